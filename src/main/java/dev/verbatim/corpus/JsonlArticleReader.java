@@ -1,0 +1,67 @@
+package dev.verbatim.corpus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * JSON Lines: one article per line with {@code id}, {@code title}, {@code text} (or {@code
+ * body}) and optional {@code source}, {@code url}, {@code date}, {@code author}. A malformed
+ * line is skipped and reported as {@code path:line}; the rest of the file is still read.
+ */
+final class JsonlArticleReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private JsonlArticleReader() {}
+
+  static ReadResult read(String file, BufferedReader lines) throws IOException {
+    List<Article> articles = new ArrayList<>();
+    List<ReadResult.Skip> skipped = new ArrayList<>();
+    String line;
+    int number = 0;
+    while ((line = lines.readLine()) != null) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      String where = file + ":" + number;
+      try {
+        JsonNode node = JSON.readTree(line);
+        if (node == null || !node.isObject()) {
+          skipped.add(new ReadResult.Skip(where, "not a JSON object"));
+          continue;
+        }
+        String id = text(node, "id");
+        String body = text(node, "text");
+        if (body == null) {
+          body = text(node, "body");
+        }
+        if (id == null || id.isBlank()) {
+          skipped.add(new ReadResult.Skip(where, "missing \"id\""));
+        } else if (body == null || body.isBlank()) {
+          skipped.add(new ReadResult.Skip(where, "empty article: no \"text\" or \"body\""));
+        } else {
+          articles.add(
+              Article.of(id.strip(), text(node, "title"), body)
+                  .withSource(text(node, "source"))
+                  .withAuthor(text(node, "author"))
+                  .withUrl(text(node, "url"))
+                  .withDate(Dates.parse(text(node, "date")))
+                  .withFile(file, 0));
+        }
+      } catch (JsonProcessingException e) {
+        skipped.add(new ReadResult.Skip(where, "malformed JSON: " + e.getOriginalMessage()));
+      }
+    }
+    return new ReadResult(articles, skipped);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+}
