@@ -1,0 +1,91 @@
+package dev.verbatim.cli;
+
+import dev.verbatim.search.SearchRequest;
+import dev.verbatim.search.SearchResult;
+import dev.verbatim.search.Searcher;
+import dev.verbatim.web.Json;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code verbatim search}: runs one query and prints the hits. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Search the index. Words are all required; \"exact phrase\", \"phrase\"~N, OR, -word,",
+      "and speaker:, source:, title:, type: fields are understood."
+    })
+final class SearchCommand implements Callable<Integer> {
+  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).")
+  Path index = Path.of("index");
+
+  @Option(names = "--type", paramLabel = "quote|article", description = "Only quotes or only articles.")
+  String type;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Hits to show (default: ${DEFAULT-VALUE}).")
+  int limit = SearchRequest.DEFAULT_LIMIT;
+
+  @Option(names = "--offset", paramLabel = "N", description = "Hits to skip (default: ${DEFAULT-VALUE}).")
+  int offset = 0;
+
+  @Option(names = "--json", description = "Print the result as the API's JSON.")
+  boolean json;
+
+  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query; several words are joined.")
+  String[] query;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    SearchRequest request =
+        SearchRequest.of(String.join(" ", query)).withLimit(limit).withOffset(offset);
+    if (type != null) {
+      request = request.withType(SearchRequest.Type.fromLabel(type));
+    }
+    SearchResult result;
+    try (Searcher searcher = Searcher.open(index)) {
+      result = searcher.search(request);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(result));
+    } else {
+      print(out, result, request.offset(), System.console() != null);
+    }
+    out.flush();
+    return Main.OK;
+  }
+
+  private static void print(PrintWriter out, SearchResult result, int offset, boolean ansi) {
+    out.printf(
+        Locale.ROOT,
+        "%s%d hits for %s (%d ms)%n",
+        result.totalExact() ? "" : "more than ",
+        result.total(),
+        result.query(),
+        result.tookMs());
+    int rank = offset;
+    for (SearchResult.Hit hit : result.hits()) {
+      rank++;
+      out.println();
+      String where = hit.title() + (hit.source() == null ? "" : " — " + hit.source());
+      if ("quote".equals(hit.type())) {
+        String who = hit.speaker() == null ? "(speaker unknown)" : hit.speaker();
+        out.printf(Locale.ROOT, "%d. [quote] %s  (%.2f)%n", rank, who, hit.score());
+        out.printf("   in: %s%n", where);
+      } else {
+        out.printf(Locale.ROOT, "%d. [article] %s  (%.2f)%n", rank, where, hit.score());
+      }
+      for (String passage : hit.highlights()) {
+        out.println("   " + Terminal.render(passage, ansi));
+      }
+    }
+  }
+}

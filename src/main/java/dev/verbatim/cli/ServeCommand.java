@@ -1,0 +1,95 @@
+package dev.verbatim.cli;
+
+import dev.verbatim.index.IndexSummary;
+import dev.verbatim.index.Indexer;
+import dev.verbatim.search.Searcher;
+import dev.verbatim.web.WebServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code verbatim serve}: starts the HTTP server, indexing the corpus first when needed. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the JSON API and the search page. When --corpus is a folder and the index is",
+      "missing or older than the corpus, the corpus is indexed first."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).")
+  Path index = Path.of("index");
+
+  @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus to index when the index is missing or stale (default: ${DEFAULT-VALUE}).")
+  Path corpus = Path.of("corpus");
+
+  @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host = "127.0.0.1";
+
+  @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port = 7070;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (Files.exists(corpus) && isStale(index, corpus)) {
+      out.println("index at " + index + " is missing or older than " + corpus + "; indexing ...");
+      out.flush();
+      IndexSummary summary = new Indexer().rebuild(corpus, index);
+      IndexCommand.printSummary(out, summary, index);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Searcher searcher = Searcher.open(index);
+        WebServer server = new WebServer(searcher).start(host, port)) {
+      Searcher.Stats stats = searcher.stats();
+      out.printf(
+          "serving %d articles and %d quotes on http://%s:%d/ (Ctrl-C stops)%n",
+          stats.articles(), stats.quotes(), host, server.port());
+      out.flush();
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      stopped.await();
+    }
+    return Main.OK;
+  }
+
+  /** True when {@code index} has no commit, or a corpus file is newer than its newest file. */
+  static boolean isStale(Path index, Path corpus) throws IOException {
+    FileTime indexTime = newest(index, p -> p.getFileName().toString().startsWith("segments_"));
+    if (indexTime == null) {
+      return true;
+    }
+    FileTime corpusTime = newest(corpus, p -> true);
+    return corpusTime != null && corpusTime.compareTo(indexTime) > 0;
+  }
+
+  private static FileTime newest(Path root, java.util.function.Predicate<Path> which)
+      throws IOException {
+    if (!Files.exists(root)) {
+      return null;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(which)
+          .map(
+              p -> {
+                try {
+                  return Files.getLastModifiedTime(p);
+                } catch (IOException e) {
+                  return FileTime.fromMillis(0);
+                }
+              })
+          .max(FileTime::compareTo)
+          .orElse(null);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.verbatim.index;
+
+import dev.verbatim.corpus.Article;
+import dev.verbatim.quotes.Quote;
+import java.util.Locale;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/** Builds the Lucene documents for an article and its quotes, following {@link Schema}. */
+final class Documents {
+  /** Analyzed text with positions and offsets in postings, for phrases and the UnifiedHighlighter. */
+  static final FieldType TEXT_STORED = textType(true);
+
+  static final FieldType TEXT_UNSTORED = textType(false);
+
+  private final FacetsConfig facets = Schema.facetsConfig();
+
+  private static FieldType textType(boolean stored) {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(stored);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
+
+  Document article(Article a) throws IOException {
+    Document doc = new Document();
+    common(doc, a, a.id(), Schema.TYPE_ARTICLE);
+    doc.add(new Field(Schema.TITLE, a.title(), TEXT_STORED));
+    doc.add(new Field(Schema.TITLE_EXACT, a.title(), TEXT_UNSTORED));
+    doc.add(new Field(Schema.TEXT, a.text(), TEXT_STORED));
+    doc.add(new Field(Schema.TEXT_EXACT, a.text(), TEXT_UNSTORED));
+    if (a.author() != null) {
+      doc.add(new Field(Schema.AUTHOR, a.author(), TEXT_STORED));
+    }
+    if (a.url() != null) {
+      doc.add(new StoredField(Schema.URL, a.url()));
+    }
+    return facets.build(doc);
+  }
+
+  Document quote(Article a, Quote q) throws IOException {
+    Document doc = new Document();
+    common(doc, a, quoteId(a.id(), q), Schema.TYPE_QUOTE);
+    doc.add(new StoredField(Schema.ARTICLE_TITLE, a.title()));
+    doc.add(new Field(Schema.TEXT, q.text(), TEXT_STORED));
+    doc.add(new Field(Schema.TEXT_EXACT, q.text(), TEXT_UNSTORED));
+    doc.add(new StringField(Schema.KIND, q.kind().label(), Field.Store.YES));
+    doc.add(new StoredField(Schema.OFFSET, q.offset()));
+    doc.add(new StoredField(Schema.LENGTH, q.length()));
+    String fingerprint = fingerprint(q.text());
+    doc.add(new StringField(Schema.FINGERPRINT, fingerprint, Field.Store.YES));
+    doc.add(new SortedDocValuesField(Schema.FINGERPRINT, new BytesRef(fingerprint)));
+    if (q.speaker() != null) {
+      doc.add(new Field(Schema.SPEAKER, q.speaker(), TEXT_STORED));
+      doc.add(new StringField(Schema.SPEAKER_KEY, q.speaker(), Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(Schema.FACET_SPEAKER, q.speaker()));
+    }
+    if (q.cue() != null) {
+      doc.add(new StoredField(Schema.CUE, q.cue()));
+    }
+    if (q.mention() != null) {
+      doc.add(new StoredField(Schema.MENTION, q.mention().text()));
+      doc.add(new StoredField(Schema.MENTION_OFFSET, q.mention().offset()));
+    }
+    return facets.build(doc);
+  }
+
+  // Until the extractor provides one: case, punctuation and spacing ignored.
+  private static String fingerprint(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
+  static String quoteId(String articleId, Quote q) {
+    return articleId + "#" + q.offset();
+  }
+
+  private static void common(Document doc, Article a, String id, String type) {
+    doc.add(new StringField(Schema.ID, id, Field.Store.YES));
+    doc.add(new StringField(Schema.TYPE, type, Field.Store.YES));
+    doc.add(new SortedSetDocValuesFacetField(Schema.FACET_TYPE, type));
+    doc.add(new StringField(Schema.ARTICLE_ID, a.id(), Field.Store.YES));
+    if (a.file() != null) {
+      doc.add(new StringField(Schema.FILE, a.file(), Field.Store.YES));
+    }
+    if (a.source() != null) {
+      doc.add(new Field(Schema.SOURCE, a.source(), TEXT_STORED));
+      doc.add(new StringField(Schema.SOURCE_KEY, a.source(), Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(Schema.FACET_SOURCE, a.source()));
+    }
+    LocalDate date = a.date();
+    if (date != null) {
+      doc.add(new LongPoint(Schema.DATE, date.toEpochDay()));
+      doc.add(new NumericDocValuesField(Schema.DATE, date.toEpochDay()));
+      doc.add(new StoredField(Schema.DATE, date.toString()));
+      doc.add(
+          new SortedSetDocValuesFacetField(
+              Schema.FACET_DATE,
+              String.valueOf(date.getYear()),
+              String.format("%02d", date.getMonthValue())));
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package dev.verbatim.index;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.facet.FacetsConfig;
+
+/**
+ * The index layout: every field name and analyzer, defined once and shared by the indexer and the
+ * searcher. Stateless; the analyzers it hands out are thread-safe.
+ *
+ * <p>Each article is one document of {@link #TYPE} {@code article}; each quote in it is one more
+ * document of type {@code quote} carrying its article's id, title and source. Text fields come
+ * twice: stemmed for recall ({@link #TEXT}, {@link #TITLE}) and unstemmed for exact phrases
+ * ({@link #TEXT_EXACT}, {@link #TITLE_EXACT}); both index offsets so highlights are exact.
+ */
+public final class Schema {
+  /** Unique document key: the article id, or {@code articleId#offset} for a quote. */
+  public static final String ID = "id";
+  /** {@code article} or {@code quote}. */
+  public static final String TYPE = "type";
+  /** The article a document belongs to (its own id for an article). */
+  public static final String ARTICLE_ID = "article_id";
+  /** Corpus-relative path of the file the article came from. */
+  public static final String FILE = "file";
+  /** Headline, stemmed (articles only; quotes store it as {@link #ARTICLE_TITLE}). */
+  public static final String TITLE = "title";
+  /** Headline, unstemmed. */
+  public static final String TITLE_EXACT = "title_exact";
+  /** The title of a quote's article, stored only. */
+  public static final String ARTICLE_TITLE = "article_title";
+  /** Body of an article or words of a quote, stemmed, stored, with offsets. */
+  public static final String TEXT = "text";
+  /** Same text, unstemmed, for exact phrases. */
+  public static final String TEXT_EXACT = "text_exact";
+  /** Speaker's canonical name, analyzed (so {@code speaker:kardashian} matches). */
+  public static final String SPEAKER = "speaker";
+  /** Speaker's canonical name as one keyword, for filters and facets. */
+  public static final String SPEAKER_KEY = "speaker_key";
+  /** Publication, analyzed. */
+  public static final String SOURCE = "source";
+  /** Publication as one keyword, for filters and facets. */
+  public static final String SOURCE_KEY = "source_key";
+  /** Byline, analyzed and stored. */
+  public static final String AUTHOR = "author";
+  /** Canonical URL, stored. */
+  public static final String URL = "url";
+  /** Publication day: a point (epoch day) for ranges, doc values for sorting, stored as ISO. */
+  public static final String DATE = "date";
+  /** Quote kind label: full, partial (not-a-quote spans are not indexed). */
+  public static final String KIND = "kind";
+  /** Quote offset and length in the article text, stored. */
+  public static final String OFFSET = "offset";
+  public static final String LENGTH = "length";
+  /** Cue verb and the speaker mention (text, offset), stored as evidence. */
+  public static final String CUE = "cue";
+  public static final String MENTION = "mention";
+  public static final String MENTION_OFFSET = "mention_offset";
+  /** Normalised quote text: equal for the same quote in different articles. */
+  public static final String FINGERPRINT = "fingerprint";
+
+  /** Values of {@link #TYPE}. */
+  public static final String TYPE_ARTICLE = "article";
+  public static final String TYPE_QUOTE = "quote";
+
+  /** Facet dimensions, counted from doc values. {@code date} is hierarchical: year, then month. */
+  public static final String FACET_TYPE = "type";
+  public static final String FACET_SPEAKER = "speaker";
+  public static final String FACET_SOURCE = "source";
+  public static final String FACET_DATE = "date";
+
+  private Schema() {}
+
+  /** How facet dimensions are indexed; the searcher must count with the same configuration. */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setHierarchical(FACET_DATE, true);
+    return config;
+  }
+
+  /** The analyzer for stemmed text fields: possessives, case and accents folded, Porter stems. */
+  public static Analyzer stemmedAnalyzer() {
+    return new TextAnalyzer(true);
+  }
+
+  /** The analyzer for exact text fields: case, accents and apostrophe style folded, no stems. */
+  public static Analyzer exactAnalyzer() {
+    return new TextAnalyzer(false);
+  }
+
+  /** The analyzer for every field of the schema, used when indexing and when parsing queries. */
+  public static Analyzer analyzer() {
+    Analyzer stemmed = stemmedAnalyzer();
+    Analyzer exact = exactAnalyzer();
+    return new PerFieldAnalyzerWrapper(
+        stemmed,
+        Map.of(
+            TITLE_EXACT, exact,
+            TEXT_EXACT, exact,
+            SPEAKER, exact,
+            SOURCE, exact,
+            AUTHOR, exact,
+            TYPE, new KeywordAnalyzer(),
+            KIND, new KeywordAnalyzer()));
+  }
+
+  /**
+   * Folds the characters that differ between typists but not in meaning (curly vs straight
+   * apostrophes and quotes, non-breaking spaces) before tokenizing; offsets still point at the
+   * original text, so what is shown never changes.
+   */
+  private static final NormalizeCharMap FOLD_MARKS;
+
+  static {
+    NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
+    b.add("\u2019", "'");
+    b.add("\u2018", "'");
+    b.add("\u02BC", "'");
+    b.add("\uFF07", "'");
+    b.add("\u00A0", " ");
+    b.add("\u201C", "\"");
+    b.add("\u201D", "\"");
+    FOLD_MARKS = b.build();
+  }
+
+  private static final class TextAnalyzer extends Analyzer {
+    private final boolean stem;
+
+    TextAnalyzer(boolean stem) {
+      this.stem = stem;
+    }
+
+    @Override
+    protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+      return new MappingCharFilter(FOLD_MARKS, reader);
+    }
+
+    @Override
+    protected java.io.Reader initReaderForNormalization(String fieldName, java.io.Reader reader) {
+      return new MappingCharFilter(FOLD_MARKS, reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream s = source;
+      if (stem) {
+        s = new EnglishPossessiveFilter(s);
+      }
+      s = new LowerCaseFilter(s);
+      s = new ASCIIFoldingFilter(s);
+      if (stem) {
+        s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        s = new PorterStemFilter(s);
+      }
+      return new TokenStreamComponents(source, s);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+  }
+}

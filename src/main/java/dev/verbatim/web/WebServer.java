@@ -1,0 +1,95 @@
+package dev.verbatim.web;
+
+import dev.verbatim.search.InvalidQueryException;
+import dev.verbatim.search.SearchRequest;
+import dev.verbatim.search.Searcher;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Verbatim HTTP server: JSON API under {@code /api} and the search page at {@code /}. Safe to
+ * use from one thread at a time for start/stop; requests are served concurrently.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+  private final Searcher searcher;
+  private final Javalin app;
+
+  /** A server answering from {@code searcher}; call {@link #start(String, int)} to listen. */
+  public WebServer(Searcher searcher) {
+    this.searcher = searcher;
+    this.app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              config.staticFiles.add("/public", Location.CLASSPATH);
+              config.routes.get("/api/search", this::search);
+              config.routes.get("/api/health", this::health);
+              config.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    LOG.error("request {} failed", ctx.path(), e);
+                    error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; see the server log");
+                  });
+            });
+  }
+
+  /** Starts listening on {@code host:port} (port 0 picks a free one); returns this server. */
+  public WebServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private void search(Context ctx) throws IOException {
+    SearchRequest request =
+        SearchRequest.of(ctx.queryParamAsClass("q", String.class).getOrDefault(""))
+            .withLimit(intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT))
+            .withOffset(intParam(ctx, "offset", 0));
+    String type = ctx.queryParam("type");
+    if (type != null && !type.isBlank() && !type.equalsIgnoreCase("all")) {
+      request = request.withType(SearchRequest.Type.fromLabel(type));
+    }
+    ctx.json(searcher.search(request));
+  }
+
+  private void health(Context ctx) throws IOException {
+    Searcher.Stats stats = searcher.stats();
+    ctx.json(Map.of("status", "ok", "articles", stats.articles(), "quotes", stats.quotes()));
+  }
+
+  private static int intParam(Context ctx, String name, int fallback) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(raw.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidQueryException(name + " must be a whole number, got '" + raw + "'");
+    }
+  }
+
+  private static void error(Context ctx, HttpStatus status, String message) {
+    ctx.status(status).json(Map.of("error", message == null ? status.getMessage() : message));
+  }
+}

@@ -1,0 +1,106 @@
+package dev.verbatim.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.verbatim.index.Indexer;
+import dev.verbatim.search.Searcher;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real server on a free port, spoken to over HTTP. */
+class WebServerTest {
+  @TempDir static Path indexDir;
+  static Searcher searcher;
+  static WebServer server;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path corpus = Path.of(WebServerTest.class.getResource("/fixture-corpus").toURI());
+    new Indexer(2).rebuild(corpus, indexDir);
+    searcher = Searcher.open(indexDir);
+    server = new WebServer(searcher).start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    server.close();
+    searcher.close();
+  }
+
+  @Test
+  void searchReturnsHitsWithHighlights() throws Exception {
+    HttpResponse<String> r = get("/api/search?q=" + enc("\"so unfair\"") + "&type=quote");
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+    JsonNode body = Json.mapper().readTree(r.body());
+    assertEquals("\"so unfair\"", body.get("query").asText());
+    assertEquals(1, body.get("total").asInt());
+    assertTrue(body.get("tookMs").isNumber());
+    JsonNode hit = body.get("hits").get(0);
+    assertEquals("quote", hit.get("type").asText());
+    assertEquals("Library extends its opening hours", hit.get("title").asText());
+    assertEquals("Valley Post", hit.get("source").asText());
+    assertEquals("<mark>so unfair</mark>", hit.get("highlights").get(0).asText());
+    for (String field : new String[] {"id", "score", "speaker", "text"}) {
+      assertTrue(hit.has(field), "hit has " + field);
+    }
+  }
+
+  @Test
+  void pagingParametersAreHonoured() throws Exception {
+    JsonNode page = Json.mapper().readTree(get("/api/search?q=&limit=2&offset=1").body());
+    assertEquals(2, page.get("hits").size());
+  }
+
+  @Test
+  void badQueryIs400WithAMessage() throws Exception {
+    for (String bad : new String[] {"q=" + enc("(bridge"), "q=" + enc("colour:red"), "q=x&limit=abc", "q=x&limit=0", "q=x&type=video", "q=x&offset=99999"}) {
+      HttpResponse<String> r = get("/api/search?" + bad);
+      assertEquals(400, r.statusCode(), bad);
+      JsonNode error = Json.mapper().readTree(r.body()).get("error");
+      assertTrue(error != null && !error.asText().isBlank(), bad + " -> " + r.body());
+    }
+  }
+
+  @Test
+  void healthCountsArticlesAndQuotes() throws Exception {
+    JsonNode body = Json.mapper().readTree(get("/api/health").body());
+    assertEquals("ok", body.get("status").asText());
+    assertEquals(4, body.get("articles").asInt());
+    assertEquals(searcher.stats().quotes(), body.get("quotes").asLong());
+  }
+
+  @Test
+  void pageAndItsAssetsAreServedByTheApp() throws Exception {
+    HttpResponse<String> page = get("/");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("<title>Verbatim"), page.body());
+    assertTrue(page.body().contains("app.js"));
+    assertTrue(!page.body().contains("http://") && !page.body().contains("https://"), "no external assets");
+    assertEquals(200, get("/app.js").statusCode());
+    assertEquals(200, get("/app.css").statusCode());
+  }
+
+  static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
