@@ -1,73 +1,414 @@
-'use strict';
-// Search as you type: debounced, and a slow answer never overwrites a newer one.
-(function () {
-  const form = document.getElementById('search-form');
-  const input = document.getElementById('q');
-  const type = document.getElementById('type');
-  const status = document.getElementById('status');
-  const results = document.getElementById('results');
-  let latest = 0;
-  let timer = null;
+// The search page: search as you type, filters and view in the URL, quote and article cards.
+import { articleHref, articlePath, el, evidenceText, fetchJson, metaLine, quoteOffset, setMarked } from '/common.js';
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
+const PAGE_SIZE = 20;
+const DEBOUNCE_MS = 150;
+const FILTERS = ['speaker', 'source', 'date'];
+const LABELS = { speaker: 'Speaker', source: 'Source', date: 'Date' };
+const NOUNS = { quote: ['quote', 'quotes'], article: ['article', 'articles'] };
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  form: $('search-form'), input: $('q'), filters: $('filters'), filtersPanel: $('filters-panel'),
+  facets: $('facets'), chips: $('chips'), notice: $('notice'), status: $('status'), error: $('error'),
+  empty: $('empty'), emptyText: $('empty-text'), didYouMean: $('did-you-mean'),
+  suggestion: $('suggestion'), results: $('results'), more: $('more'), sort: $('sort'),
+  views: [$('view-quote'), $('view-article')],
+};
+
+let state = readUrl();
+// Every search takes a ticket; an answer whose ticket is no longer the newest is dropped, so a
+// slow answer can never overwrite a newer one.
+let ticket = 0;
+let inFlight = null;
+let timer = null;
+let paging = null;
+const articleCache = new Map();
+
+function readUrl() {
+  const p = new URLSearchParams(location.search);
+  const s = {
+    q: p.get('q') || '',
+    type: p.get('type') === 'article' ? 'article' : 'quote',
+    sort: p.get('sort') === 'date' ? 'date' : 'relevance',
+  };
+  for (const f of FILTERS) s[f] = p.get(f) || '';
+  return s;
+}
+
+function urlFor(s) {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  if (s.type !== 'quote') p.set('type', s.type);
+  if (s.sort !== 'relevance') p.set('sort', s.sort);
+  for (const f of FILTERS) if (s[f]) p.set(f, s[f]);
+  const query = p.toString();
+  return location.pathname + (query ? '?' + query : '');
+}
+
+// Typing replaces the current history entry; deliberate steps (Enter, a filter, the view) add
+// one, so Back walks through what the user chose rather than every keystroke.
+function saveUrl(push) {
+  const url = urlFor(state);
+  if (url !== location.pathname + location.search) {
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
   }
+  document.title = state.q ? state.q + ' — Verbatim' : 'Verbatim — search quotes';
+}
 
-  function render(data) {
-    results.replaceChildren();
-    status.textContent = data.total === 0
-      ? 'No results.'
-      : (data.totalExact ? '' : 'More than ') + data.total + ' results (' + data.tookMs + ' ms)';
-    for (const hit of data.hits) {
-      const li = el('li', 'hit hit-' + hit.type);
-      const body = el('blockquote', 'passage');
-      // Highlights arrive HTML-escaped by the server; only its <mark> tags are markup.
-      body.innerHTML = (hit.highlights.length ? hit.highlights : [hit.text]).join(' … ');
-      li.append(body);
-      const meta = el('p', 'meta');
-      if (hit.type === 'quote') {
-        meta.append(el('span', 'speaker', hit.speaker || 'Speaker unknown'));
-        meta.append(document.createTextNode(' — '));
-      }
-      meta.append(el('span', 'title', hit.title));
-      if (hit.source) meta.append(document.createTextNode(' · '), el('span', 'source', hit.source));
-      li.append(meta);
-      results.append(li);
-    }
+function apiParams(extra) {
+  const p = new URLSearchParams({ q: state.q, type: state.type, limit: String(PAGE_SIZE) });
+  if (state.sort !== 'relevance') p.set('sort', state.sort);
+  for (const f of FILTERS) if (state[f]) p.set(f, state[f]);
+  for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
+  return p;
+}
+
+async function search() {
+  clearTimeout(timer);
+  const mine = ++ticket;
+  if (inFlight) inFlight.abort();
+  inFlight = new AbortController();
+  ui.results.setAttribute('aria-busy', 'true');
+  try {
+    const data = await fetchJson('/api/search?' + apiParams(), { signal: inFlight.signal });
+    if (mine === ticket) showResults(data);
+  } catch (e) {
+    if (mine === ticket && e.name !== 'AbortError') showError(e);
+  } finally {
+    if (mine === ticket) ui.results.removeAttribute('aria-busy');
   }
+}
 
-  async function search() {
-    const q = input.value;
-    const ticket = ++latest;
-    const params = new URLSearchParams({ q: q, limit: '20' });
-    if (type.value) params.set('type', type.value);
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(search, DEBOUNCE_MS);
+}
+
+async function loadMore() {
+  const mine = ticket;
+  const extra = paging.nextCursor ? { cursor: paging.nextCursor } : { offset: String(paging.shown) };
+  ui.more.disabled = true;
+  try {
+    const data = await fetchJson('/api/search?' + apiParams(extra));
+    if (mine !== ticket) return;
+    const first = ui.results.children.length;
+    appendHits(data.hits || []);
+    updatePaging(data);
+    const next = ui.results.children[first];
+    if (next) focusCard(next);
+  } catch (e) {
+    if (mine === ticket) showError(e);
+  } finally {
+    ui.more.disabled = false;
+  }
+}
+
+function showResults(data) {
+  ui.error.hidden = true;
+  ui.results.replaceChildren();
+  appendHits(data.hits || []);
+  updatePaging(data);
+  ui.notice.hidden = !data.notice;
+  ui.notice.textContent = data.notice || '';
+  const none = data.total === 0;
+  ui.empty.hidden = !none;
+  if (none) {
+    ui.emptyText.textContent = state.q
+      ? 'No ' + NOUNS[state.type][1] + ' match “' + state.q + '”' + (FILTERS.some((f) => state[f]) ? ' with these filters.' : '.')
+      : 'Nothing to show with these filters.';
+    ui.didYouMean.hidden = !data.suggestion;
+    ui.suggestion.textContent = data.suggestion || '';
+  }
+  renderFacets(data.facets);
+}
+
+function updatePaging(data) {
+  const shown = ui.results.children.length;
+  paging = { shown, nextCursor: data.nextCursor || null };
+  // Without a cursor in the answer, page by offset while the total says there is more.
+  const more = 'nextCursor' in data ? Boolean(data.nextCursor) : shown < data.total;
+  ui.more.hidden = !more || shown === 0;
+  const [one, many] = NOUNS[state.type];
+  const total = (data.totalExact === false ? 'more than ' : '') + data.total;
+  let text = data.total === 1 ? '1 ' + one : total + ' ' + many;
+  if (more) text = 'Showing ' + shown + ' of ' + text;
+  text = text.charAt(0).toUpperCase() + text.slice(1);
+  if (typeof data.tookMs === 'number') text += ' · ' + data.tookMs + ' ms';
+  ui.status.textContent = data.total === 0 ? '' : text;
+}
+
+function showError(e) {
+  ui.results.replaceChildren();
+  ui.more.hidden = true;
+  ui.empty.hidden = true;
+  ui.notice.hidden = true;
+  ui.status.textContent = '';
+  ui.error.hidden = false;
+  ui.error.textContent = e.status === 400
+    ? 'This query cannot be searched: ' + e.message
+    : e.status ? e.message : 'The server did not answer; is it still running?';
+}
+
+function appendHits(hits) {
+  for (const hit of hits) ui.results.append(hit.type === 'article' ? articleCard(hit) : quoteCard(hit));
+}
+
+function firstPassageHtml(hit) {
+  if (Array.isArray(hit.passages) && hit.passages.length && hit.passages[0].html) return hit.passages[0].html;
+  return Array.isArray(hit.highlights) && hit.highlights.length ? hit.highlights[0] : null;
+}
+
+function passagesHtml(hit) {
+  if (Array.isArray(hit.passages) && hit.passages.length) return hit.passages.map((p) => p.html).filter(Boolean);
+  return Array.isArray(hit.highlights) ? hit.highlights : [];
+}
+
+function quoteCard(hit) {
+  const li = el('li', 'hit hit-quote');
+  const offset = quoteOffset(hit);
+  li.append(setMarked(el('blockquote', 'quote-text'), firstPassageHtml(hit), hit.text));
+  const by = el('p', 'by');
+  const speaker = el('span', 'speaker');
+  if (hit.speaker) setMarked(speaker, hit.speakerHtml, hit.speaker);
+  else speaker.append('Unattributed');
+  speaker.classList.toggle('unknown', !hit.speaker);
+  by.append('— ', speaker);
+  if (hit.speaker || hit.cue) by.append(' ', evidence(hit, offset));
+  li.append(by, articleLine(hit, articleHref(hit.articleId, offset)));
+  if (Array.isArray(hit.sources) && hit.sources.length > 1) li.append(sourcesList(hit));
+  return li;
+}
+
+function articleCard(hit) {
+  const li = el('li', 'hit hit-article');
+  const heading = el('h3', 'hit-title');
+  heading.append(setMarked(openLink(articleHref(hit.articleId || hit.id)), hit.titleHtml, hit.title || 'Untitled'));
+  li.append(heading, metaLine(hit));
+  for (const html of passagesHtml(hit)) li.append(setMarked(el('p', 'passage'), html));
+  return li;
+}
+
+function openLink(href) {
+  const a = el('a', 'open');
+  a.href = href;
+  return a;
+}
+
+function articleLine(hit, href) {
+  const line = metaLine(hit);
+  line.prepend(setMarked(openLink(href), hit.titleHtml, hit.title || 'Untitled'), line.childNodes.length ? ' · ' : '');
+  return line;
+}
+
+
+// Why we think this speaker said it: the cue verb and, once opened, the words in the article
+// that name the speaker ("she → Kim Kardashian"), read from the article itself.
+function evidence(hit, offset) {
+  const details = el('details', 'evidence');
+  const summary = el('summary', null, hit.cue ? hit.cue : 'attribution');
+  summary.title = 'How this quote was attributed';
+  const body = el('span', 'evidence-body', hit.cue ? 'cue “' + hit.cue + '”' : 'no cue recorded');
+  details.append(summary, body);
+  details.addEventListener('toggle', async () => {
+    if (!details.open || details.dataset.loaded || offset === null) return;
+    details.dataset.loaded = 'yes';
     try {
-      const response = await fetch('/api/search?' + params.toString());
-      const data = await response.json();
-      if (ticket !== latest) return;
-      if (!response.ok) {
-        results.replaceChildren();
-        status.textContent = data.error || 'Search failed.';
-        status.className = 'error';
-        return;
-      }
-      status.className = '';
-      render(data);
+      const article = await articleOf(hit.articleId);
+      const quote = (article.quotes || []).find((q) => q.offset === offset);
+      if (quote) body.replaceChildren(evidenceText(quote));
     } catch (e) {
-      if (ticket === latest) status.textContent = 'The server did not answer.';
+      // The cue alone is still worth showing; the article may have been reindexed away.
     }
-  }
+  }, { once: false });
+  return details;
+}
 
-  function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(search, 150);
+function articleOf(articleId) {
+  if (!articleCache.has(articleId)) {
+    articleCache.set(articleId, fetchJson('/api' + articlePath(articleId)).catch((e) => {
+      articleCache.delete(articleId);
+      throw e;
+    }));
   }
+  return articleCache.get(articleId);
+}
 
-  input.addEventListener('input', schedule);
-  type.addEventListener('change', search);
-  form.addEventListener('submit', function (e) { e.preventDefault(); search(); });
+// Every article carrying the same quote; links go straight to the quote once its offsets are known.
+function sourcesList(hit) {
+  const details = el('details', 'sources');
+  details.append(el('summary', null, hit.sources.length + ' sources'));
+  const list = el('ul');
+  const links = new Map();
+  for (const s of hit.sources) {
+    const li = el('li');
+    const a = el('a', null, s.title || s.articleId);
+    a.href = s.articleId === hit.articleId ? articleHref(hit.articleId, quoteOffset(hit)) : articleHref(s.articleId);
+    links.set(s.articleId, a);
+    li.append(a);
+    const m = metaLine(s);
+    if (s.speaker) m.append(m.childNodes.length ? ' · ' : '', el('span', 'speaker', s.speaker));
+    li.append(m);
+    list.append(li);
+  }
+  details.append(list);
+  details.addEventListener('toggle', async () => {
+    if (!details.open || details.dataset.loaded || !hit.quoteId) return;
+    details.dataset.loaded = 'yes';
+    try {
+      const quote = await fetchJson('/api/quotes/' + encodeURIComponent(hit.quoteId));
+      for (const s of quote.sources || []) {
+        const a = links.get(s.articleId);
+        if (a && Number.isInteger(s.offset)) a.href = articleHref(s.articleId, s.offset);
+      }
+    } catch (e) {
+      // Links to the articles' tops still work.
+    }
+  });
+  return details;
+}
+
+function renderFacets(facets) {
+  ui.facets.replaceChildren();
+  for (const f of FILTERS) {
+    const values = facets && Array.isArray(facets[f]) ? facets[f] : [];
+    if (!values.length) continue;
+    const section = el('section', 'facet');
+    const heading = el('h3', null, LABELS[f]);
+    heading.id = 'facet-' + f;
+    const list = el('ul');
+    list.setAttribute('aria-labelledby', heading.id);
+    for (const v of values) list.append(facetItem(f, v, null));
+    section.append(heading, list);
+    ui.facets.append(section);
+  }
+  ui.filters.hidden = ui.facets.children.length === 0;
+  const types = facets && Array.isArray(facets.type) ? facets.type : [];
+  for (const button of ui.views) {
+    const count = types.find((t) => t.value === button.dataset.type);
+    button.querySelector('.count').textContent = count ? String(count.count) : '';
+  }
+}
+
+function facetItem(field, v, parent) {
+  // Month values may come as "2018-06" or as "06" under their year.
+  const value = parent && /^\d{1,2}$/.test(v.value) ? parent + '-' + v.value.padStart(2, '0') : String(v.value);
+  const active = state[field] === value;
+  const li = el('li');
+  const button = el('button', 'facet-value');
+  button.type = 'button';
+  button.setAttribute('aria-pressed', String(active));
+  button.dataset.field = field;
+  button.dataset.value = value;
+  button.append(el('span', 'facet-label', field === 'date' ? formatDate(value) : value), el('span', 'facet-count', v.count));
+  button.addEventListener('click', () => setFilter(field, active ? '' : value));
+  li.append(button);
+  if (Array.isArray(v.children) && v.children.length) {
+    const children = el('ul', 'facet-children');
+    for (const c of v.children) children.append(facetItem(field, c, value));
+    li.append(children);
+  }
+  return li;
+}
+
+function renderChips() {
+  ui.chips.replaceChildren();
+  for (const f of FILTERS) {
+    if (!state[f]) continue;
+    const button = el('button', 'chip');
+    button.type = 'button';
+    button.dataset.field = f;
+    button.setAttribute('aria-label', 'Remove filter ' + LABELS[f] + ': ' + state[f]);
+    button.append(el('span', 'chip-field', LABELS[f] + ':'), ' ',
+      el('span', 'chip-value', f === 'date' ? formatDate(state[f]) : state[f]), el('span', 'chip-x', '×'));
+    button.addEventListener('click', () => setFilter(f, ''));
+    const li = el('li');
+    li.append(button);
+    ui.chips.append(li);
+  }
+  ui.chips.hidden = ui.chips.children.length === 0;
+}
+
+function syncControls() {
+  ui.input.value = state.q;
+  ui.sort.value = state.sort;
+  for (const button of ui.views) button.setAttribute('aria-pressed', String(button.dataset.type === state.type));
+  renderChips();
+}
+
+function change(update) {
+  Object.assign(state, update);
+  saveUrl(true);
+  syncControls();
   search();
-})();
+}
+
+function setFilter(field, value) {
+  change({ [field]: value });
+}
+
+function cards() {
+  return Array.from(ui.results.children);
+}
+
+function focusCard(card) {
+  const link = card.querySelector('a.open');
+  if (link) link.focus();
+}
+
+function onResultsKey(e) {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const all = cards();
+  const current = e.target.closest ? e.target.closest('.hit') : null;
+  const i = all.indexOf(current);
+  if (i < 0) return;
+  e.preventDefault();
+  const next = i + (e.key === 'ArrowDown' ? 1 : -1);
+  if (next < 0) ui.input.focus();
+  else if (next < all.length) focusCard(all[next]);
+  else if (!ui.more.hidden) ui.more.focus();
+}
+
+function isTypingIn(target) {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement
+    || target instanceof HTMLSelectElement || (target && target.isContentEditable);
+}
+
+ui.input.addEventListener('input', () => {
+  state.q = ui.input.value;
+  saveUrl(false);
+  schedule();
+});
+ui.input.addEventListener('keydown', (e) => {
+  if (e.key === 'ArrowDown' && ui.results.children.length) {
+    e.preventDefault();
+    focusCard(ui.results.children[0]);
+  }
+});
+ui.form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  change({ q: ui.input.value });
+});
+ui.results.addEventListener('keydown', onResultsKey);
+ui.more.addEventListener('click', loadMore);
+ui.sort.addEventListener('change', () => change({ sort: ui.sort.value }));
+for (const button of ui.views) button.addEventListener('click', () => change({ type: button.dataset.type }));
+ui.suggestion.addEventListener('click', () => change({ q: ui.suggestion.textContent }));
+document.addEventListener('keydown', (e) => {
+  if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingIn(e.target)) {
+    e.preventDefault();
+    ui.input.focus();
+    ui.input.select();
+  }
+});
+window.addEventListener('popstate', () => {
+  state = readUrl();
+  syncControls();
+  search();
+});
+
+ui.filtersPanel.open = window.matchMedia('(min-width: 50rem)').matches;
+syncControls();
+saveUrl(false);
+search();

@@ -1,14 +1,18 @@
 package dev.verbatim.web;
 
+import dev.verbatim.search.ArticleDetail;
 import dev.verbatim.search.InvalidQueryException;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.Searcher;
 import io.javalin.Javalin;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +38,11 @@ public final class WebServer implements AutoCloseable {
               config.staticFiles.add("/public", Location.CLASSPATH);
               config.routes.get("/api/search", this::search);
               config.routes.get("/api/health", this::health);
+              // <id> rather than {id}: article ids may contain slashes.
+              config.routes.get("/api/articles/<id>", this::article);
+              config.routes.get("/articles/<id>", this::articlePage);
+              config.routes.exception(
+                  NotFoundResponse.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
               config.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
               config.routes.exception(
                   Exception.class,
@@ -75,6 +84,33 @@ public final class WebServer implements AutoCloseable {
   private void health(Context ctx) throws IOException {
     Searcher.Stats stats = searcher.stats();
     ctx.json(Map.of("status", "ok", "articles", stats.articles(), "quotes", stats.quotes()));
+  }
+
+  private void article(Context ctx) throws IOException {
+    ctx.json(existingArticle(ctx));
+  }
+
+  /**
+   * The article page is static; its script fetches {@code /api/articles/{id}} itself and says
+   * so when the article is unknown, which the status code tells crawlers and scripts as well.
+   */
+  private void articlePage(Context ctx) throws IOException {
+    if (searcher.article(ctx.pathParam("id")).isEmpty()) {
+      ctx.status(HttpStatus.NOT_FOUND);
+    }
+    try (InputStream page = WebServer.class.getResourceAsStream("/public/article.html")) {
+      if (page == null) {
+        throw new IOException("article.html is missing from the classpath");
+      }
+      ctx.contentType(ContentType.TEXT_HTML).result(page.readAllBytes());
+    }
+  }
+
+  private ArticleDetail existingArticle(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    return searcher
+        .article(id)
+        .orElseThrow(() -> new NotFoundResponse("no article with id '" + id + "'"));
   }
 
   private static int intParam(Context ctx, String name, int fallback) {

@@ -161,6 +161,44 @@ class SearcherTest {
     assertTrue(e.getMessage().contains("verbatim index"), e.getMessage());
   }
 
+  @Test
+  void articleComesWholeWithItsQuotesInTextOrder() throws IOException {
+    ArticleDetail article = searcher.article("harbour").orElseThrow();
+    assertEquals("Harbour bridge reopens after two years of repairs", article.title());
+    assertEquals("Coastal Gazette", article.source());
+    assertTrue(article.text().startsWith("The harbour bridge reopened on Monday"), article.text());
+    assertEquals(2, article.quotes().size());
+    ArticleDetail.QuoteSpan first = article.quotes().get(0);
+    ArticleDetail.QuoteSpan second = article.quotes().get(1);
+    assertTrue(first.offset() < second.offset());
+    assertEquals("harbour#" + first.offset(), first.id());
+    assertEquals(
+        "“This bridge is back, and it is stronger than ever,”",
+        article.text().substring(first.offset(), first.offset() + first.length()));
+    assertEquals("This bridge is back, and it is stronger than ever,", first.text());
+    assertEquals("Mayor Lena Ortiz", first.speaker());
+    assertEquals("said", first.cue());
+    assertEquals("full", first.kind());
+    assertEquals(
+        first.mention().text(),
+        article.text().substring(first.mention().offset(), first.mention().offset() + first.mention().text().length()));
+  }
+
+  @Test
+  void articleCarriesDateAndOnlyItsOwnQuotes() throws IOException {
+    ArticleDetail wire = searcher.article("wire-2").orElseThrow();
+    assertEquals("2019-04-02", wire.date());
+    assertEquals(List.of("wire-2"), wire.quotes().stream().map(q -> q.id().substring(0, q.id().indexOf('#'))).distinct().toList());
+  }
+
+  @Test
+  void unknownArticleIsEmptyNotAnError() throws IOException {
+    assertTrue(searcher.article("no-such-article").isEmpty());
+    // A quote's id names a quote document, not an article.
+    String quoteId = searcher.article("harbour").orElseThrow().quotes().get(0).id();
+    assertTrue(searcher.article(quoteId).isEmpty());
+  }
+
   private static Set<String> articleIds(String query) throws IOException {
     return searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.ARTICLE).withLimit(50)).hits().stream()
         .map(SearchResult.Hit::articleId)

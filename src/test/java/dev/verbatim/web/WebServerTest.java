@@ -94,6 +94,46 @@ class WebServerTest {
     assertEquals(200, get("/app.css").statusCode());
   }
 
+  @Test
+  void articleApiGivesTextAndQuoteOffsets() throws Exception {
+    HttpResponse<String> r = get("/api/articles/harbour");
+    assertEquals(200, r.statusCode());
+    JsonNode body = Json.mapper().readTree(r.body());
+    assertEquals("harbour", body.get("id").asText());
+    assertEquals("Coastal Gazette", body.get("source").asText());
+    String text = body.get("text").asText();
+    JsonNode quotes = body.get("quotes");
+    assertEquals(2, quotes.size());
+    for (JsonNode q : quotes) {
+      int offset = q.get("offset").asInt();
+      String span = text.substring(offset, offset + q.get("length").asInt());
+      assertTrue(span.contains(q.get("text").asText()), span);
+      for (String field : new String[] {"id", "kind", "speaker", "cue", "mention"}) {
+        assertTrue(q.has(field), "quote has " + field);
+      }
+    }
+    assertEquals("Mayor Lena Ortiz", quotes.get(0).get("speaker").asText());
+  }
+
+  @Test
+  void unknownArticleIs404WithAMessage() throws Exception {
+    HttpResponse<String> r = get("/api/articles/no%20such%20article");
+    assertEquals(404, r.statusCode());
+    assertTrue(Json.mapper().readTree(r.body()).get("error").asText().contains("no such article"), r.body());
+  }
+
+  @Test
+  void articlePageIsServedForKnownAndUnknownIds() throws Exception {
+    HttpResponse<String> page = get("/articles/wire-1");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+    assertTrue(page.body().contains("article.js"), page.body());
+    // Unknown: still the page, so the browser shows a readable message, but with a 404 status.
+    HttpResponse<String> missing = get("/articles/nope/nothing");
+    assertEquals(404, missing.statusCode());
+    assertTrue(missing.body().contains("article.js"));
+  }
+
   static HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build();
