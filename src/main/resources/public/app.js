@@ -1,5 +1,5 @@
 // The search page: search as you type, filters and view in the URL, quote and article cards.
-import { articleHref, articlePath, el, evidenceText, fetchJson, metaLine, quoteOffset, setMarked } from '/common.js';
+import { articleHref, articlePath, el, evidenceText, fetchJson, formatDate, metaLine, quoteOffset, setMarked } from '/common.js';
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 150;
@@ -146,9 +146,8 @@ function showError(e) {
   ui.notice.hidden = true;
   ui.status.textContent = '';
   ui.error.hidden = false;
-  ui.error.textContent = e.status === 400
-    ? 'This query cannot be searched: ' + e.message
-    : e.status ? e.message : 'The server did not answer; is it still running?';
+  if (e.status === 400) ui.error.replaceChildren(el('strong', null, 'This query cannot be searched: '), e.message);
+  else ui.error.textContent = e.status ? e.message : 'The server did not answer; is it still running?';
 }
 
 function appendHits(hits) {

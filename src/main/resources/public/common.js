@@ -111,7 +111,8 @@ export function safeWebUrl(value) {
 // "“she” → Kim Kardashian (cue “said”)": how a quote was attributed, from an article's quote.
 export function evidenceText(quote) {
   const out = document.createDocumentFragment();
-  if (quote.mention && quote.mention.text) {
+  // "Kim Kardashian → Kim Kardashian" says nothing; show the arrow only when the text names them otherwise.
+  if (quote.mention && quote.mention.text && quote.mention.text !== quote.speaker) {
     out.append('“', el('span', 'mention', quote.mention.text), '” → ', el('strong', null, quote.speaker || 'unknown'));
   } else {
     out.append(el('strong', null, quote.speaker || 'unknown'));
