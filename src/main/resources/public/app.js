@@ -159,16 +159,11 @@ function firstPassageHtml(hit) {
   return Array.isArray(hit.highlights) && hit.highlights.length ? hit.highlights[0] : null;
 }
 
-function passagesHtml(hit) {
-  if (Array.isArray(hit.passages) && hit.passages.length) return hit.passages.map((p) => p.html).filter(Boolean);
-  return Array.isArray(hit.highlights) ? hit.highlights : [];
-}
-
 function quoteCard(hit) {
   const li = el('li', 'hit hit-quote');
   const offset = quoteOffset(hit);
   li.append(setMarked(el('blockquote', 'quote-text'), firstPassageHtml(hit), hit.text));
-  const by = el('p', 'by');
+  const by = el('div', 'by');
   const speaker = el('span', 'speaker');
   if (hit.speaker) setMarked(speaker, hit.speakerHtml, hit.speaker);
   else speaker.append('Unattributed');
@@ -182,10 +177,22 @@ function quoteCard(hit) {
 
 function articleCard(hit) {
   const li = el('li', 'hit hit-article');
+  const target = hit.articleId || hit.id;
   const heading = el('h3', 'hit-title');
-  heading.append(setMarked(openLink(articleHref(hit.articleId || hit.id)), hit.titleHtml, hit.title || 'Untitled'));
+  heading.append(setMarked(openLink(articleHref(target)), hit.titleHtml, hit.title || 'Untitled'));
   li.append(heading, metaLine(hit));
-  for (const html of passagesHtml(hit)) li.append(setMarked(el('p', 'passage'), html));
+  if (Array.isArray(hit.passages) && hit.passages.length) {
+    // Each passage opens the article at that very place.
+    for (const passage of hit.passages) {
+      const p = el('p', 'passage');
+      const link = el('a', 'passage-link');
+      link.href = articlePath(target) + (Number.isInteger(passage.start) && Number.isInteger(passage.end) ? '#at=' + passage.start + '-' + passage.end : '');
+      p.append(setMarked(link, passage.html, ''));
+      li.append(p);
+    }
+  } else {
+    for (const html of hit.highlights || []) li.append(setMarked(el('p', 'passage'), html));
+  }
   return li;
 }
 
@@ -243,7 +250,8 @@ function sourcesList(hit) {
   for (const s of hit.sources) {
     const li = el('li');
     const a = el('a', null, s.title || s.articleId);
-    a.href = s.articleId === hit.articleId ? articleHref(hit.articleId, quoteOffset(hit)) : articleHref(s.articleId);
+    const offset = Number.isInteger(s.offset) ? s.offset : s.articleId === hit.articleId ? quoteOffset(hit) : null;
+    a.href = articleHref(s.articleId, offset);
     links.set(s.articleId, a);
     li.append(a);
     const m = metaLine(s);
@@ -253,7 +261,8 @@ function sourcesList(hit) {
   }
   details.append(list);
   details.addEventListener('toggle', async () => {
-    if (!details.open || details.dataset.loaded || !hit.quoteId) return;
+    const known = hit.sources.every((s) => Number.isInteger(s.offset));
+    if (!details.open || details.dataset.loaded || !hit.quoteId || known) return;
     details.dataset.loaded = 'yes';
     try {
       const quote = await fetchJson('/api/quotes/' + encodeURIComponent(hit.quoteId));

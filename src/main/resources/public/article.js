@@ -35,14 +35,16 @@ function spansOf(text, list) {
   return kept;
 }
 
-function spanNode(span, text) {
+function spanNode(span, textNode) {
   const q = span.quote;
   if (span.kind === 'mention') {
-    const node = el('span', 'mention', text);
+    const node = el('span', 'mention');
+    node.append(textNode);
     node.title = 'Names the speaker: ' + (q.speaker || 'unknown');
     return node;
   }
-  const node = el('mark', 'quote', text);
+  const node = el('mark', 'quote');
+  node.append(textNode);
   node.dataset.offset = String(q.offset);
   node.title = (q.speaker ? q.speaker : 'Unattributed') + (q.cue ? ' (' + q.cue + ')' : '');
   if (!firstPart.has(q.offset)) {
@@ -51,6 +53,39 @@ function spanNode(span, text) {
     firstPart.set(q.offset, node);
   }
   return node;
+}
+
+// Every text node of the body with where it starts in the article text, so offsets from the
+// API can be turned back into DOM ranges.
+const pieces = [];
+
+function piece(text, from, to) {
+  const node = document.createTextNode(text.slice(from, to));
+  pieces.push({ node, start: from });
+  return node;
+}
+
+function rangeOf(from, to) {
+  const first = pieces.find((p) => from >= p.start && from < p.start + p.node.length);
+  const last = pieces.findLast((p) => to > p.start && to <= p.start + p.node.length);
+  if (!first || !last || to <= from) return null;
+  const range = document.createRange();
+  range.setStart(first.node, from - first.start);
+  range.setEnd(last.node, to - last.start);
+  return range;
+}
+
+// #at={start}-{end}: a passage from an article hit, shown with the CSS highlight API so the
+// quote marks around it stay as they are.
+function showPassage() {
+  const at = /^#at=(\d+)-(\d+)$/.exec(location.hash);
+  if (!at) return false;
+  const range = rangeOf(Number(at[1]), Number(at[2]));
+  if (!range) return false;
+  if (window.CSS && CSS.highlights && typeof Highlight === 'function') CSS.highlights.set('passage', new Highlight(range));
+  const box = range.getBoundingClientRect();
+  window.scrollBy({ top: box.top - window.innerHeight / 3 });
+  return true;
 }
 
 // One <p> per non-blank line; spans that cross a line break are marked in each part.
@@ -68,11 +103,11 @@ function renderBody(text, list) {
       if (s.end <= start || s.start >= end) continue;
       const from = Math.max(s.start, start);
       const to = Math.min(s.end, end);
-      if (from > at) p.append(text.slice(at, from));
-      p.append(spanNode(s, text.slice(from, to)));
+      if (from > at) p.append(piece(text, at, from));
+      p.append(spanNode(s, piece(text, from, to)));
       at = to;
     }
-    if (at < end) p.append(text.slice(at, end));
+    if (at < end) p.append(piece(text, at, end));
     body.append(p);
   }
 }
@@ -124,6 +159,7 @@ async function targetOffset(id) {
 }
 
 async function showTarget(id) {
+  if (showPassage()) return;
   const offset = await targetOffset(id);
   for (const node of document.querySelectorAll('.quote.current')) node.classList.remove('current');
   if (offset === null) return;

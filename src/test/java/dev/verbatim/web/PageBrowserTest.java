@@ -121,6 +121,11 @@ class PageBrowserTest {
     assertEquals(1, cards().size());
     assertTrue(driver.findElement(By.id("status")).getText().startsWith("1 quote"));
     assertTrue(driver.getCurrentUrl().endsWith("/?q=%22so+unfair%22"), driver.getCurrentUrl());
+    // The attribution's evidence comes from the article on demand.
+    WebElement evidence = card.findElement(By.cssSelector("details.evidence"));
+    evidence.findElement(By.tagName("summary")).click();
+    WebElement why = waitFor(d -> evidence.findElement(By.cssSelector(".evidence-body")).getText().contains("Kim Kardashian") ? evidence.findElement(By.cssSelector(".evidence-body")) : null);
+    assertTrue(why.getText().contains("said"), why.getText());
     screenshot("search-desktop");
 
     // The URL alone brings the same search back, as a shared link would.
