@@ -7,17 +7,14 @@ import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -136,26 +133,9 @@ public final class Searcher implements AutoCloseable {
    * @throws IOException when the index cannot be read
    */
   public Optional<ArticleDetail> article(String id) throws IOException {
-    Objects.requireNonNull(id, "id");
     IndexSearcher searcher = manager.acquire();
     try {
-      TopDocs found = searcher.search(ofType(Schema.ID, id, Schema.TYPE_ARTICLE), 1);
-      if (found.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      StoredFields stored = searcher.storedFields();
-      Document a = stored.document(found.scoreDocs[0].doc);
-      Query quotesOf = ofType(Schema.ARTICLE_ID, id, Schema.TYPE_QUOTE);
-      TopDocs quoteDocs = searcher.search(quotesOf, Math.max(1, searcher.count(quotesOf)));
-      List<ArticleDetail.QuoteSpan> quotes = new ArrayList<>(quoteDocs.scoreDocs.length);
-      for (ScoreDoc sd : quoteDocs.scoreDocs) {
-        quotes.add(quoteSpan(stored.document(sd.doc)));
-      }
-      quotes.sort(Comparator.comparingInt(ArticleDetail.QuoteSpan::offset));
-      return Optional.of(
-          new ArticleDetail(
-              a.get(Schema.ID), a.get(Schema.TITLE), a.get(Schema.SOURCE), a.get(Schema.DATE),
-              a.get(Schema.AUTHOR), a.get(Schema.URL), a.get(Schema.TEXT), quotes));
+      return ArticleLookup.article(searcher, id);
     } finally {
       manager.release(searcher);
     }
@@ -197,29 +177,6 @@ public final class Searcher implements AutoCloseable {
    * @param quotes quote documents
    */
   public record Stats(long articles, long quotes) {}
-
-  private static Query ofType(String field, String value, String type) {
-    return new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER)
-        .add(new TermQuery(new Term(Schema.TYPE, type)), BooleanClause.Occur.FILTER)
-        .build();
-  }
-
-  private static ArticleDetail.QuoteSpan quoteSpan(Document q) {
-    IndexableField mentionOffset = q.getField(Schema.MENTION_OFFSET);
-    String mention = q.get(Schema.MENTION);
-    return new ArticleDetail.QuoteSpan(
-        q.get(Schema.ID),
-        q.getField(Schema.OFFSET).numericValue().intValue(),
-        q.getField(Schema.LENGTH).numericValue().intValue(),
-        q.get(Schema.TEXT),
-        q.get(Schema.KIND),
-        q.get(Schema.SPEAKER),
-        q.get(Schema.CUE),
-        mention == null || mentionOffset == null
-            ? null
-            : new ArticleDetail.Mention(mention, mentionOffset.numericValue().intValue()));
-  }
 
   private static Query filtered(Query query, SearchRequest request) {
     if (request.type() == null) {

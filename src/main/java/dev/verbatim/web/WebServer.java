@@ -1,6 +1,5 @@
 package dev.verbatim.web;
 
-import dev.verbatim.search.ArticleDetail;
 import dev.verbatim.search.InvalidQueryException;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.Searcher;
@@ -8,7 +7,6 @@ import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -41,8 +39,6 @@ public final class WebServer implements AutoCloseable {
               // <id> rather than {id}: article ids may contain slashes.
               config.routes.get("/api/articles/<id>", this::article);
               config.routes.get("/articles/<id>", this::articlePage);
-              config.routes.exception(
-                  NotFoundResponse.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
               config.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
               config.routes.exception(
                   Exception.class,
@@ -87,7 +83,11 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void article(Context ctx) throws IOException {
-    ctx.json(existingArticle(ctx));
+    String id = ctx.pathParam("id");
+    searcher
+        .article(id)
+        .ifPresentOrElse(
+            ctx::json, () -> error(ctx, HttpStatus.NOT_FOUND, "no article with id '" + id + "'"));
   }
 
   /**
@@ -104,13 +104,6 @@ public final class WebServer implements AutoCloseable {
       }
       ctx.contentType(ContentType.TEXT_HTML).result(page.readAllBytes());
     }
-  }
-
-  private ArticleDetail existingArticle(Context ctx) throws IOException {
-    String id = ctx.pathParam("id");
-    return searcher
-        .article(id)
-        .orElseThrow(() -> new NotFoundResponse("no article with id '" + id + "'"));
   }
 
   private static int intParam(Context ctx, String name, int fallback) {
