@@ -122,6 +122,7 @@ function showResults(data) {
     ui.suggestion.textContent = data.suggestion || '';
   }
   renderFacets(data.facets);
+  renderViewCounts(data);
 }
 
 function updatePaging(data) {
@@ -292,10 +293,18 @@ function renderFacets(facets) {
     ui.facets.append(section);
   }
   ui.filters.hidden = ui.facets.children.length === 0;
-  const types = facets && Array.isArray(facets.type) ? facets.type : [];
+}
+
+// The shown view counts what the status line counts (distinct quotes); the other view can only
+// show the facet's document count.
+function renderViewCounts(data) {
+  const types = data.facets && Array.isArray(data.facets.type) ? data.facets.type : [];
   for (const button of ui.views) {
-    const count = types.find((t) => t.value === button.dataset.type);
-    button.querySelector('.count').textContent = count ? String(count.count) : '';
+    const facet = types.find((t) => t.value === button.dataset.type);
+    const count = button.dataset.type === state.type && types.length
+      ? data.total + (data.totalExact === false ? '+' : '')
+      : facet ? facet.count : '';
+    button.querySelector('.count').textContent = String(count);
   }
 }
 
