@@ -184,6 +184,7 @@ function wireBackLink() {
   if (from && from.origin === location.origin && from.pathname === '/') {
     const back = $('back');
     back.href = from.pathname + from.search;
+    back.textContent = '← Back to results';
     // Going back keeps the results, the scroll position and Back/Forward in step.
     back.addEventListener('click', (e) => {
       if (history.length > 1) {

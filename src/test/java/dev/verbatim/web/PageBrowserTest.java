@@ -179,6 +179,9 @@ class PageBrowserTest {
     assertEquals(2, driver.findElements(By.cssSelector("mark.quote[id]")).size());
     assertTrue(driver.findElement(By.id("quotes")).getText().contains("Kim Kardashian"));
     assertTrue(driver.findElement(By.id("quotes")).getText().contains("Alice Johnson"));
+    WebElement backLink = driver.findElement(By.id("back"));
+    assertEquals("← Back to results", backLink.getText());
+    assertEquals("/?q=justice", backLink.getDomAttribute("href"));
     screenshot("article-desktop");
 
     driver.navigate().back();
