@@ -1,5 +1,5 @@
 // The search page: search as you type, filters and view in the URL, quote and article cards.
-import { articleHref, articlePath, el, evidenceText, fetchJson, formatDate, metaLine, quoteOffset, setMarked } from '/common.js';
+import { articleHref, articlePath, el, evidenceText, fetchJson, formatDate, metaLine, quoteOffset, rememberSearch, setMarked } from '/common.js';
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 150;
@@ -55,6 +55,7 @@ function saveUrl(push) {
     else history.replaceState(null, '', url);
   }
   document.title = state.q ? state.q + ' — Verbatim' : 'Verbatim — search quotes';
+  rememberSearch(url);
 }
 
 function apiParams(extra) {

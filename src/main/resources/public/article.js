@@ -1,6 +1,6 @@
 // The article page: the full text in paragraphs with every quote marked; arriving with
 // #q={offset} (or ?quote=) scrolls to that quote and highlights it.
-import { articlePath, el, evidenceText, fetchJson, metaLine, safeWebUrl } from '/common.js';
+import { articlePath, el, evidenceText, fetchJson, lastSearch, metaLine, safeWebUrl } from '/common.js';
 
 const $ = (id) => document.getElementById(id);
 const firstPart = new Map();
@@ -174,23 +174,20 @@ async function showTarget(id) {
   node.focus({ preventScroll: true });
 }
 
+// The server sends no Referer (Referrer-Policy: no-referrer), so the search page leaves its
+// address in sessionStorage for this link instead.
 function wireBackLink() {
-  let from = null;
-  try {
-    from = document.referrer ? new URL(document.referrer) : null;
-  } catch (e) {
-    from = null;
-  }
-  if (from && from.origin === location.origin && from.pathname === '/') {
-    const back = $('back');
-    back.href = from.pathname + from.search;
-    back.textContent = '← Back to results';
-    // Going back keeps the results, the scroll position and Back/Forward in step.
+  const last = lastSearch();
+  if (!last) return;
+  const back = $('back');
+  back.href = last;
+  back.textContent = '← Back to results';
+  // When the entry before this one is that very search, going back keeps its scroll position.
+  const from = window.navigation && navigation.activation && navigation.activation.from;
+  if (from && from.url && new URL(from.url).pathname + new URL(from.url).search === last) {
     back.addEventListener('click', (e) => {
-      if (history.length > 1) {
-        e.preventDefault();
-        history.back();
-      }
+      e.preventDefault();
+      history.back();
     });
   }
 }

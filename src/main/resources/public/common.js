@@ -135,3 +135,25 @@ export function metaLine(item, extras) {
   parts.forEach((part, i) => line.append(i ? ' · ' : '', part));
   return line;
 }
+
+const LAST_SEARCH = 'verbatim.lastSearch';
+
+// Where the article page's "Back to results" goes. Storage can be switched off; then it is "/".
+export function rememberSearch(url) {
+  try {
+    sessionStorage.setItem(LAST_SEARCH, url);
+  } catch (e) {
+    // Nothing to remember with; the back link falls back to the start page.
+  }
+}
+
+export function lastSearch() {
+  let url = null;
+  try {
+    url = sessionStorage.getItem(LAST_SEARCH);
+  } catch (e) {
+    url = null;
+  }
+  // Only our own search page: never "//elsewhere" or another path.
+  return typeof url === 'string' && /^\/(\?.*)?$/.test(url) ? url : null;
+}
