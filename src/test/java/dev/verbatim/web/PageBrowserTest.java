@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -79,6 +82,7 @@ class PageBrowserTest {
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run", "--user-data-dir=" + work.resolve("chromium-profile"),
         "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     driver = new ChromeDriver(service, options);
   }
 
@@ -101,9 +105,17 @@ class PageBrowserTest {
   }
 
   @AfterEach
-  void nothingRanFromTheCorpusOrTheQuery() {
+  void nothingRanFromTheCorpusOrTheQueryAndNoScriptFailed() {
     // Every hostile fixture sets document.title to something starting with "pwned".
     assertFalse(driver.getTitle().startsWith("pwned"), "injected script ran: " + driver.getTitle());
+    // Uncaught errors and Content-Security-Policy refusals reach the console; 400/404 answers the
+    // page handles are logged there too and are fine.
+    List<String> problems =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .map(LogEntry::getMessage)
+            .filter(m -> m.contains("Uncaught") || m.contains("Content Security Policy") || m.contains("SyntaxError"))
+            .toList();
+    assertEquals(List.of(), problems);
   }
 
   @Test
