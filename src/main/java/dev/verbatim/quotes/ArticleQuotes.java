@@ -1,0 +1,414 @@
+package dev.verbatim.quotes;
+
+import dev.verbatim.corpus.Article;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One pass over one article: spans, then for each span in text order its kind, its cue and its
+ * speaker. Speakers found earlier feed later decisions (a pronoun's antecedent, a quote that goes
+ * on without a cue), so the pass is sequential. Used by one thread, then dropped.
+ */
+final class ArticleQuotes {
+  private static final int MAX_PRONOUN_SENTENCES = 6;
+  private static final int MAX_INHERIT_GAP_TOKENS = 40;
+
+  private static final Set<String> SMALL_WORDS =
+      Set.of("a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "at", "by", "with",
+          "from", "is", "be", "as", "vs", "vs.", "&");
+
+  private static final Set<String> ROLE_LINKS = Set.of("for", "of", "at", "from", "to");
+  private static final Set<String> KNOWN_AS = Set.of("known", "billed", "described");
+
+  private final String text;
+  private final List<SpanFinder.Span> spans;
+  private final Tokens t;
+  private final Names names;
+  private final CueFinder cues;
+  private final int[] openTok;
+  private final int[] closeTok;
+  private final QuoteKind[] kinds;
+  private final String[] speakers;
+  private final Cue[] cueOf;
+
+  private ArticleQuotes(Article article) {
+    text = article.text();
+    int[] paragraphs = SpanFinder.paragraphs(text);
+    spans = SpanFinder.find(text, paragraphs);
+    t = Tokens.of(text, spans, paragraphs);
+    String title = article.title();
+    Tokens titleTokens = Tokens.of(title, List.of(), SpanFinder.paragraphs(title));
+    names = Names.of(t, titleTokens);
+    cues = new CueFinder(t, names);
+    int n = spans.size();
+    openTok = new int[n];
+    closeTok = new int[n];
+    kinds = new QuoteKind[n];
+    speakers = new String[n];
+    cueOf = new Cue[n];
+  }
+
+  static List<Quote> extract(Article article) {
+    if (article.text().indexOf('"') < 0
+        && article.text().indexOf('“') < 0
+        && article.text().indexOf('”') < 0) {
+      return List.of(); // most wire stories: no marks, nothing to tokenise
+    }
+    return new ArticleQuotes(article).run();
+  }
+
+  private List<Quote> run() {
+    int n = spans.size();
+    for (int i = 0; i < n; i++) {
+      SpanFinder.Span s = spans.get(i);
+      openTok[i] = t.tokenAt(s.open());
+      closeTok[i] = s.continuesNext() ? -1 : t.tokenAt(s.innerEnd());
+    }
+    for (int i = 0; i < n; i++) {
+      attribute(i);
+    }
+    // A quote over several paragraphs often names its speaker only after the last piece.
+    for (int i = n - 2; i >= 0; i--) {
+      if (spans.get(i).continuesNext() && speakers[i] == null && kinds[i] != QuoteKind.NOT_A_QUOTE
+          && spans.get(i + 1).continuesPrevious() && speakers[i + 1] != null) {
+        speakers[i] = speakers[i + 1];
+        cueOf[i] = cueOf[i + 1];
+      }
+    }
+    List<Quote> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      SpanFinder.Span s = spans.get(i);
+      Cue c = cueOf[i];
+      Quote.Mention mention = null;
+      if (c != null && kinds[i] != QuoteKind.NOT_A_QUOTE && t.kind[c.npFirst()] == Tokens.WORD) {
+        int from = t.start[c.npFirst()];
+        String words = Names.stripPossessiveEnd(text.substring(from, t.end[c.npLast()]));
+        mention = new Quote.Mention(words, from);
+      }
+      boolean quoted = kinds[i] != QuoteKind.NOT_A_QUOTE;
+      out.add(
+          new Quote(
+              s.open(),
+              s.end() - s.open(),
+              text.substring(s.innerStart(), s.innerEnd()),
+              kinds[i],
+              quoted ? speakers[i] : null,
+              quoted && c != null ? c.cueText() : null,
+              mention));
+    }
+    return out;
+  }
+
+  private void attribute(int i) {
+    SpanFinder.Span s = spans.get(i);
+    String inner = text.substring(s.innerStart(), s.innerEnd()).strip();
+    char last = inner.isEmpty() ? ' ' : inner.charAt(inner.length() - 1);
+    boolean endsSentence = last == '.' || last == '!' || last == '?';
+    Cue after = closeTok[i] < 0 ? null : cues.after(closeTok[i], endsSentence);
+    Cue before = after == null ? cues.before(openTok[i]) : null;
+    Cue cue = after != null ? after : before;
+    kinds[i] = kindOf(i, inner, cue, after != null);
+    if (kinds[i] == QuoteKind.NOT_A_QUOTE) {
+      return;
+    }
+    if (cue != null) {
+      cueOf[i] = cue;
+      speakers[i] = resolve(cue.npFirst(), cue.npLast(), i);
+      return;
+    }
+    int prev = previousQuote(i);
+    if (prev >= 0 && speakers[prev] != null && (s.continuesPrevious() || inheritable(prev, i))) {
+      speakers[i] = speakers[prev];
+      cueOf[i] = cueOf[prev];
+    }
+  }
+
+  private int previousQuote(int i) {
+    for (int p = i - 1; p >= 0; p--) {
+      if (kinds[p] != QuoteKind.NOT_A_QUOTE) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A quote without a cue keeps the previous quote's speaker when nothing else is attributed in
+   * between: the same paragraph, or the next one when the previous quote closed its paragraph.
+   */
+  private boolean inheritable(int prev, int i) {
+    int from = (closeTok[prev] >= 0 ? closeTok[prev] : openTok[prev]) + 1;
+    int to = openTok[i];
+    if (to - from > MAX_INHERIT_GAP_TOKENS) {
+      return false;
+    }
+    if (t.paragraph[to] != t.paragraph[from - 1]) {
+      boolean startsParagraph = to == 0 || t.paragraph[to - 1] != t.paragraph[to];
+      if (t.paragraph[to] - t.paragraph[from - 1] > 1 || !startsParagraph) {
+        return false;
+      }
+      if (from < to && t.sentence[to - 1] != t.sentence[from - 1]) {
+        return false; // the previous paragraph went on after its quote
+      }
+    }
+    int ownVerb = cueOf[prev] == null ? -1 : cueOf[prev].verb();
+    for (int k = from; k < to; k++) {
+      // A participle ("… said X in a statement explaining …") goes on with the same speaker.
+      if (k != ownVerb && t.quote[k] < 0 && CueFinder.isReportingVerb(t, k) && !t.lower(k).endsWith("ing")) {
+        return false;
+      }
+      if (t.quote[k] < 0 && t.isWord(k) && t.lower(k).equals("according")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- kinds ----
+
+  private QuoteKind kindOf(int i, String inner, Cue cue, boolean cueAfter) {
+    SpanFinder.Span s = spans.get(i);
+    if (s.continuesPrevious() || s.continuesNext()) {
+      return QuoteKind.FULL;
+    }
+    int words = 0;
+    int content = 0;
+    int capitalContent = 0;
+    boolean letters = false;
+    for (int k = openTok[i] + 1; k < closeTok[i]; k++) {
+      if (t.isWord(k)) {
+        words++;
+        String w = t.lower(k);
+        letters |= Character.isLetter(t.text.charAt(t.start[k]));
+        if (!SMALL_WORDS.contains(w)) {
+          content++;
+          if (Character.isUpperCase(t.text.charAt(t.start[k])) || Character.isDigit(t.text.charAt(t.start[k]))) {
+            capitalContent++;
+          }
+        }
+      }
+    }
+    if (!letters) {
+      return QuoteKind.NOT_A_QUOTE; // scores, numbers, symbols
+    }
+    boolean punct = hasSentencePunctuation(inner);
+    int prev = openTok[i] - 1;
+    int next = closeTok[i] + 1;
+    boolean prevSame = prev >= 0 && t.paragraph[prev] == t.paragraph[openTok[i]];
+    String prevWord = prevSame && t.isWord(prev) ? t.lower(prev) : "";
+    char first = firstLetterOrDigit(inner);
+    boolean upper = Character.isUpperCase(first) || Character.isDigit(first) || inner.startsWith("[");
+
+    // Nicknames: Earvin "Magic" Johnson.
+    if (words <= 3 && !punct && prevSame && t.capitalised(prev) && t.capitalised(next)
+        && t.paragraph[next] == t.paragraph[openTok[i]]) {
+      return QuoteKind.NOT_A_QUOTE;
+    }
+    // Names of works, campaigns, words as words: called "…", the film "…", known as "…".
+    boolean named =
+        Lexicon.NAMING_WORDS.contains(prevWord)
+            || (prevWord.equals("as") && prev > 0 && t.isWord(prev - 1)
+                && KNOWN_AS.contains(t.lower(prev - 1)) && words <= 4);
+    if (named && words <= 10 && !hasInnerSentenceBreak(inner) && !(cueAfter && inner.endsWith(","))) {
+      return QuoteKind.NOT_A_QUOTE;
+    }
+    // Titles and publication names: short, no sentence punctuation, Capitalised Like A Title.
+    boolean titleLike =
+        upper && words <= 8 && !punct && content > 0 && capitalContent * 10 >= content * 7
+            && (content >= 2 || words == 1);
+    if (titleLike && (cue == null || !cueAfter || prevWord.equals("the") || prevWord.equals("a"))) {
+      return QuoteKind.NOT_A_QUOTE;
+    }
+    // Scare quotes: a word or two mid-sentence that nobody is said to have said.
+    if (words <= 3 && !punct && cue == null) {
+      return QuoteKind.NOT_A_QUOTE;
+    }
+    if (!upper) {
+      boolean afterCueComma = prevSame && (t.isPunct(prev, ',') || t.isPunct(prev, ':'))
+          && cue != null && !cueAfter && cue.verb() < prev && cue.verb() >= prev - 4;
+      return afterCueComma ? QuoteKind.FULL : QuoteKind.PARTIAL;
+    }
+    return QuoteKind.FULL;
+  }
+
+  private static boolean hasSentencePunctuation(String inner) {
+    for (int k = 0; k < inner.length(); k++) {
+      char c = inner.charAt(k);
+      if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':') {
+        // a dot inside a word ("U.S.", "3.5") is not punctuation
+        boolean inWord = c == '.' && k + 1 < inner.length() && Character.isLetterOrDigit(inner.charAt(k + 1));
+        if (!inWord) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasInnerSentenceBreak(String inner) {
+    for (int k = 0; k + 1 < inner.length(); k++) {
+      char c = inner.charAt(k);
+      if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(inner.charAt(k + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static char firstLetterOrDigit(String s) {
+    for (int k = 0; k < s.length(); k++) {
+      if (Character.isLetterOrDigit(s.charAt(k))) {
+        return s.charAt(k);
+      }
+    }
+    return ' ';
+  }
+
+  // ---- speakers ----
+
+  /** The canonical speaker named by tokens {@code [first, last]}, or null when unsure. */
+  private String resolve(int first, int last, int quoteIndex) {
+    if (t.kind[first] == Tokens.OPEN) {
+      int q = t.quote[first];
+      return q >= 0 && q < quoteIndex ? speakers[q] : null;
+    }
+    if (first == last && t.isWord(first)) {
+      String w = t.lower(first);
+      if (w.equals("she") || w.equals("he")) {
+        return pronoun(first, w.equals("she") ? Names.FEMALE : Names.MALE, quoteIndex, 0);
+      }
+      if (w.equals("it")) {
+        return itAntecedent(first, quoteIndex);
+      }
+      if (Lexicon.PRONOUNS.contains(w)) {
+        return null; // "they", "we", "I": a group or the writer, not one named speaker
+      }
+    }
+    Names.Run run = null;
+    boolean roleFor = false;
+    for (int k = first; k <= last; k++) {
+      Names.Run r = names.runAt(k);
+      if (r != null) {
+        run = r;
+        k = r.last();
+      } else if (t.lowerCase(k) && ROLE_LINKS.contains(t.lower(k))) {
+        roleFor = true;
+      }
+    }
+    if (run != null) {
+      String name = names.canonicalOf(run);
+      Names.Entity e = names.entity(name);
+      if (roleFor && e != null && e.person) {
+        return null; // "a lawyer for Smith" speaks for Smith but is not Smith
+      }
+      return name;
+    }
+    for (int k = first; k <= last; k++) {
+      String w = t.lower(k);
+      if (Lexicon.COMPANY_NOUNS.contains(w) && k > first && isDefinite(k - 1)) {
+        return names.mainCompany();
+      }
+    }
+    for (int k = first; k <= last; k++) {
+      String w = t.lower(k);
+      if (Lexicon.WORK_NOUNS.contains(w) && k > first && isDefinite(k - 1)) {
+        return names.ownerOfWork(w, first);
+      }
+    }
+    return null;
+  }
+
+  private boolean isDefinite(int k) {
+    String w = t.lower(k);
+    return w.equals("the") || w.equals("its") || w.equals("this");
+  }
+
+  /**
+   * The person a {@code he}/{@code she} at {@code p} refers to: the speaker of a recent quote or
+   * the subject of a recent sentence, nearest first, of a compatible gender. Objects ({@code told
+   * Jake}) are never candidates, since only subjects and speakers are looked at.
+   */
+  private String pronoun(int p, byte gender, int quoteIndex, int depth) {
+    int s = t.sentence[p];
+    for (int si = s; si >= 0 && si > s - MAX_PRONOUN_SENTENCES; si--) {
+      int ss = t.sentenceStart[si];
+      if (t.paragraph[p] - t.paragraph[ss] > 2) {
+        break;
+      }
+      int limit = si == s ? p : t.sentenceStart[si + 1];
+      for (int k = ss; k < limit; k++) {
+        int q = t.quote[k];
+        if (t.kind[k] == Tokens.OPEN && q >= 0 && q < quoteIndex && speakers[q] != null) {
+          Names.Entity e = names.entity(speakers[q]);
+          if (e == null || (!e.org && !e.company && compatible(e, gender))) {
+            return speakers[q];
+          }
+        }
+      }
+      int[] np = cues.subjectOf(ss, limit);
+      if (np == null || np[0] == p || t.kind[np[0]] != Tokens.WORD) {
+        continue;
+      }
+      String w = t.lower(np[0]);
+      if (np[0] == np[1] && (w.equals("she") || w.equals("he"))) {
+        if (w.equals(gender == Names.FEMALE ? "she" : "he") && depth < 2) {
+          String r = pronoun(np[0], gender, quoteIndex, depth + 1);
+          if (r != null) {
+            return r;
+          }
+        }
+        continue;
+      }
+      Names.Run run = names.runAt(np[1]);
+      if (run != null) {
+        String name = names.canonicalOf(run);
+        Names.Entity e = names.entity(name);
+        if (e != null && e.person && compatible(e, gender)) {
+          return name;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean compatible(Names.Entity e, byte gender) {
+    return e.gender == Names.UNKNOWN || e.gender == gender;
+  }
+
+  /** {@code it said}: a recent organisation speaker or subject, or null. */
+  private String itAntecedent(int p, int quoteIndex) {
+    int s = t.sentence[p];
+    for (int si = s; si >= 0 && si > s - 4; si--) {
+      int ss = t.sentenceStart[si];
+      int limit = si == s ? p : t.sentenceStart[si + 1];
+      for (int k = ss; k < limit; k++) {
+        int q = t.quote[k];
+        if (t.kind[k] == Tokens.OPEN && q >= 0 && q < quoteIndex && speakers[q] != null) {
+          Names.Entity e = names.entity(speakers[q]);
+          if (e != null && (e.org || e.company)) {
+            return speakers[q];
+          }
+        }
+      }
+      int[] np = cues.subjectOf(ss, limit);
+      if (np == null || np[0] == p || t.kind[np[0]] != Tokens.WORD) {
+        continue;
+      }
+      Names.Run run = names.runAt(np[1]);
+      if (run != null) {
+        Names.Entity e = names.entity(names.canonicalOf(run));
+        if (e != null && (e.org || e.company)) {
+          return e.name;
+        }
+        return null; // the nearest subject is not an organisation: unsure
+      }
+      for (int k = np[0]; k <= np[1]; k++) {
+        if (Lexicon.COMPANY_NOUNS.contains(t.lower(k))) {
+          return names.mainCompany();
+        }
+      }
+    }
+    return null;
+  }
+}

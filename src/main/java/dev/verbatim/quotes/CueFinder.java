@@ -1,0 +1,368 @@
+package dev.verbatim.quotes;
+
+import java.util.Set;
+
+/**
+ * Finds the cue of a quote and the phrase naming its speaker, from the tokens around the marks:
+ * after the closing mark ({@code ,” she said}, {@code ,” said the White House}) or before the
+ * opening one in the same sentence ({@code Axios reported that … “and have …”}).
+ */
+final class CueFinder {
+  /** Most appositives and role phrases fit; longer runs are clauses, not a speaker. */
+  private static final int MAX_SUBJECT_TOKENS = 12;
+
+  private static final int MAX_BEFORE_TOKENS = 45;
+
+  private static final Set<String> DETERMINERS =
+      Set.of("the", "a", "an", "his", "her", "its", "their", "our", "one", "two", "three", "some",
+          "several", "many", "other", "another", "both", "this", "that", "these", "those");
+
+  private static final Set<String> STOP_FORWARD =
+      Set.of("in", "on", "at", "during", "after", "before", "when", "who", "which", "that",
+          "while", "told", "to", "as", "because", "adding", "noting", "and", "but", "last",
+          "this", "yesterday", "today", "recently", "earlier", "later", "via", "through",
+          "with", "without", "since", "if", "although", "than", "into", "about", "referring");
+
+  private static final Set<String> RELATIVES = Set.of("who", "which", "that", "whom");
+
+  private static final Set<String> COMMENT_NOUNS =
+      Set.of("comment", "caption", "message", "words", "note", "tweet", "post", "line", "remark",
+          "statement", "headline", "title", "reply", "response", "plea", "warning");
+
+  private static final Set<String> CUTS =
+      Set.of("and", "but", "that", "as", "while", "when", "because", "so", "then");
+
+  private static final Set<String> NOT_ROLE = Set.of("for", "of", "by", "from", "with", "is", "was");
+
+  private static final Set<String> PREPOSITIONS =
+      Set.of("of", "for", "to", "with", "by", "about", "between", "from", "on", "at", "against", "in");
+
+  private final Tokens t;
+  private final Names names;
+
+  CueFinder(Tokens tokens, Names names) {
+    this.t = tokens;
+    this.names = names;
+  }
+
+  static boolean isReportingVerb(Tokens t, int i) {
+    if (!t.lowerCase(i)) {
+      return false;
+    }
+    String w = t.lower(i);
+    if (!Lexicon.REPORTING_VERBS.contains(w)) {
+      return false;
+    }
+    if (Lexicon.WEAK_VERBS.contains(w)) {
+      // "went on", "continued": speech only when followed by a comma or "on to say".
+      return t.isWord(i + 1) && t.lower(i + 1).equals("on") || t.isPunct(i + 1, ',');
+    }
+    return true;
+  }
+
+  /** The cue right after a closing mark, or null. */
+  Cue after(int closeTok, boolean innerEndsSentence) {
+    int k0 = closeTok + 1;
+    if (k0 >= t.size || t.paragraph[k0] != t.paragraph[closeTok] || t.kind[k0] == Tokens.OPEN) {
+      return null;
+    }
+    if (innerEndsSentence && t.capitalised(k0)) {
+      return null; // "… wrong.” Kardashian has …" starts a new sentence
+    }
+    if (t.isPunct(k0, ',') || t.isPunct(k0, '—') || t.isPunct(k0, '–') || t.isPunct(k0, '-')) {
+      k0++;
+    }
+    int limit = Math.min(t.size, k0 + MAX_SUBJECT_TOKENS + 1);
+    for (int k = k0; k < limit; k++) {
+      if (t.paragraph[k] != t.paragraph[closeTok] || t.kind[k] == Tokens.OPEN || t.quote[k] >= 0) {
+        return null;
+      }
+      if (t.kind[k] == Tokens.PUNCT && ".;:!?()".indexOf(t.text.charAt(t.start[k])) >= 0) {
+        return null;
+      }
+      if (t.isWord(k) && t.lower(k).equals("according") && t.isWord(k + 1) && t.lower(k + 1).equals("to")) {
+        if (k != k0) {
+          return null;
+        }
+        int[] np = forwardPhrase(k + 2);
+        return np == null ? null : new Cue(k, "according to", np[0], np[1], false);
+      }
+      if (isReportingVerb(t, k)) {
+        if (k == k0) {
+          if (Lexicon.HEARER_VERBS.contains(t.lower(k))) {
+            return null;
+          }
+          int[] np = forwardPhrase(k + 1);
+          return np == null ? null : new Cue(k, t.word(k), np[0], np[1], false);
+        }
+        int[] np = backwardPhrase(k, k0);
+        if (np == null || !onlyRoleWords(k0, np[0])) {
+          return null; // a clause between the mark and the subject: not a plain cue
+        }
+        return new Cue(k, t.word(k), np[0], np[1], false);
+      }
+    }
+    return null;
+  }
+
+  /** True when {@code [from, to)} holds only lower-case role words ("chairman and chief executive"). */
+  private boolean onlyRoleWords(int from, int to) {
+    if (to - from > 6) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      if (!t.lowerCase(k)) {
+        return false;
+      }
+      String w = t.lower(k);
+      if (!w.equals("and") && !isRoleWord(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The cue before an opening mark within its sentence, or null. */
+  Cue before(int openTok) {
+    int s0 = t.sentenceStartOf(openTok);
+    if (s0 == openTok) {
+      return null;
+    }
+    int comment = commentCue(openTok, s0);
+    if (comment >= 0) {
+      int[] np = subjectOf(s0, comment);
+      return np == null ? null : new Cue(comment, "with the " + t.word(comment + 2), np[0], np[1], true);
+    }
+    int lo = Math.max(s0, openTok - MAX_BEFORE_TOKENS);
+    for (int k = openTok - 1; k >= lo; k--) {
+      if (t.quote[k] >= 0) {
+        continue;
+      }
+      if (t.isWord(k) && t.lower(k).equals("according") && t.isWord(k + 1) && t.lower(k + 1).equals("to")) {
+        int[] np = forwardPhrase(k + 2);
+        return np == null ? null : new Cue(k, "according to", np[0], np[1], false);
+      }
+      if (isReportingVerb(t, k)) {
+        String w = t.lower(k);
+        if (w.endsWith("ing") || w.equals("quoted")) {
+          // ", adding that …", "saying …": the speaker is the clause's subject
+          int[] np = subjectOf(s0, k);
+          return np == null ? null : new Cue(k, t.word(k), np[0], np[1], true);
+        }
+        int j = skipBetween(k - 1, s0);
+        if (j >= s0 && RELATIVES.contains(t.lower(j))) {
+          int[] np = subjectOf(s0, j);
+          return np == null ? null : new Cue(k, t.word(k), np[0], np[1], true);
+        }
+        int[] np = backwardPhrase(k, s0);
+        if (np == null) {
+          return null;
+        }
+        return new Cue(k, t.word(k), np[0], np[1], false);
+      }
+    }
+    return null;
+  }
+
+  /** "… with the comment “…”": index of {@code with}, or -1. */
+  private int commentCue(int openTok, int s0) {
+    int k = openTok - 1;
+    if (t.isPunct(k, ':') || t.isPunct(k, ',')) {
+      k--;
+    }
+    if (k - 2 >= s0
+        && t.isWord(k)
+        && COMMENT_NOUNS.contains(t.lower(k))
+        && t.isWord(k - 1)
+        && DETERMINERS.contains(t.lower(k - 1))
+        && t.isWord(k - 2)
+        && t.lower(k - 2).equals("with")) {
+      return k - 2;
+    }
+    return -1;
+  }
+
+  private int skipBetween(int j, int lo) {
+    while (j >= lo && t.lowerCase(j) && Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(t.lower(j))) {
+      j--;
+    }
+    return j;
+  }
+
+  /**
+   * The speaker phrase ending just before the verb at {@code verb}, not reaching before {@code
+   * lo}: a pronoun, a name (with an appositive between commas), or a short noun phrase.
+   */
+  int[] backwardPhrase(int verb, int lo) {
+    int j = skipBetween(verb - 1, lo);
+    if (j < lo || t.quote[j] >= 0) {
+      return null;
+    }
+    if (t.isPunct(j, ',')) {
+      // "Hugh Hill, a doctor at the hospital, said": back over the appositive to the name.
+      int c = j - 1;
+      while (c >= lo && c > j - MAX_SUBJECT_TOKENS && !t.isPunct(c, ',') && t.quote[c] < 0) {
+        c--;
+      }
+      if (c < lo || !t.isPunct(c, ',')) {
+        return null;
+      }
+      int head = c - 1;
+      if (t.isWord(head) && Lexicon.PRONOUNS.contains(t.lower(head))) {
+        return new int[] {head, head};
+      }
+      Names.Run run = names.runAt(head);
+      return run == null || run.first() < lo ? null : new int[] {run.first(), run.last()};
+    }
+    if (!t.isWord(j)) {
+      return null;
+    }
+    String w = t.lower(j);
+    if (Lexicon.PRONOUNS.contains(w)) {
+      return new int[] {j, j};
+    }
+    Names.Run run = names.runAt(j);
+    if (run != null) {
+      int first = Math.max(run.first(), lo);
+      // "the White House", "Mic co-founder Jake Horowitz": keep the words that lead to the name.
+      int k = first - 1;
+      while (k >= lo && k >= first - 4 && t.lowerCase(k) && !DETERMINERS.contains(t.lower(k))
+          && isRoleWord(t.lower(k))) {
+        k--;
+      }
+      if (k >= lo && t.isWord(k) && DETERMINERS.contains(t.lower(k))) {
+        first = k;
+      }
+      return new int[] {first, j};
+    }
+    if (t.lowerCase(j)) {
+      // a noun phrase: back to its determiner ("a spokesperson for the company")
+      for (int k = j; k >= lo && k > j - 8; k--) {
+        if (!t.isWord(k) || t.quote[k] >= 0) {
+          break;
+        }
+        if (DETERMINERS.contains(t.lower(k)) && (k == lo || !t.isWord(k - 1) || isPrepositionOrCut(t.lower(k - 1)))) {
+          return new int[] {k, j};
+        }
+      }
+      // bare plural subjects: "analysts said", "officials told"
+      if ((w.endsWith("s") && !w.endsWith("ss")) && (j == lo || !t.isWord(j - 1))) {
+        return new int[] {j, j};
+      }
+    }
+    return null;
+  }
+
+  private static boolean isPrepositionOrCut(String w) {
+    return CUTS.contains(w);
+  }
+
+  private static boolean isRoleWord(String w) {
+    return !Lexicon.REPORTING_VERBS.contains(w) && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(w)
+        && !STOP_FORWARD.contains(w) && !NOT_ROLE.contains(w);
+  }
+
+  /** The speaker phrase starting at {@code k} after an inverted cue ({@code said Smith, …}). */
+  int[] forwardPhrase(int k) {
+    if (!t.isWord(k) || t.quote[k] >= 0) {
+      return null;
+    }
+    String w = t.lower(k);
+    if (Lexicon.PRONOUNS.contains(w)) {
+      return new int[] {k, k};
+    }
+    Names.Run run = names.runAt(k);
+    if (run != null && run.first() >= k - 1) {
+      return new int[] {k, run.last()};
+    }
+    // "the White House", "a spokesman for the ministry", "chairman John Smith"
+    int end = -1;
+    for (int j = k; j < t.size && j < k + 9; j++) {
+      if (!t.isWord(j) || t.quote[j] >= 0) {
+        break;
+      }
+      Names.Run r = names.runAt(j);
+      if (r != null) {
+        end = r.last();
+        // a name after "for"/"of"/"at" belongs to the phrase; otherwise it is the head: stop
+        break;
+      }
+      String lw = t.lower(j);
+      if (j > k && STOP_FORWARD.contains(lw)) {
+        break;
+      }
+      if (Lexicon.REPORTING_VERBS.contains(lw)) {
+        break;
+      }
+      end = j;
+    }
+    if (end < 0) {
+      return null;
+    }
+    if (!DETERMINERS.contains(w) && names.runAt(end) == null && !(w.endsWith("s") && end == k)) {
+      return null;
+    }
+    return new int[] {k, end};
+  }
+
+  /**
+   * The subject of the sentence starting at {@code s0}, looked for before token {@code limit}:
+   * leading adverbials ({@code In 1997,}, {@code Last year,}) and conjunctions skipped.
+   */
+  int[] subjectOf(int s0, int limit) {
+    int k = s0;
+    while (k < limit && t.kind[k] == Tokens.PUNCT) {
+      k++;
+    }
+    if (k < limit && t.isWord(k) && Lexicon.CONJUNCTIONS.contains(t.lower(k))) {
+      k++;
+      if (t.isPunct(k, ',')) {
+        k++;
+      }
+    }
+    if (k < limit && t.isWord(k) && Lexicon.LEADING_ADVERBIALS.contains(t.lower(k))) {
+      int comma = -1;
+      for (int j = k + 1; j < limit && j < k + 16; j++) {
+        if (t.isPunct(j, ',') && t.quote[j] < 0) {
+          comma = j;
+          break;
+        }
+      }
+      if (comma >= 0) {
+        k = comma + 1;
+      }
+    }
+    for (int j = k; j < limit && j < k + 8; j++) {
+      if (t.quote[j] >= 0) {
+        if (t.kind[j] == Tokens.OPEN && j == k) {
+          return new int[] {j, j}; // the sentence opens with a quote: its speaker is the subject
+        }
+        return null;
+      }
+      if (!t.isWord(j)) {
+        if (t.isPunct(j, ',')) {
+          return null;
+        }
+        continue;
+      }
+      String w = t.lower(j);
+      boolean afterPreposition =
+          j > k && t.isWord(j - 1) && PREPOSITIONS.contains(t.lower(j - 1));
+      if (Lexicon.PRONOUNS.contains(w) && !afterPreposition) {
+        return new int[] {j, j};
+      }
+      Names.Run run = names.runAt(j);
+      if (run != null && !afterPreposition) {
+        return new int[] {run.first(), run.last()};
+      }
+      if (run != null) {
+        j = run.last();
+      }
+      if (Lexicon.REPORTING_VERBS.contains(w) && j > k) {
+        int[] np = backwardPhrase(j, k);
+        return np;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,362 @@
+package dev.verbatim.quotes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The proper names of one article (title included) and how they map to one canonical form each:
+ * {@code Kardashian} and {@code Ms. Kardashian} become {@code Kim Kardashian} when the article
+ * names her in full. Also keeps the little evidence we have about each name: person or
+ * organisation, a company, gender.
+ */
+final class Names {
+  static final byte UNKNOWN = 0;
+  static final byte FEMALE = 1;
+  static final byte MALE = 2;
+
+  /** A run of capitalised tokens naming something, in the body. */
+  record Run(int first, int last, String key, boolean titled) {}
+
+  /** What we know about one canonical name. */
+  static final class Entity {
+    final String name;
+    boolean person;
+    boolean org;
+    boolean company;
+    byte gender;
+    int count;
+
+    Entity(String name) {
+      this.name = name;
+    }
+  }
+
+  private final Tokens tokens;
+  final List<Run> runs = new ArrayList<>();
+  /** Index into {@link #runs} for each body token, or -1. */
+  final int[] runOfToken;
+  private final Map<String, Entity> entities = new LinkedHashMap<>();
+  /** Key as written -> canonical keys it may stand for (one when unambiguous). */
+  private final Map<String, List<String>> canonical = new HashMap<>();
+
+  private Names(Tokens tokens) {
+    this.tokens = tokens;
+    this.runOfToken = new int[tokens.size];
+    java.util.Arrays.fill(runOfToken, -1);
+  }
+
+  static Names of(Tokens body, Tokens title) {
+    Names names = new Names(body);
+    List<Run> titleRuns = new ArrayList<>();
+    if (!isTitleCase(title)) {
+      collect(title, titleRuns, null);
+    }
+    collect(body, names.runs, names.runOfToken);
+    names.canonicalise(titleRuns);
+    return names;
+  }
+
+  /** Headline Case titles capitalise every word, so capitals there say nothing about names. */
+  private static boolean isTitleCase(Tokens t) {
+    int words = 0;
+    int caps = 0;
+    for (int i = 0; i < t.size; i++) {
+      if (t.isWord(i) && t.end[i] - t.start[i] >= 4) {
+        words++;
+        if (t.capitalised(i)) {
+          caps++;
+        }
+      }
+    }
+    return words > 0 && caps * 10 >= words * 6;
+  }
+
+  private static void collect(Tokens t, List<Run> out, int[] runOfToken) {
+    int i = 0;
+    while (i < t.size) {
+      if (!t.capitalised(i) || t.quote[i] >= 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      boolean possessive = isPossessive(t, j);
+      while (!possessive) {
+        int k = j + 1;
+        if (t.capitalised(k) && t.quote[k] < 0 && t.paragraph[k] == t.paragraph[i]) {
+          j = k;
+        } else if (t.lowerCase(k)
+            && Lexicon.NAME_PARTICLES.contains(t.lower(k))
+            && t.capitalised(k + 1)
+            && t.quote[k + 1] < 0) {
+          j = k + 1;
+        } else if (t.isPunct(k, '&') && t.capitalised(k + 1)) {
+          j = k + 1;
+        } else {
+          break;
+        }
+        possessive = isPossessive(t, j);
+      }
+      int first = i;
+      boolean titled = false;
+      while (first <= j) {
+        String w = stripPossessive(t.lower(first));
+        if (Lexicon.TITLES.contains(w) && first < j) {
+          titled = true;
+          first++;
+        } else if (Lexicon.NOT_NAME_STARTERS.contains(w) || Lexicon.NAME_PARTICLES.contains(w)) {
+          first++;
+        } else {
+          break;
+        }
+      }
+      if (first <= j && !allUpperLong(t, first, j)) {
+        StringBuilder key = new StringBuilder();
+        for (int k = first; k <= j; k++) {
+          if (key.length() > 0) {
+            key.append(' ');
+          }
+          key.append(k == j ? stripPossessive(t.word(k)) : t.word(k));
+        }
+        Run run = new Run(first, j, key.toString(), titled);
+        if (runOfToken != null) {
+          for (int k = first; k <= j; k++) {
+            runOfToken[k] = out.size();
+          }
+        }
+        out.add(run);
+      }
+      i = j + 1;
+    }
+  }
+
+  /** Wire titles and shouted words ("BAHIA COCOA REVIEW") are not names. */
+  private static boolean allUpperLong(Tokens t, int first, int last) {
+    for (int k = first; k <= last; k++) {
+      String w = t.word(k);
+      if (w.length() <= 4 || !w.equals(w.toUpperCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPossessive(Tokens t, int i) {
+    String w = t.word(i);
+    return w.endsWith("’s") || w.endsWith("'s") || w.endsWith("s’") || w.endsWith("s'");
+  }
+
+  static String stripPossessive(String w) {
+    if (w.endsWith("’s") || w.endsWith("'s")) {
+      return w.substring(0, w.length() - 2);
+    }
+    if (w.endsWith("s’") || w.endsWith("s'")) {
+      return w.substring(0, w.length() - 1);
+    }
+    return w;
+  }
+
+  /** A mention without a trailing possessive: "Johnson’s" names Johnson. */
+  static String stripPossessiveEnd(String words) {
+    return stripPossessive(words);
+  }
+
+  private void canonicalise(List<Run> titleRuns) {
+    List<Run> all = new ArrayList<>(titleRuns);
+    all.addAll(runs);
+    // Multi-word names first: a shorter form maps to the longest name it is part of.
+    List<String> multi = new ArrayList<>();
+    for (Run r : all) {
+      if (r.key().indexOf(' ') > 0 && !multi.contains(r.key())) {
+        multi.add(r.key());
+      }
+    }
+    for (String m : multi) {
+      String best = m;
+      String[] mt = m.split(" ");
+      for (String other : multi) {
+        if (other.length() > best.length() && extends_(other.split(" "), mt)) {
+          best = other;
+        }
+      }
+      canonical.put(m, List.of(best));
+    }
+    for (Run r : all) {
+      String key = r.key();
+      if (canonical.containsKey(key)) {
+        continue;
+      }
+      List<String> as = new ArrayList<>();
+      for (String m : multi) {
+        String c = canonical.get(m).get(0);
+        String[] ct = c.split(" ");
+        boolean hit = false;
+        for (int k = 1; k < ct.length; k++) {
+          hit |= ct[k].equals(key);
+        }
+        if (hit && !as.contains(c) && !isOrgName(c)) {
+          as.add(c);
+        }
+      }
+      canonical.put(key, as.isEmpty() ? List.of(key) : List.copyOf(as));
+    }
+    for (int i = 0; i < all.size(); i++) {
+      Run r = all.get(i);
+      boolean inBody = i >= titleRuns.size();
+      List<String> cs = canonical.get(r.key());
+      for (String c : cs) {
+        Entity e = entities.computeIfAbsent(c, Entity::new);
+        e.count++;
+        observe(e, r, inBody && cs.size() == 1);
+      }
+    }
+    for (Entity e : entities.values()) {
+      String[] parts = e.name.split(" ");
+      String firstLower = parts[0].toLowerCase(Locale.ROOT);
+      e.org |= isOrgName(e.name);
+      if (e.gender == UNKNOWN && parts.length > 1) {
+        e.gender = genderOfFirstName(firstLower);
+      }
+      e.person |=
+          !e.org
+              && (e.gender != UNKNOWN || parts.length > 1)
+              && !Lexicon.NON_PERSON_NAMES.contains(firstLower);
+      if (e.org || e.company) {
+        e.person = false;
+      }
+    }
+  }
+
+  private static byte genderOfFirstName(String w) {
+    boolean f = Lexicon.FEMALE_NAMES.contains(w);
+    boolean m = Lexicon.MALE_NAMES.contains(w);
+    return f == m ? UNKNOWN : f ? FEMALE : MALE;
+  }
+
+  /** {@code longer} is {@code shorter} with words added: same first word, same order. */
+  private static boolean extends_(String[] longer, String[] shorter) {
+    if (!longer[0].equals(shorter[0])) {
+      return false;
+    }
+    int k = 0;
+    for (String w : longer) {
+      if (k < shorter.length && w.equals(shorter[k])) {
+        k++;
+      }
+    }
+    return k == shorter.length;
+  }
+
+  private static boolean isOrgName(String name) {
+    for (String w : name.split(" ")) {
+      if (Lexicon.ORG_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void observe(Entity e, Run r, boolean inBody) {
+    if (!inBody) {
+      return;
+    }
+    if (r.titled()) {
+      String title = tokens.lower(r.first() - 1);
+      e.person = true;
+      if (Lexicon.FEMALE_TITLES.contains(title)) {
+        e.gender = FEMALE;
+      } else if (Lexicon.MALE_TITLES.contains(title)) {
+        e.gender = MALE;
+      }
+    }
+    int after = r.last() + 1;
+    if (tokens.isWord(after) && Lexicon.COMPANY_CONTEXT.contains(tokens.lower(after))) {
+      e.company = true;
+    }
+    if (tokens.isPunct(after, '<')) {
+      e.company = true; // wire copy puts the ticker after a company: "McDonalds Corp <MCD>"
+    }
+    int before = r.first() - 1;
+    if (tokens.isWord(before) && tokens.lower(before).equals("by") && tokens.isWord(before - 1)) {
+      String verb = tokens.lower(before - 1);
+      if (verb.equals("produced") || verb.equals("owned") || verb.equals("published") || verb.equals("made")) {
+        e.company = true;
+      }
+    }
+  }
+
+  /** The run covering body token {@code t}, or null. */
+  Run runAt(int t) {
+    return t >= 0 && t < runOfToken.length && runOfToken[t] >= 0 ? runs.get(runOfToken[t]) : null;
+  }
+
+  /**
+   * The canonical name for a run; when a surname fits more than one full name, the one mentioned
+   * most recently before the run wins, and with none mentioned the surname stays as written.
+   */
+  String canonicalOf(Run run) {
+    List<String> cs = canonical.getOrDefault(run.key(), List.of(run.key()));
+    if (cs.size() == 1) {
+      return cs.get(0);
+    }
+    for (int i = runOfToken[run.first()] - 1; i >= 0; i--) {
+      List<String> prior = canonical.get(runs.get(i).key());
+      if (prior != null && prior.size() == 1 && cs.contains(prior.get(0))) {
+        return prior.get(0);
+      }
+    }
+    return run.key();
+  }
+
+  Entity entity(String canonicalName) {
+    return entities.get(canonicalName);
+  }
+
+  /** The company the article is mostly about ({@code the company}), or null when none is evident. */
+  String mainCompany() {
+    Entity best = null;
+    for (Entity e : entities.values()) {
+      if (e.company && (best == null || e.count > best.count)) {
+        best = e;
+      }
+    }
+    return best == null ? null : best.name;
+  }
+
+  /**
+   * What a work noun refers to ({@code the video} -> {@code Mic} from "the Mic video" or "a video
+   * produced by Mic"), or null.
+   */
+  String ownerOfWork(String noun, int beforeToken) {
+    Map<String, Integer> votes = new LinkedHashMap<>();
+    for (Run r : runs) {
+      if (r.first() >= beforeToken) {
+        break;
+      }
+      int after = r.last() + 1;
+      boolean owner = tokens.isWord(after) && tokens.lower(after).equals(noun);
+      int n = r.first() - 1;
+      if (!owner && tokens.isWord(n) && tokens.lower(n).equals("by")) {
+        for (int k = n - 1; k >= Math.max(0, n - 4); k--) {
+          if (tokens.isWord(k) && tokens.lower(k).equals(noun)) {
+            owner = true;
+            break;
+          }
+        }
+      }
+      if (owner) {
+        votes.merge(canonicalOf(r), 1, Integer::sum);
+      }
+    }
+    String best = null;
+    for (Map.Entry<String, Integer> v : votes.entrySet()) {
+      if (best == null || v.getValue() > votes.get(best)) {
+        best = v.getKey();
+      }
+    }
+    return best;
+  }
+}
