@@ -19,6 +19,10 @@ final class ArticleQuotes {
           "from", "is", "be", "as", "vs", "vs.", "&");
 
   private static final Set<String> ROLE_LINKS = Set.of("for", "of", "at", "from", "to");
+  /** "… Regan said when asked about …": a verb after these attributes nothing new. */
+  private static final Set<String> PASSIVE_MARKERS =
+      Set.of("when", "if", "as", "being", "was", "were", "is", "are", "been", "be", "not");
+
   private static final Set<String> KNOWN_AS = Set.of("known", "billed", "described");
 
   private final String text;
@@ -76,6 +80,7 @@ final class ArticleQuotes {
         cueOf[i] = cueOf[i + 1];
       }
     }
+    adoptSpeakersOfRepeatedQuotes();
     List<Quote> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       SpanFinder.Span s = spans.get(i);
@@ -124,6 +129,45 @@ final class ArticleQuotes {
     }
   }
 
+  /**
+   * A dek or pull quote repeats words quoted in the body ("I saw your video," West tells … /
+   * "I saw your video and when …," Kardashian told …). When one of the two has a speaker the
+   * article names in full and the other has none or only a bare surname we cannot place, the
+   * full name wins: the same words have the same speaker.
+   */
+  private void adoptSpeakersOfRepeatedQuotes() {
+    int n = spans.size();
+    String[] keys = new String[n];
+    for (int i = 0; i < n; i++) {
+      if (kinds[i] != QuoteKind.NOT_A_QUOTE) {
+        SpanFinder.Span s = spans.get(i);
+        keys[i] = QuoteExtractor.fingerprint(text.substring(s.innerStart(), s.innerEnd()));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (keys[i] == null || (speakers[i] != null && speakers[i].indexOf(' ') > 0)) {
+        continue;
+      }
+      for (int j = 0; j < n; j++) {
+        if (j == i || keys[j] == null || speakers[j] == null || !isFullName(speakers[j])) {
+          continue;
+        }
+        String shorter = keys[i].length() <= keys[j].length() ? keys[i] : keys[j];
+        String longer = shorter == keys[i] ? keys[j] : keys[i];
+        if (shorter.split(" ").length >= 3 && longer.startsWith(shorter)) {
+          speakers[i] = speakers[j];
+          break;
+        }
+      }
+    }
+  }
+
+  /** A name of two or more words that the article treats as a person (not a bare surname). */
+  private boolean isFullName(String name) {
+    Names.Entity e = names.entity(name);
+    return name.indexOf(' ') > 0 && e != null && e.person;
+  }
+
   private int previousQuote(int i) {
     for (int p = i - 1; p >= 0; p--) {
       if (kinds[p] != QuoteKind.NOT_A_QUOTE) {
@@ -155,7 +199,8 @@ final class ArticleQuotes {
     int ownVerb = cueOf[prev] == null ? -1 : cueOf[prev].verb();
     for (int k = from; k < to; k++) {
       // A participle ("… said X in a statement explaining …") goes on with the same speaker.
-      if (k != ownVerb && t.quote[k] < 0 && CueFinder.isReportingVerb(t, k) && !t.lower(k).endsWith("ing")) {
+      if (k != ownVerb && t.quote[k] < 0 && CueFinder.isReportingVerb(t, k) && !t.lower(k).endsWith("ing")
+          && !(t.isWord(k - 1) && PASSIVE_MARKERS.contains(t.lower(k - 1)))) {
         return false;
       }
       if (t.quote[k] < 0 && t.isWord(k) && t.lower(k).equals("according")) {
@@ -299,8 +344,27 @@ final class ArticleQuotes {
     if (run != null) {
       String name = names.canonicalOf(run);
       Names.Entity e = names.entity(name);
-      if (roleFor && e != null && e.person) {
-        return null; // "a lawyer for Smith" speaks for Smith but is not Smith
+      String lastOfRun = t.lower(run.last());
+      if (Lexicon.TITLES.contains(lastOfRun) || Lexicon.ROLE_NOUNS.contains(lastOfRun)
+          || Lexicon.DEMONYMS.contains(lastOfRun)) {
+        return null; // "the Salford MP": a role, not a name
+      }
+      if (run.last() < last && t.lowerCase(last) && !roleFor) {
+        // The name modifies a noun: "the Mic video" and "a Microsoft spokesman" speak for the
+        // name; "the Old Trafford boss" and "the European champion" are somebody unnamed.
+        String head = t.lower(last);
+        boolean speaksFor = Lexicon.WORK_NOUNS.contains(head) || Lexicon.SPOKES.contains(head)
+            || Lexicon.COMPANY_NOUNS.contains(head);
+        return speaksFor && (e == null || !e.person) ? name : null;
+      }
+      if (roleFor) {
+        // "a spokesman for Apple" is Apple; "a lawyer for Smith", "an associate of Smith" and
+        // "sources close to X" are not Smith or X.
+        boolean spokes = false;
+        for (int k = first; k <= last && names.runAt(k) == null; k++) {
+          spokes |= Lexicon.SPOKES.contains(t.lower(k));
+        }
+        return spokes && (e == null || !e.person) ? name : null;
       }
       return name;
     }
@@ -348,6 +412,14 @@ final class ArticleQuotes {
       }
       int[] np = cues.subjectOf(ss, limit);
       if (np == null || np[0] == p || t.kind[np[0]] != Tokens.WORD) {
+        // No person as subject ("The report was welcomed by … David Willetts."): a sentence
+        // naming exactly one fitting person gives that person; two or more, we cannot tell.
+        if (np == null || t.kind[np[0]] != Tokens.OPEN) {
+          String only = onlyPerson(ss, limit, gender);
+          if (only != null) {
+            return only.isEmpty() ? null : only;
+          }
+        }
         continue;
       }
       String w = t.lower(np[0]);
@@ -367,9 +439,43 @@ final class ArticleQuotes {
         if (e != null && e.person && compatible(e, gender)) {
           return name;
         }
+        if (e != null && e.person) {
+          continue; // a person of the other gender: look further back
+        }
+      }
+      String only = onlyPerson(ss, limit, gender);
+      if (only != null) {
+        return only.isEmpty() ? null : only;
       }
     }
     return null;
+  }
+
+  /**
+   * The one person of a fitting gender named in tokens {@code [from, to)} outside quotes and not
+   * as a hearer; "" when several are named (ambiguous), null when none is.
+   */
+  private String onlyPerson(int from, int to, byte gender) {
+    String found = null;
+    for (int k = from; k < to; k++) {
+      Names.Run run = names.runAt(k);
+      if (run == null || t.quote[k] >= 0) {
+        continue;
+      }
+      k = run.last();
+      boolean hearer = run.first() > 0 && t.isWord(run.first() - 1)
+          && Lexicon.HEARER_VERBS.contains(t.lower(run.first() - 1));
+      String name = names.canonicalOf(run);
+      Names.Entity e = names.entity(name);
+      if (hearer || e == null || !e.person || !compatible(e, gender)) {
+        continue;
+      }
+      if (found != null && !found.equals(name)) {
+        return "";
+      }
+      found = name;
+    }
+    return found;
   }
 
   private static boolean compatible(Names.Entity e, byte gender) {

@@ -29,6 +29,8 @@ final class CueFinder {
       Set.of("comment", "caption", "message", "words", "note", "tweet", "post", "line", "remark",
           "statement", "headline", "title", "reply", "response", "plea", "warning");
 
+  private static final Set<String> PP_LINKS = Set.of("of", "for", "at", "from", "with", "to");
+
   private static final Set<String> CUTS =
       Set.of("and", "but", "that", "as", "while", "when", "because", "so", "then");
 
@@ -62,6 +64,55 @@ final class CueFinder {
 
   /** The cue right after a closing mark, or null. */
   Cue after(int closeTok, boolean innerEndsSentence) {
+    Cue cue = afterKnownVerb(closeTok, innerEndsSentence);
+    if (cue == null && t.text.charAt(t.start[closeTok] - 1) == ',') {
+      cue = afterUnknownVerb(closeTok + 1);
+    }
+    return cue;
+  }
+
+  /**
+   * {@code ,” underlined Mr Saldarriaga.} or {@code ,” Smith enthused.}: a quote ending in a comma
+   * is followed by its attribution, so a past-tense word next to a name is its cue even when the
+   * verb is not in our list.
+   */
+  private Cue afterUnknownVerb(int k0) {
+    if (k0 >= t.size || t.paragraph[k0] != t.paragraph[k0 - 1]) {
+      return null;
+    }
+    if (t.lowerCase(k0) && looksLikePastVerb(t.lower(k0))) {
+      Names.Run run = names.runAt(k0 + 1);
+      if (run != null && run.first() >= k0 + 1 && run.first() <= k0 + 2 && endsClause(run.last() + 1)) {
+        return new Cue(k0, t.word(k0), k0 + 1, run.last(), false);
+      }
+      return null;
+    }
+    int last;
+    if (t.isWord(k0) && (t.lower(k0).equals("he") || t.lower(k0).equals("she"))) {
+      last = k0;
+    } else {
+      Names.Run run = names.runAt(k0);
+      if (run == null || run.first() < k0) {
+        return null;
+      }
+      last = run.last();
+    }
+    int v = last + 1;
+    if (t.lowerCase(v) && looksLikePastVerb(t.lower(v)) && endsClause(v + 1)) {
+      return new Cue(v, t.word(v), k0, last, false);
+    }
+    return null;
+  }
+
+  private boolean endsClause(int k) {
+    return k >= t.size || t.paragraph[k] != t.paragraph[k - 1] || t.isPunct(k, '.') || t.isPunct(k, ',');
+  }
+
+  private static boolean looksLikePastVerb(String w) {
+    return w.length() > 4 && w.endsWith("ed") && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(w);
+  }
+
+  private Cue afterKnownVerb(int closeTok, boolean innerEndsSentence) {
     int k0 = closeTok + 1;
     if (k0 >= t.size || t.paragraph[k0] != t.paragraph[closeTok] || t.kind[k0] == Tokens.OPEN) {
       return null;
@@ -111,11 +162,11 @@ final class CueFinder {
       return false;
     }
     for (int k = from; k < to; k++) {
-      if (!t.lowerCase(k)) {
-        return false;
+      if (!t.isWord(k) || t.quote[k] >= 0) {
+        return false; // "Delta spokesman Bill Berry" is fine; punctuation means a clause
       }
       String w = t.lower(k);
-      if (!w.equals("and") && !isRoleWord(w)) {
+      if (!w.equals("and") && t.lowerCase(k) && !isRoleWord(w)) {
         return false;
       }
     }
@@ -233,6 +284,20 @@ final class CueFinder {
       if (k >= lo && t.isWord(k) && DETERMINERS.contains(t.lower(k))) {
         first = k;
       }
+      int link = first - 1;
+      if (link > lo && t.lowerCase(link) && PP_LINKS.contains(t.lower(link))) {
+        // "a close associate of … Khodorkovsky", "a spokesman for Apple": the name is inside the
+        // subject phrase, not its head; the whole phrase goes to resolution.
+        for (int d = link - 1; d >= lo && d > link - 8; d--) {
+          if (!t.isWord(d) || t.quote[d] >= 0) {
+            break;
+          }
+          if (DETERMINERS.contains(t.lower(d)) || d == lo || !t.isWord(d - 1)) {
+            return new int[] {d, j};
+          }
+        }
+        return null;
+      }
       return new int[] {first, j};
     }
     if (t.lowerCase(j)) {
@@ -262,6 +327,18 @@ final class CueFinder {
         && !STOP_FORWARD.contains(w) && !NOT_ROLE.contains(w);
   }
 
+  /** "Dome spokesman David Annesley": the person after an organisation and a role is the head. */
+  private Names.Run headRun(Names.Run run) {
+    int k = run.last() + 1;
+    int roles = 0;
+    while (roles < 4 && t.lowerCase(k) && Lexicon.ROLE_NOUNS.contains(t.lower(k))) {
+      k++;
+      roles++;
+    }
+    Names.Run next = roles > 0 ? names.runAt(k) : null;
+    return next != null && next.first() == k ? next : run;
+  }
+
   /** The speaker phrase starting at {@code k} after an inverted cue ({@code said Smith, …}). */
   int[] forwardPhrase(int k) {
     if (!t.isWord(k) || t.quote[k] >= 0) {
@@ -283,8 +360,14 @@ final class CueFinder {
       }
       Names.Run r = names.runAt(j);
       if (r != null) {
+        // "the NAR's John Tuccillo", "the Old Trafford boss": take the whole phrase, so that
+        // resolution can tell a head name from a name that only modifies the head.
         end = r.last();
-        // a name after "for"/"of"/"at" belongs to the phrase; otherwise it is the head: stop
+        int e = end + 1;
+        while (e < k + 9 && (names.runAt(e) != null || (t.lowerCase(e) && Lexicon.ROLE_NOUNS.contains(t.lower(e))))) {
+          end = names.runAt(e) != null ? names.runAt(e).last() : e;
+          e = end + 1;
+        }
         break;
       }
       String lw = t.lower(j);
@@ -353,6 +436,7 @@ final class CueFinder {
       }
       Names.Run run = names.runAt(j);
       if (run != null && !afterPreposition) {
+        run = headRun(run);
         return new int[] {run.first(), run.last()};
       }
       if (run != null) {

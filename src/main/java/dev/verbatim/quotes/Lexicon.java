@@ -76,7 +76,7 @@ final class Lexicon {
           "midfielder", "defender", "goalkeeper", "singer", "actor", "actress", "rapper", "star",
           "director", "producer", "chef", "designer", "analyst", "economist", "spokesman",
           "spokeswoman", "spokesperson", "leader", "boss", "champion", "skipper", "mp", "mep",
-          "congressman", "congresswoman", "st", "st.");
+          "congressman", "congresswoman");
 
   static final Set<String> FEMALE_TITLES =
       words("mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess", "sister",
@@ -161,6 +161,50 @@ final class Lexicon {
           "january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
           "friday", "saturday", "sunday", "god", "christmas", "easter", "internet", "web");
+
+  /** Role nouns that sit between an organisation and a person: "Dome spokesman David Annesley". */
+  static final Set<String> ROLE_NOUNS =
+      words(
+          "spokesman", "spokeswoman", "spokesperson", "co-founder", "cofounder", "founder",
+          "chief", "executive", "analyst", "economist", "director", "chairman", "chairwoman",
+          "president", "minister", "secretary", "manager", "coach", "striker", "boss", "head",
+          "leader", "official", "lawyer", "attorney", "owner", "trader", "dealer", "broker",
+          "strategist", "researcher", "professor", "expert", "vice", "deputy", "senior",
+          "general", "counsel", "partner", "officer", "commissioner", "governor", "editor",
+          "correspondent", "reporter", "producer", "star", "singer", "actor", "actress",
+          "captain", "midfielder", "defender", "goalkeeper", "winger", "forward", "player",
+          "champion", "skipper", "chancellor", "mp", "mep", "leader", "candidate", "ceo", "cfo",
+          "vice-president", "vice-chairman", "consultant", "adviser", "advisor", "aide",
+          "representative", "member", "fund", "portfolio", "equity", "market", "oil", "energy",
+          "industry", "bank", "credit", "currency", "bond", "stock", "investment", "trade",
+          "foreign", "finance", "treasury", "agriculture", "economics", "research", "sales",
+          "marketing", "communications", "press", "public", "relations", "affairs", "policy",
+          "union", "party", "campaign", "team", "club", "company", "group", "firm", "shadow",
+          "home", "health", "education", "defence", "defense", "transport", "culture", "sports",
+          "sport", "justice", "interior", "environment", "labour", "labor", "economic");
+
+  /** Heads of phrases that speak for an organisation: "a spokesman for Apple" is Apple. */
+  static final Set<String> SPOKES =
+      words(
+          "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "representative",
+          "representatives", "rep", "official", "officials", "statement", "lawyer", "lawyers",
+          "attorney", "attorneys", "release", "filing", "letter", "report", "announcement");
+
+  /** Nationality words that lead a name in news copy ("American Robby Ginepri"). */
+  static final Set<String> DEMONYMS =
+      words(
+          "american", "british", "french", "german", "italian", "spanish", "russian", "chinese",
+          "japanese", "indian", "pakistani", "iraqi", "iranian", "israeli", "palestinian",
+          "afghan", "australian", "canadian", "mexican", "brazilian", "argentine", "peruvian",
+          "philippine", "filipino", "korean", "irish", "scottish", "welsh", "english", "dutch",
+          "belgian", "swiss", "swedish", "norwegian", "danish", "finnish", "polish", "turkish",
+          "greek", "egyptian", "saudi", "african", "european", "asian", "ethiopian", "kenyan",
+          "nigerian", "portuguese", "czech", "croatian", "serbian", "ukrainian", "chilean",
+          "colombian", "venezuelan", "cuban", "thai", "vietnamese", "indonesian", "malaysian",
+          "singaporean", "taiwanese", "bolivian", "ecuadorian", "austrian", "hungarian",
+          "romanian", "bulgarian", "lebanese", "syrian", "jordanian", "kuwaiti", "zimbabwean",
+          "jamaican", "zealander", "yugoslav", "soviet", "western", "eastern", "former", "veteran",
+          "tory", "labour", "conservative", "democratic", "republican", "liberal", "socialist");
 
   /** Nouns that name a company when used as {@code the company}, {@code a spokesman for the firm}. */
   static final Set<String> COMPANY_NOUNS =

@@ -35,6 +35,11 @@ final class Names {
     }
   }
 
+  private static final java.util.Set<String> CORPORATE =
+      java.util.Set.of("inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
+          "plc", "llc", "group", "holdings", "company", "airlines", "airways", "motors",
+          "industries", "bank", "ag", "sa", "nv", "bv", "gmbh", "spa");
+
   private final Tokens tokens;
   final List<Run> runs = new ArrayList<>();
   /** Index into {@link #runs} for each body token, or -1. */
@@ -91,7 +96,9 @@ final class Names {
         } else if (t.lowerCase(k)
             && Lexicon.NAME_PARTICLES.contains(t.lower(k))
             && t.capitalised(k + 1)
-            && t.quote[k + 1] < 0) {
+            && t.quote[k + 1] < 0
+            && (!t.lower(k).equals("of") || Lexicon.ORG_WORDS.contains(t.lower(j)))) {
+          // "Bank of England" is one name; "Jim McGroarty of Discount Corp" is two.
           j = k + 1;
         } else if (t.isPunct(k, '&') && t.capitalised(k + 1)) {
           j = k + 1;
@@ -104,12 +111,20 @@ final class Names {
       boolean titled = false;
       while (first <= j) {
         String w = stripPossessive(t.lower(first));
-        if (Lexicon.TITLES.contains(w) && first < j) {
-          titled = true;
-          first++;
-        } else if (Lexicon.NOT_NAME_STARTERS.contains(w) || Lexicon.NAME_PARTICLES.contains(w)) {
+        if (Lexicon.NOT_NAME_STARTERS.contains(w) || Lexicon.NAME_PARTICLES.contains(w)
+            || (Lexicon.DEMONYMS.contains(w) && first + 1 < j)) {
           first++;
         } else {
+          break;
+        }
+      }
+      // "Peruvian President Alan Garcia", "CFTC Commissioner William Seale": the name is what
+      // follows the last title, unless what follows is an organisation ("General Motors").
+      for (int k = j - 1; k >= first; k--) {
+        if (Lexicon.TITLES.contains(t.lower(k)) && !Lexicon.ORG_WORDS.contains(t.lower(k + 1))
+            && !Lexicon.TITLES.contains(t.lower(j))) {
+          titled = true;
+          first = k + 1;
           break;
         }
       }
@@ -174,7 +189,16 @@ final class Names {
         multi.add(r.key());
       }
     }
-    for (String m : multi) {
+    for (String key : multi) {
+      // "Defiant Matt Williams" opening a sentence is Matt Williams when the article says so.
+      String m = key;
+      int space = m.indexOf(' ');
+      String tail = m.substring(space + 1);
+      if (tail.indexOf(' ') > 0 && multi.contains(tail)
+          && !Lexicon.FEMALE_NAMES.contains(m.substring(0, space).toLowerCase(Locale.ROOT))
+          && !Lexicon.MALE_NAMES.contains(m.substring(0, space).toLowerCase(Locale.ROOT))) {
+        m = tail;
+      }
       String best = m;
       String[] mt = m.split(" ");
       for (String other : multi) {
@@ -182,7 +206,7 @@ final class Names {
           best = other;
         }
       }
-      canonical.put(m, List.of(best));
+      canonical.put(key, List.of(best));
     }
     for (Run r : all) {
       String key = r.key();
@@ -217,6 +241,9 @@ final class Names {
       String[] parts = e.name.split(" ");
       String firstLower = parts[0].toLowerCase(Locale.ROOT);
       e.org |= isOrgName(e.name);
+      for (String part : parts) {
+        e.company |= CORPORATE.contains(part.toLowerCase(Locale.ROOT));
+      }
       if (e.gender == UNKNOWN && parts.length > 1) {
         e.gender = genderOfFirstName(firstLower);
       }
@@ -224,8 +251,14 @@ final class Names {
           !e.org
               && (e.gender != UNKNOWN || parts.length > 1)
               && !Lexicon.NON_PERSON_NAMES.contains(firstLower);
-      if (e.org || e.company) {
-        e.person = false;
+      boolean onlyRoles = true;
+      for (String part : parts) {
+        String lw = part.toLowerCase(Locale.ROOT);
+        onlyRoles &= Lexicon.TITLES.contains(lw) || Lexicon.ROLE_NOUNS.contains(lw)
+            || Lexicon.DEMONYMS.contains(lw);
+      }
+      if (e.org || e.company || onlyRoles) {
+        e.person = false; // "Chief Secretary", "Prime Minister" name an office, not a person
       }
     }
   }

@@ -119,6 +119,7 @@ final class SpanFinder {
       int ps = paragraphs[p];
       int pe = paragraphs[p + 1];
       int pending = -1;
+      boolean pendingContinues = false;
       boolean firstInParagraph = true;
       for (int i = ps; i < pe; i++) {
         char c = text.charAt(i);
@@ -127,6 +128,7 @@ final class SpanFinder {
         }
         if (pending >= 0 && i - pending > MAX_QUOTE_CHARS) {
           pending = -1;
+          pendingContinues = false;
         }
         Role role = role(text, i, ps, pe);
         if (pending < 0) {
@@ -135,14 +137,30 @@ final class SpanFinder {
           }
         } else if (role == Role.CLOSE || role == Role.EITHER) {
           if (hasWords(text, pending + 1, i)) {
-            boolean linked = previousContinues && firstInParagraph && pending == ps;
+            boolean linked =
+                pendingContinues || (previousContinues && firstInParagraph && pending == ps);
             spans.add(new Span(pending, i + 1, pending + 1, i, p / 2, false, linked));
             firstInParagraph = false;
           }
           previousContinues = false;
+          pendingContinues = false;
           pending = -1;
         } else if (role == Role.OPEN) {
-          pending = i; // the earlier open mark was unbalanced
+          int piece = continuedPieceEnd(text, pending, i);
+          if (piece > 0) {
+            // Paragraphs run together (as in some archives): `… him. "Being …` is the news
+            // convention for a quote going on in a new paragraph, not a stray mark.
+            boolean linked =
+                pendingContinues || (previousContinues && firstInParagraph && pending == ps);
+            spans.add(new Span(pending, piece, pending + 1, piece, p / 2, true, linked));
+            firstInParagraph = false;
+            previousContinues = true;
+            pendingContinues = true;
+          } else {
+            previousContinues = false;
+            pendingContinues = false;
+          }
+          pending = i; // the earlier open mark was unbalanced, or its piece ended here
         }
       }
       boolean continues = false;
@@ -152,13 +170,31 @@ final class SpanFinder {
         continues =
             (first == '“' || first == '"') && role(text, next, next, paragraphs[p + 3]) == Role.OPEN;
         if (continues) {
-          boolean linked = previousContinues && firstInParagraph && pending == ps;
+          boolean linked = pendingContinues || (previousContinues && firstInParagraph && pending == ps);
           spans.add(new Span(pending, pe, pending + 1, pe, p / 2, true, linked));
         }
       }
       previousContinues = continues;
     }
     return spans;
+  }
+
+  /**
+   * Where the quote opened at {@code pending} ends when a new opening mark at {@code open} follows
+   * a sentence end ({@code … him. "Being}), or -1 when the new mark does not look like that.
+   */
+  private static int continuedPieceEnd(String text, int pending, int open) {
+    int j = open - 1;
+    while (j > pending && Character.isWhitespace(text.charAt(j))) {
+      j--;
+    }
+    if (j == open - 1 || j <= pending + 1 || ".!?".indexOf(text.charAt(j)) < 0) {
+      return -1;
+    }
+    if (open + 1 >= text.length() || !Character.isUpperCase(text.charAt(open + 1))) {
+      return -1;
+    }
+    return hasWords(text, pending + 1, j) ? j + 1 : -1;
   }
 
   private static boolean hasWords(String text, int from, int to) {
