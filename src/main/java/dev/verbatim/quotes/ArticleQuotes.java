@@ -35,6 +35,8 @@ final class ArticleQuotes {
   private final QuoteKind[] kinds;
   private final String[] speakers;
   private final Cue[] cueOf;
+  /** True when the quote has a cue of its own (not inherited). */
+  private final boolean[] direct;
 
   private ArticleQuotes(Article article) {
     text = article.text();
@@ -51,6 +53,7 @@ final class ArticleQuotes {
     kinds = new QuoteKind[n];
     speakers = new String[n];
     cueOf = new Cue[n];
+    direct = new boolean[n];
   }
 
   static List<Quote> extract(Article article) {
@@ -74,7 +77,7 @@ final class ArticleQuotes {
     }
     // A quote over several paragraphs often names its speaker only after the last piece.
     for (int i = n - 2; i >= 0; i--) {
-      if (spans.get(i).continuesNext() && speakers[i] == null && kinds[i] != QuoteKind.NOT_A_QUOTE
+      if (spans.get(i).continuesNext() && !direct[i] && kinds[i] != QuoteKind.NOT_A_QUOTE
           && spans.get(i + 1).continuesPrevious() && speakers[i + 1] != null) {
         speakers[i] = speakers[i + 1];
         cueOf[i] = cueOf[i + 1];
@@ -118,6 +121,7 @@ final class ArticleQuotes {
       return;
     }
     if (cue != null) {
+      direct[i] = true;
       cueOf[i] = cue;
       speakers[i] = resolve(cue.npFirst(), cue.npLast(), i);
       return;
@@ -187,24 +191,31 @@ final class ArticleQuotes {
     if (to - from > MAX_INHERIT_GAP_TOKENS) {
       return false;
     }
-    if (t.paragraph[to] != t.paragraph[from - 1]) {
-      boolean startsParagraph = to == 0 || t.paragraph[to - 1] != t.paragraph[to];
-      if (t.paragraph[to] - t.paragraph[from - 1] > 1 || !startsParagraph) {
-        return false;
-      }
-      if (from < to && t.sentence[to - 1] != t.sentence[from - 1]) {
-        return false; // the previous paragraph went on after its quote
-      }
-    }
+    boolean sameSpeakerAgain = false;
     int ownVerb = cueOf[prev] == null ? -1 : cueOf[prev].verb();
     for (int k = from; k < to; k++) {
       // A participle ("… said X in a statement explaining …") goes on with the same speaker.
       if (k != ownVerb && t.quote[k] < 0 && CueFinder.isReportingVerb(t, k) && !t.lower(k).endsWith("ing")
           && !(t.isWord(k - 1) && PASSIVE_MARKERS.contains(t.lower(k - 1)))) {
-        return false;
+        // Another attribution in between; fine only when it names the same speaker again
+        // ("Sims added that …").
+        int[] np = cues.backwardPhrase(k, t.sentenceStartOf(k));
+        if (np == null || !speakers[prev].equals(resolve(np[0], np[1], i))) {
+          return false;
+        }
+        sameSpeakerAgain = true;
       }
       if (t.quote[k] < 0 && t.isWord(k) && t.lower(k).equals("according")) {
         return false;
+      }
+    }
+    if (t.paragraph[to] != t.paragraph[from - 1]) {
+      boolean startsParagraph = to == 0 || t.paragraph[to - 1] != t.paragraph[to];
+      if (t.paragraph[to] - t.paragraph[from - 1] > 1 || !startsParagraph) {
+        return false;
+      }
+      if (from < to && t.sentence[to - 1] != t.sentence[from - 1] && !sameSpeakerAgain) {
+        return false; // the previous paragraph went on after its quote about something else
       }
     }
     return true;

@@ -258,6 +258,10 @@ final class CueFinder {
       if (c < lo || !t.isPunct(c, ',')) {
         return null;
       }
+      Names.Run inside = names.runAt(c + 1);
+      if (inside != null && inside.first() == c + 1 && inside.last() == j - 1) {
+        return new int[] {c + 1, j - 1}; // "the crew chief, Lena Park, replied"
+      }
       int head = c - 1;
       if (t.isWord(head) && Lexicon.PRONOUNS.contains(t.lower(head))) {
         return new int[] {head, head};

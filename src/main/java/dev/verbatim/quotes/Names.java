@@ -225,6 +225,20 @@ final class Names {
           as.add(c);
         }
       }
+      if (as.isEmpty()) {
+        // "Brightwave" after "Brightwave Ltd": the company without its legal suffix
+        for (String m : multi) {
+          String[] mt = m.split(" ");
+          boolean suffixOnly = mt[0].equals(key);
+          for (int k = 1; k < mt.length && suffixOnly; k++) {
+            suffixOnly = CORPORATE.contains(mt[k].toLowerCase(Locale.ROOT));
+          }
+          if (suffixOnly) {
+            as.add(canonical.get(m).get(0));
+            break;
+          }
+        }
+      }
       canonical.put(key, as.isEmpty() ? List.of(key) : List.copyOf(as));
     }
     for (int i = 0; i < all.size(); i++) {
