@@ -42,7 +42,9 @@ final class ArticleQuotes {
     text = article.text();
     int[] paragraphs = SpanFinder.paragraphs(text);
     spans = SpanFinder.find(text, paragraphs);
-    t = Tokens.of(text, spans, paragraphs);
+    // Cues, names and antecedents all come before a quote or within its paragraph.
+    int limit = spans.isEmpty() ? 0 : paragraphs[2 * spans.get(spans.size() - 1).paragraph() + 1];
+    t = Tokens.of(text, spans, paragraphs, limit);
     String title = article.title();
     Tokens titleTokens = Tokens.of(title, List.of(), SpanFinder.paragraphs(title));
     names = Names.of(t, titleTokens);
@@ -141,6 +143,13 @@ final class ArticleQuotes {
    */
   private void adoptSpeakersOfRepeatedQuotes() {
     int n = spans.size();
+    boolean anyUnsure = false;
+    for (int i = 0; i < n && !anyUnsure; i++) {
+      anyUnsure = kinds[i] != QuoteKind.NOT_A_QUOTE && (speakers[i] == null || speakers[i].indexOf(' ') < 0);
+    }
+    if (!anyUnsure || n < 2) {
+      return;
+    }
     String[] keys = new String[n];
     for (int i = 0; i < n; i++) {
       if (kinds[i] != QuoteKind.NOT_A_QUOTE) {
@@ -158,7 +167,7 @@ final class ArticleQuotes {
         }
         String shorter = keys[i].length() <= keys[j].length() ? keys[i] : keys[j];
         String longer = shorter == keys[i] ? keys[j] : keys[i];
-        if (shorter.split(" ").length >= 3 && longer.startsWith(shorter)) {
+        if (longer.startsWith(shorter) && shorter.indexOf(' ', shorter.indexOf(' ') + 1) > 0) {
           speakers[i] = speakers[j];
           break;
         }

@@ -45,6 +45,7 @@ final class Names {
   /** Index into {@link #runs} for each body token, or -1. */
   final int[] runOfToken;
   private final Map<String, Entity> entities = new LinkedHashMap<>();
+  private final Map<String, String[]> lowerParts = new HashMap<>();
   /** Key as written -> canonical keys it may stand for (one when unambiguous). */
   private final Map<String, List<String>> canonical = new HashMap<>();
 
@@ -151,17 +152,26 @@ final class Names {
   /** Wire titles and shouted words ("BAHIA COCOA REVIEW") are not names. */
   private static boolean allUpperLong(Tokens t, int first, int last) {
     for (int k = first; k <= last; k++) {
-      String w = t.word(k);
-      if (w.length() <= 4 || !w.equals(w.toUpperCase(Locale.ROOT))) {
+      if (t.end[k] - t.start[k] <= 4) {
         return false;
+      }
+      for (int c = t.start[k]; c < t.end[k]; c++) {
+        if (Character.isLowerCase(t.text.charAt(c))) {
+          return false;
+        }
       }
     }
     return true;
   }
 
   private static boolean isPossessive(Tokens t, int i) {
-    String w = t.word(i);
-    return w.endsWith("’s") || w.endsWith("'s") || w.endsWith("s’") || w.endsWith("s'");
+    int e = t.end[i];
+    if (e - t.start[i] < 3) {
+      return false;
+    }
+    char a = t.text.charAt(e - 2);
+    char b = t.text.charAt(e - 1);
+    return ((a == '’' || a == '\'') && b == 's') || (a == 's' && (b == '’' || b == '\''));
   }
 
   static String stripPossessive(String w) {
@@ -183,63 +193,71 @@ final class Names {
     List<Run> all = new ArrayList<>(titleRuns);
     all.addAll(runs);
     // Multi-word names first: a shorter form maps to the longest name it is part of.
-    List<String> multi = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
     for (Run r : all) {
-      if (r.key().indexOf(' ') > 0 && !multi.contains(r.key())) {
-        multi.add(r.key());
+      if (r.key().indexOf(' ') > 0) {
+        seen.add(r.key());
       }
+    }
+    List<String> multi = new ArrayList<>(seen);
+    java.util.Set<String> multiSet = new java.util.HashSet<>(multi);
+    List<String[]> multiTokens = new ArrayList<>(multi.size());
+    for (String m : multi) {
+      multiTokens.add(m.split(" "));
     }
     for (String key : multi) {
       // "Defiant Matt Williams" opening a sentence is Matt Williams when the article says so.
       String m = key;
       int space = m.indexOf(' ');
       String tail = m.substring(space + 1);
-      if (tail.indexOf(' ') > 0 && multi.contains(tail)
+      if (tail.indexOf(' ') > 0 && multiSet.contains(tail)
           && !Lexicon.FEMALE_NAMES.contains(m.substring(0, space).toLowerCase(Locale.ROOT))
           && !Lexicon.MALE_NAMES.contains(m.substring(0, space).toLowerCase(Locale.ROOT))) {
         m = tail;
       }
       String best = m;
       String[] mt = m.split(" ");
-      for (String other : multi) {
-        if (other.length() > best.length() && extends_(other.split(" "), mt)) {
+      for (int o = 0; o < multi.size(); o++) {
+        String other = multi.get(o);
+        if (other.length() > best.length() && extends_(multiTokens.get(o), mt)) {
           best = other;
         }
       }
       canonical.put(key, List.of(best));
+    }
+    // Surname -> the full names it may stand for; first word -> a company with a legal suffix.
+    Map<String, List<String>> byLaterWord = new HashMap<>();
+    Map<String, String> companyByFirstWord = new HashMap<>();
+    for (int o = 0; o < multi.size(); o++) {
+      String c = canonical.get(multi.get(o)).get(0);
+      if (!isOrgName(c)) {
+        String[] ct = c.split(" ");
+        for (int k = 1; k < ct.length; k++) {
+          List<String> l = byLaterWord.computeIfAbsent(ct[k], x -> new ArrayList<>(2));
+          if (!l.contains(c)) {
+            l.add(c);
+          }
+        }
+      }
+      String[] mt = multiTokens.get(o);
+      boolean suffixOnly = true;
+      for (int k = 1; k < mt.length && suffixOnly; k++) {
+        suffixOnly = CORPORATE.contains(mt[k].toLowerCase(Locale.ROOT));
+      }
+      if (suffixOnly) {
+        companyByFirstWord.putIfAbsent(mt[0], c);
+      }
     }
     for (Run r : all) {
       String key = r.key();
       if (canonical.containsKey(key)) {
         continue;
       }
-      List<String> as = new ArrayList<>();
-      for (String m : multi) {
-        String c = canonical.get(m).get(0);
-        String[] ct = c.split(" ");
-        boolean hit = false;
-        for (int k = 1; k < ct.length; k++) {
-          hit |= ct[k].equals(key);
-        }
-        if (hit && !as.contains(c) && !isOrgName(c)) {
-          as.add(c);
-        }
+      List<String> as = byLaterWord.get(key);
+      if (as == null && companyByFirstWord.containsKey(key)) {
+        as = List.of(companyByFirstWord.get(key)); // "Brightwave" after "Brightwave Ltd"
       }
-      if (as.isEmpty()) {
-        // "Brightwave" after "Brightwave Ltd": the company without its legal suffix
-        for (String m : multi) {
-          String[] mt = m.split(" ");
-          boolean suffixOnly = mt[0].equals(key);
-          for (int k = 1; k < mt.length && suffixOnly; k++) {
-            suffixOnly = CORPORATE.contains(mt[k].toLowerCase(Locale.ROOT));
-          }
-          if (suffixOnly) {
-            as.add(canonical.get(m).get(0));
-            break;
-          }
-        }
-      }
-      canonical.put(key, as.isEmpty() ? List.of(key) : List.copyOf(as));
+      canonical.put(key, as == null ? List.of(key) : List.copyOf(as));
     }
     for (int i = 0; i < all.size(); i++) {
       Run r = all.get(i);
@@ -252,11 +270,11 @@ final class Names {
       }
     }
     for (Entity e : entities.values()) {
-      String[] parts = e.name.split(" ");
-      String firstLower = parts[0].toLowerCase(Locale.ROOT);
+      String[] parts = lowerParts(e.name);
+      String firstLower = parts[0];
       e.org |= isOrgName(e.name);
       for (String part : parts) {
-        e.company |= CORPORATE.contains(part.toLowerCase(Locale.ROOT));
+        e.company |= CORPORATE.contains(part);
       }
       if (e.gender == UNKNOWN && parts.length > 1) {
         e.gender = genderOfFirstName(firstLower);
@@ -267,7 +285,7 @@ final class Names {
               && !Lexicon.NON_PERSON_NAMES.contains(firstLower);
       boolean onlyRoles = true;
       for (String part : parts) {
-        String lw = part.toLowerCase(Locale.ROOT);
+        String lw = part;
         onlyRoles &= Lexicon.TITLES.contains(lw) || Lexicon.ROLE_NOUNS.contains(lw)
             || Lexicon.DEMONYMS.contains(lw);
       }
@@ -297,13 +315,18 @@ final class Names {
     return k == shorter.length;
   }
 
-  private static boolean isOrgName(String name) {
-    for (String w : name.split(" ")) {
-      if (Lexicon.ORG_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+  private boolean isOrgName(String name) {
+    for (String w : lowerParts(name)) {
+      if (Lexicon.ORG_WORDS.contains(w)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A name's words in lower case, split once per name. */
+  private String[] lowerParts(String name) {
+    return lowerParts.computeIfAbsent(name, n -> n.toLowerCase(Locale.ROOT).split(" "));
   }
 
   private void observe(Entity e, Run r, boolean inBody) {

@@ -34,18 +34,24 @@ final class Tokens {
   int[] sentence;
   /** First token of each sentence, indexed by sentence number; one extra entry at the end. */
   int[] sentenceStart;
+  private String[] lowerCache;
 
   private Tokens(String text) {
     this.text = text;
-    int cap = Math.max(16, text.length() / 4);
+    int cap = Math.max(16, text.length() / 5);
     start = new int[cap];
     end = new int[cap];
     kind = new byte[cap];
   }
 
   static Tokens of(String text, List<SpanFinder.Span> spans, int[] paragraphs) {
+    return of(text, spans, paragraphs, text.length());
+  }
+
+  /** Tokens of {@code text} up to {@code limit}: nothing after the last quote is ever needed. */
+  static Tokens of(String text, List<SpanFinder.Span> spans, int[] paragraphs, int limit) {
     Tokens t = new Tokens(text);
-    t.tokenize(spans);
+    t.tokenize(spans, limit);
     t.assign(spans, paragraphs);
     return t;
   }
@@ -54,9 +60,18 @@ final class Tokens {
     return text.substring(start[i], end[i]);
   }
 
-  /** The token lower-cased, with a possessive {@code 's} dropped. */
+  /** The token lower-cased. */
   String lower(int i) {
-    return word(i).toLowerCase(Locale.ROOT);
+    // Rules ask for the same few tokens many times; lower-case each one once.
+    if (lowerCache == null) {
+      lowerCache = new String[size];
+    }
+    String w = lowerCache[i];
+    if (w == null) {
+      w = word(i).toLowerCase(Locale.ROOT);
+      lowerCache[i] = w;
+    }
+    return w;
   }
 
   boolean isWord(int i) {
@@ -111,8 +126,8 @@ final class Tokens {
     size++;
   }
 
-  private void tokenize(List<SpanFinder.Span> spans) {
-    int n = text.length();
+  private void tokenize(List<SpanFinder.Span> spans, int limit) {
+    int n = limit;
     int si = 0;
     int i = 0;
     while (i < n) {
