@@ -118,6 +118,9 @@ final class ArticleQuotes {
     Cue after = closeTok[i] < 0 ? null : cues.after(closeTok[i], endsSentence);
     Cue before = after == null ? cues.before(openTok[i]) : null;
     Cue cue = after != null ? after : before;
+    if (cue == null && closeTok[i] >= 0) {
+      cue = cues.sentenceFinal(closeTok[i]); // "… a "wait and see attitude" by buyers, he said."
+    }
     kinds[i] = kindOf(i, inner, cue, after != null);
     if (kinds[i] == QuoteKind.NOT_A_QUOTE) {
       return;
@@ -285,8 +288,9 @@ final class ArticleQuotes {
     if (titleLike && (cue == null || !cueAfter || prevWord.equals("the") || prevWord.equals("a"))) {
       return QuoteKind.NOT_A_QUOTE;
     }
-    // Scare quotes: a word or two mid-sentence that nobody is said to have said.
-    if (words <= 3 && !punct && cue == null) {
+    // Scare quotes: a word or two mid-sentence in a sentence that reports nobody's words.
+    if (words <= 3 && !hasSentencePunctuation(stripTrailing(inner)) && cue == null
+        && !sentenceReportsSpeech(openTok[i])) {
       return QuoteKind.NOT_A_QUOTE;
     }
     if (!upper) {
@@ -295,6 +299,27 @@ final class ArticleQuotes {
       return afterCueComma ? QuoteKind.FULL : QuoteKind.PARTIAL;
     }
     return QuoteKind.FULL;
+  }
+
+  /** "current," and "flawed." end in punctuation that belongs to the sentence, not the words. */
+  private static String stripTrailing(String inner) {
+    int e = inner.length();
+    while (e > 0 && (inner.charAt(e - 1) == ',' || inner.charAt(e - 1) == '.')) {
+      e--;
+    }
+    return inner.substring(0, e);
+  }
+
+  /** True when the sentence around a mark has a reporting verb outside quotes. */
+  private boolean sentenceReportsSpeech(int tok) {
+    int from = t.sentenceStartOf(tok);
+    int to = t.sentenceEndOf(tok);
+    for (int k = from; k < to; k++) {
+      if (t.quote[k] < 0 && CueFinder.isReportingVerb(t, k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasSentencePunctuation(String inner) {

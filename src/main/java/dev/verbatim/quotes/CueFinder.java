@@ -173,6 +173,43 @@ final class CueFinder {
     return true;
   }
 
+  /**
+   * An attribution closing the sentence after the quote, {@code …, he said.} or {@code …, the
+   * statement added.}, or null. Only a plain subject and verb (or verb and subject) count.
+   */
+  Cue sentenceFinal(int closeTok) {
+    int end = t.sentenceEndOf(closeTok);
+    int last = end - 1;
+    if (last <= closeTok + 2 || !t.isPunct(last, '.')) {
+      return null;
+    }
+    int comma = -1;
+    for (int k = last - 1; k > closeTok && k >= last - MAX_SUBJECT_TOKENS; k--) {
+      if (t.quote[k] >= 0 || t.kind[k] != Tokens.WORD && !t.isPunct(k, ',')) {
+        return null;
+      }
+      if (t.isPunct(k, ',')) {
+        comma = k;
+        break;
+      }
+    }
+    if (comma < 0 || comma == closeTok + 1) {
+      return null;
+    }
+    int k0 = comma + 1;
+    int verb = last - 1;
+    if (isReportingVerb(t, verb) && verb > k0) {
+      int[] np = backwardPhrase(verb, k0);
+      return np == null || np[0] != k0 && !onlyRoleWords(k0, np[0]) ? null
+          : new Cue(verb, t.word(verb), np[0], np[1], false);
+    }
+    if (isReportingVerb(t, k0) && !Lexicon.HEARER_VERBS.contains(t.lower(k0))) {
+      int[] np = forwardPhrase(k0 + 1);
+      return np == null || np[1] != last - 1 ? null : new Cue(k0, t.word(k0), np[0], np[1], false);
+    }
+    return null;
+  }
+
   /** The cue before an opening mark within its sentence, or null. */
   Cue before(int openTok) {
     int s0 = t.sentenceStartOf(openTok);
@@ -354,7 +391,17 @@ final class CueFinder {
     }
     Names.Run run = names.runAt(k);
     if (run != null && run.first() >= k - 1) {
-      return new int[] {k, run.last()};
+      int end = run.last();
+      if (Names.stripPossessive(t.word(end)).length() < t.word(end).length()) {
+        // "said Aguilera's agent Meghan Prophet": the possessor is not the speaker
+        int e = end + 1;
+        while (e < k + 9 && t.lowerCase(e) && Lexicon.ROLE_NOUNS.contains(t.lower(e))) {
+          e++;
+        }
+        Names.Run next = names.runAt(e);
+        end = next != null && next.first() == e ? next.last() : e - 1;
+      }
+      return new int[] {k, end};
     }
     // "the White House", "a spokesman for the ministry", "chairman John Smith"
     int end = -1;

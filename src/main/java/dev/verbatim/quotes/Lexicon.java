@@ -76,7 +76,7 @@ final class Lexicon {
           "midfielder", "defender", "goalkeeper", "singer", "actor", "actress", "rapper", "star",
           "director", "producer", "chef", "designer", "analyst", "economist", "spokesman",
           "spokeswoman", "spokesperson", "leader", "boss", "champion", "skipper", "mp", "mep",
-          "congressman", "congresswoman");
+          "congressman", "congresswoman", "dj");
 
   static final Set<String> FEMALE_TITLES =
       words("mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess", "sister",

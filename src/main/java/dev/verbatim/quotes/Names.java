@@ -321,6 +321,29 @@ final class Names {
         return true;
       }
     }
+    return hasAcronym(name);
+  }
+
+  /** "BBC Scotland", "NAWG": a word in capitals (not an initial or a Roman numeral) is an organisation. */
+  private static boolean hasAcronym(String name) {
+    int start = 0;
+    for (int i = 0; i <= name.length(); i++) {
+      if (i == name.length() || name.charAt(i) == ' ') {
+        int len = i - start;
+        boolean caps = len >= 2 && len <= 6;
+        for (int c = start; c < i && caps; c++) {
+          caps = Character.isUpperCase(name.charAt(c)) || name.charAt(c) == '&';
+        }
+        boolean roman = true;
+        for (int c = start; c < i && roman; c++) {
+          roman = "IVX".indexOf(name.charAt(c)) >= 0;
+        }
+        if (caps && !roman) {
+          return true;
+        }
+        start = i + 1;
+      }
+    }
     return false;
   }
 
