@@ -283,7 +283,8 @@ final class ArticleQuotes {
     }
     // Titles and publication names: short, no sentence punctuation, Capitalised Like A Title.
     boolean titleLike =
-        upper && words <= 8 && !punct && content > 0 && capitalContent * 10 >= content * 7
+        upper && words <= 8 && !hasSentencePunctuation(stripTrailing(inner)) && (cue == null || !punct)
+            && content > 0 && capitalContent * 10 >= content * 7
             && (content >= 2 || words == 1);
     if (titleLike && (cue == null || !cueAfter || prevWord.equals("the") || prevWord.equals("a"))) {
       return QuoteKind.NOT_A_QUOTE;
@@ -315,7 +316,8 @@ final class ArticleQuotes {
     int from = t.sentenceStartOf(tok);
     int to = t.sentenceEndOf(tok);
     for (int k = from; k < to; k++) {
-      if (t.quote[k] < 0 && CueFinder.isReportingVerb(t, k)) {
+      if (t.quote[k] < 0 && CueFinder.isReportingVerb(t, k)
+          && !(t.isWord(k - 1) && (PASSIVE_MARKERS.contains(t.lower(k - 1)) || t.lower(k - 1).equals("widely")))) {
         return true;
       }
     }
@@ -390,8 +392,9 @@ final class ArticleQuotes {
       String name = names.canonicalOf(run);
       Names.Entity e = names.entity(name);
       String lastOfRun = t.lower(run.last());
-      if (Lexicon.TITLES.contains(lastOfRun) || Lexicon.ROLE_NOUNS.contains(lastOfRun)
-          || Lexicon.DEMONYMS.contains(lastOfRun)) {
+      Names.Entity entity = names.entity(name);
+      if (Lexicon.isRole(lastOfRun) || Lexicon.DEMONYMS.contains(lastOfRun)
+          || (entity != null && !entity.person && !entity.org && !entity.company && isOnlyRoles(name))) {
         return null; // "the Salford MP": a role, not a name
       }
       if (run.last() < last && t.lowerCase(last) && !roleFor) {
@@ -456,6 +459,10 @@ final class ArticleQuotes {
         }
       }
       int[] np = cues.subjectOf(ss, limit);
+      if (np != null && np[0] != p && t.kind[np[0]] == Tokens.WORD && names.runAt(np[1]) == null
+          && describesPerson(np[0], np[1])) {
+        return null; // "the French international defender …, he said": someone we cannot name
+      }
       if (np == null || np[0] == p || t.kind[np[0]] != Tokens.WORD) {
         // No person as subject ("The report was welcomed by … David Willetts."): a sentence
         // naming exactly one fitting person gives that person; two or more, we cannot tell.
@@ -521,6 +528,26 @@ final class ArticleQuotes {
       found = name;
     }
     return found;
+  }
+
+  private static boolean isOnlyRoles(String name) {
+    for (String w : name.toLowerCase(java.util.Locale.ROOT).split(" ")) {
+      if (!Lexicon.isRole(w) && !Lexicon.DEMONYMS.contains(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A noun phrase about a person without a name: "the French international defender". */
+  private boolean describesPerson(int first, int last) {
+    for (int k = first; k <= last; k++) {
+      String w = t.lower(k);
+      if (Lexicon.TITLES.contains(w) || (Lexicon.ROLE_NOUNS.contains(w) && !Lexicon.COMPANY_NOUNS.contains(w))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean compatible(Names.Entity e, byte gender) {

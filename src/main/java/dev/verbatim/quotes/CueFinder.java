@@ -239,6 +239,12 @@ final class CueFinder {
         }
         int j = skipBetween(k - 1, s0);
         if (j >= s0 && RELATIVES.contains(t.lower(j))) {
+          // "…, Professor Chris Woodhead, who has said": the name right before "who"
+          int a = t.isPunct(j - 1, ',') ? j - 2 : j - 1;
+          Names.Run antecedent = names.runAt(a);
+          if (antecedent != null && antecedent.last() == a && antecedent.first() >= s0) {
+            return new Cue(k, t.word(k), antecedent.first(), antecedent.last(), false);
+          }
           int[] np = subjectOf(s0, j);
           return np == null ? null : new Cue(k, t.word(k), np[0], np[1], true);
         }
@@ -314,6 +320,14 @@ final class CueFinder {
       return new int[] {j, j};
     }
     Names.Run run = names.runAt(j);
+    if (run != null && run.first() - 2 >= lo && t.isPunct(run.first() - 1, ',')
+        && names.isOrganisation(run)) {
+      // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation
+      Names.Run person = names.runAt(run.first() - 2);
+      if (person != null && person.first() >= lo && !names.isOrganisation(person)) {
+        return new int[] {person.first(), person.last()};
+      }
+    }
     if (run != null) {
       int first = Math.max(run.first(), lo);
       // "the White House", "Mic co-founder Jake Horowitz": keep the words that lead to the name.
@@ -391,6 +405,7 @@ final class CueFinder {
     }
     Names.Run run = names.runAt(k);
     if (run != null && run.first() >= k - 1) {
+      run = headRun(run); // "said Janney Montgomery analyst Louis Marckesano"
       int end = run.last();
       if (Names.stripPossessive(t.word(end)).length() < t.word(end).length()) {
         // "said Aguilera's agent Meghan Prophet": the possessor is not the speaker
@@ -465,6 +480,16 @@ final class CueFinder {
       if (comma >= 0) {
         k = comma + 1;
       }
+    }
+    if (k < limit && t.lowerCase(k) && (t.lower(k).equals("the") || t.lower(k).equals("a") || t.lower(k).equals("an"))
+        && names.runAt(k + 1) == null) {
+      // "the French international defender believes Mourinho …": the subject is the phrase
+      int e = k;
+      while (e + 1 < limit && e < k + 6 && t.isWord(e + 1) && t.quote[e + 1] < 0 && !isReportingVerb(t, e + 1)
+          && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(t.lower(e + 1))) {
+        e++;
+      }
+      return new int[] {k, e};
     }
     for (int j = k; j < limit && j < k + 8; j++) {
       if (t.quote[j] >= 0) {

@@ -39,14 +39,16 @@ final class Lexicon {
           "proclaimed", "pleaded", "sighed", "laughed", "continued", "continues", "went",
           "describes", "described", "predicting", "adding", "noting", "explaining", "asserting",
           "warning", "insisting", "arguing", "claiming", "stating", "acknowledging", "asking",
-          "writing", "recalling", "quoted", "quoting");
+          "writing", "recalling", "quoted", "quoting", "advise", "advised", "advises", "advising", "underlined", "enthused",
+          "recalled", "lamented", "conceding", "retorted", "snapped", "wrote", "observing");
 
   /** Reporting verbs that only count when something else marks them as speech ({@code went on}). */
   static final Set<String> WEAK_VERBS = words("went", "continued", "continues", "described", "describes");
 
   /** Reporting verbs whose object is the hearer ({@code told Jake}), never the speaker. */
   static final Set<String> HEARER_VERBS =
-      words("tell", "told", "tells", "telling", "ask", "asked", "asks", "asking", "warned", "urged");
+      words("tell", "told", "tells", "telling", "ask", "asked", "asks", "asking", "warned", "urged",
+          "advise", "advised", "advises", "advising");
 
   /** Words that may sit between a subject and its reporting verb ({@code Smith also said}). */
   static final Set<String> BETWEEN_SUBJECT_AND_VERB =
@@ -183,6 +185,22 @@ final class Lexicon {
           "union", "party", "campaign", "team", "club", "company", "group", "firm", "shadow",
           "home", "health", "education", "defence", "defense", "transport", "culture", "sports",
           "sport", "justice", "interior", "environment", "labour", "labor", "economic");
+
+  /** A title or role word, also as the last part of a compound ("co-chairman", "vice-president"). */
+  static boolean isRole(String lower) {
+    if (TITLES.contains(lower) || ROLE_NOUNS.contains(lower)) {
+      return true;
+    }
+    int dash = lower.lastIndexOf('-');
+    return dash > 0 && (TITLES.contains(lower.substring(dash + 1)) || ROLE_NOUNS.contains(lower.substring(dash + 1)));
+  }
+
+  /** Compound adjectives that look like names but describe ("Newport-based", "US-born"). */
+  static boolean isCompoundAdjective(String lower) {
+    return lower.endsWith("-based") || lower.endsWith("-born") || lower.endsWith("-owned")
+        || lower.endsWith("-led") || lower.endsWith("-backed") || lower.endsWith("-run")
+        || lower.endsWith("-style") || lower.endsWith("-made") || lower.endsWith("-listed");
+  }
 
   /** Heads of phrases that speak for an organisation: "a spokesman for Apple" is Apple. */
   static final Set<String> SPOKES =

@@ -84,7 +84,7 @@ final class Names {
   private static void collect(Tokens t, List<Run> out, int[] runOfToken) {
     int i = 0;
     while (i < t.size) {
-      if (!t.capitalised(i) || t.quote[i] >= 0) {
+      if (!t.capitalised(i) || t.quote[i] >= 0 || Lexicon.isCompoundAdjective(t.lower(i))) {
         i++;
         continue;
       }
@@ -92,7 +92,8 @@ final class Names {
       boolean possessive = isPossessive(t, j);
       while (!possessive) {
         int k = j + 1;
-        if (t.capitalised(k) && t.quote[k] < 0 && t.paragraph[k] == t.paragraph[i]) {
+        if (t.capitalised(k) && t.quote[k] < 0 && t.paragraph[k] == t.paragraph[i]
+            && !Lexicon.isCompoundAdjective(t.lower(k))) {
           j = k;
         } else if (t.lowerCase(k)
             && Lexicon.NAME_PARTICLES.contains(t.lower(k))
@@ -110,6 +111,10 @@ final class Names {
       }
       int first = i;
       boolean titled = false;
+      if (j > i && (i == 0 || t.sentence[i - 1] != t.sentence[i]) && t.word(i).length() > 5
+          && t.lower(i).endsWith("ing")) {
+        first++; // a participle opening the sentence: "Praising Celtic …"
+      }
       while (first <= j) {
         String w = stripPossessive(t.lower(first));
         if (Lexicon.NOT_NAME_STARTERS.contains(w) || Lexicon.NAME_PARTICLES.contains(w)
@@ -286,8 +291,7 @@ final class Names {
       boolean onlyRoles = true;
       for (String part : parts) {
         String lw = part;
-        onlyRoles &= Lexicon.TITLES.contains(lw) || Lexicon.ROLE_NOUNS.contains(lw)
-            || Lexicon.DEMONYMS.contains(lw);
+        onlyRoles &= Lexicon.isRole(lw) || Lexicon.DEMONYMS.contains(lw);
       }
       if (e.org || e.company || onlyRoles) {
         e.person = false; // "Chief Secretary", "Prime Minister" name an office, not a person
@@ -379,6 +383,12 @@ final class Names {
         e.company = true;
       }
     }
+  }
+
+  /** True when the run names an organisation as far as the article shows. */
+  boolean isOrganisation(Run run) {
+    Entity e = entities.get(canonicalOf(run));
+    return e != null && (e.org || e.company);
   }
 
   /** The run covering body token {@code t}, or null. */

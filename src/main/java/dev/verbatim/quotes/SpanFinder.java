@@ -131,6 +131,9 @@ final class SpanFinder {
           pendingContinues = false;
         }
         Role role = role(text, i, ps, pe);
+        if (role == Role.NONE && pending >= 0 && i - pending < 60) {
+          role = Role.CLOSE; // a loose mark after a short open span closes it: "the Whirlwind "
+        }
         if (pending < 0) {
           if (role == Role.OPEN) {
             pending = i;
