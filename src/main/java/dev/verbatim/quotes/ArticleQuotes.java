@@ -260,6 +260,9 @@ final class ArticleQuotes {
     if (!letters) {
       return QuoteKind.NOT_A_QUOTE; // scores, numbers, symbols
     }
+    if (words == 1 && isCode(inner)) {
+      return QuoteKind.NOT_A_QUOTE; // share classes and grades: "A" shares, "AAA"
+    }
     boolean punct = hasSentencePunctuation(inner);
     int prev = openTok[i] - 1;
     int next = closeTok[i] + 1;
@@ -275,7 +278,7 @@ final class ArticleQuotes {
     }
     // Names of works, campaigns, words as words: called "…", the film "…", known as "…".
     boolean named =
-        Lexicon.NAMING_WORDS.contains(prevWord)
+        (Lexicon.NAMING_WORDS.contains(prevWord) && !passiveWithAgent(prev, closeTok[i]))
             || (prevWord.equals("as") && prev > 0 && t.isWord(prev - 1)
                 && KNOWN_AS.contains(t.lower(prev - 1)) && words <= 4);
     if (named && words <= 10 && !hasInnerSentenceBreak(inner) && !(cueAfter && inner.endsWith(","))) {
@@ -283,7 +286,7 @@ final class ArticleQuotes {
     }
     // Titles and publication names: short, no sentence punctuation, Capitalised Like A Title.
     boolean titleLike =
-        upper && words <= 8 && !hasSentencePunctuation(stripTrailing(inner)) && (cue == null || !punct)
+        upper && words <= 8 && !hasSentencePunctuation(stripTrailing(inner)) && (cue == null || !cueAfter || !punct)
             && content > 0 && capitalContent * 10 >= content * 7
             && (content >= 2 || words == 1);
     if (titleLike && (cue == null || !cueAfter || prevWord.equals("the") || prevWord.equals("a"))) {
@@ -300,6 +303,26 @@ final class ArticleQuotes {
       return afterCueComma ? QuoteKind.FULL : QuoteKind.PARTIAL;
     }
     return QuoteKind.FULL;
+  }
+
+  /** A short all-capitals token: "A", "B", "AAA", "PMT". */
+  private static boolean isCode(String inner) {
+    String w = stripTrailing(inner.strip());
+    if (w.isEmpty() || w.length() > 4) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (!Character.isUpperCase(w.charAt(k)) && !Character.isDigit(w.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "were called "a smart way …" by one SEC staff member": someone's words, not a name. */
+  private boolean passiveWithAgent(int namingTok, int closeTok) {
+    boolean passive = t.isWord(namingTok - 1) && PASSIVE_MARKERS.contains(t.lower(namingTok - 1));
+    return passive && t.isWord(closeTok + 1) && t.lower(closeTok + 1).equals("by");
   }
 
   /** "current," and "flawed." end in punctuation that belongs to the sentence, not the words. */
@@ -459,7 +482,7 @@ final class ArticleQuotes {
         }
       }
       int[] np = cues.subjectOf(ss, limit);
-      if (np != null && np[0] != p && t.kind[np[0]] == Tokens.WORD && names.runAt(np[1]) == null
+      if (np != null && np[0] != p && t.kind[np[0]] == Tokens.WORD && names.runAt(np[0]) == null
           && describesPerson(np[0], np[1])) {
         return null; // "the French international defender …, he said": someone we cannot name
       }

@@ -29,6 +29,8 @@ final class CueFinder {
       Set.of("comment", "caption", "message", "words", "note", "tweet", "post", "line", "remark",
           "statement", "headline", "title", "reply", "response", "plea", "warning");
 
+  private static final Set<String> SUBJECT_DETERMINERS = Set.of("the", "a", "an", "one", "another");
+
   private static final Set<String> PP_LINKS = Set.of("of", "for", "at", "from", "with", "to");
 
   private static final Set<String> CUTS =
@@ -233,8 +235,7 @@ final class CueFinder {
       if (isReportingVerb(t, k)) {
         String w = t.lower(k);
         if (w.endsWith("ing") || w.equals("quoted")) {
-          // ", adding that …", "saying …": the speaker is the clause's subject
-          int[] np = subjectOf(s0, k);
+          int[] np = participleSubject(k, s0);
           return np == null ? null : new Cue(k, t.word(k), np[0], np[1], true);
         }
         int j = skipBetween(k - 1, s0);
@@ -256,6 +257,28 @@ final class CueFinder {
       }
     }
     return null;
+  }
+
+  /**
+   * Who speaks through a participle cue at {@code k}: "quoted Y telling", "quoted Y as saying"
+   * give Y; "it said, adding" gives the subject of "said"; otherwise the sentence subject.
+   */
+  private int[] participleSubject(int k, int s0) {
+    int before = k - 1;
+    if (t.isWord(before) && t.lower(before).equals("as")) {
+      before--;
+    }
+    Names.Run run = names.runAt(before);
+    if (run != null && run.last() == before && run.first() >= s0 && !t.lower(k).equals("quoted")) {
+      return new int[] {run.first(), run.last()};
+    }
+    if (t.isPunct(k - 1, ',') && k - 2 >= s0 && isReportingVerb(t, k - 2)) {
+      int[] np = backwardPhrase(k - 2, s0);
+      if (np != null) {
+        return np;
+      }
+    }
+    return subjectOf(s0, k);
   }
 
   /** "… with the comment “…”": index of {@code with}, or -1. */
@@ -481,8 +504,8 @@ final class CueFinder {
         k = comma + 1;
       }
     }
-    if (k < limit && t.lowerCase(k) && (t.lower(k).equals("the") || t.lower(k).equals("a") || t.lower(k).equals("an"))
-        && names.runAt(k + 1) == null) {
+    if (k < limit && t.isWord(k) && SUBJECT_DETERMINERS.contains(t.lower(k))
+        && (names.runAt(k + 1) == null || Lexicon.DEMONYMS.contains(t.lower(k + 1)))) {
       // "the French international defender believes Mourinho …": the subject is the phrase
       int e = k;
       while (e + 1 < limit && e < k + 6 && t.isWord(e + 1) && t.quote[e + 1] < 0 && !isReportingVerb(t, e + 1)

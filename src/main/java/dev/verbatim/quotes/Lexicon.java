@@ -78,7 +78,8 @@ final class Lexicon {
           "midfielder", "defender", "goalkeeper", "singer", "actor", "actress", "rapper", "star",
           "director", "producer", "chef", "designer", "analyst", "economist", "spokesman",
           "spokeswoman", "spokesperson", "leader", "boss", "champion", "skipper", "mp", "mep",
-          "congressman", "congresswoman", "dj");
+          "congressman", "congresswoman", "dj", "undersecretary", "under-secretary", "treasurer",
+          "deputy", "assistant", "associate");
 
   static final Set<String> FEMALE_TITLES =
       words("mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess", "sister",
@@ -275,7 +276,7 @@ final class Lexicon {
           "oh", "please", "thank", "thanks", "overall", "elsewhere", "similarly", "currently",
           "separately", "previously", "initially", "eventually", "finally", "clearly", "recently",
           "comments", "appeals", "because", "any", "few", "several", "much", "very", "too",
-          "per", "via", "de", "le", "la", "dear");
+          "per", "via", "de", "le", "la", "dear", "due", "amid", "among", "having", "asked");
 
   /** Lower-case particles allowed inside a name: {@code Charles de Gaulle}, {@code Bank of England}. */
   static final Set<String> NAME_PARTICLES =
@@ -290,7 +291,8 @@ final class Lexicon {
           "under", "with", "without", "by", "from", "over", "following", "according", "this",
           "next", "speaking", "asked", "writing", "back", "until", "once", "within", "amid",
           "today", "yesterday", "meanwhile", "however", "instead", "separately", "still",
-          "elsewhere", "overall", "indeed", "previously", "earlier", "now", "then", "so", "yet");
+          "elsewhere", "overall", "indeed", "previously", "earlier", "now", "then", "so", "yet",
+          "due", "given", "having", "like", "unlike", "amid", "among");
 
   static final Set<String> CONJUNCTIONS = words("but", "and", "or", "so", "yet", "also", "then", "still");
 
