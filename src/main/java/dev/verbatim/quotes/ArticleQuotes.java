@@ -40,13 +40,17 @@ final class ArticleQuotes {
 
   private ArticleQuotes(Article article) {
     text = article.text();
-    int[] paragraphs = SpanFinder.paragraphs(text);
+    int lastMark = Math.max(text.lastIndexOf('"'), Math.max(text.lastIndexOf('“'), text.lastIndexOf('”')));
+    // One paragraph past the last mark: a quote left open there may go on in the next one.
+    int[] paragraphs = SpanFinder.paragraphs(text, nextParagraphEnd(text, lastMark));
     spans = SpanFinder.find(text, paragraphs);
     // Cues, names and antecedents all come before a quote or within its paragraph.
     int limit = spans.isEmpty() ? 0 : paragraphs[2 * spans.get(spans.size() - 1).paragraph() + 1];
     t = Tokens.of(text, spans, paragraphs, limit);
     String title = article.title();
-    Tokens titleTokens = Tokens.of(title, List.of(), SpanFinder.paragraphs(title));
+    // A title in capitals (wire copy) names nothing we can read; skip it.
+    boolean readable = !title.equals(title.toUpperCase(java.util.Locale.ROOT));
+    Tokens titleTokens = Tokens.of(readable ? title : "", List.of(), SpanFinder.paragraphs(readable ? title : ""));
     names = Names.of(t, titleTokens);
     cues = new CueFinder(t, names);
     int n = spans.size();
@@ -56,6 +60,18 @@ final class ArticleQuotes {
     speakers = new String[n];
     cueOf = new Cue[n];
     direct = new boolean[n];
+  }
+
+  /** An offset at or after the end of the paragraph following the one holding {@code at}. */
+  private static int nextParagraphEnd(String text, int at) {
+    int firstBreak = text.indexOf('\n', Math.max(0, at));
+    if (firstBreak < 0) {
+      return text.length();
+    }
+    int blank = text.indexOf("\n\n", firstBreak + 1);
+    int indent = text.indexOf("\n  ", firstBreak + 1);
+    int next = blank < 0 ? indent : indent < 0 ? blank : Math.min(blank, indent);
+    return next < 0 ? text.length() : next + 1;
   }
 
   static List<Quote> extract(Article article) {

@@ -43,13 +43,23 @@ final class SpanFinder {
    * indented lines start a new one.
    */
   static int[] paragraphs(String text) {
+    return paragraphs(text, text.length());
+  }
+
+  /**
+   * Paragraph ranges up to the paragraph holding offset {@code until} (later paragraphs are not
+   * needed when nothing after {@code until} is quoted).
+   */
+  static int[] paragraphs(String text, int until) {
     int n = text.length();
+    // Line statistics from the opening lines are enough to tell wire copy from web copy.
+    int sample = Math.min(n, 4000);
     int lines = 0;
     int wrappedLines = 0;
     int indentedLines = 0;
     int lineStart = 0;
-    for (int i = 0; i <= n; i++) {
-      if (i == n || text.charAt(i) == '\n') {
+    for (int i = 0; i <= sample; i++) {
+      if (i == sample || text.charAt(i) == '\n') {
         int len = i - lineStart;
         lines++;
         if (len >= 35 && len <= 90) {
@@ -62,18 +72,25 @@ final class SpanFinder {
       }
     }
     boolean softNewlines = lines >= 4 && (wrappedLines * 10 >= lines * 6 || indentedLines >= 2);
-    List<Integer> bounds = new ArrayList<>();
+    int[] bounds = new int[16];
+    int count = 0;
     int start = -1;
     int lastNonSpace = -1;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c == '\n') {
         if (start >= 0 && isBreak(text, i, softNewlines)) {
-          bounds.add(start);
-          bounds.add(lastNonSpace + 1);
+          if (count + 2 > bounds.length) {
+            bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
+          }
+          bounds[count++] = start;
+          bounds[count++] = lastNonSpace + 1;
           start = -1;
+          if (i > until) {
+            return java.util.Arrays.copyOf(bounds, count);
+          }
         }
-      } else if (!Character.isWhitespace(c)) {
+      } else if (c != ' ' && !Character.isWhitespace(c)) {
         if (start < 0) {
           start = i;
         }
@@ -81,14 +98,13 @@ final class SpanFinder {
       }
     }
     if (start >= 0) {
-      bounds.add(start);
-      bounds.add(lastNonSpace + 1);
+      if (count + 2 > bounds.length) {
+        bounds = java.util.Arrays.copyOf(bounds, bounds.length + 2);
+      }
+      bounds[count++] = start;
+      bounds[count++] = lastNonSpace + 1;
     }
-    int[] out = new int[bounds.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = bounds.get(i);
-    }
-    return out;
+    return java.util.Arrays.copyOf(bounds, count);
   }
 
   private static boolean isBreak(String text, int newline, boolean softNewlines) {
