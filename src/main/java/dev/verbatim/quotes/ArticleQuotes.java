@@ -301,11 +301,14 @@ final class ArticleQuotes {
       return QuoteKind.NOT_A_QUOTE;
     }
     // Titles and publication names: short, no sentence punctuation, Capitalised Like A Title.
+    boolean shortSentence = words <= 2 && (last(inner) == '.' || last(inner) == '!' || last(inner) == '?');
     boolean titleLike =
-        upper && words <= 8 && !hasSentencePunctuation(stripTrailing(inner)) && (cue == null || !cueAfter || !punct)
+        upper && words <= 8 && !shortSentence && !hasSentencePunctuation(stripTrailing(inner)) && (cue == null || !cueAfter || !punct)
             && content > 0 && capitalContent * 10 >= content * 7
             && (content >= 2 || words == 1);
-    if (titleLike && (cue == null || !cueAfter || prevWord.equals("the") || prevWord.equals("a"))) {
+    boolean introduced = cue != null && !cueAfter && prevSame && (t.isPunct(prev, ',') || t.isPunct(prev, ':'))
+        && cue.verb() >= prev - 2;
+    if (titleLike && !introduced && (cue == null || !cueAfter || prevWord.equals("the") || prevWord.equals("a"))) {
       return QuoteKind.NOT_A_QUOTE;
     }
     // Scare quotes: a word or two mid-sentence in a sentence that reports nobody's words.
@@ -319,6 +322,10 @@ final class ArticleQuotes {
       return afterCueComma ? QuoteKind.FULL : QuoteKind.PARTIAL;
     }
     return QuoteKind.FULL;
+  }
+
+  private static char last(String s) {
+    return s.isEmpty() ? ' ' : s.charAt(s.length() - 1);
   }
 
   /** A short all-capitals token: "A", "B", "AAA", "PMT". */
@@ -497,6 +504,20 @@ final class ArticleQuotes {
           }
         }
       }
+      if (si < s) {
+        // "…, Deputy Prime Minister Kim Mahn-je said.": the sentence reports that person
+        int[] fin = cues.finalAttribution(si);
+        if (fin != null) {
+          Names.Run run = names.runAt(fin[1]);
+          Names.Entity e = run == null ? null : names.entity(names.canonicalOf(run));
+          if (e != null && e.person && compatible(e, gender)) {
+            return e.name;
+          }
+          if (run == null && describesPerson(fin[0], fin[1])) {
+            return null; // "…, a ministry official said."
+          }
+        }
+      }
       int[] np = cues.subjectOf(ss, limit);
       if (np != null && np[0] != p && t.kind[np[0]] == Tokens.WORD && names.runAt(np[0]) == null
           && describesPerson(np[0], np[1])) {
@@ -549,6 +570,9 @@ final class ArticleQuotes {
   private String onlyPerson(int from, int to, byte gender) {
     String found = null;
     for (int k = from; k < to; k++) {
+      if (t.quote[k] < 0 && t.isWord(k) && isUnnamedRole(k)) {
+        return ""; // "according to an ntl spokesman": someone the text does not name
+      }
       Names.Run run = names.runAt(k);
       if (run == null || t.quote[k] >= 0) {
         continue;
@@ -576,6 +600,23 @@ final class ArticleQuotes {
       }
     }
     return true;
+  }
+
+  /** "a spokesman", "an ntl spokesman" with no name after it. */
+  private boolean isUnnamedRole(int k) {
+    String w = t.lower(k);
+    if (!Lexicon.SPOKES.contains(w) && !w.equals("spokesman") && !w.equals("spokeswoman")) {
+      return false;
+    }
+    boolean article = false;
+    for (int d = k - 1; d >= 0 && d >= k - 3 && t.isWord(d); d--) {
+      String dw = t.lower(d);
+      if (dw.equals("a") || dw.equals("an") || dw.equals("one")) {
+        article = true;
+        break;
+      }
+    }
+    return article && names.runAt(k + 1) == null;
   }
 
   /** A noun phrase about a person without a name: "the French international defender". */

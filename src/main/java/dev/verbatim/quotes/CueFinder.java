@@ -29,6 +29,8 @@ final class CueFinder {
       Set.of("comment", "caption", "message", "words", "note", "tweet", "post", "line", "remark",
           "statement", "headline", "title", "reply", "response", "plea", "warning");
 
+  private static final Set<String> PASSIVE = Set.of("was", "were", "is", "are", "been", "being", "be");
+
   private static final Set<String> SUBJECT_DETERMINERS = Set.of("the", "a", "an", "one", "another");
 
   private static final Set<String> PP_LINKS = Set.of("of", "for", "at", "from", "with", "to");
@@ -180,7 +182,17 @@ final class CueFinder {
    * statement added.}, or null. Only a plain subject and verb (or verb and subject) count.
    */
   Cue sentenceFinal(int closeTok) {
-    int end = t.sentenceEndOf(closeTok);
+    return finalClause(t.sentenceEndOf(closeTok), closeTok);
+  }
+
+  /** The attribution ending sentence {@code s} ("…, Deputy Prime Minister Kim Mahn-je said."), or null. */
+  int[] finalAttribution(int s) {
+    int from = t.sentenceStart[s];
+    Cue c = finalClause(t.sentenceStart[s + 1], from);
+    return c == null ? null : new int[] {c.npFirst(), c.npLast()};
+  }
+
+  private Cue finalClause(int end, int closeTok) {
     int last = end - 1;
     if (last <= closeTok + 2 || !t.isPunct(last, '.')) {
       return null;
@@ -248,6 +260,14 @@ final class CueFinder {
           }
           int[] np = subjectOf(s0, j);
           return np == null ? null : new Cue(k, t.word(k), np[0], np[1], true);
+        }
+        if (t.kind[k - 1] == Tokens.CLOSE || (t.isPunct(k - 1, ',') && t.kind[k - 2] == Tokens.CLOSE)) {
+          // `“…,” said Pulcine, “and if …”`: the second piece takes the inverted cue
+          int[] np = Lexicon.HEARER_VERBS.contains(w) ? null : forwardPhrase(k + 1);
+          return np == null ? null : new Cue(k, t.word(k), np[0], np[1], false);
+        }
+        if (t.isWord(k - 1) && PASSIVE.contains(t.lower(k - 1))) {
+          return null; // "Ms Simonetti was told …": the subject heard it; who spoke is not said
         }
         int[] np = backwardPhrase(k, s0);
         if (np == null) {

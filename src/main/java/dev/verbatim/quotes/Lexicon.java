@@ -226,6 +226,21 @@ final class Lexicon {
           "jamaican", "zealander", "yugoslav", "soviet", "western", "eastern", "former", "veteran",
           "tory", "labour", "conservative", "democratic", "republican", "liberal", "socialist");
 
+  /** First words of place names ("South Korea", "New York"). */
+  static final Set<String> PLACE_FIRST_WORDS =
+      words("south", "north", "east", "west", "new", "united", "hong", "san", "los", "las",
+          "saudi", "sri", "costa", "puerto", "buenos", "rio", "sao", "great", "upper", "lower",
+          "central", "northern", "southern", "eastern", "western", "mount", "lake", "port", "fort");
+
+  /** Last words of place names ("Saudi Arabia", "Persian Gulf", "Wall Street"). */
+  static final Set<String> PLACE_LAST_WORDS =
+      words("korea", "africa", "america", "arabia", "kingdom", "states", "zealand", "kong",
+          "york", "island", "islands", "republic", "coast", "gulf", "sea", "ocean", "river",
+          "valley", "county", "province", "street", "road", "square", "city", "town", "bay",
+          "airport", "stadium", "park", "east", "europe", "asia", "emirates", "lanka", "rica",
+          "aires", "janeiro", "paulo", "angeles", "vegas", "francisco", "delhi", "jersey",
+          "germany", "ireland", "wales", "scotland", "england", "britain", "canada", "australia");
+
   /** Nouns that name a company when used as {@code the company}, {@code a spokesman for the firm}. */
   static final Set<String> COMPANY_NOUNS =
       words(

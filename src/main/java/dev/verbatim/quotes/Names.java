@@ -117,7 +117,7 @@ final class Names {
       }
       while (first <= j) {
         String w = stripPossessive(t.lower(first));
-        if (Lexicon.NOT_NAME_STARTERS.contains(w) || Lexicon.NAME_PARTICLES.contains(w)
+        if (Lexicon.NOT_NAME_STARTERS.contains(w) || (Lexicon.NAME_PARTICLES.contains(w) && t.lowerCase(first))
             || (Lexicon.DEMONYMS.contains(w) && first + 1 < j)) {
           first++;
         } else {
@@ -233,18 +233,22 @@ final class Names {
     // Surname -> the full names it may stand for; first word -> a company with a legal suffix.
     Map<String, List<String>> byLaterWord = new HashMap<>();
     Map<String, String> companyByFirstWord = new HashMap<>();
+    Map<String, List<String>> byFirstWord = new HashMap<>();
     for (int o = 0; o < multi.size(); o++) {
       String c = canonical.get(multi.get(o)).get(0);
-      if (!isOrgName(c)) {
-        String[] ct = c.split(" ");
-        for (int k = 1; k < ct.length; k++) {
-          List<String> l = byLaterWord.computeIfAbsent(ct[k], x -> new ArrayList<>(2));
-          if (!l.contains(c)) {
-            l.add(c);
-          }
+      String[] mt = multiTokens.get(o);
+      if (!isOrgName(c) && !isPlace(mt)) {
+        List<String> f = byFirstWord.computeIfAbsent(mt[0], x -> new ArrayList<>(2));
+        if (!f.contains(c)) {
+          f.add(c);
+        }
+        // "Johnson" stands for "Alice Marie Johnson" because some written name ends in it; a
+        // word inside a longer name ("Jones" in "Dow Jones Industrial Average") does not.
+        List<String> l = byLaterWord.computeIfAbsent(mt[mt.length - 1], x -> new ArrayList<>(2));
+        if (!l.contains(c)) {
+          l.add(c);
         }
       }
-      String[] mt = multiTokens.get(o);
       boolean suffixOnly = true;
       for (int k = 1; k < mt.length && suffixOnly; k++) {
         suffixOnly = CORPORATE.contains(mt[k].toLowerCase(Locale.ROOT));
@@ -261,6 +265,9 @@ final class Names {
       List<String> as = byLaterWord.get(key);
       if (as == null && companyByFirstWord.containsKey(key)) {
         as = List.of(companyByFirstWord.get(key)); // "Brightwave" after "Brightwave Ltd"
+      }
+      if (as == null && byFirstWord.containsKey(key) && byFirstWord.get(key).size() == 1) {
+        as = byFirstWord.get(key); // "Kim" after "Kim Mahn-je" (family name first), when unique
       }
       canonical.put(key, as == null ? List.of(key) : List.copyOf(as));
     }
@@ -287,7 +294,8 @@ final class Names {
       e.person |=
           !e.org
               && (e.gender != UNKNOWN || parts.length > 1)
-              && !Lexicon.NON_PERSON_NAMES.contains(firstLower);
+              && !Lexicon.NON_PERSON_NAMES.contains(firstLower)
+              && !isPlace(parts);
       boolean onlyRoles = true;
       for (String part : parts) {
         String lw = part;
@@ -317,6 +325,13 @@ final class Names {
       }
     }
     return k == shorter.length;
+  }
+
+  /** "South Korea", "New York", "Hong Kong", "Gulf of Mexico": places, never people. */
+  private static boolean isPlace(String[] parts) {
+    String first = parts[0].toLowerCase(Locale.ROOT);
+    String last = parts[parts.length - 1].toLowerCase(Locale.ROOT);
+    return Lexicon.PLACE_FIRST_WORDS.contains(first) || Lexicon.PLACE_LAST_WORDS.contains(last);
   }
 
   private boolean isOrgName(String name) {
