@@ -295,6 +295,7 @@ final class ArticleQuotes {
     // Names of works, campaigns, words as words: called "…", the film "…", known as "…".
     boolean named =
         (Lexicon.NAMING_WORDS.contains(prevWord) && !passiveWithAgent(prev, closeTok[i]))
+            || (Lexicon.WORK_TITLE_NOUNS.contains(prevWord) && upper)
             || (prevWord.equals("as") && prev > 0 && t.isWord(prev - 1)
                 && KNOWN_AS.contains(t.lower(prev - 1)) && words <= 4);
     if (named && words <= 10 && !hasInnerSentenceBreak(inner) && !(cueAfter && inner.endsWith(","))) {
@@ -363,7 +364,7 @@ final class ArticleQuotes {
     int to = t.sentenceEndOf(tok);
     for (int k = from; k < to; k++) {
       if (t.quote[k] < 0 && CueFinder.isReportingVerb(t, k)
-          && !(t.isWord(k - 1) && (PASSIVE_MARKERS.contains(t.lower(k - 1)) || t.lower(k - 1).equals("widely")))) {
+          && !(t.isWord(k - 1) && t.lower(k - 1).equals("widely"))) {
         return true;
       }
     }

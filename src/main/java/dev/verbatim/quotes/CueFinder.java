@@ -151,13 +151,30 @@ final class CueFinder {
           return np == null ? null : new Cue(k, t.word(k), np[0], np[1], false);
         }
         int[] np = backwardPhrase(k, k0);
-        if (np == null || !onlyRoleWords(k0, np[0])) {
+        if (np == null || !onlyRoleWords(k0, np[0]) || (np[0] > k0 && t.lower(k0).equals("and"))) {
           return null; // a clause between the mark and the subject: not a plain cue
+        }
+        if (nounLike(k, np)) {
+          return null; // "… and a smaller state grant": a noun, not a verb
         }
         return new Cue(k, t.word(k), np[0], np[1], false);
       }
     }
     return null;
+  }
+
+  /**
+   * A verb that is also a noun ("state", "report") counts only after a name or a pronoun, or a
+   * phrase that can speak ("the company states"): "a smaller state grant" is not a cue.
+   */
+  private boolean nounLike(int verb, int[] np) {
+    if (!Lexicon.NOUN_LIKE_VERBS.contains(t.lower(verb))) {
+      return false;
+    }
+    String head = t.lower(np[1]);
+    return names.runAt(np[1]) == null && !Lexicon.PRONOUNS.contains(head)
+        && !Lexicon.COMPANY_NOUNS.contains(head) && !Lexicon.WORK_NOUNS.contains(head)
+        && !Lexicon.SPOKES.contains(head) && !Lexicon.isRole(head);
   }
 
   /** True when {@code [from, to)} holds only lower-case role words ("chairman and chief executive"). */
@@ -270,7 +287,7 @@ final class CueFinder {
           return null; // "Ms Simonetti was told …": the subject heard it; who spoke is not said
         }
         int[] np = backwardPhrase(k, s0);
-        if (np == null) {
+        if (np == null || nounLike(k, np)) {
           return null;
         }
         return new Cue(k, t.word(k), np[0], np[1], false);

@@ -257,17 +257,27 @@ final class Lexicon {
           "release", "memo", "clip", "footage", "editorial", "column", "blog", "message",
           "website", "site", "post", "paper", "review", "note", "prospectus", "circular");
 
-  /** Words before a quoted span that make it a name or a title, not somebody's words. */
+  /** Words before a quoted span that make it a name or a term, whatever its case. */
   static final Set<String> NAMING_WORDS =
       words(
           "called", "dubbed", "titled", "entitled", "nicknamed", "named", "so-called", "term",
           "phrase", "slogan", "headline", "headlined", "hashtag", "labelled", "labeled", "motto",
-          "banner", "tagline", "song", "album", "single", "film", "movie", "show", "series",
-          "book", "novel", "play", "programme", "program", "musical", "opera", "track", "game",
-          "brand", "codenamed", "code-named", "christened", "billed", "word", "marked", "sitcom",
+          "tagline", "codenamed", "code-named", "christened", "billed", "word", "marked");
+
+  /** Nouns before a Capitalised quoted span that make it the title of a work or a campaign. */
+  static final Set<String> WORK_TITLE_NOUNS =
+      words(
+          "banner", "song", "album", "single", "film", "movie", "show", "series", "book", "novel",
+          "play", "programme", "program", "musical", "opera", "track", "game", "brand", "sitcom",
           "drama", "comedy", "hit", "tune", "anthem", "chart", "documentary", "painting", "poem",
           "column", "magazine", "newspaper", "category", "award", "prize", "operation", "project",
-          "campaign", "scheme", "plan", "initiative", "policy");
+          "campaign", "scheme", "plan", "initiative", "policy", "theme", "report", "study");
+
+  /** Reporting verbs that are also common nouns ("a smaller state grant", "the report"). */
+  static final Set<String> NOUN_LIKE_VERBS =
+      words("state", "states", "report", "reports", "note", "notes", "comment", "comments", "claim",
+          "claims", "post", "posts", "answer", "answers", "reply", "replies", "remark", "remarks",
+          "tweet", "tweets", "stress", "stresses", "warns", "urges", "says");
 
   /** Capitalised words that open sentences (or titles) and are not names. */
   static final Set<String> NOT_NAME_STARTERS =

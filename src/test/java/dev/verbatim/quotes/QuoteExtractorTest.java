@@ -137,6 +137,25 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void wireCopyWithStraightMarksAndWrappedLines() throws Exception {
+    Fixture f = fixture("wire.txt");
+    assertEquals(9, f.quotes().size(), f.quotes().toString());
+    // a quote over a wrapped line; the organisation named in the cue sentence
+    check(f, "higher\ndredging costs", QuoteKind.PARTIAL, "Kestrel Harbour Authority", "said",
+        "The Kestrel Harbour Authority");
+    check(f, "We held fees flat", QuoteKind.FULL, "Victor Hale", "said", "Victor Hale");
+    check(f, "The grant fell", QuoteKind.FULL, "Victor Hale", "added", "he");
+    // passive "were told": speech, but nobody named
+    check(f, "unavoidable.", QuoteKind.PARTIAL, null, null, null);
+    check(f, "a fair split.", QuoteKind.PARTIAL, null, "said", "the\nauthority");
+    check(f, "a blow to the smaller", QuoteKind.PARTIAL, "Ruth Amble", "said", "Ruth Amble");
+    check(f, "We will ask for", QuoteKind.FULL, "Ruth Amble", "adding", "Ruth Amble");
+    // "he" is the unnamed ship broker, not Victor Hale
+    check(f, "Nobody is leaving", QuoteKind.FULL, null, "said", "he");
+    check(f, "the harbour pays", QuoteKind.PARTIAL, "Victor Hale", "saying", "Hale");
+  }
+
+  @Test
   void strayMarkDoesNotSwallowTheArticle() {
     String text = "He said \"oops " + "word ".repeat(2000) + "and then \"Real words here,\" Ann Lee said.";
     List<Quote> quotes = extractor.extract(Article.of("stray", "Stray", text));
