@@ -148,7 +148,9 @@ final class ArticleQuotes {
       return;
     }
     int prev = previousQuote(i);
-    if (prev >= 0 && speakers[prev] != null && (s.continuesPrevious() || inheritable(prev, i))) {
+    // Only whole quotations go on without a cue; a fragment with none is somebody's phrase.
+    if (prev >= 0 && speakers[prev] != null
+        && (s.continuesPrevious() || (kinds[i] == QuoteKind.FULL && inheritable(prev, i)))) {
       speakers[i] = speakers[prev];
       cueOf[i] = cueOf[prev];
     }
@@ -363,7 +365,7 @@ final class ArticleQuotes {
     int from = t.sentenceStartOf(tok);
     int to = t.sentenceEndOf(tok);
     for (int k = from; k < to; k++) {
-      if (t.quote[k] < 0 && CueFinder.isReportingVerb(t, k)
+      if (t.quote[k] < 0 && (CueFinder.isReportingVerb(t, k) || (t.lowerCase(k) && Lexicon.SPEECH_ACTS.contains(t.lower(k))))
           && !(t.isWord(k - 1) && t.lower(k - 1).equals("widely"))) {
         return true;
       }
@@ -555,6 +557,9 @@ final class ArticleQuotes {
         if (e != null && e.person) {
           continue; // a person of the other gender: look further back
         }
+        if (e != null && !e.org && !e.company && name.indexOf(' ') < 0) {
+          return null; // "Parry, speaking to …": a bare name we cannot type; unsure, stop
+        }
       }
       String only = onlyPerson(ss, limit, gender);
       if (only != null) {
@@ -583,8 +588,8 @@ final class ArticleQuotes {
           && Lexicon.HEARER_VERBS.contains(t.lower(run.first() - 1));
       String name = names.canonicalOf(run);
       Names.Entity e = names.entity(name);
-      if (hearer || e == null || !e.person || !compatible(e, gender)) {
-        continue;
+      if (hearer || e == null || !e.person || e.gender == Names.UNKNOWN || e.gender != gender) {
+        continue; // only a person whose gender the text shows ("Wooden Spoon" is not one)
       }
       if (found != null && !found.equals(name)) {
         return "";

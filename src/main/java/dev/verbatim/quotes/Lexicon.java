@@ -185,7 +185,8 @@ final class Lexicon {
           "marketing", "communications", "press", "public", "relations", "affairs", "policy",
           "union", "party", "campaign", "team", "club", "company", "group", "firm", "shadow",
           "home", "health", "education", "defence", "defense", "transport", "culture", "sports",
-          "sport", "justice", "interior", "environment", "labour", "labor", "economic");
+          "sport", "justice", "interior", "environment", "labour", "labor", "economic", "democrat",
+          "republican", "songwriter", "coach", "agent", "lawmaker", "legislator");
 
   /** A title or role word, also as the last part of a compound ("co-chairman", "vice-president"). */
   static boolean isRole(String lower) {
@@ -247,7 +248,7 @@ final class Lexicon {
           "company", "firm", "group", "website", "site", "network", "publisher", "startup",
           "start-up", "airline", "carrier", "maker", "retailer", "brand", "outlet", "studio",
           "label", "insurer", "lender", "broadcaster", "newspaper", "magazine", "channel",
-          "business", "bank", "manufacturer", "producer", "operator", "corporation", "agency");
+          "business", "bank", "manufacturer", "producer", "operator", "corporation");
 
   /** Nouns for a work that can "say" something: {@code the video asserts}, {@code the report said}. */
   static final Set<String> WORK_NOUNS =
@@ -272,6 +273,13 @@ final class Lexicon {
           "drama", "comedy", "hit", "tune", "anthem", "chart", "documentary", "painting", "poem",
           "column", "magazine", "newspaper", "category", "award", "prize", "operation", "project",
           "campaign", "scheme", "plan", "initiative", "policy", "theme", "report", "study");
+
+  /** Verbs that report an evaluation in someone's words ("branded it "pathetic""). */
+  static final Set<String> SPEECH_ACTS =
+      words("branded", "brands", "described", "describes", "describing", "expressed", "expresses",
+          "dismissed", "hailed", "praised", "criticised", "criticized", "condemned", "denounced",
+          "accused", "attacked", "slammed", "blasted", "quotes", "quoted", "calling", "termed",
+          "welcomed", "promised", "vowed", "argued", "claimed");
 
   /** Reporting verbs that are also common nouns ("a smaller state grant", "the report"). */
   static final Set<String> NOUN_LIKE_VERBS =

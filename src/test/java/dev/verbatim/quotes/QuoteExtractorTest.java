@@ -166,6 +166,16 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void firstQuoteWithoutCueHasNoSpeaker() {
+    String text = "“Nobody saw it coming.”\n\nThe flood reached the square by noon.";
+    List<Quote> quotes = extractor.extract(Article.of("nocue", "Flood", text));
+    assertEquals(1, quotes.size(), quotes.toString());
+    assertEquals(QuoteKind.FULL, quotes.get(0).kind());
+    assertNull(quotes.get(0).speaker());
+    assertNull(quotes.get(0).cue());
+  }
+
+  @Test
   void articleWithoutMarksHasNoQuotes() {
     assertTrue(extractor.extract(Article.of("none", "None", "Prices rose 3 pct, the bank said.")).isEmpty());
   }
