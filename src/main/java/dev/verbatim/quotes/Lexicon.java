@@ -245,7 +245,7 @@ final class Lexicon {
   /** Nouns that name a company when used as {@code the company}, {@code a spokesman for the firm}. */
   static final Set<String> COMPANY_NOUNS =
       words(
-          "company", "firm", "group", "website", "site", "network", "publisher", "startup",
+          "company", "firm", "website", "site", "network", "publisher", "startup",
           "start-up", "airline", "carrier", "maker", "retailer", "brand", "outlet", "studio",
           "label", "insurer", "lender", "broadcaster", "newspaper", "magazine", "channel",
           "business", "bank", "manufacturer", "producer", "operator", "corporation");
