@@ -8,6 +8,5 @@ package dev.verbatim.quotes;
  * @param cueText the cue as written
  * @param npFirst first token of the speaker phrase
  * @param npLast last token of the speaker phrase
- * @param viaSubject true when the phrase was taken from the sentence subject ({@code who said})
  */
-record Cue(int verb, String cueText, int npFirst, int npLast, boolean viaSubject) {}
+record Cue(int verb, String cueText, int npFirst, int npLast) {}

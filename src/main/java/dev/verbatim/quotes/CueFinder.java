@@ -87,7 +87,7 @@ final class CueFinder {
     if (t.lowerCase(k0) && looksLikePastVerb(t.lower(k0))) {
       Names.Run run = names.runAt(k0 + 1);
       if (run != null && run.first() >= k0 + 1 && run.first() <= k0 + 2 && endsClause(run.last() + 1)) {
-        return new Cue(k0, t.word(k0), k0 + 1, run.last(), false);
+        return new Cue(k0, t.word(k0), k0 + 1, run.last());
       }
       return null;
     }
@@ -103,7 +103,7 @@ final class CueFinder {
     }
     int v = last + 1;
     if (t.lowerCase(v) && looksLikePastVerb(t.lower(v)) && endsClause(v + 1)) {
-      return new Cue(v, t.word(v), k0, last, false);
+      return new Cue(v, t.word(v), k0, last);
     }
     return null;
   }
@@ -140,7 +140,7 @@ final class CueFinder {
           return null;
         }
         int[] np = forwardPhrase(k + 2);
-        return np == null ? null : new Cue(k, "according to", np[0], np[1], false);
+        return np == null ? null : new Cue(k, "according to", np[0], np[1]);
       }
       if (isReportingVerb(t, k)) {
         if (k == k0) {
@@ -148,7 +148,7 @@ final class CueFinder {
             return null;
           }
           int[] np = forwardPhrase(k + 1);
-          return np == null ? null : new Cue(k, t.word(k), np[0], np[1], false);
+          return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
         }
         int[] np = backwardPhrase(k, k0);
         if (np == null || !onlyRoleWords(k0, np[0]) || (np[0] > k0 && t.lower(k0).equals("and"))) {
@@ -157,7 +157,7 @@ final class CueFinder {
         if (nounLike(k, np)) {
           return null; // "… and a smaller state grant": a noun, not a verb
         }
-        return new Cue(k, t.word(k), np[0], np[1], false);
+        return new Cue(k, t.word(k), np[0], np[1]);
       }
     }
     return null;
@@ -232,11 +232,11 @@ final class CueFinder {
     if (isReportingVerb(t, verb) && verb > k0) {
       int[] np = backwardPhrase(verb, k0);
       return np == null || np[0] != k0 && !onlyRoleWords(k0, np[0]) ? null
-          : new Cue(verb, t.word(verb), np[0], np[1], false);
+          : new Cue(verb, t.word(verb), np[0], np[1]);
     }
     if (isReportingVerb(t, k0) && !Lexicon.HEARER_VERBS.contains(t.lower(k0))) {
       int[] np = forwardPhrase(k0 + 1);
-      return np == null || np[1] != last - 1 ? null : new Cue(k0, t.word(k0), np[0], np[1], false);
+      return np == null || np[1] != last - 1 ? null : new Cue(k0, t.word(k0), np[0], np[1]);
     }
     return null;
   }
@@ -250,7 +250,7 @@ final class CueFinder {
     int comment = commentCue(openTok, s0);
     if (comment >= 0) {
       int[] np = subjectOf(s0, comment);
-      return np == null ? null : new Cue(comment, "with the " + t.word(comment + 2), np[0], np[1], true);
+      return np == null ? null : new Cue(comment, t.text.substring(t.start[comment], t.end[comment + 2]), np[0], np[1]);
     }
     int lo = Math.max(s0, openTok - MAX_BEFORE_TOKENS);
     for (int k = openTok - 1; k >= lo; k--) {
@@ -259,13 +259,13 @@ final class CueFinder {
       }
       if (t.isWord(k) && t.lower(k).equals("according") && t.isWord(k + 1) && t.lower(k + 1).equals("to")) {
         int[] np = forwardPhrase(k + 2);
-        return np == null ? null : new Cue(k, "according to", np[0], np[1], false);
+        return np == null ? null : new Cue(k, "according to", np[0], np[1]);
       }
       if (isReportingVerb(t, k)) {
         String w = t.lower(k);
         if (w.endsWith("ing") || w.equals("quoted")) {
           int[] np = participleSubject(k, s0);
-          return np == null ? null : new Cue(k, t.word(k), np[0], np[1], true);
+          return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
         }
         int j = skipBetween(k - 1, s0);
         if (j >= s0 && RELATIVES.contains(t.lower(j))) {
@@ -273,15 +273,16 @@ final class CueFinder {
           int a = t.isPunct(j - 1, ',') ? j - 2 : j - 1;
           Names.Run antecedent = names.runAt(a);
           if (antecedent != null && antecedent.last() == a && antecedent.first() >= s0) {
-            return new Cue(k, t.word(k), antecedent.first(), antecedent.last(), false);
+            return new Cue(k, t.word(k), antecedent.first(), antecedent.last());
           }
           int[] np = subjectOf(s0, j);
-          return np == null ? null : new Cue(k, t.word(k), np[0], np[1], true);
+          return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
         }
-        if (t.kind[k - 1] == Tokens.CLOSE || (t.isPunct(k - 1, ',') && t.kind[k - 2] == Tokens.CLOSE)) {
+        if (k >= 1 && (t.kind[k - 1] == Tokens.CLOSE
+            || (k >= 2 && t.isPunct(k - 1, ',') && t.kind[k - 2] == Tokens.CLOSE))) {
           // `“…,” said Pulcine, “and if …”`: the second piece takes the inverted cue
           int[] np = Lexicon.HEARER_VERBS.contains(w) ? null : forwardPhrase(k + 1);
-          return np == null ? null : new Cue(k, t.word(k), np[0], np[1], false);
+          return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
         }
         if (t.isWord(k - 1) && PASSIVE.contains(t.lower(k - 1))) {
           return null; // "Ms Simonetti was told …": the subject heard it; who spoke is not said
@@ -290,7 +291,7 @@ final class CueFinder {
         if (np == null || nounLike(k, np)) {
           return null;
         }
-        return new Cue(k, t.word(k), np[0], np[1], false);
+        return new Cue(k, t.word(k), np[0], np[1]);
       }
     }
     return null;
