@@ -454,6 +454,14 @@ final class ArticleQuotes {
             || Lexicon.COMPANY_NOUNS.contains(head);
         return speaksFor && (e == null || !e.person) ? name : null;
       }
+      Names.Run firstRun = names.runAt(first);
+      if (roleFor && firstRun != null && firstRun != run) {
+        // "Mark Rogers of Prudential Bache Securities": the person named first is the head
+        Names.Entity head = names.entity(names.canonicalOf(firstRun));
+        if (head != null && head.person) {
+          return head.name;
+        }
+      }
       if (roleFor) {
         // "a spokesman for Apple" is Apple; "a lawyer for Smith", "an associate of Smith" and
         // "sources close to X" are not Smith or X.
@@ -588,11 +596,11 @@ final class ArticleQuotes {
           && Lexicon.HEARER_VERBS.contains(t.lower(run.first() - 1));
       String name = names.canonicalOf(run);
       Names.Entity e = names.entity(name);
-      if (hearer || e == null || !e.person || e.gender == Names.UNKNOWN || e.gender != gender) {
-        continue; // only a person whose gender the text shows ("Wooden Spoon" is not one)
+      if (hearer || e == null || !e.person || (e.gender != Names.UNKNOWN && e.gender != gender)) {
+        continue;
       }
-      if (found != null && !found.equals(name)) {
-        return "";
+      if ((found != null && !found.equals(name)) || e.gender == Names.UNKNOWN) {
+        return ""; // two people, or one we cannot tell is a "she" ("Wooden Spoon", "Staunton")
       }
       found = name;
     }

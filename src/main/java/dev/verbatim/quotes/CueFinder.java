@@ -446,12 +446,16 @@ final class CueFinder {
   /** "Dome spokesman David Annesley": the person after an organisation and a role is the head. */
   private Names.Run headRun(Names.Run run) {
     int k = run.last() + 1;
-    int roles = 0;
-    while (roles < 4 && t.lowerCase(k) && Lexicon.ROLE_NOUNS.contains(t.lower(k))) {
+    int words = 0;
+    boolean role = false;
+    // "ISM survey chairman Norbert Ore": a few lower-case words, one of them a role, then a name
+    while (words < 4 && t.lowerCase(k) && !isReportingVerb(t, k) && !STOP_FORWARD.contains(t.lower(k))
+        && !DETERMINERS.contains(t.lower(k))) {
+      role |= Lexicon.isRole(t.lower(k));
       k++;
-      roles++;
+      words++;
     }
-    Names.Run next = roles > 0 ? names.runAt(k) : null;
+    Names.Run next = role ? names.runAt(k) : null;
     return next != null && next.first() == k ? next : run;
   }
 

@@ -79,7 +79,7 @@ final class Lexicon {
           "director", "producer", "chef", "designer", "analyst", "economist", "spokesman",
           "spokeswoman", "spokesperson", "leader", "boss", "champion", "skipper", "mp", "mep",
           "congressman", "congresswoman", "dj", "undersecretary", "under-secretary", "treasurer",
-          "deputy", "assistant", "associate");
+          "deputy", "assistant", "associate", "exchequer", "songwriter");
 
   static final Set<String> FEMALE_TITLES =
       words("mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess", "sister",

@@ -114,6 +114,9 @@ final class Names {
       if (j > i && (i == 0 || t.sentence[i - 1] != t.sentence[i]) && t.word(i).length() > 5
           && t.lower(i).endsWith("ing")) {
         first++; // a participle opening the sentence: "Praising Celtic …"
+      } else if (j >= i + 2 && isGivenName(t.lower(i + 1)) && !isGivenName(t.lower(i))
+          && !Lexicon.TITLES.contains(t.lower(i))) {
+        first++; // an adjective before a given name: "Defiant Matt Williams", "Songwriter Guy …"
       }
       while (first <= j) {
         String w = stripPossessive(t.lower(first));
@@ -222,7 +225,9 @@ final class Names {
       }
       String best = m;
       String[] mt = m.split(" ");
-      for (int o = 0; o < multi.size(); o++) {
+      boolean org = isOrgName(m);
+      for (int o = 0; o < multi.size() && !org; o++) {
+        // an organisation's name never grows into a person's ("… Committee Peter Ainsworth MP")
         String other = multi.get(o);
         if (other.length() > best.length() && extends_(multiTokens.get(o), mt)) {
           best = other;
@@ -305,6 +310,10 @@ final class Names {
         e.person = false; // "Chief Secretary", "Prime Minister" name an office, not a person
       }
     }
+  }
+
+  private static boolean isGivenName(String w) {
+    return Lexicon.FEMALE_NAMES.contains(w) || Lexicon.MALE_NAMES.contains(w);
   }
 
   private static byte genderOfFirstName(String w) {
