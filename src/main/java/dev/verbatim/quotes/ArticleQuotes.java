@@ -454,7 +454,13 @@ final class ArticleQuotes {
             || Lexicon.COMPANY_NOUNS.contains(head);
         return speaksFor && (e == null || !e.person) ? name : null;
       }
-      Names.Run firstRun = names.runAt(first);
+      Names.Run firstRun = null;
+      for (int k = first; k <= last && firstRun == null; k++) {
+        firstRun = names.runAt(k);
+        if (firstRun == null && t.lowerCase(k) && ROLE_LINKS.contains(t.lower(k))) {
+          break; // a link before any name: "a spokesman for X"
+        }
+      }
       if (roleFor && firstRun != null && firstRun != run) {
         // "Mark Rogers of Prudential Bache Securities": the person named first is the head
         Names.Entity head = names.entity(names.canonicalOf(firstRun));
