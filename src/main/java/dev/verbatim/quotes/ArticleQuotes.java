@@ -514,7 +514,10 @@ final class ArticleQuotes {
       int limit = si == s ? p : t.sentenceStart[si + 1];
       for (int k = ss; k < limit; k++) {
         int q = t.quote[k];
-        if (t.kind[k] == Tokens.OPEN && q >= 0 && q < quoteIndex && speakers[q] != null) {
+        if (t.kind[k] == Tokens.OPEN && q >= 0 && q < quoteIndex && kinds[q] != QuoteKind.NOT_A_QUOTE) {
+          if (speakers[q] == null) {
+            return null; // the last quote's speaker is unknown; "he" may well be that speaker
+          }
           Names.Entity e = names.entity(speakers[q]);
           if (e == null || (!e.org && !e.company && compatible(e, gender))) {
             return speakers[q];

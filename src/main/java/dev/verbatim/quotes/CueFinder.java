@@ -179,10 +179,13 @@ final class CueFinder {
 
   /** True when {@code [from, to)} holds only lower-case role words ("chairman and chief executive"). */
   private boolean onlyRoleWords(int from, int to) {
-    if (to - from > 6) {
+    if (to - from > 9) {
       return false;
     }
     for (int k = from; k < to; k++) {
+      if (t.isPunct(k, '<') || t.isPunct(k, '>')) {
+        continue; // a wire ticker: "Chrysler Corp <C> treasurer Fred Zuckerman"
+      }
       if (!t.isWord(k) || t.quote[k] >= 0) {
         return false; // "Delta spokesman Bill Berry" is fine; punctuation means a clause
       }
@@ -401,6 +404,9 @@ final class CueFinder {
         first = k;
       }
       int link = first - 1;
+      if (link > lo && t.isWord(link) && t.lower(link).equals("and") && names.runAt(link - 1) != null) {
+        link = names.runAt(link - 1).first() - 1; // "The MP for Sittingbourne and Sheppey"
+      }
       if (link > lo && t.lowerCase(link) && PP_LINKS.contains(t.lower(link))) {
         // "a close associate of … Khodorkovsky", "a spokesman for Apple": the name is inside the
         // subject phrase, not its head; the whole phrase goes to resolution.

@@ -156,7 +156,7 @@ final class Lexicon {
           "herald", "telegraph", "guardian", "tribune", "gazette", "chronicle", "united", "city",
           "rovers", "athletic", "fc", "county", "street", "energy", "oil", "petroleum", "steel",
           "chemical", "chemicals", "financial", "insurance", "electric", "motor", "mining",
-          "brothers", "bros", "media", "hall", "ministry", "embassy", "parliament", "assembly",
+          "brothers", "bros", "media", "hall", "treasury", "index", "ministry", "embassy", "parliament", "assembly",
           "cabinet", "palace", "kremlin", "pentagon", "commission", "tribunal", "panel", "forum", "labs", "software", "pharmaceuticals", "stores", "markets");
 
   /** Places that often open a sentence like a name but never speak as a person. */

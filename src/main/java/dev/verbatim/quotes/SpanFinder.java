@@ -147,8 +147,10 @@ final class SpanFinder {
           pendingContinues = false;
         }
         Role role = role(text, i, ps, pe);
-        if (role == Role.NONE && pending >= 0 && i - pending < 60) {
-          role = Role.CLOSE; // a loose mark after a short open span closes it: "the Whirlwind "
+        if (role == Role.NONE && pending >= 0 && (i - pending < 60 || afterClausePunctuation(text, i, ps))) {
+          // a loose mark closes an open span when short ("the Whirlwind ") or after a comma or
+          // full stop ("… but only might, " Bue said.")
+          role = Role.CLOSE;
         }
         if (pending < 0) {
           if (role == Role.OPEN) {
@@ -214,6 +216,14 @@ final class SpanFinder {
       return -1;
     }
     return hasWords(text, pending + 1, j) ? j + 1 : -1;
+  }
+
+  private static boolean afterClausePunctuation(String text, int i, int ps) {
+    int j = i - 1;
+    while (j > ps && Character.isWhitespace(text.charAt(j))) {
+      j--;
+    }
+    return j < i - 1 && ",.!?".indexOf(text.charAt(j)) >= 0;
   }
 
   private static boolean hasWords(String text, int from, int to) {
