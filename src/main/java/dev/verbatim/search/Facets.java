@@ -1,0 +1,73 @@
+package dev.verbatim.search;
+
+import dev.verbatim.index.Schema;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+
+/** Counts facet values from doc values over every document a search matched. Stateless. */
+final class Facets {
+  /** Values shown per dimension. */
+  static final int TOP_VALUES = 20;
+
+  private static final List<String> FLAT =
+      List.of(Schema.FACET_TYPE, Schema.FACET_SPEAKER, Schema.FACET_SOURCE);
+  private static final Comparator<SearchResult.FacetValue> MOST_FIRST =
+      Comparator.comparingLong(SearchResult.FacetValue::count)
+          .reversed()
+          .thenComparing(SearchResult.FacetValue::value);
+
+  private Facets() {}
+
+  /** Each dimension's top values among {@code matches}; every dimension is present, maybe empty. */
+  static Map<String, List<SearchResult.FacetValue>> count(
+      SortedSetDocValuesReaderState state, FacetsCollector matches) throws IOException {
+    Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+    SortedSetDocValuesFacetCounts counts =
+        state == null ? null : new SortedSetDocValuesFacetCounts(state, matches);
+    for (String dim : FLAT) {
+      out.put(dim, top(counts, dim));
+    }
+    List<SearchResult.FacetValue> years = new ArrayList<>();
+    for (SearchResult.FacetValue year : top(counts, Schema.FACET_DATE)) {
+      List<SearchResult.FacetValue> months = new ArrayList<>();
+      for (SearchResult.FacetValue month : top(counts, Schema.FACET_DATE, year.value())) {
+        months.add(new SearchResult.FacetValue(year.value() + "-" + month.value(), month.count(), List.of()));
+      }
+      years.add(new SearchResult.FacetValue(year.value(), year.count(), months));
+    }
+    out.put(Schema.FACET_DATE, years);
+    return out;
+  }
+
+  private static List<SearchResult.FacetValue> top(
+      SortedSetDocValuesFacetCounts counts, String dim, String... path) throws IOException {
+    if (counts == null) {
+      return List.of();
+    }
+    FacetResult result;
+    try {
+      result = counts.getTopChildren(TOP_VALUES, dim, path);
+    } catch (IllegalArgumentException e) {
+      // The dimension was never indexed (say, no dated article yet): nothing to count.
+      return List.of();
+    }
+    if (result == null) {
+      return List.of();
+    }
+    List<SearchResult.FacetValue> values = new ArrayList<>();
+    for (LabelAndValue lv : result.labelValues) {
+      values.add(new SearchResult.FacetValue(lv.label, lv.value.longValue(), List.of()));
+    }
+    values.sort(MOST_FIRST);
+    return values;
+  }
+}
