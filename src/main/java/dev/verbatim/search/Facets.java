@@ -4,9 +4,11 @@ import dev.verbatim.index.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
@@ -33,11 +35,18 @@ final class Facets {
     Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
     SortedSetDocValuesFacetCounts counts =
         state == null ? null : new SortedSetDocValuesFacetCounts(state, matches);
+    Set<String> indexed = new HashSet<>();
+    if (state != null) {
+      state.getDims().forEach(indexed::add);
+    }
     for (String dim : FLAT) {
-      out.put(dim, top(counts, dim));
+      out.put(dim, indexed.contains(dim) ? top(counts, dim) : List.of());
     }
     List<SearchResult.FacetValue> years = new ArrayList<>();
-    for (SearchResult.FacetValue year : top(counts, Schema.FACET_DATE)) {
+    // Asking for a dimension no document has fails inside Lucene, so only indexed ones are asked.
+    List<SearchResult.FacetValue> yearValues =
+        indexed.contains(Schema.FACET_DATE) ? top(counts, Schema.FACET_DATE) : List.of();
+    for (SearchResult.FacetValue year : yearValues) {
       List<SearchResult.FacetValue> months = new ArrayList<>();
       for (SearchResult.FacetValue month : top(counts, Schema.FACET_DATE, year.value())) {
         months.add(new SearchResult.FacetValue(year.value() + "-" + month.value(), month.count(), List.of()));
@@ -50,16 +59,7 @@ final class Facets {
 
   private static List<SearchResult.FacetValue> top(
       SortedSetDocValuesFacetCounts counts, String dim, String... path) throws IOException {
-    if (counts == null) {
-      return List.of();
-    }
-    FacetResult result;
-    try {
-      result = counts.getTopChildren(TOP_VALUES, dim, path);
-    } catch (IllegalArgumentException e) {
-      // The dimension was never indexed (say, no dated article yet): nothing to count.
-      return List.of();
-    }
+    FacetResult result = counts.getTopChildren(TOP_VALUES, dim, path);
     if (result == null) {
       return List.of();
     }
