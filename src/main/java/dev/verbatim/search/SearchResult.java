@@ -48,8 +48,8 @@ public record SearchResult(
    * @param cue the words that attribute the quote ({@code said}), or null
    * @param kind {@code full} or {@code partial} for quotes, null for articles
    * @param text the quote's words, or the article's body
-   * @param highlights the {@code html} of each passage, best first
-   * @param passages excerpts of {@code text} with the matches marked
+   * @param highlights the {@code html} of each passage, in text order
+   * @param passages the best excerpts of {@code text} with the matches marked, in text order
    * @param titleHtml the title HTML-escaped, with {@code <mark>} around matches
    * @param speakerHtml the speaker HTML-escaped, with {@code <mark>} around matches, or null
    * @param quoteId the id of this quote across articles (for {@link Searcher#quote(String)}), or
