@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.verbatim.index.Indexer;
-import dev.verbatim.search.Searcher;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,22 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code /api/search} options and {@code /api/quotes/{id}}, over HTTP to a real server. */
 class SearchApiTest {
   @TempDir static Path indexDir;
-  static Searcher searcher;
-  static WebServer server;
-  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static TestServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    Path corpus = Path.of(SearchApiTest.class.getResource("/results-corpus").toURI());
-    new Indexer(1).rebuild(corpus, indexDir);
-    searcher = Searcher.open(indexDir);
-    server = new WebServer(searcher).start("127.0.0.1", 0);
+    server = new TestServer("/results-corpus", indexDir);
   }
 
   @AfterAll
   static void stop() throws IOException {
     server.close();
-    searcher.close();
   }
 
   @Test
@@ -163,18 +150,14 @@ class SearchApiTest {
   }
 
   private static JsonNode json(String path) throws Exception {
-    HttpResponse<String> r = get(path);
-    assertEquals(200, r.statusCode(), path + " -> " + r.body());
-    return Json.mapper().readTree(r.body());
+    return server.json(path);
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return server.get(path);
   }
 
   private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return TestServer.enc(s);
   }
 }
