@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 
 /** Counts facet values from doc values over every document a search matched. Stateless. */
 final class Facets {
@@ -29,8 +32,43 @@ final class Facets {
 
   private Facets() {}
 
+  /**
+   * Each dimension's top values among {@code matches}, except that a dimension the request filters
+   * on is counted as if that one filter were off (drill sideways): choosing a source still shows
+   * the other sources and how many they would give.
+   */
+  static Map<String, List<SearchResult.FacetValue>> sideways(
+      IndexSearcher searcher,
+      SortedSetDocValuesReaderState state,
+      Query parsed,
+      SearchRequest request,
+      FacetsCollector matches)
+      throws IOException {
+    Map<String, List<SearchResult.FacetValue>> out = count(state, matches);
+    SearchRequest.Filters f = request.filters();
+    Map<String, SearchRequest> withoutOwnFilter = new LinkedHashMap<>();
+    if (request.type() != null) {
+      withoutOwnFilter.put(Schema.FACET_TYPE, request.withType(null));
+    }
+    if (f.speaker() != null) {
+      withoutOwnFilter.put(Schema.FACET_SPEAKER, request.withSpeaker(null));
+    }
+    if (f.source() != null) {
+      withoutOwnFilter.put(Schema.FACET_SOURCE, request.withSource(null));
+    }
+    if (f.date() != null) {
+      withoutOwnFilter.put(Schema.FACET_DATE, request.withDate(null));
+    }
+    for (Map.Entry<String, SearchRequest> e : withoutOwnFilter.entrySet()) {
+      FacetsCollector others =
+          searcher.search(Filtering.apply(parsed, e.getValue()), new FacetsCollectorManager());
+      out.put(e.getKey(), count(state, others).get(e.getKey()));
+    }
+    return out;
+  }
+
   /** Each dimension's top values among {@code matches}; every dimension is present, maybe empty. */
-  static Map<String, List<SearchResult.FacetValue>> count(
+  private static Map<String, List<SearchResult.FacetValue>> count(
       SortedSetDocValuesReaderState state, FacetsCollector matches) throws IOException {
     Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
     SortedSetDocValuesFacetCounts counts =

@@ -156,9 +156,8 @@ final class Paging {
   }
 
   private static Sort dateSort() {
-    SortField newest = new SortField(Schema.DATE, SortField.Type.LONG, true);
-    // Undated documents come last in newest-first order.
-    newest.setMissingValue(Long.MIN_VALUE);
+    // Undated documents count as the oldest, so they come last in newest-first order.
+    SortField newest = new SortField(Schema.DATE, SortField.Type.LONG, true, Long.MIN_VALUE);
     return new Sort(newest, SortField.FIELD_SCORE);
   }
 }

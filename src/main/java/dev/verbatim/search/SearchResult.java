@@ -15,7 +15,8 @@ import java.util.Map;
  * @param tookMs time spent searching and highlighting
  * @param hits this page of hits, best first; a quote found in several articles appears once
  * @param facets per dimension ({@code type}, {@code speaker}, {@code source}, {@code date}) the
- *     most frequent values among all matching documents; empty when not requested
+ *     most frequent values among all matching documents; a filtered dimension is counted without
+ *     its own filter; empty when not requested
  * @param nextCursor pass as {@link SearchRequest#withCursor(String)} for the next page, or null
  *     when this is the last page
  */

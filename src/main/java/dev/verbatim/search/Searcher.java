@@ -79,7 +79,8 @@ public final class Searcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    Query query = Filtering.apply(QueryParsing.parse(request.query(), analyzer), request);
+    Query parsed = QueryParsing.parse(request.query(), analyzer);
+    Query query = Filtering.apply(parsed, request);
     IndexSearcher searcher = manager.acquire();
     try {
       ReaderState state = readerState.of(searcher.getIndexReader());
@@ -92,7 +93,9 @@ public final class Searcher implements AutoCloseable {
       }
       List<SearchResult.Hit> hits = hits(searcher, query, page, request.snippets());
       Map<String, List<SearchResult.FacetValue>> facets =
-          page.matches() == null ? Map.of() : Facets.count(state.facets(), page.matches());
+          page.matches() == null
+              ? Map.of()
+              : Facets.sideways(searcher, state.facets(), parsed, request, page.matches());
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(
           request.query(), page.total(), page.totalExact(), tookMs, hits, facets, page.nextCursor());

@@ -114,18 +114,30 @@ class ResultsTest {
   }
 
   @Test
-  void facetsFollowTheFilters() throws IOException {
+  void facetsFollowTheFiltersButAFilteredDimensionShowsItsAlternatives() throws IOException {
     SearchResult metro = searcher.search(SearchRequest.of("").withSource("Metro US").withLimit(1));
     // 7 articles, 13 quote documents: "so unfair", the shared harvest quote six times, six fields.
     assertEquals(7 + 8, metro.total());
     assertEquals(List.of(fv("quote", 13), fv("article", 7)), metro.facets().get("type"));
     assertEquals(List.of(fv("Ann Lee", 6), fv("Bo Park", 6), fv("Jane Roe", 1)), metro.facets().get("speaker"));
-    assertEquals(List.of(fv("Metro US", 20)), metro.facets().get("source"));
     assertEquals(
         List.of(
             new FacetValue("2019", 15, List.of(fv("2019-01", 6), fv("2019-02", 6), fv("2019-03", 3))),
             new FacetValue("2018", 2, List.of(fv("2018-06", 2)))),
         metro.facets().get("date"));
+    // Drill sideways: the source dimension is counted without the source filter.
+    assertEquals(
+        List.of(fv("Farm Weekly", 20), fv("Metro US", 20), fv("Daily Ledger", 4)), metro.facets().get("source"));
+
+    SearchResult february =
+        searcher.search(SearchRequest.of("").withType(Type.QUOTE).withDate("2019-02").withLimit(1));
+    assertEquals(List.of(fv("quote", 8), fv("article", 4)), february.facets().get("type"));
+    assertEquals(List.of(fv("Ann Lee", 4), fv("Bo Park", 4)), february.facets().get("speaker"));
+    assertEquals(
+        List.of(
+            new FacetValue("2019", 22, List.of(fv("2019-01", 8), fv("2019-02", 8), fv("2019-03", 6))),
+            new FacetValue("2018", 4, List.of(fv("2018-06", 2), fv("2018-07", 2)))),
+        february.facets().get("date"));
     assertEquals(Map.of(), searcher.search(SearchRequest.of("").withFacets(false)).facets());
   }
 
