@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -83,7 +84,8 @@ final class Paging {
 
     List<ScoreDoc> hits = new ArrayList<>(request.limit());
     List<String> fingerprints = new ArrayList<>(request.limit());
-    Set<String> seen = new HashSet<>();
+    Set<Long> seen = new HashSet<>();
+    IndexReader reader = searcher.getIndexReader();
     int skipped = 0;
     long scanned = 0;
     ScoreDoc resumeAt = null;
@@ -91,11 +93,18 @@ final class Paging {
     while (true) {
       for (ScoreDoc hit : docs) {
         scanned++;
-        String fingerprint = QuoteGroups.fingerprint(searcher.getIndexReader(), hit.doc);
-        if (fingerprint != null
-            && (!seen.add(fingerprint)
-                || (cursor != null && shownBefore(searcher, query, request, fingerprint, cursor)))) {
-          continue;
+        long group = QuoteGroups.group(reader, state, hit.doc);
+        String fingerprint = null;
+        if (group >= 0) {
+          if (!seen.add(group)) {
+            continue;
+          }
+          if (cursor != null) {
+            fingerprint = QuoteGroups.fingerprint(reader, hit.doc);
+            if (shownBefore(searcher, query, request, fingerprint, cursor)) {
+              continue;
+            }
+          }
         }
         if (skipped < request.offset()) {
           skipped++;
@@ -106,7 +115,7 @@ final class Paging {
           break walk;
         }
         hits.add(hit);
-        fingerprints.add(fingerprint);
+        fingerprints.add(group >= 0 && fingerprint == null ? QuoteGroups.fingerprint(reader, hit.doc) : fingerprint);
       }
       if (docs.length < batch) {
         break;
@@ -128,6 +137,10 @@ final class Paging {
   private static boolean shownBefore(
       IndexSearcher searcher, Query query, SearchRequest request, String fingerprint, Cursor cursor)
       throws IOException {
+    if (QuoteGroups.occurrenceCount(searcher.getIndexReader(), fingerprint) <= 1) {
+      // Its only occurrence is the one just met after the cursor.
+      return false;
+    }
     Query occurrences =
         new BooleanQuery.Builder()
             .add(query, BooleanClause.Occur.MUST)

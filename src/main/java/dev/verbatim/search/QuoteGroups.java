@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -38,7 +39,10 @@ final class QuoteGroups {
   private static final Set<String> SOURCE_FIELDS =
       Set.of(
           Schema.ID, Schema.ARTICLE_ID, Schema.ARTICLE_TITLE, Schema.SOURCE, Schema.DATE,
-          Schema.SPEAKER, Schema.CUE, Schema.OFFSET, Schema.TEXT, Schema.KIND);
+          Schema.SPEAKER, Schema.CUE, Schema.OFFSET);
+  private static final Set<String> QUOTATION_FIELDS =
+      Stream.concat(SOURCE_FIELDS.stream(), Stream.of(Schema.TEXT, Schema.KIND))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Comparator<Document> EARLIEST_FIRST =
       Comparator.comparing((Document d) -> d.get(Schema.DATE), Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(d -> d.get(Schema.ARTICLE_ID))
@@ -48,26 +52,55 @@ final class QuoteGroups {
 
   /** The fingerprint of {@code doc} when it is a quote, else null (a group of its own). */
   static String fingerprint(IndexReader reader, int doc) throws IOException {
-    List<LeafReaderContext> leaves = reader.leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    SortedDocValues values = leaf.reader().getSortedDocValues(Schema.FINGERPRINT);
-    if (values == null || !values.advanceExact(doc - leaf.docBase)) {
-      return null;
-    }
-    return values.lookupOrd(values.ordValue()).utf8ToString();
+    LeafReaderContext leaf = leaf(reader, doc);
+    SortedDocValues values = positioned(leaf, doc);
+    return values == null ? null : values.lookupOrd(values.ordValue()).utf8ToString();
   }
 
-  /** Every article carrying the quote with {@code fingerprint}, earliest first. */
-  static List<SearchResult.Source> sources(IndexSearcher searcher, String fingerprint)
+  /**
+   * The group of {@code doc} as a number, equal for equal fingerprints across segments; -1 when
+   * it is not a quote. Cheaper than {@link #fingerprint} for walking many hits.
+   */
+  static long group(IndexReader reader, ReaderState state, int doc) throws IOException {
+    LeafReaderContext leaf = leaf(reader, doc);
+    SortedDocValues values = positioned(leaf, doc);
+    return values == null ? -1 : state.globalOrds(leaf.ord).get(values.ordValue());
+  }
+
+  /** How many quote documents carry {@code fingerprint} (deleted ones may still count). */
+  static int occurrenceCount(IndexReader reader, String fingerprint) throws IOException {
+    return reader.docFreq(new Term(Schema.FINGERPRINT, fingerprint));
+  }
+
+  private static LeafReaderContext leaf(IndexReader reader, int doc) {
+    List<LeafReaderContext> leaves = reader.leaves();
+    return leaves.get(ReaderUtil.subIndex(doc, leaves));
+  }
+
+  // The leaf's fingerprint values positioned on doc, or null when doc has none.
+  private static SortedDocValues positioned(LeafReaderContext leaf, int doc) throws IOException {
+    SortedDocValues values = leaf.reader().getSortedDocValues(Schema.FINGERPRINT);
+    return values != null && values.advanceExact(doc - leaf.docBase) ? values : null;
+  }
+
+  /**
+   * Every article carrying the quote with {@code fingerprint}, earliest first; {@code hit} is one
+   * occurrence, loaded with at least the fields a source shows.
+   */
+  static List<SearchResult.Source> sources(IndexSearcher searcher, String fingerprint, Document hit)
       throws IOException {
-    return occurrences(searcher, new Term(Schema.FINGERPRINT, fingerprint)).stream()
+    if (occurrenceCount(searcher.getIndexReader(), fingerprint) <= 1) {
+      // Most quotes appear once: no need to look for others.
+      return List.of(source(hit));
+    }
+    return occurrences(searcher, new Term(Schema.FINGERPRINT, fingerprint), SOURCE_FIELDS).stream()
         .map(QuoteGroups::source)
         .toList();
   }
 
   /** The quote whose {@link Schema#quoteId} is {@code quoteId}, if the index holds it. */
   static Optional<Quotation> quotation(IndexSearcher searcher, String quoteId) throws IOException {
-    List<Document> docs = occurrences(searcher, new Term(Schema.QUOTE_ID, quoteId));
+    List<Document> docs = occurrences(searcher, new Term(Schema.QUOTE_ID, quoteId), QUOTATION_FIELDS);
     if (docs.isEmpty()) {
       return Optional.empty();
     }
@@ -80,12 +113,13 @@ final class QuoteGroups {
             docs.stream().map(QuoteGroups::source).toList()));
   }
 
-  private static List<Document> occurrences(IndexSearcher searcher, Term term) throws IOException {
+  private static List<Document> occurrences(IndexSearcher searcher, Term term, Set<String> fields)
+      throws IOException {
     ScoreDoc[] hits = searcher.search(new TermQuery(term), MAX_SOURCES).scoreDocs;
     StoredFields stored = searcher.storedFields();
     List<Document> docs = new ArrayList<>(hits.length);
     for (ScoreDoc hit : hits) {
-      docs.add(stored.document(hit.doc, SOURCE_FIELDS));
+      docs.add(stored.document(hit.doc, fields));
     }
     docs.sort(EARLIEST_FIRST);
     return docs;

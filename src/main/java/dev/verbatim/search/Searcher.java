@@ -37,7 +37,8 @@ public final class Searcher implements AutoCloseable {
   private static final Set<String> HIT_FIELDS =
       Set.of(
           Schema.ID, Schema.TYPE, Schema.ARTICLE_ID, Schema.TITLE, Schema.ARTICLE_TITLE,
-          Schema.SOURCE, Schema.DATE, Schema.SPEAKER, Schema.CUE, Schema.KIND, Schema.TEXT);
+          Schema.SOURCE, Schema.DATE, Schema.SPEAKER, Schema.CUE, Schema.KIND, Schema.TEXT,
+          Schema.OFFSET);
 
   private final Directory directory;
   private final SearcherManager manager;
@@ -205,7 +206,7 @@ public final class Searcher implements AutoCloseable {
               m.titleHtml(),
               m.speakerHtml(),
               fingerprint == null ? null : Schema.quoteId(fingerprint),
-              fingerprint == null ? List.of() : QuoteGroups.sources(searcher, fingerprint)));
+              fingerprint == null ? List.of() : QuoteGroups.sources(searcher, fingerprint, d)));
     }
     return hits;
   }
