@@ -28,7 +28,7 @@ class SearchCommandTest {
     assertTrue(
         out[0].contains("   2 sources: Senator calls court ruling unfair — Metro US; Roe vows appeal — Daily Ledger"),
         out[0]);
-    assertTrue(out[0].contains("This is [so unfair]."), out[0]);
+    assertTrue(out[0].contains("This is [so unfair],"), out[0]);
   }
 
   @Test

@@ -57,11 +57,11 @@ class ResultsTest {
     assertTrue(result.totalExact());
     assertEquals(1, result.hits().size());
     Hit hit = result.hits().get(0);
-    // Curly marks and a full stop in one article, straight marks and a comma in the other.
+    // Curly marks and a comma in one article, straight marks and an ellipsis in the other.
     assertEquals("ruling-metro#0", hit.id());
-    assertEquals("This is so unfair.", hit.text());
-    assertEquals(List.of("This is <mark>so unfair</mark>."), hit.highlights());
-    assertEquals(List.of(new Passage("This is <mark>so unfair</mark>.", 0, 18, List.of(new Span(8, 17)))), hit.passages());
+    assertEquals("This is so unfair,", hit.text());
+    assertEquals(List.of("This is <mark>so unfair</mark>,"), hit.highlights());
+    assertEquals(List.of(new Passage("This is <mark>so unfair</mark>,", 0, 18, List.of(new Span(8, 17)))), hit.passages());
     assertEquals(Schema.quoteId("this is so unfair"), hit.quoteId());
     assertTrue(hit.quoteId().matches("[0-9a-f]{24}"), hit.quoteId());
     assertEquals(
@@ -76,7 +76,7 @@ class ResultsTest {
     String id = searcher.search(SearchRequest.of("\"so unfair\"").withType(Type.QUOTE)).hits().get(0).quoteId();
     Quotation q = searcher.quote(id).orElseThrow();
     assertEquals(id, q.quoteId());
-    assertEquals("This is so unfair.", q.text());
+    assertEquals("This is so unfair,", q.text());
     assertEquals("Jane Roe", q.speaker());
     assertEquals("full", q.kind());
     assertEquals(List.of("ruling-metro#0", "ruling-ledger#0"), q.sources().stream().map(SearchResult.Source::id).toList());
@@ -102,7 +102,7 @@ class ResultsTest {
     assertEquals(List.of("type", "speaker", "source", "date"), List.copyOf(all.facets().keySet()));
     assertEquals(List.of(fv("quote", 28), fv("article", 16)), all.facets().get("type"));
     assertEquals(
-        List.of(fv("Ann Lee", 12), fv("Bo Park", 12), fv("Jane Roe", 2), fv("Max Moe", 1)),
+        List.of(fv("Ann Lee", 12), fv("Bo Park", 12), fv("Jane Roe", 2), fv("Dee Kay", 1), fv("Max Moe", 1)),
         all.facets().get("speaker"));
     assertEquals(
         List.of(fv("Farm Weekly", 20), fv("Metro US", 20), fv("Daily Ledger", 4)), all.facets().get("source"));
@@ -257,11 +257,11 @@ class ResultsTest {
     assertEquals("Markup &lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; in a headline", article.titleHtml());
     assertEquals(
         List.of(
-            "The page printed &lt;img src=x onerror=<mark>alert</mark>(1)&gt; and &quot;quotes&#39; &amp; "
-                + "<mark>ampersands</mark>&quot; beside the word <mark>mischief</mark>."),
+            "The page printed &lt;img src=x onerror=<mark>alert</mark>(1)&gt; beside the word <mark>mischief</mark>.",
+            "&quot;Quotes&#39; &amp; <mark>ampersands</mark> &lt;b&gt;stay&lt;/b&gt; text,&quot; Dee Kay said."),
         article.highlights());
     Hit quote = result.hits().get(1);
-    assertEquals("quotes&#39; &amp; <mark>ampersands</mark>", quote.highlights().get(0));
+    assertEquals(List.of("Quotes&#39; &amp; <mark>ampersands</mark> &lt;b&gt;stay&lt;/b&gt; text,"), quote.highlights());
     assertEquals("Markup &lt;script&gt;alert(1)&lt;/script&gt; in a headline", quote.titleHtml());
     for (Hit hit : searcher.search(SearchRequest.of("").withLimit(50)).hits()) {
       for (String html : hit.highlights()) {
@@ -292,7 +292,7 @@ class ResultsTest {
   void titleAndSpeakerMatchesAreMarked() throws IOException {
     Hit quote = searcher.search(SearchRequest.of("roe").withType(Type.QUOTE)).hits().get(0);
     assertEquals("Jane <mark>Roe</mark>", quote.speakerHtml());
-    assertEquals(List.of("This is so unfair."), quote.highlights());
+    assertEquals(List.of("This is so unfair,"), quote.highlights());
     Hit article = searcher.search(SearchRequest.of("title:ruling").withType(Type.ARTICLE)).hits().get(0);
     assertEquals("Senator calls court <mark>ruling</mark> unfair", article.titleHtml());
   }

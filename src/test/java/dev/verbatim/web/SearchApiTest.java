@@ -36,7 +36,7 @@ class SearchApiTest {
     assertTrue(body.get("totalExact").asBoolean());
     assertTrue(body.get("nextCursor").isNull());
     JsonNode hit = body.get("hits").get(0);
-    assertEquals("This is <mark>so unfair</mark>.", hit.get("highlights").get(0).asText());
+    assertEquals("This is <mark>so unfair</mark>,", hit.get("highlights").get(0).asText());
     JsonNode passage = hit.get("passages").get(0);
     assertEquals(hit.get("highlights").get(0), passage.get("html"));
     assertEquals(0, passage.get("start").asInt());
@@ -61,7 +61,7 @@ class SearchApiTest {
     assertEquals(200, r.statusCode());
     JsonNode quote = Json.mapper().readTree(r.body());
     assertEquals(quoteId, quote.get("quoteId").asText());
-    assertEquals("This is so unfair.", quote.get("text").asText());
+    assertEquals("This is so unfair,", quote.get("text").asText());
     assertEquals("Jane Roe", quote.get("speaker").asText());
     assertEquals("full", quote.get("kind").asText());
     JsonNode second = quote.get("sources").get(1);
