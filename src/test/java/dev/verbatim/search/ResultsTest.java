@@ -250,6 +250,29 @@ class ResultsTest {
   }
 
   @Test
+  void aRefreshedIndexIsCountedAfresh(@TempDir Path dir) throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Path index = dir.resolve("index");
+    Files.writeString(
+        corpus.resolve("a.jsonl"),
+        "{\"id\":\"a\",\"title\":\"Tides\",\"source\":\"Coast Daily\",\"text\":\"\\\"The tide is high,\\\" Ida Hull said.\"}\n");
+    new Indexer(1).rebuild(corpus, index);
+    try (Searcher live = Searcher.open(index)) {
+      SearchResult before = live.search(SearchRequest.of("tide"));
+      assertEquals(List.of(fv("Coast Daily", 2)), before.facets().get("source"));
+      Files.writeString(
+          corpus.resolve("b.jsonl"),
+          "{\"id\":\"b\",\"title\":\"More tides\",\"source\":\"Bay News\",\"text\":\"\\\"The tide is high,\\\" Ida Hull said again.\"}\n");
+      new Indexer(1).rebuild(corpus, index);
+      assertTrue(live.refresh());
+      SearchResult after = live.search(SearchRequest.of("tide").withType(Type.QUOTE));
+      assertEquals(List.of(fv("Bay News", 1), fv("Coast Daily", 1)), after.facets().get("source"));
+      assertEquals(1, after.total());
+      assertEquals(List.of("a", "b"), after.hits().get(0).sources().stream().map(SearchResult.Source::articleId).toList());
+    }
+  }
+
+  @Test
   void markupInTheCorpusIsEscapedAndOnlyOurMarksSurvive() throws IOException {
     SearchResult result = searcher.search(SearchRequest.of("mischief OR alert OR ampersands"));
     Hit article = result.hits().get(0);
