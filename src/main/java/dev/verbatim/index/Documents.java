@@ -64,6 +64,7 @@ final class Documents {
     String fingerprint = fingerprint(q.text());
     doc.add(new StringField(Schema.FINGERPRINT, fingerprint, Field.Store.YES));
     doc.add(new SortedDocValuesField(Schema.FINGERPRINT, new BytesRef(fingerprint)));
+    doc.add(new StringField(Schema.QUOTE_ID, Schema.quoteId(fingerprint), Field.Store.YES));
     if (q.speaker() != null) {
       doc.add(new Field(Schema.SPEAKER, q.speaker(), TEXT_STORED));
       doc.add(new StringField(Schema.SPEAKER_KEY, q.speaker(), Field.Store.NO));
