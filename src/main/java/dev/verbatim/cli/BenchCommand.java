@@ -1,8 +1,13 @@
 package dev.verbatim.cli;
 
+import dev.verbatim.bench.Bench;
+import dev.verbatim.bench.BenchTable;
 import dev.verbatim.bench.CorpusGenerator;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,14 +18,73 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measure indexing, search and HTTP speed as ratios against bare Lucene.",
+    description = {
+      "Measure indexing, search with highlighting, HTTP and memory, each as a ratio against",
+      "bare Lucene (or the in-process API, for HTTP) on the same documents in the same run.",
+      "Sides alternate A/B/A/B and medians are reported. Prints a Markdown table."
+    },
     subcommands = {BenchCommand.Generate.class})
 final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--reuters", paramLabel = "FILE", description = "Reuters JSON Lines to index (default: ${DEFAULT-VALUE}; 'none' skips).")
+  String reuters = REUTERS.toString();
+
+  @Option(names = "--corpus", paramLabel = "FILE", description = "Generated corpus to index and search; written first when missing (default: WORK/generated-N.jsonl.gz).")
+  Path corpus;
+
+  @Option(names = "--articles", paramLabel = "N", description = "Articles in the generated corpus when it must be written (default: ${DEFAULT-VALUE}).")
+  long articles = 1_000_000;
+
+  @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder for indexes and logs (default: ${DEFAULT-VALUE}).")
+  Path work = Path.of("target", "bench");
+
+  @Option(names = "--threads", description = "Indexing threads, both sides (default: cores = ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--rounds", description = "Runs of each side, alternating (default: ${DEFAULT-VALUE}).")
+  int rounds = 2;
+
+  @Option(names = "--seconds", description = "Duration of each timed search or HTTP run (default: ${DEFAULT-VALUE}).")
+  double seconds = 5;
+
+  @Option(names = "--queries", paramLabel = "N", description = "Queries drawn per query class (default: ${DEFAULT-VALUE}).")
+  int queries = 50;
+
+  @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Sections to run: indexing, search, http, memory (default: all).")
+  List<String> only = Bench.SECTIONS;
+
+  @Option(names = "--probe-heap", paramLabel = "SIZE", description = "-Xmx of the memory section's server JVM (default: ${DEFAULT-VALUE}).")
+  String probeHeap = "256m";
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON.")
+  Path json;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  static final Path REUTERS = Path.of("/work/shared/corpora/reuters21578.jsonl");
+
   @Override
-  public Integer call() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: generate");
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    // The server's start-up lines would bury the progress lines; warnings still show.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    Path generated = corpus != null ? corpus : work.resolve("generated-" + articles + ".jsonl.gz");
+    if (!Files.exists(generated)) {
+      err.printf(Locale.ROOT, "writing %d generated articles to %s ...%n", articles, generated);
+      err.flush();
+      CorpusGenerator.train(REUTERS).write(articles, 42, generated);
+    }
+    Path reutersFile = reuters.equalsIgnoreCase("none") ? null : Path.of(reuters);
+    Bench.Config config =
+        new Bench.Config(
+            reutersFile, generated, work, threads, rounds, seconds, queries,
+            new LinkedHashSet<>(only), probeHeap);
+    BenchTable table = new Bench(config, err).run();
+    table.print(out);
+    if (json != null) {
+      table.writeJson(json);
+    }
+    return Main.OK;
   }
 
   /** {@code verbatim bench generate}: writes a synthetic corpus learned from Reuters. */
@@ -46,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
         names = "--from",
         paramLabel = "FILE",
         description = "Corpus to learn from (default: ${DEFAULT-VALUE}).")
-    Path from = Path.of("/work/shared/corpora/reuters21578.jsonl");
+    Path from = REUTERS;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -140,7 +140,11 @@ public final class Indexer {
     }
   }
 
-  private static IndexWriter openWriter(Directory dir, Path index) throws IOException {
+  /**
+   * The writer settings of a rebuild (analyzer, RAM buffer, merges, no compound files), so a
+   * benchmark's baseline can index with exactly the same ones. A new config per call.
+   */
+  public static IndexWriterConfig writerConfig() {
     IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     config.setRAMBufferSizeMB(ramBufferMb());
@@ -149,6 +153,11 @@ public final class Indexer {
     merges.setNoCFSRatio(0.0);
     config.setMergePolicy(merges);
     config.setCommitOnClose(false);
+    return config;
+  }
+
+  private static IndexWriter openWriter(Directory dir, Path index) throws IOException {
+    IndexWriterConfig config = writerConfig();
     try {
       return new IndexWriter(dir, config);
     } catch (LockObtainFailedException e) {
