@@ -32,17 +32,18 @@ public final class Bench {
    * @param work scratch folder for indexes and logs
    * @param threads indexing threads (both sides)
    * @param rounds times each side runs, alternating; medians are reported
+   * @param reutersRounds rounds for indexing Reuters, which is small enough to repeat more often
    * @param seconds duration of each timed search or HTTP run
    * @param queriesPerClass queries drawn per query class
    * @param sections which of {@link #SECTIONS} to run
    * @param probeHeap the child JVM's -Xmx for the memory section, e.g. 256m
    */
   public record Config(
-      Path reuters, Path generated, Path work, int threads, int rounds, double seconds,
+      Path reuters, Path generated, Path work, int threads, int rounds, int reutersRounds, double seconds,
       int queriesPerClass, Set<String> sections, String probeHeap) {
 
     public Config {
-      if (threads < 1 || rounds < 1 || seconds <= 0 || queriesPerClass < 1) {
+      if (threads < 1 || rounds < 1 || reutersRounds < 1 || seconds <= 0 || queriesPerClass < 1) {
         throw new IllegalArgumentException(
             "threads, rounds and queries must be >= 1 and seconds > 0, got threads=" + threads
                 + " rounds=" + rounds + " seconds=" + seconds + " queries=" + queriesPerClass);
@@ -75,13 +76,13 @@ public final class Bench {
     Path index = config.work().resolve("index-generated");
     Path bareIndex = config.work().resolve("index-bare");
     if (config.sections().contains("indexing")) {
-      IndexBench indexing = new IndexBench(config.threads(), config.rounds(), progress);
       if (config.reuters() != null) {
         Path reutersIndex = config.work().resolve("index-reuters");
-        indexing.measure("Reuters-21578", config.reuters(), reutersIndex, bareIndex, table);
+        new IndexBench(config.threads(), config.reutersRounds(), progress)
+            .measure("Reuters-21578", config.reuters(), reutersIndex, bareIndex, table);
         ScratchDirs.deleteTree(reutersIndex);
       }
-      indexing.measure(
+      new IndexBench(config.threads(), config.rounds(), progress).measure(
           "generated " + config.generated().getFileName(), config.generated(), index, bareIndex, table);
     }
     if (!Files.isDirectory(index)) {

@@ -22,14 +22,15 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Queries drawn from an index, each as Verbatim's query string and as the bare Lucene query a
- * plain program would run for the same need. Immutable once built.
+ * Queries drawn from an index, each as Verbatim's query string and as the same Lucene query built
+ * by hand, for bare Lucene to run. Immutable once built.
  *
  * <p>Words come from the unstemmed terms dictionary by document frequency (high: the 200 most
  * frequent non-stopwords; medium: ranks 2,000 to 5,000; low: in 5 to 50 documents); phrases are
@@ -97,15 +98,15 @@ final class QuerySet {
     List<List<String>> bands = List.of(high, medium, low);
     for (int i = 0; i < perClass; i++) {
       String w = pick(bands.get(i % 3), random);
-      term.add(new Entry("term", SearchRequest.of(w), stemmedTerm(stemmed, w)));
+      term.add(new Entry("term", SearchRequest.of(w), anyField(stemmed, w)));
       String a = pick(high, random);
       String b = pick(medium, random);
       and.add(new Entry("and", SearchRequest.of(a + " " + b),
-          bool(Occur.MUST, stemmedTerm(stemmed, a), stemmedTerm(stemmed, b))));
+          bool(Occur.MUST, anyField(stemmed, a), anyField(stemmed, b))));
       String c = pick(medium, random);
       String d = pick(low, random);
       or.add(new Entry("or", SearchRequest.of(c + " OR " + d),
-          bool(Occur.SHOULD, stemmedTerm(stemmed, c), stemmedTerm(stemmed, d))));
+          bool(Occur.SHOULD, anyField(stemmed, c), anyField(stemmed, d))));
     }
     List<Entry> phrase = new ArrayList<>();
     List<Entry> speaker = new ArrayList<>();
@@ -169,13 +170,17 @@ final class QuerySet {
           run.add(w);
         }
         if (run.size() >= 2 && run.stream().anyMatch(w -> !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w))) {
-          PhraseQuery.Builder b = new PhraseQuery.Builder();
-          run.forEach(w -> b.add(new Term(Schema.TEXT_EXACT, w)));
-          phrase.add(new Entry("phrase", SearchRequest.of("\"" + String.join(" ", run) + "\""), b.build()));
+          Query bare =
+              new BooleanQuery.Builder()
+                  .add(new BoostQuery(phrase(Schema.TITLE_EXACT, run), 2f), Occur.SHOULD)
+                  .add(phrase(Schema.TEXT_EXACT, run), Occur.SHOULD)
+                  .add(phrase(Schema.SPEAKER, run), Occur.SHOULD)
+                  .build();
+          phrase.add(new Entry("phrase", SearchRequest.of("\"" + String.join(" ", run) + "\""), bare));
         }
       }
       String who = d.get(Schema.SPEAKER);
-      if (who != null && speaker.size() < perClass && who.matches("[\\p{L} .'-]+")) {
+      if (who != null && speaker.size() < perClass && who.matches("[A-Za-z ]+")) {
         String w = null;
         for (int k = 0; k < 10 && w == null; k++) {
           String candidate = words[random.nextInt(words.length)].toLowerCase(Locale.ROOT);
@@ -186,8 +191,8 @@ final class QuerySet {
         if (w != null) {
           Query bare =
               new BooleanQuery.Builder()
-                  .add(stemmedTerm(stemmed, w), Occur.MUST)
-                  .add(new TermQuery(new Term(Schema.SPEAKER_KEY, who)), Occur.FILTER)
+                  .add(phrase(Schema.SPEAKER, exactWords(who)), Occur.MUST)
+                  .add(anyField(stemmed, w), Occur.MUST)
                   .add(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_QUOTE)), Occur.FILTER)
                   .build();
           speaker.add(new Entry("speaker",
@@ -205,14 +210,38 @@ final class QuerySet {
     return new BooleanQuery.Builder().add(a, occur).add(b, occur).build();
   }
 
-  /** The stemmed-field term for {@code word}, analysed as the index analysed it. */
-  private static Query stemmedTerm(Analyzer stemmed, String word) throws IOException {
+  /**
+   * A bare word as Verbatim's parser reads it: the headline (weight 2), the body and the speaker,
+   * any of them. Spelled out here so the bare side runs the same Lucene query, not a cheaper one.
+   */
+  private static Query anyField(Analyzer stemmed, String word) throws IOException {
+    String stem = stem(stemmed, word);
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(new TermQuery(new Term(Schema.TITLE, stem)), 2f), Occur.SHOULD)
+        .add(new TermQuery(new Term(Schema.TEXT, stem)), Occur.SHOULD)
+        .add(new TermQuery(new Term(Schema.SPEAKER, word)), Occur.SHOULD)
+        .build();
+  }
+
+  private static Query phrase(String field, List<String> words) {
+    PhraseQuery.Builder b = new PhraseQuery.Builder();
+    words.forEach(w -> b.add(new Term(field, w)));
+    return b.build();
+  }
+
+  /** Lower-cased words of a name, as the exact analyzer makes them for letters-only names. */
+  private static List<String> exactWords(String name) {
+    return List.of(name.toLowerCase(Locale.ROOT).strip().split(" +"));
+  }
+
+  /** {@code word} analysed as the index analysed the body. */
+  private static String stem(Analyzer stemmed, String word) throws IOException {
     try (TokenStream ts = stemmed.tokenStream(Schema.TEXT, word)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       String out = ts.incrementToken() ? term.toString() : word;
       ts.end();
-      return new TermQuery(new Term(Schema.TEXT, out));
+      return out;
     }
   }
 }

@@ -43,6 +43,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", description = "Runs of each side, alternating (default: ${DEFAULT-VALUE}).")
   int rounds = 2;
 
+  @Option(names = "--reuters-rounds", description = "Runs of each side when indexing Reuters (default: ${DEFAULT-VALUE}).")
+  int reutersRounds = 3;
+
   @Option(names = "--seconds", description = "Duration of each timed search or HTTP run (default: ${DEFAULT-VALUE}).")
   double seconds = 5;
 
@@ -77,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
     Path reutersFile = reuters.equalsIgnoreCase("none") ? null : Path.of(reuters);
     Bench.Config config =
         new Bench.Config(
-            reutersFile, generated, work, threads, rounds, seconds, queries,
+            reutersFile, generated, work, threads, rounds, reutersRounds, seconds, queries,
             new LinkedHashSet<>(only), probeHeap);
     BenchTable table = new Bench(config, err).run();
     table.print(out);

@@ -121,6 +121,7 @@ public final class Indexer {
     while (true) {
       Article a = queue.take();
       if (a == END) {
+        flushOwnBuffer(writer);
         return null;
       }
       try {
@@ -137,6 +138,19 @@ public final class Indexer {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+  }
+
+  /**
+   * Each worker flushes one buffered segment as it finishes, so the last segments are written in
+   * parallel; left to the commit, they would all be written by the one committing thread (about
+   * 40% of a Reuters-sized run, measured with JFR).
+   */
+  private static void flushOwnBuffer(IndexWriter writer) {
+    try {
+      writer.flushNextBuffer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
