@@ -34,7 +34,8 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <p>The bare loops are what a plain Lucene program would do with the same text: the same
  * reader, analyzer, threads, RAM buffer and merge settings ({@link Indexer#writerConfig()}), one
- * document per article from a reused {@link Document}, one commit. The main baseline indexes the
+ * document per article from a reused {@link Document}, each worker flushing its last buffer, one
+ * commit. The main baseline indexes the
  * article's text fields exactly as Verbatim's schema does (title and body, each stemmed and
  * unstemmed, with positions and offsets, stored once); a second, minimal one indexes title and
  * body once. Neither extracts quotes or adds quote documents, facets or metadata fields: that
@@ -221,6 +222,9 @@ final class IndexBench {
       textExact.setStringValue(a.text());
       writer.addDocument(doc);
     }
+    // As the indexer does: the last buffered segments are written by the workers, in parallel,
+    // rather than all by the committing thread.
+    writer.flushNextBuffer();
     return null;
   }
 
