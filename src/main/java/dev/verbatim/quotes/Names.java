@@ -210,8 +210,12 @@ final class Names {
     List<String> multi = new ArrayList<>(seen);
     java.util.Set<String> multiSet = new java.util.HashSet<>(multi);
     List<String[]> multiTokens = new ArrayList<>(multi.size());
-    for (String m : multi) {
-      multiTokens.add(m.split(" "));
+    // Names that can extend one another share their first word: compare within those groups.
+    Map<String, List<Integer>> byFirst = new HashMap<>();
+    for (int o = 0; o < multi.size(); o++) {
+      String[] mt = multi.get(o).split(" ");
+      multiTokens.add(mt);
+      byFirst.computeIfAbsent(mt[0], x -> new ArrayList<>(2)).add(o);
     }
     for (String key : multi) {
       // "Defiant Matt Williams" opening a sentence is Matt Williams when the article says so.
@@ -226,8 +230,8 @@ final class Names {
       String best = m;
       String[] mt = m.split(" ");
       boolean org = isOrgName(m);
-      for (int o = 0; o < multi.size() && !org; o++) {
-        // an organisation's name never grows into a person's ("… Committee Peter Ainsworth MP")
+      // an organisation's name never grows into a person's ("… Committee Peter Ainsworth MP")
+      for (int o : org ? List.<Integer>of() : byFirst.getOrDefault(mt[0], List.of())) {
         String other = multi.get(o);
         if (other.length() > best.length() && extends_(multiTokens.get(o), mt)) {
           best = other;
