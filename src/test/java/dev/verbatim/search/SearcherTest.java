@@ -176,7 +176,7 @@ class SearcherTest {
         "“This bridge is back, and it is stronger than ever,”",
         article.text().substring(first.offset(), first.offset() + first.length()));
     assertEquals("This bridge is back, and it is stronger than ever,", first.text());
-    assertEquals("Mayor Lena Ortiz", first.speaker());
+    assertEquals("Lena Ortiz", first.speaker());
     assertEquals("said", first.cue());
     assertEquals("full", first.kind());
     assertEquals(

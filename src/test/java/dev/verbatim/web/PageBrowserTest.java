@@ -106,7 +106,7 @@ class PageBrowserTest {
 
   @AfterEach
   void nothingRanFromTheCorpusOrTheQueryAndNoScriptFailed() {
-    // Every hostile fixture sets document.title to something starting with "pwned".
+    // The hostile fixtures' scripts set document.title to something starting with "pwned".
     assertFalse(driver.getTitle().startsWith("pwned"), "injected script ran: " + driver.getTitle());
     // Uncaught errors and Content-Security-Policy refusals reach the console; 400/404 answers the
     // page handles are logged there too and are fine.
@@ -204,6 +204,94 @@ class PageBrowserTest {
   }
 
   @Test
+  void aQuoteInSeveralArticlesIsOneCardListingItsSources() throws IOException {
+    driver.get(base + "/?q=%22second+chance%22");
+    WebElement card = waitFor(d -> firstCardWithMark(d, "second chance"));
+    assertEquals(1, cards().size());
+    WebElement sources = card.findElement(By.cssSelector("details.sources"));
+    WebElement summary = sources.findElement(By.tagName("summary"));
+    assertEquals("2 sources", summary.getText());
+    summary.click();
+    List<WebElement> links = sources.findElements(By.cssSelector("li > a"));
+    assertEquals(
+        List.of("Reality star asks for a pardon", "President commutes life sentence"),
+        links.stream().map(WebElement::getText).sorted(java.util.Comparator.reverseOrder()).toList());
+    screenshot("sources-desktop");
+    WebElement other = links.stream().filter(a -> a.getText().startsWith("President")).findFirst().orElseThrow();
+    assertTrue(other.getDomAttribute("href").matches("/articles/politics/2018/pardon-granted#q=\\d+"), other.getDomAttribute("href"));
+    other.click();
+    WebElement current = waitFor(d -> visible(d, By.cssSelector("mark.quote.current")));
+    assertEquals("“She deserves a second chance,”", current.getText());
+    assertEquals("President commutes life sentence", driver.findElement(By.id("title")).getText());
+  }
+
+  @Test
+  void facetsFilterAndActiveFiltersAreRemovableChips() throws IOException {
+    driver.get(base + "/");
+    WebElement speaker = waitFor(d -> visible(d, By.cssSelector("#facets button[data-field='speaker'][data-value='Alice Johnson']")));
+    assertTrue(speaker.getText().startsWith("Alice Johnson"), speaker.getText());
+    assertTrue(speaker.getText().endsWith("1"), speaker.getText());
+    int all = Integer.parseInt(driver.findElement(By.cssSelector("#view-quote .count")).getText());
+    assertTrue(all >= 28, "quote count in the view toggle: " + all);
+    screenshot("facets-desktop");
+
+    speaker.click();
+    waitFor(d -> cards().size() == 1 ? true : null);
+    assertTrue(driver.getCurrentUrl().endsWith("/?speaker=Alice+Johnson"), driver.getCurrentUrl());
+    assertEquals("Alice Johnson", cards().get(0).findElement(By.cssSelector(".speaker")).getText());
+    WebElement chip = driver.findElement(By.cssSelector("#chips button.chip"));
+    assertEquals("Speaker:", chip.findElement(By.className("chip-field")).getText());
+    assertEquals("Alice Johnson", chip.findElement(By.className("chip-value")).getText());
+    assertEquals("Remove filter Speaker: Alice Johnson", chip.getDomAttribute("aria-label"));
+    screenshot("filtered-desktop");
+    assertEquals("true", driver.findElement(By.cssSelector("#facets button[data-field='speaker'][data-value='Alice Johnson']")).getDomAttribute("aria-pressed"));
+
+    chip.click();
+    waitFor(d -> cards().size() > 1 ? true : null);
+    assertTrue(driver.findElements(By.cssSelector("#chips button.chip")).isEmpty());
+    assertTrue(driver.getCurrentUrl().endsWith("/"), driver.getCurrentUrl());
+
+    // Back brings the filter back; a month under its year filters by that month.
+    driver.navigate().back();
+    waitFor(d -> cards().size() == 1 ? true : null);
+    assertEquals(1, driver.findElements(By.cssSelector("#chips button.chip")).size());
+    driver.findElement(By.cssSelector("#chips button.chip")).click();
+    WebElement june = waitFor(d -> visible(d, By.cssSelector("#facets button[data-field='date'][data-value='2018-06']")));
+    june.click();
+    waitFor(d -> driver.getCurrentUrl().contains("date=2018-06") && !cards().isEmpty() ? true : null);
+    waitForIdle();
+    for (WebElement c : cards()) {
+      assertTrue(c.findElement(By.cssSelector(".date")).getDomAttribute("datetime").startsWith("2018-06"), c.getText());
+    }
+    assertTrue(driver.findElement(By.cssSelector("#chips")).getText().contains("June 2018"));
+  }
+
+  @Test
+  void articlePassagesOpenTheArticleAtThatPlace() {
+    driver.get(base + "/?q=margin&type=article");
+    WebElement passage = waitFor(d -> visible(d, By.cssSelector("#results .hit-article a.passage-link")));
+    String shown = passage.getText();
+    assertTrue(shown.contains("margin"), shown);
+    passage.click();
+    waitFor(d -> visible(d, By.id("body")));
+    String highlighted =
+        (String) js().executeScript("const h = CSS.highlights.get('passage'); return h ? [...h][0].toString() : null;");
+    assertEquals(shown.replace("…", "").strip(), highlighted.strip());
+  }
+
+  @Test
+  void sortingByDateIsInTheUrlAndOrdersNewestFirst() {
+    driver.get(base + "/?q=chance+OR+justice+OR+unfair");
+    waitFor(d -> cards().size() >= 3 ? true : null);
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sort"))).selectByValue("date");
+    waitFor(d -> driver.getCurrentUrl().contains("sort=date") ? true : null);
+    waitForIdle();
+    List<String> dates = cards().stream().map(c -> c.findElement(By.cssSelector(".date")).getDomAttribute("datetime")).toList();
+    assertEquals(dates.stream().sorted(java.util.Comparator.reverseOrder()).toList(), dates);
+    assertEquals("2018-06-07", dates.get(0));
+  }
+
+  @Test
   void articleLinkWithQuoteParameterHighlightsThatQuote() {
     String id = "politics/2018/pardon-granted";
     int offset = offsetOfQuote(id, "Justice was served today,");
@@ -274,12 +362,12 @@ class PageBrowserTest {
   @Test
   void markupInTheCorpusAndInTheQueryStaysText() throws IOException {
     driver.get(base + "/");
-    // Would set the title to "pwned" if it ever became markup.
-    String hostileQuery = "<img src=x onerror=document.title='pwned'> just text";
+    // Would set window.pwned if it ever became markup.
+    String hostileQuery = "<img src=x onerror=window.pwned=1> just text";
     driver.findElement(By.id("q")).sendKeys(hostileQuery);
     WebElement card = waitFor(d -> firstCardWithMark(d, "text"));
     assertTrue(
-        card.findElement(By.cssSelector(".quote-text")).getText().startsWith("<img src=x onerror=\"document.title='pwned'\"> is just text here"),
+        card.findElement(By.cssSelector(".quote-text")).getText().startsWith("<img src=x onerror=window.pwned=1> is just text here"),
         card.getText());
     assertEquals("<script>document.title='pwned-title'</script> Hostile headline", card.findElement(By.cssSelector("a.open")).getText());
     assertNoInjectedElements();
@@ -292,10 +380,30 @@ class PageBrowserTest {
     article.findElement(By.cssSelector("a.open")).click();
     WebElement body = waitFor(d -> visible(d, By.id("body")));
     assertTrue(body.getText().contains("The editor wrote <script>document.title='pwned-body'</script> in the margin"), body.getText());
-    assertTrue(body.getText().contains("<img src=x onerror=\"document.title='pwned'\"> is just text here"));
+    assertTrue(body.getText().contains("<img src=x onerror=window.pwned=1> is just text here"));
+    assertEquals(null, js().executeScript("return window.pwned;"));
     assertEquals("<script>document.title='pwned-title'</script> Hostile headline", driver.findElement(By.id("title")).getText());
     assertTrue(driver.findElements(By.cssSelector("#main img, #main script")).isEmpty());
     assertTrue(driver.getTitle().endsWith("Hostile headline — Verbatim"), driver.getTitle());
+  }
+
+  @Test
+  void highlightHtmlKeepsOnlyMarksEvenIfTheServerSlipped() throws InterruptedException {
+    // Defence in depth: feed the page's own sanitizer markup the server would never send.
+    driver.get(base + "/");
+    waitForIdle();
+    Object html =
+        js().executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "import('/common.js').then(m => {"
+                + "  const box = document.createElement('div');"
+                + "  m.setMarked(box, '<img src=x onerror=window.pwned=1><mark class=\"x\" onclick=\"window.pwned=2\">a<b>b</b></mark>"
+                + "<script>window.pwned=3<\\/script><a href=\"javascript:window.pwned=4\">c</a>&lt;i&gt;');"
+                + "  document.body.append(box);"
+                + "  setTimeout(() => done(box.innerHTML), 300);"
+                + "});");
+    assertEquals("<mark>ab</mark>window.pwned=3c&lt;i&gt;", html);
+    assertEquals(null, js().executeScript("return window.pwned;"));
   }
 
   @Test
@@ -392,6 +500,7 @@ class PageBrowserTest {
   }
 
   private static void assertNoInjectedElements() {
+    assertEquals(null, js().executeScript("return window.pwned;"), "an injected handler ran");
     assertTrue(driver.findElements(By.cssSelector("#results img, #results script")).isEmpty(), "markup from the corpus became elements");
     for (WebElement mark : driver.findElements(By.cssSelector("#results mark"))) {
       assertTrue(mark.findElements(By.xpath("./*")).isEmpty(), "a mark holds only text");

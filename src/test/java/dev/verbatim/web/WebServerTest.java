@@ -112,7 +112,7 @@ class WebServerTest {
         assertTrue(q.has(field), "quote has " + field);
       }
     }
-    assertEquals("Mayor Lena Ortiz", quotes.get(0).get("speaker").asText());
+    assertEquals("Lena Ortiz", quotes.get(0).get("speaker").asText());
   }
 
   @Test
