@@ -110,12 +110,7 @@ public final class Searcher implements AutoCloseable {
    * article that carries it; empty when the index holds no such quote.
    */
   public Optional<Quotation> quote(String quoteId) throws IOException {
-    IndexSearcher searcher = manager.acquire();
-    try {
-      return QuoteGroups.quotation(searcher, quoteId);
-    } finally {
-      manager.release(searcher);
-    }
+    return withSearcher(searcher -> QuoteGroups.quotation(searcher, quoteId));
   }
 
   /** Counts of indexed articles and quotes in the current view of the index. */
@@ -137,9 +132,18 @@ public final class Searcher implements AutoCloseable {
    * @throws IOException when the index cannot be read
    */
   public Optional<ArticleDetail> article(String id) throws IOException {
+    return withSearcher(searcher -> ArticleLookup.article(searcher, id));
+  }
+
+  /** Something read from one point-in-time view of the index. */
+  private interface Read<T> {
+    T from(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(Read<T> read) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
-      return ArticleLookup.article(searcher, id);
+      return read.from(searcher);
     } finally {
       manager.release(searcher);
     }

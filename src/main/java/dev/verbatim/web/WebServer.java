@@ -12,6 +12,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,10 +97,7 @@ public final class WebServer implements AutoCloseable {
 
   private void quote(Context ctx) throws IOException {
     String id = ctx.pathParam("quoteId");
-    searcher
-        .quote(id)
-        .ifPresentOrElse(
-            ctx::json, () -> error(ctx, HttpStatus.NOT_FOUND, "no quote with id '" + id + "'"));
+    jsonOrNotFound(ctx, searcher.quote(id), "no quote with id '" + id + "'");
   }
 
   private void health(Context ctx) throws IOException {
@@ -109,10 +107,11 @@ public final class WebServer implements AutoCloseable {
 
   private void article(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
-    searcher
-        .article(id)
-        .ifPresentOrElse(
-            ctx::json, () -> error(ctx, HttpStatus.NOT_FOUND, "no article with id '" + id + "'"));
+    jsonOrNotFound(ctx, searcher.article(id), "no article with id '" + id + "'");
+  }
+
+  private static void jsonOrNotFound(Context ctx, Optional<?> found, String notFound) {
+    found.ifPresentOrElse(ctx::json, () -> error(ctx, HttpStatus.NOT_FOUND, notFound));
   }
 
   /**
