@@ -147,6 +147,26 @@ class PageBrowserTest {
   }
 
   @Test
+  void aPronounAttributionShowsItsEvidence() throws IOException {
+    driver.get(base + "/?q=%22productive+meeting%22");
+    WebElement card = waitFor(d -> firstCardWithMark(d, "productive meeting"));
+    assertEquals("Kim Kardashian", card.findElement(By.cssSelector(".speaker")).getText());
+    WebElement evidence = card.findElement(By.cssSelector("details.evidence"));
+    assertEquals("said", evidence.findElement(By.tagName("summary")).getText());
+    evidence.findElement(By.tagName("summary")).click();
+    WebElement why = waitFor(d -> visible(d, By.cssSelector("details.evidence[open] .mention")) == null ? null : evidence.findElement(By.cssSelector(".evidence-body")));
+    assertEquals("“she” → Kim Kardashian (cue “said”)", why.getText());
+    screenshot("evidence-desktop");
+
+    card.findElement(By.cssSelector("a.open")).click();
+    WebElement current = waitFor(d -> visible(d, By.cssSelector("mark.quote.current")));
+    assertEquals("“It was a productive meeting,”", current.getText());
+    WebElement she = driver.findElement(By.cssSelector("#body .mention"));
+    assertEquals("she", she.getText());
+    assertEquals("Names the speaker: Kim Kardashian", she.getDomAttribute("title"));
+  }
+
+  @Test
   void aSlowAnswerNeverOverwritesANewerOne() throws InterruptedException {
     driver.get(base + "/");
     waitForIdle();
@@ -256,6 +276,7 @@ class PageBrowserTest {
     waitFor(d -> cards().size() == 1 ? true : null);
     assertEquals(1, driver.findElements(By.cssSelector("#chips button.chip")).size());
     driver.findElement(By.cssSelector("#chips button.chip")).click();
+    waitForIdle();
     WebElement june = waitFor(d -> visible(d, By.cssSelector("#facets button[data-field='date'][data-value='2018-06']")));
     june.click();
     waitFor(d -> driver.getCurrentUrl().contains("date=2018-06") && !cards().isEmpty() ? true : null);
