@@ -458,6 +458,13 @@ class PageBrowserTest {
     waitFor(d -> firstCardWithMark(d, "second chance"));
     assertFitsTheWidth();
     screenshot("search-phone");
+    // Filters start folded on a narrow screen and open on demand.
+    WebElement filters = driver.findElement(By.id("filters-panel"));
+    assertEquals(null, filters.getDomAttribute("open"));
+    filters.findElement(By.tagName("summary")).click();
+    assertTrue(visible(driver, By.cssSelector("#facets button[data-field='speaker']")) != null);
+    assertFitsTheWidth();
+    screenshot("filters-phone");
     driver.findElement(By.id("help")).findElement(By.tagName("summary")).click();
     assertFitsTheWidth();
     screenshot("help-phone");
