@@ -17,19 +17,32 @@ import java.util.zip.GZIPInputStream;
  * Finds the article files under a corpus folder and reads each into {@link Article}s. Stateless
  * and thread-safe: files may be read concurrently.
  *
- * <p>Supported: {@code .txt} (first line title, rest body), {@code .jsonl} and {@code .jsonl.gz}
- * (one article per line). A file that cannot be read is reported in {@link ReadResult#skipped()},
- * never thrown, so one bad file never stops a run.
+ * <p>Supported: {@code .txt} (first line title, rest body), {@code .md} (title from the first
+ * heading), {@code .html}/{@code .htm} (body and metadata of a saved news page), {@code .jsonl} and
+ * {@code .jsonl.gz} (one article per line, streamed with {@link #readLines}). A file that cannot be
+ * read is reported in {@link ReadResult#skipped()}, never thrown, so one bad file never stops a run.
  */
 public final class CorpusReader {
   /** Files larger than this (other than JSON Lines, which streams) are skipped as implausible. */
   static final long MAX_SINGLE_ARTICLE_BYTES = 32L << 20;
 
   private final Path root;
+  private final long maxArticleBytes;
 
   /** A reader for the corpus folder (or single file) {@code root}. */
   public CorpusReader(Path root) {
+    this(root, MAX_SINGLE_ARTICLE_BYTES);
+  }
+
+  CorpusReader(Path root, long maxArticleBytes) {
     this.root = root.toAbsolutePath().normalize();
+    this.maxArticleBytes = maxArticleBytes;
+  }
+
+  /** True when {@code file} holds many articles and is read in batches with {@link #readLines}. */
+  public static boolean isStream(Path file) {
+    Format f = format(file);
+    return f == Format.JSONL || f == Format.JSONL_GZ;
   }
 
   /** True when {@code file}'s name has an extension this reader understands. */
@@ -63,12 +76,21 @@ public final class CorpusReader {
     }
     try {
       long size = Files.size(file);
-      if (format != Format.JSONL && format != Format.JSONL_GZ && size > MAX_SINGLE_ARTICLE_BYTES) {
+      if (format != Format.JSONL && format != Format.JSONL_GZ && size > maxArticleBytes) {
         return ReadResult.skip(
-            where, "file too large for one article: " + size + " bytes (limit " + MAX_SINGLE_ARTICLE_BYTES + ")");
+            where, "file too large for one article: " + size + " bytes (limit " + maxArticleBytes + ")");
+      }
+      if (size == 0) {
+        return ReadResult.skip(where, "empty article: the file is empty");
       }
       return switch (format) {
         case TXT -> TxtArticleReader.read(idOf(where), where, TextDecoding.decode(Files.readAllBytes(file)));
+        case MD -> MarkdownArticleReader.read(idOf(where), where, TextDecoding.decode(Files.readAllBytes(file)));
+        case HTML -> {
+          byte[] bytes = Files.readAllBytes(file);
+          yield HtmlArticleReader.read(
+              idOf(where), where, TextDecoding.decode(bytes, HtmlArticleReader.declaredCharset(bytes)));
+        }
         case JSONL, JSONL_GZ -> {
           try (InputStream in = open(file, format);
               BufferedReader lines =
@@ -80,6 +102,75 @@ public final class CorpusReader {
     } catch (IOException | RuntimeException e) {
       return ReadResult.skip(where, "unreadable: " + describe(e));
     }
+  }
+
+  /**
+   * Streams a JSON Lines file to {@code sink} in batches of at most {@code batchLines} raw lines,
+   * so a file of any size is read in bounded memory; {@link #parse} turns a batch into articles
+   * (on any thread). A file that breaks off (a truncated gzip, an I/O error) is reported as a skip
+   * naming the line it stopped at; the batches before it have been delivered.
+   */
+  public List<ReadResult.Skip> readLines(Path file, int batchLines, LineSink sink) throws InterruptedException {
+    if (batchLines < 1) {
+      throw new IllegalArgumentException("batchLines must be >= 1, got " + batchLines);
+    }
+    String where = relative(file);
+    Format format = format(file);
+    if (format != Format.JSONL && format != Format.JSONL_GZ) {
+      throw new IllegalArgumentException("not a JSON Lines file: " + where);
+    }
+    int number = 0;
+    try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+        InputStream in = format == Format.JSONL_GZ ? new GZIPInputStream(counted, 1 << 16) : counted;
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+      List<String> batch = new ArrayList<>(batchLines);
+      int first = 1;
+      long reported = 0;
+      String line;
+      while ((line = lines.readLine()) != null) {
+        number++;
+        batch.add(line);
+        if (batch.size() == batchLines) {
+          sink.accept(new LineBatch(where, first, batch, counted.count - reported));
+          reported = counted.count;
+          batch = new ArrayList<>(batchLines);
+          first = number + 1;
+        }
+      }
+      if (!batch.isEmpty() || counted.count > reported) {
+        sink.accept(new LineBatch(where, first, batch, counted.count - reported));
+      }
+      return List.of();
+    } catch (IOException e) {
+      String at = number == 0 ? where : where + ":" + (number + 1);
+      return List.of(new ReadResult.Skip(at, "unreadable: " + describe(e)));
+    }
+  }
+
+  /** The articles in one batch of JSON Lines; malformed lines come back as {@code path:line} skips. */
+  public static ReadResult parse(LineBatch batch) {
+    return JsonlArticleReader.parse(batch.file(), batch.firstLine(), batch.lines());
+  }
+
+  /**
+   * Raw lines of a JSON Lines file, not yet parsed. Immutable.
+   *
+   * @param file the corpus-relative path
+   * @param firstLine the 1-based number of the first line in the file
+   * @param lines the lines, without line terminators
+   * @param bytes file bytes consumed to read them (compressed bytes for {@code .gz}), for progress
+   */
+  public record LineBatch(String file, int firstLine, List<String> lines, long bytes) {
+    public LineBatch {
+      lines = List.copyOf(lines);
+    }
+  }
+
+  /** Receives batches from {@link #readLines}; may block, for back-pressure. */
+  @FunctionalInterface
+  public interface LineSink {
+    /** Takes one batch. */
+    void accept(LineBatch batch) throws InterruptedException;
   }
 
   /** The path of {@code file} relative to the corpus root, with forward slashes. */
@@ -112,14 +203,48 @@ public final class CorpusReader {
 
   private enum Format {
     TXT,
+    MD,
+    HTML,
     JSONL,
     JSONL_GZ
+  }
+
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    volatile long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
   }
 
   private static Format format(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".txt")) {
       return Format.TXT;
+    }
+    if (name.endsWith(".md") || name.endsWith(".markdown")) {
+      return Format.MD;
+    }
+    if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return Format.HTML;
     }
     if (name.endsWith(".jsonl")) {
       return Format.JSONL;

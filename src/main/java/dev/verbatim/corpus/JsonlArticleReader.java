@@ -19,11 +19,20 @@ final class JsonlArticleReader {
   private JsonlArticleReader() {}
 
   static ReadResult read(String file, BufferedReader lines) throws IOException {
+    List<String> all = new ArrayList<>();
+    String line;
+    while ((line = lines.readLine()) != null) {
+      all.add(line);
+    }
+    return parse(file, 1, all);
+  }
+
+  /** Parses {@code lines}, the first being line {@code firstLine} of {@code file}. */
+  static ReadResult parse(String file, int firstLine, List<String> lines) {
     List<Article> articles = new ArrayList<>();
     List<ReadResult.Skip> skipped = new ArrayList<>();
-    String line;
-    int number = 0;
-    while ((line = lines.readLine()) != null) {
+    int number = firstLine - 1;
+    for (String line : lines) {
       number++;
       if (line.isBlank()) {
         continue;

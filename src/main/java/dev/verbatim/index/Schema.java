@@ -35,6 +35,11 @@ public final class Schema {
   public static final String ARTICLE_ID = "article_id";
   /** Corpus-relative path of the file the article came from. */
   public static final String FILE = "file";
+  /**
+   * On article documents, what their file was when read: {@code path NUL size NUL mtime NUL
+   * sha256}, a keyword. A reindex lists these terms to find new, changed and deleted files.
+   */
+  public static final String FILE_STATE = "file_state";
   /** Headline, stemmed (articles only; quotes store it as {@link #ARTICLE_TITLE}). */
   public static final String TITLE = "title";
   /** Headline, unstemmed. */
