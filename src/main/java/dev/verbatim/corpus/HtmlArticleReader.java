@@ -121,7 +121,7 @@ final class HtmlArticleReader {
 
           @Override
           public void tail(Node node, int depth) {
-            if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+            if (node instanceof Element e && BLOCKS.contains(e.normalName()) && !e.normalName().equals("br")) {
               breakParagraph(out, "\n\n");
             }
           }
