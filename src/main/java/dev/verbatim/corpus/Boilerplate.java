@@ -22,6 +22,8 @@ final class Boilerplate {
               + "|share on (?:facebook|twitter)|(?:share|tweet|email|print)(?:\\s*[|/·•]\\s*(?:share|tweet|email|print|facebook|twitter))*"
               + "|read more|related(?: articles| stories)?:?|(?:tags?|topics?|filed under|categories|category):\\s.{0,200})");
   private static final int CAPTION_MAX_WORDS = 8;
+  /** Furniture lines are short; longer lines are prose and skip the patterns. */
+  private static final int FURNITURE_MAX_CHARS = 250;
 
   private Boilerplate() {}
 
@@ -34,9 +36,11 @@ final class Boilerplate {
     while (lineStart < to) {
       int newline = text.indexOf('\n', lineStart);
       int lineEnd = newline < 0 || newline > to ? to : newline;
-      String line = text.substring(lineStart, lineEnd).strip();
-      boolean credit = !line.isEmpty() && CREDIT.matcher(line).matches();
-      if (credit || (!line.isEmpty() && FURNITURE.matcher(line).matches())) {
+      boolean prose = lineEnd - lineStart > FURNITURE_MAX_CHARS;
+      String line = prose ? null : text.substring(lineStart, lineEnd).strip();
+      boolean empty = line != null && line.isEmpty();
+      boolean credit = line != null && !empty && CREDIT.matcher(line).matches();
+      if (credit || (line != null && !empty && FURNITURE.matcher(line).matches())) {
         chars = chars == null ? text.toCharArray() : chars;
         spaces(chars, lineStart, lineEnd);
         // A short unpunctuated line right above a credit is the photo's caption or alt text.
@@ -44,11 +48,11 @@ final class Boilerplate {
           spaces(chars, previousStart, previousEnd);
         }
       }
-      if (!line.isEmpty()) {
+      if (empty) {
+        previousStart = -1;
+      } else {
         previousStart = lineStart;
         previousEnd = lineEnd;
-      } else {
-        previousStart = -1;
       }
       lineStart = lineEnd + 1;
     }
