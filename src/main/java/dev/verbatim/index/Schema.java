@@ -60,7 +60,7 @@ public final class Schema {
   public static final String SOURCE_KEY = "source_key";
   /** Byline, analyzed and stored. */
   public static final String AUTHOR = "author";
-  /** Canonical URL, stored. */
+  /** Canonical URL, stored and indexed as one keyword, for filtering by address. */
   public static final String URL = "url";
   /** Publication day: a point (epoch day) for ranges, doc values for sorting, stored as ISO. */
   public static final String DATE = "date";
@@ -118,6 +118,7 @@ public final class Schema {
             SOURCE, exact,
             AUTHOR, exact,
             TYPE, new KeywordAnalyzer(),
+            URL, new KeywordAnalyzer(),
             KIND, new KeywordAnalyzer()));
   }
 

@@ -128,6 +128,7 @@ class IndexerTest {
       assertEquals("2024-03-05", ferry.get(Schema.DATE));
       long day = LocalDate.of(2023, 11, 20).toEpochDay();
       assertEquals(1, searcher.count(LongPoint.newRangeQuery(Schema.DATE, day, day)));
+      assertEquals(1, searcher.count(new TermQuery(new Term(Schema.URL, "https://coastal.example/lighthouse"))));
     }
     assertEquals(Set.of("council"), hitIds(index, "author:duarte"));
   }
