@@ -53,8 +53,8 @@ final class ConsoleProgress implements IndexProgress {
           new ProgressBarBuilder()
               .setTaskName("indexing")
               .setInitialMax(Math.max(1, bytes))
-              .setUnit(" MB", 1_000_000)
-              .showSpeed()
+              .setUnit(bytes >= 10_000_000 ? " MB" : " kB", bytes >= 10_000_000 ? 1_000_000 : 1_000)
+              .showSpeed(new java.text.DecimalFormat("0.0"))
               .setStyle(ProgressBarStyle.ASCII)
               .setUpdateIntervalMillis(250)
               .build();
@@ -71,7 +71,7 @@ final class ConsoleProgress implements IndexProgress {
     if (bar) {
       progressBar.stepTo(Math.min(bytes, Math.max(1, totalBytes)));
       progressBar.setExtraMessage(
-          String.format(Locale.ROOT, "%d/%d files, %.0f files/s, %d articles", files, totalFiles, files / seconds, articles));
+          String.format(Locale.ROOT, " %d/%d files, %.0f files/s", files, totalFiles, files / seconds));
       return;
     }
     if (now - lastLineNanos < LINE_INTERVAL_NANOS) {
@@ -82,9 +82,9 @@ final class ConsoleProgress implements IndexProgress {
     String eta = bytesPerSecond <= 0 || bytes == 0 ? "?" : String.format(Locale.ROOT, "%.0f s", Math.max(0, totalBytes - bytes) / bytesPerSecond);
     lines.printf(
         Locale.ROOT,
-        "indexing: %d/%d files, %.1f/%.1f MB (%.0f%%), %d articles, %.0f files/s, %.1f MB/s, ETA %s%n",
+        "indexing: %d/%d files, %.1f/%.1f MB (%.0f%%), %d articles, %.0f files/s, %.0f articles/s, %.1f MB/s, ETA %s%n",
         files, totalFiles, bytes / 1e6, totalBytes / 1e6, totalBytes == 0 ? 100.0 : 100.0 * bytes / totalBytes,
-        articles, files / seconds, bytesPerSecond / 1e6, eta);
+        articles, files / seconds, articles / seconds, bytesPerSecond / 1e6, eta);
     lines.flush();
   }
 
