@@ -166,7 +166,7 @@ public final class CorpusReader {
     }
   }
 
-  /** Receives batches from {@link #readLines}; may block, for back-pressure. */
+  /** Receives batches from {@link #readLines}, on the reading thread; may block, for back-pressure. */
   @FunctionalInterface
   public interface LineSink {
     /** Takes one batch. */

@@ -41,7 +41,8 @@ class IndexCrashTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-cp", testClassPath(),
-                "dev.verbatim.cli.Main", "index", "--threads", "1",
+                // --full: a rebuild replaces the whole index, the riskier case for a crash.
+                "dev.verbatim.cli.Main", "index", "--full", "--threads", "1",
                 "--corpus", corpus.toString(), "--index", index.toString())
             .redirectErrorStream(true)
             .start();
