@@ -1,6 +1,5 @@
 package dev.verbatim.corpus;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -91,13 +90,7 @@ public final class CorpusReader {
           yield HtmlArticleReader.read(
               idOf(where), where, TextDecoding.decode(bytes, HtmlArticleReader.declaredCharset(bytes)));
         }
-        case JSONL, JSONL_GZ -> {
-          try (InputStream in = open(file, format);
-              BufferedReader lines =
-                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            yield JsonlArticleReader.read(where, lines);
-          }
-        }
+        case JSONL, JSONL_GZ -> readAllLines(file);
       };
     } catch (IOException | RuntimeException e) {
       return ReadResult.skip(where, "unreadable: " + describe(e));
@@ -122,13 +115,18 @@ public final class CorpusReader {
     int number = 0;
     try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
         InputStream in = format == Format.JSONL_GZ ? new GZIPInputStream(counted, 1 << 16) : counted;
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+        InputStreamReader chars = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      BoundedLineReader lines = new BoundedLineReader(chars, (int) Math.min(Integer.MAX_VALUE - 16, maxArticleBytes));
+      List<ReadResult.Skip> skipped = new ArrayList<>();
       List<String> batch = new ArrayList<>(batchLines);
       int first = 1;
       long reported = 0;
       String line;
-      while ((line = lines.readLine()) != null) {
+      while ((line = lines.next()) != null) {
         number++;
+        if (lines.overlong()) {
+          skipped.add(new ReadResult.Skip(where + ":" + number, "line too long for one article: more than " + maxArticleBytes + " chars"));
+        }
         batch.add(line);
         if (batch.size() == batchLines) {
           sink.accept(new LineBatch(where, first, batch, counted.count - reported));
@@ -140,11 +138,32 @@ public final class CorpusReader {
       if (!batch.isEmpty() || counted.count > reported) {
         sink.accept(new LineBatch(where, first, batch, counted.count - reported));
       }
-      return List.of();
+      return skipped;
     } catch (IOException e) {
       String at = number == 0 ? where : where + ":" + (number + 1);
       return List.of(new ReadResult.Skip(at, "unreadable: " + describe(e)));
     }
+  }
+
+  private ReadResult readAllLines(Path file) {
+    List<Article> articles = new ArrayList<>();
+    List<ReadResult.Skip> skipped = new ArrayList<>();
+    try {
+      List<ReadResult.Skip> broken =
+          readLines(
+              file,
+              1024,
+              batch -> {
+                ReadResult part = parse(batch);
+                articles.addAll(part.articles());
+                skipped.addAll(part.skipped());
+              });
+      skipped.addAll(broken);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      skipped.add(new ReadResult.Skip(relative(file), "interrupted while reading"));
+    }
+    return new ReadResult(articles, skipped);
   }
 
   /** The articles in one batch of JSON Lines; malformed lines come back as {@code path:line} skips. */
@@ -178,11 +197,6 @@ public final class CorpusReader {
     Path abs = file.toAbsolutePath().normalize();
     Path rel = Files.isRegularFile(root) ? abs.getFileName() : root.relativize(abs);
     return rel.toString().replace('\\', '/');
-  }
-
-  private static InputStream open(Path file, Format format) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    return format == Format.JSONL_GZ ? new GZIPInputStream(in, 1 << 16) : in;
   }
 
   private static String idOf(String relativePath) {

@@ -3,8 +3,6 @@ package dev.verbatim.corpus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,15 +15,6 @@ final class JsonlArticleReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private JsonlArticleReader() {}
-
-  static ReadResult read(String file, BufferedReader lines) throws IOException {
-    List<String> all = new ArrayList<>();
-    String line;
-    while ((line = lines.readLine()) != null) {
-      all.add(line);
-    }
-    return parse(file, 1, all);
-  }
 
   /** Parses {@code lines}, the first being line {@code firstLine} of {@code file}. */
   static ReadResult parse(String file, int firstLine, List<String> lines) {

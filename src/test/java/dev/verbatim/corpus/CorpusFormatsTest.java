@@ -171,6 +171,20 @@ class CorpusFormatsTest {
   }
 
   @Test
+  void overlongJsonLineIsSkippedWithoutHoldingIt() throws Exception {
+    Path file = dir.resolve("long.jsonl");
+    Files.writeString(
+        file,
+        "{\"id\": \"a\", \"text\": \"Short.\"}\r\n{\"id\": \"b\", \"text\": \"" + "x".repeat(5000) + "\"}\n{\"id\": \"c\", \"text\": \"Also short.\"}");
+    List<CorpusReader.LineBatch> batches = new ArrayList<>();
+    List<ReadResult.Skip> skips = new CorpusReader(dir, 1000).readLines(file, 10, batches::add);
+    assertEquals(List.of(new ReadResult.Skip("long.jsonl:2", "line too long for one article: more than 1000 chars")), skips);
+    ReadResult read = CorpusReader.parse(batches.get(0));
+    assertEquals(List.of("a", "c"), read.articles().stream().map(Article::id).toList());
+    assertEquals(List.of(), read.skipped());
+  }
+
+  @Test
   void truncatedGzipIsReportedAtTheLineWhereItBrokeOff() throws Exception {
     Path full = dir.resolve("full.jsonl.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(full))) {
