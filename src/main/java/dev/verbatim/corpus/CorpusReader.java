@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -51,19 +50,55 @@ public final class CorpusReader {
 
   /** Every supported file under the root (recursively), sorted by path; the root itself if a file. */
   public List<Path> files() throws IOException {
+    List<ReadResult.Skip> unreadable = new ArrayList<>();
+    List<Path> files = files(unreadable::add);
+    if (!unreadable.isEmpty()) {
+      throw new IOException("cannot list " + unreadable.get(0).where() + ": " + unreadable.get(0).reason());
+    }
+    return files;
+  }
+
+  /**
+   * Every supported file under the root, as {@link #files()}, but a folder or file that cannot be
+   * listed is handed to {@code unreadable} and the walk goes on. Hidden files and folders (names
+   * starting with a dot) are left out.
+   *
+   * @throws IOException when the root itself does not exist
+   */
+  public List<Path> files(java.util.function.Consumer<ReadResult.Skip> unreadable) throws IOException {
     if (Files.isRegularFile(root)) {
       return List.of(root);
     }
     if (!Files.isDirectory(root)) {
       throw new IOException("corpus folder not found: " + root);
     }
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> !isHidden(p))
-          .filter(CorpusReader::supports)
-          .sorted()
-          .toList();
-    }
+    List<Path> found = new ArrayList<>();
+    Files.walkFileTree(
+        root,
+        new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+            return !dir.equals(root) && isHidden(dir)
+                ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                : java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+            if (attrs.isRegularFile() && !isHidden(file) && supports(file)) {
+              found.add(file);
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+            unreadable.accept(new ReadResult.Skip(relative(file), "unreadable: " + describe(e)));
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
+    found.sort(null);
+    return found;
   }
 
   /** Reads one file; problems (unreadable, empty, malformed lines) come back as skips. */

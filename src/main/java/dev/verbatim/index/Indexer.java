@@ -97,7 +97,8 @@ public final class Indexer {
   private IndexSummary run(Path corpus, Path index, boolean full) throws IOException {
     long start = System.nanoTime();
     CorpusReader reader = new CorpusReader(corpus);
-    List<Path> files = reader.files();
+    List<ReadResult.Skip> unlisted = new ArrayList<>();
+    List<Path> files = reader.files(unlisted::add);
     Files.createDirectories(index);
     try (Directory dir = FSDirectory.open(index);
         IndexWriter writer = openWriter(dir, index, full)) {
@@ -110,6 +111,7 @@ public final class Indexer {
         writer.deleteDocuments(new Term(Schema.FILE, changed.path()));
       }
       Run run = new Run(reader, writer);
+      run.skipped.addAll(unlisted);
       progress.started(plan.read.size(), plan.bytes);
       ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Indexer::daemon);
       try {
