@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
     name = "index",
     mixinStandardHelpOptions = true,
     description = {
-      "Index a corpus folder or file (.txt, .md, .html, .jsonl, .jsonl.gz). Only new, changed and",
-      "deleted files are processed unless --full; the index changes in one commit at the end, so",
-      "searchers never see a half-built index and an interrupted run leaves the previous one."
+      "Index a corpus folder or file (.txt, .md, .html, .jsonl, .jsonl.gz).",
+      "Only new, changed and deleted files are processed unless --full. The index",
+      "changes in one commit at the end: searchers never see a half-built index,",
+      "and an interrupted run leaves the previous one."
     })
 final class IndexCommand implements Callable<Integer> {
   /** Skip reasons listed in the summary; the rest are counted. */

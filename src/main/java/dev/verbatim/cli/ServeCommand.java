@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Serve the JSON API and the search page. When --corpus is a folder and the index is",
-      "missing or older than the corpus, the corpus is indexed first. New commits of the index",
-      "(from `verbatim index` or --watch) are picked up within a second, without a restart."
+      "missing or older than the corpus, the corpus is indexed first.",
+      "New index commits (from `verbatim index` or --watch) are served within a second."
     })
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).")
