@@ -227,6 +227,11 @@ public final class CorpusReader {
     void accept(LineBatch batch) throws InterruptedException;
   }
 
+  /** The file at the corpus-relative {@code relative} path (the inverse of {@link #relative}). */
+  public Path locate(String relative) {
+    return Files.isRegularFile(root) ? root.resolveSibling(relative) : root.resolve(relative);
+  }
+
   /** The path of {@code file} relative to the corpus root, with forward slashes. */
   public String relative(Path file) {
     Path abs = file.toAbsolutePath().normalize();

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -101,22 +100,15 @@ public final class Indexer {
     List<Path> files = reader.files(unlisted::add);
     Files.createDirectories(index);
     try (Directory dir = FSDirectory.open(index);
-        IndexWriter writer = openWriter(dir, index, full)) {
-      Map<String, FileStates.State> previous = full ? Map.of() : FileStates.load(dir);
-      Plan plan = plan(reader, files, previous);
-      for (String gone : plan.deleted) {
-        writer.deleteDocuments(new Term(Schema.FILE, gone));
-      }
-      for (FileStates.State changed : plan.changed) {
-        writer.deleteDocuments(new Term(Schema.FILE, changed.path()));
-      }
-      Run run = new Run(reader, writer);
+        IndexWriter writer = openWriter(dir, index, full);
+        FileStates recorded = full ? FileStates.none() : FileStates.open(dir)) {
+      Run run = new Run(reader, writer, recorded);
       run.skipped.addAll(unlisted);
-      progress.started(plan.read.size(), plan.bytes);
+      run.announce(files);
       ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Indexer::daemon);
       try {
         ticker.scheduleAtFixedRate(run::report, PROGRESS_INTERVAL_MS, PROGRESS_INTERVAL_MS, TimeUnit.MILLISECONDS);
-        run.index(plan.read);
+        run.index(files);
         // Stop the ticker before the last report, so the listener is never called concurrently.
         ticker.shutdown();
         ticker.awaitTermination(10, TimeUnit.SECONDS);
@@ -128,55 +120,13 @@ public final class Indexer {
         ticker.shutdownNow();
         progress.finished();
       }
+      int deleted = run.deleteGone();
       writer.commit();
       double seconds = (System.nanoTime() - start) / 1e9;
       return new IndexSummary(
-          plan.read.size(), plan.unchanged, plan.deleted.size(), run.articles.get(), run.quotes.get(),
+          run.files.get(), run.unchanged, deleted, run.articles.get(), run.quotes.get(),
           run.bytes.get(), seconds, run.sortedSkips());
     }
-  }
-
-  /** Which files to read and which articles to remove. */
-  private record Plan(List<Work.ReadFile> read, List<FileStates.State> changed, List<String> deleted, int unchanged, long bytes) {}
-
-  private static Plan plan(CorpusReader reader, List<Path> files, Map<String, FileStates.State> previous)
-      throws IOException {
-    Map<String, FileStates.State> gone = new java.util.HashMap<>(previous);
-    List<Work.ReadFile> read = new ArrayList<>();
-    List<FileStates.State> changed = new ArrayList<>();
-    int unchanged = 0;
-    long bytes = 0;
-    for (Path file : files) {
-      String relative = reader.relative(file);
-      FileStates.State before = gone.remove(relative);
-      long size;
-      long modified;
-      try {
-        size = Files.size(file);
-        modified = Files.getLastModifiedTime(file).toMillis();
-        if (before != null && before.sameStamp(size, modified)) {
-          unchanged++;
-          continue;
-        }
-        FileStates.State now = new FileStates.State(relative, size, modified, FileStates.sha256(file));
-        if (before != null && before.sha256().equals(now.sha256())) {
-          unchanged++;
-          continue;
-        }
-        if (before != null) {
-          changed.add(before);
-        }
-        read.add(new Work.ReadFile(file, now));
-        bytes += size;
-      } catch (IOException unreadable) {
-        // The reader reports it with its reason; an unreadable file's old articles are dropped.
-        if (before != null) {
-          changed.add(before);
-        }
-        read.add(new Work.ReadFile(file, new FileStates.State(relative, 0, 0, "unreadable")));
-      }
-    }
-    return new Plan(read, changed, List.copyOf(gone.keySet()), unchanged, bytes);
   }
 
   /** A unit of work for the pool: a whole file, a batch of JSON Lines, or the end of the run. */
@@ -192,6 +142,11 @@ public final class Indexer {
   private final class Run {
     private final CorpusReader reader;
     private final IndexWriter writer;
+    private final FileStates recorded;
+    private int unchanged;
+    // Files announced as changed whose content turned out the same: done, for the progress only.
+    private final AtomicInteger sameContentFiles = new AtomicInteger();
+    private final AtomicLong sameContentBytes = new AtomicLong();
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(threads * 4);
     private final QuoteExtractor extractor = new QuoteExtractor();
     private final List<ReadResult.Skip> skipped = Collections.synchronizedList(new ArrayList<>());
@@ -202,9 +157,74 @@ public final class Indexer {
     // The first worker failure; later work is drained, not done, so the producer never blocks.
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    Run(CorpusReader reader, IndexWriter writer) {
+    Run(CorpusReader reader, IndexWriter writer, FileStates recorded) {
       this.reader = reader;
       this.writer = writer;
+      this.recorded = recorded;
+    }
+
+    /** Tells the listener how much there is to read: files whose size or time changed. */
+    void announce(List<Path> corpusFiles) throws IOException {
+      int count = 0;
+      long total = 0;
+      for (Path file : corpusFiles) {
+        FileStates.State before = recorded.get(reader.relative(file));
+        try {
+          long size = Files.size(file);
+          if (before == null || !before.sameStamp(size, Files.getLastModifiedTime(file).toMillis())) {
+            count++;
+            total += size;
+          }
+        } catch (IOException unreadable) {
+          count++;
+        }
+      }
+      progress.started(count, total);
+    }
+
+    /**
+     * What {@code file} is now when it must be read (new, or its content changed), else null. The
+     * articles it had are deleted first; the workers add the new ones after this call.
+     */
+    FileStates.State changed(Path file) throws IOException {
+      String relative = reader.relative(file);
+      FileStates.State before = recorded.get(relative);
+      FileStates.State now;
+      try {
+        long size = Files.size(file);
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        if (before != null && before.sameStamp(size, modified)) {
+          unchanged++;
+          return null;
+        }
+        now = new FileStates.State(relative, size, modified, FileStates.sha256(file));
+        if (before != null && before.sha256().equals(now.sha256())) {
+          unchanged++;
+          sameContentFiles.incrementAndGet();
+          sameContentBytes.addAndGet(size);
+          return null;
+        }
+      } catch (IOException unreadable) {
+        // The reader reports it with its reason; an unreadable file's old articles are dropped.
+        now = new FileStates.State(relative, 0, 0, "unreadable");
+      }
+      if (before != null) {
+        writer.deleteDocuments(new Term(Schema.FILE, relative));
+      }
+      return now;
+    }
+
+    /** Deletes the articles of recorded files that are no longer in the corpus; returns how many files. */
+    int deleteGone() throws IOException {
+      int[] gone = {0};
+      recorded.forEachPath(
+          path -> {
+            if (!Files.isRegularFile(reader.locate(path))) {
+              writer.deleteDocuments(new Term(Schema.FILE, path));
+              gone[0]++;
+            }
+          });
+      return gone[0];
     }
 
     List<ReadResult.Skip> sortedSkips() {
@@ -214,10 +234,11 @@ public final class Indexer {
     }
 
     void report() {
-      progress.advanced(files.get(), bytes.get(), articles.get());
+      progress.advanced(
+          files.get() + sameContentFiles.get(), bytes.get() + sameContentBytes.get(), articles.get());
     }
 
-    void index(List<Work.ReadFile> work) throws IOException, InterruptedException {
+    void index(List<Path> corpusFiles) throws IOException, InterruptedException {
       ExecutorService workers = Executors.newFixedThreadPool(threads, Indexer::daemon);
       try {
         List<Future<?>> running = new ArrayList<>();
@@ -225,15 +246,19 @@ public final class Indexer {
           running.add(workers.submit(this::consume));
         }
         try {
-          for (Work.ReadFile item : work) {
+          for (Path file : corpusFiles) {
             if (failure.get() != null) {
               break;
             }
-            if (CorpusReader.isStream(item.file())) {
-              skipped.addAll(reader.readLines(item.file(), BATCH_LINES, batch -> queue.put(new Work.Lines(batch, item.state()))));
+            FileStates.State state = changed(file);
+            if (state == null) {
+              continue;
+            }
+            if (CorpusReader.isStream(file)) {
+              skipped.addAll(reader.readLines(file, BATCH_LINES, batch -> queue.put(new Work.Lines(batch, state))));
               files.incrementAndGet();
             } else {
-              queue.put(item);
+              queue.put(new Work.ReadFile(file, state));
             }
           }
         } finally {

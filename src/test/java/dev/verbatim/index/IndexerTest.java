@@ -88,6 +88,17 @@ class IndexerTest {
   }
 
   @Test
+  void aSingleFileCorpusIsUnchangedOnTheNextRun() throws Exception {
+    Path feed = tmp.resolve("feed.jsonl");
+    write(tmp, "feed.jsonl", "{\"id\": \"s1\", \"text\": \"Snow closed the pass.\"}\n");
+    Path index = tmp.resolve("index");
+    assertEquals(1, new Indexer(1).update(feed, index).articles());
+    IndexSummary again = new Indexer(1).update(feed, index);
+    assertEquals(List.of(0, 1, 0), List.of(again.files(), again.unchanged(), again.deleted()));
+    assertEquals(Set.of("s1"), hitIds(index, "snow"));
+  }
+
+  @Test
   void badFilesAreSkippedWithReasonsAndTheRestIndexed() throws Exception {
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));
     write(corpus, "good.txt", "Good news\n\nThe bakery reopened.");
