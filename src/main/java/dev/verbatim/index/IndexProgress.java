@@ -15,8 +15,9 @@ public interface IndexProgress {
   };
 
   /**
-   * The run knows its work: {@code files} new or changed corpus files holding {@code bytes} bytes
-   * (unchanged files are not counted).
+   * The run knows its work: {@code files} corpus files holding {@code bytes} bytes are new or have
+   * a new size or time (files known to be unchanged are not counted; a file whose content turns
+   * out the same counts as done when it has been checked).
    */
   void started(int files, long bytes);
 
