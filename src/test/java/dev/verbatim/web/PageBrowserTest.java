@@ -326,6 +326,14 @@ class PageBrowserTest {
   }
 
   @Test
+  void anUnknownArticleSaysSoInsteadOfABlankPage() {
+    driver.get(base + "/articles/gone/for%20good");
+    WebElement error = waitFor(d -> visible(d, By.id("error")));
+    assertEquals("There is no article “gone/for good” in the index.", error.getText());
+    assertFalse(driver.findElement(By.id("article")).isDisplayed());
+  }
+
+  @Test
   void articlesViewShowsBestPassagesAndIsInTheUrl() {
     driver.get(base + "/?q=council");
     waitForIdle();
