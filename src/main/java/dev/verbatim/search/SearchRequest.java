@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param type only articles, only quotes, or both (null)
  * @param limit hits per page, 1 to {@link #MAX_LIMIT}
  * @param offset hits to skip, 0 to {@link #MAX_WINDOW} - limit
+ * @param strict report query syntax errors instead of searching around them with a notice
+ * @param allowLeadingWildcard accept {@code *word} and {@code ?word}, which scan the whole term
+ *     dictionary
  */
-public record SearchRequest(String query, Type type, int limit, int offset) {
+public record SearchRequest(
+    String query, Type type, int limit, int offset, boolean strict, boolean allowLeadingWildcard) {
   /** Hits per page unless asked otherwise. */
   public static final int DEFAULT_LIMIT = 10;
   /** The most hits one page may hold. */
@@ -59,18 +63,28 @@ public record SearchRequest(String query, Type type, int limit, int offset) {
 
   /** A request for {@code query} with default paging and no filters. */
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, null, DEFAULT_LIMIT, 0);
+    return new SearchRequest(query, null, DEFAULT_LIMIT, 0, false, false);
   }
 
   public SearchRequest withType(Type newType) {
-    return new SearchRequest(query, newType, limit, offset);
+    return new SearchRequest(query, newType, limit, offset, strict, allowLeadingWildcard);
   }
 
   public SearchRequest withLimit(int newLimit) {
-    return new SearchRequest(query, type, newLimit, offset);
+    return new SearchRequest(query, type, newLimit, offset, strict, allowLeadingWildcard);
   }
 
   public SearchRequest withOffset(int newOffset) {
-    return new SearchRequest(query, type, limit, newOffset);
+    return new SearchRequest(query, type, limit, newOffset, strict, allowLeadingWildcard);
+  }
+
+  /** A copy that reports syntax errors ({@code true}) or mends them with a notice (the default). */
+  public SearchRequest withStrict(boolean newStrict) {
+    return new SearchRequest(query, type, limit, offset, newStrict, allowLeadingWildcard);
+  }
+
+  /** A copy that accepts ({@code true}) or refuses (the default) words starting with a wildcard. */
+  public SearchRequest withAllowLeadingWildcard(boolean allow) {
+    return new SearchRequest(query, type, limit, offset, strict, allow);
   }
 }

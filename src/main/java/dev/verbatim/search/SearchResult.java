@@ -10,8 +10,17 @@ import java.util.List;
  * @param totalExact whether {@code total} is the exact count
  * @param tookMs time spent searching and highlighting
  * @param hits this page of hits, best first
+ * @param notice how the query was reinterpreted to be searchable (forgiving mode), or null
+ * @param suggestion a corrected query that has hits, offered when this one has none, or null
  */
-public record SearchResult(String query, long total, boolean totalExact, long tookMs, List<Hit> hits) {
+public record SearchResult(
+    String query,
+    long total,
+    boolean totalExact,
+    long tookMs,
+    List<Hit> hits,
+    String notice,
+    String suggestion) {
 
   public SearchResult {
     hits = List.copyOf(hits);

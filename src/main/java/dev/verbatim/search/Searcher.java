@@ -91,7 +91,9 @@ public final class Searcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    Query query = filtered(QueryParsing.parse(request.query(), analyzer), request);
+    QueryParsing.Interpretation interpretation =
+        QueryParsing.interpret(request.query(), analyzer, request.strict(), request.allowLeadingWildcard());
+    Query query = filtered(interpretation.query(), request);
     IndexSearcher searcher = manager.acquire();
     try {
       TopDocs top;
@@ -107,10 +109,24 @@ public final class Searcher implements AutoCloseable {
       List<SearchResult.Hit> hits = hits(searcher, query, page);
       boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
       long tookMs = (System.nanoTime() - start) / 1_000_000;
-      return new SearchResult(request.query(), top.totalHits.value(), exact, tookMs, hits);
+      String suggestion = top.totalHits.value() == 0 ? suggest(searcher, request) : null;
+      return new SearchResult(
+          request.query(), top.totalHits.value(), exact, tookMs, hits, interpretation.notice(), suggestion);
     } finally {
       manager.release(searcher);
     }
+  }
+
+  // Respellings are searched forgivingly: the user asked for this query, not its syntax errors.
+  private String suggest(IndexSearcher searcher, SearchRequest request) throws IOException {
+    return QueryCorrector.suggest(
+        searcher,
+        analyzer,
+        request.query(),
+        corrected ->
+            filtered(
+                QueryParsing.interpret(corrected, analyzer, false, request.allowLeadingWildcard()).query(),
+                request));
   }
 
   /** Counts of indexed articles and quotes in the current view of the index. */
