@@ -51,7 +51,7 @@ final class QueryParsing {
   static final int MAX_SLOP = 50;
   /** Most edits a {@code word~N} allows; Lucene's automata go no further. */
   static final int MAX_EDITS = LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE;
-  /** Most index terms one prefix or wildcard expands to (per field), best first. */
+  /** Most index terms one prefix or wildcard expands to, per field (the alphabetically first). */
   static final int MAX_EXPANSIONS = 64;
   /** Longest word {@code ~} applies to: the edit automaton grows with the word. */
   static final int MAX_FUZZY_LENGTH = 40;
@@ -95,8 +95,9 @@ final class QueryParsing {
    *
    * @param query the Lucene query
    * @param notice how forgiving mode reinterpreted the string, or null when it did not
+   * @param searched the query string as finally parsed (mended, in forgiving mode)
    */
-  record Interpretation(Query query, String notice) {}
+  record Interpretation(Query query, String notice, String searched) {}
 
   private record Attempt(Query query, Throwable failure, List<String> adjustments) {}
 
@@ -129,7 +130,7 @@ final class QueryParsing {
     }
     String original = QuerySyntax.foldQuoteMarks(raw).strip();
     if (original.isEmpty()) {
-      return new Interpretation(new MatchAllDocsQuery(), null);
+      return new Interpretation(new MatchAllDocsQuery(), null, original);
     }
     String text = original;
     Set<String> notes = new LinkedHashSet<>();
@@ -167,7 +168,7 @@ final class QueryParsing {
     notes.addAll(attempt.adjustments());
     Query query = text.isEmpty() ? new MatchAllDocsQuery() : attempt.query();
     checkSize(query);
-    return new Interpretation(query, notice(notes, original, text));
+    return new Interpretation(query, notice(notes, original, text), text);
   }
 
   private static String mend(String text, List<QuerySyntax.Problem> problems, Set<String> notes) {

@@ -109,7 +109,8 @@ public final class Searcher implements AutoCloseable {
       List<SearchResult.Hit> hits = hits(searcher, query, page);
       boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
       long tookMs = (System.nanoTime() - start) / 1_000_000;
-      String suggestion = top.totalHits.value() == 0 ? suggest(searcher, request) : null;
+      String suggestion =
+          top.totalHits.value() == 0 ? suggest(searcher, request, interpretation.searched()) : null;
       return new SearchResult(
           request.query(), top.totalHits.value(), exact, tookMs, hits, interpretation.notice(), suggestion);
     } finally {
@@ -117,12 +118,13 @@ public final class Searcher implements AutoCloseable {
     }
   }
 
-  // Respellings are searched forgivingly: the user asked for this query, not its syntax errors.
-  private String suggest(IndexSearcher searcher, SearchRequest request) throws IOException {
+  // Respells the query as it was searched, so a mended mistake is not suggested again.
+  private String suggest(IndexSearcher searcher, SearchRequest request, String searched)
+      throws IOException {
     return QueryCorrector.suggest(
         searcher,
         analyzer,
-        request.query(),
+        searched,
         corrected ->
             filtered(
                 QueryParsing.interpret(corrected, analyzer, false, request.allowLeadingWildcard()).query(),

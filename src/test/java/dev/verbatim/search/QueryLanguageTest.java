@@ -3,6 +3,7 @@ package dev.verbatim.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.index.Indexer;
 import java.io.IOException;
@@ -136,6 +137,9 @@ class QueryLanguageTest {
     assertEquals(Set.of("zoe", "zoe-plain"), ids("Zoe"));
     assertEquals(Set.of("zoe", "zoe-plain"), ids("Zoë"));
     assertEquals(Set.of("zoe", "zoe-plain"), ids("\"zoë\""));
+    // The same letter typed as e + combining diaeresis, as some keyboards and PDFs produce it.
+    assertEquals(Set.of("zoe", "zoe-plain"), ids("Zoe\u0308"));
+    assertEquals(Set.of("zoe", "zoe-plain"), ids("Zoe\u0308*"));
   }
 
   @Test
@@ -271,6 +275,35 @@ class QueryLanguageTest {
     }
   }
 
+  @Test
+  void forgivingModeNeverFailsOnSyntax() throws IOException {
+    String[] pieces = {
+      "pardon", "Zoë", "\"", "(", ")", ":", "*", "?", "~", "~2", "^", "^2", "[", "]", "{", "}", "/", "\\",
+      "-", "+", "!", "&&", "||", "AND", "OR", "NOT", "TO", " ", " ", " ", "title:", "speaker:", "date:", "2018", "’s"
+    };
+    java.util.Random random = new java.util.Random(20261124);
+    int noticed = 0;
+    for (int n = 0; n < 300; n++) {
+      StringBuilder q = new StringBuilder();
+      for (int k = random.nextInt(9); k >= 0; k--) {
+        q.append(pieces[random.nextInt(pieces.length)]);
+      }
+      try {
+        SearchResult result = searcher.search(SearchRequest.of(q.toString()));
+        noticed += result.notice() == null ? 0 : 1;
+        if (result.notice() == null) {
+          // Whatever needed no mending must also pass strict mode unchanged.
+          searcher.search(SearchRequest.of(q.toString()).withStrict(true));
+        }
+      } catch (InvalidQueryException e) {
+        // Only a bad date may refuse a forgiving search of a short query.
+        assertTrue(e.getMessage().contains("is not a date"), q + " -> " + e.getMessage());
+      }
+    }
+    // The generator must produce plenty of broken queries, or the test proves nothing.
+    assertTrue(noticed > 100, "queries mended: " + noticed);
+  }
+
   // --- did you mean
 
   @Test
@@ -281,6 +314,10 @@ class QueryLanguageTest {
     assertSuggests("title:festivl", "title:festival");
     assertSuggests("speaker:Ortis", "speaker:Ortiz");
     assertSuggests("sentence -clemency lawers", "sentence -clemency lawyers");
+    // A mended query is respelled as it was searched.
+    SearchResult mended = searcher.search(SearchRequest.of("\"so unfiar"));
+    assertEquals("Unbalanced quote ignored; searched as words: so unfiar", mended.notice());
+    assertEquals("so unfair", mended.suggestion());
   }
 
   @Test
