@@ -288,8 +288,8 @@ final class QueryParsing {
       case QueryParserConstants.TERM,
           QueryParserConstants.PREFIXTERM,
           QueryParserConstants.WILDTERM,
-          QueryParserConstants.NUMBER,
           QueryParserConstants.STAR -> "a word";
+      case QueryParserConstants.NUMBER -> "a number";
       case QueryParserConstants.QUOTED -> "a \"phrase\"";
       case QueryParserConstants.LPAREN -> "'('";
       case QueryParserConstants.RPAREN -> "')'";

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -98,6 +99,16 @@ class QueryLanguageTest {
   }
 
   @Test
+  void wildcardAndFuzzyMatchesAreHighlighted() throws IOException {
+    assertEquals(
+        List.of("Lawmakers debated clemency and <mark>pardoning</mark> powers late into the night."),
+        searcher.search(SearchRequest.of("pard* date:2017")).hits().get(0).highlights());
+    assertEquals(
+        List.of("Lawmakers debated <mark>clemency</mark> and pardoning powers late into the night."),
+        searcher.search(SearchRequest.of("clmncy~")).hits().get(0).highlights());
+  }
+
+  @Test
   void fuzzyAllowsTwoEditsByDefaultAndOneWhenAsked() throws IOException {
     assertEquals(Set.of("clemency"), ids("clmncy~"));
     assertEquals(Set.of(), ids("clmncy~1"));
@@ -148,6 +159,8 @@ class QueryLanguageTest {
     assertEquals(both, ids("Kardashian"));
     assertEquals(both, ids("Kardashian’s"));
     assertEquals(both, ids("Kardashian's"));
+    assertEquals(both, ids("Kardashian’s*"));
+    assertEquals(both, ids("kardashian's~1"));
     assertEquals(Set.of("apostrophe"), ids("\"Kardashian’s lawyers\""));
     assertEquals(Set.of("kardashian"), ids("\"Kardashian's visit\""));
   }
@@ -195,7 +208,7 @@ class QueryLanguageTest {
         "cannot parse query: unknown field 'said' at character 7; searchable fields are author, date, kind, source, speaker, text, title, type");
     assertStrict("pardon AND", "cannot parse query: 'AND' at character 8 has nothing to apply to");
     assertStrict("*ardons", "cannot parse query: a word may not start with '*' or '?' (character 1)");
-    assertStrict("pardon^", "cannot parse query: unexpected end of query at character 8; expected a word");
+    assertStrict("pardon^", "cannot parse query: unexpected end of query at character 8; expected a number");
   }
 
   @Test
