@@ -244,11 +244,15 @@ final class QueryParsing {
           }
         });
     if (terms[0] > MAX_TERMS) {
-      throw new InvalidQueryException(
-          "query is too complex: it needs " + terms[0] + " term lookups (each word searches up to "
-              + ANY_STEMMED.size() + " fields, each wildcard or fuzzy word up to " + MAX_EXPANSIONS
-              + " terms per field); at most " + MAX_TERMS + " are allowed, so use fewer words or wildcards");
+      throw tooComplex(String.valueOf(terms[0]));
     }
+  }
+
+  private static InvalidQueryException tooComplex(String lookups) {
+    return new InvalidQueryException(
+        "query is too complex: it needs " + lookups + " term lookups (each word searches up to "
+            + ANY_STEMMED.size() + " fields, each wildcard or fuzzy word up to " + MAX_EXPANSIONS
+            + " terms per field); at most " + MAX_TERMS + " are allowed, so use fewer words or wildcards");
   }
 
   /** Strict mode's message: where the query goes wrong and what was expected there. */
@@ -306,6 +310,8 @@ final class QueryParsing {
   private static final class Parser extends QueryParser {
     private final boolean strict;
     private final List<String> adjustments = new ArrayList<>();
+    // Building multi-term queries costs automata; stop as soon as the query is sure to be refused.
+    private int expansions;
 
     Parser(Analyzer analyzer, boolean strict, boolean allowLeadingWildcard) {
       super(ANY, analyzer);
@@ -378,7 +384,7 @@ final class QueryParsing {
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
       List<Query> perField = new ArrayList<>();
-      for (String f : exactFields(field, termStr + "*")) {
+      for (String f : budgeted(exactFields(field, termStr + "*"))) {
         perField.add(super.getPrefixQuery(f, termStr));
       }
       return anyOf(perField);
@@ -397,7 +403,7 @@ final class QueryParsing {
         return fieldQuery(field, termStr.replace('*', ' ').replace('?', ' '), false, 0);
       }
       List<Query> perField = new ArrayList<>();
-      for (String f : exactFields(field, termStr)) {
+      for (String f : budgeted(exactFields(field, termStr))) {
         perField.add(super.getWildcardQuery(f, termStr));
       }
       return anyOf(perField);
@@ -422,7 +428,7 @@ final class QueryParsing {
         return fieldQuery(field, termStr, false, 0);
       }
       List<Query> perField = new ArrayList<>();
-      for (String f : exactFields(field, termStr + "~")) {
+      for (String f : budgeted(exactFields(field, termStr + "~"))) {
         perField.add(super.getFuzzyQuery(f, termStr, edits));
       }
       return anyOf(perField);
@@ -476,6 +482,14 @@ final class QueryParsing {
       if (fields == null) {
         throw new ParseException(
             "unknown field '" + field + "'; searchable fields are " + String.join(", ", FIELD_NAMES.stream().sorted().toList()));
+      }
+      return fields;
+    }
+
+    private List<String> budgeted(List<String> fields) {
+      expansions += MAX_EXPANSIONS * fields.size();
+      if (expansions > MAX_TERMS) {
+        throw tooComplex("more than " + MAX_TERMS);
       }
       return fields;
     }

@@ -253,7 +253,20 @@ final class QuerySyntax {
       if (nothing) {
         add(colon, colon + 1, " ", "Empty field '" + name + ":' searched as a word",
             "'" + name + ":' at character " + (start + 1) + " is followed by nothing to search");
+      } else if (startsField(next)) {
+        add(colon, colon + 1, " ", "Field '" + name + ":' before another field searched as a word",
+            "'" + name + ":' at character " + (start + 1) + " is followed by another field");
       }
+    }
+
+    private boolean startsField(int at) {
+      int k = at;
+      while (k < text.length()
+          && !Character.isWhitespace(text.charAt(k))
+          && TERM_BREAKS.indexOf(text.charAt(k)) < 0) {
+        k++;
+      }
+      return k > at && k < text.length() && text.charAt(k) == ':';
     }
 
     private void leadingWildcard(int start, String word) {

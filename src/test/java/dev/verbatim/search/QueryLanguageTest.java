@@ -179,6 +179,8 @@ class QueryLanguageTest {
     assertForgiven("pardon AND", "Dangling 'AND' ignored; searched as words: pardon", Set.of("kardashian", "clemency"));
     assertForgiven("OR pardon", "Dangling 'OR' ignored; searched as words: pardon", Set.of("kardashian", "clemency"));
     assertForgiven("pardon -", "Dangling '-' ignored; searched as words: pardon", Set.of("kardashian", "clemency"));
+    assertForgiven("title:text:pardon", "Field 'title:' before another field searched as a word; searched as words: title text:pardon",
+        Set.of());
     assertForgiven("pardon title:", "Empty field 'title:' searched as a word; searched as words: pardon title",
         Set.of());
     assertForgiven("*", "Lone '*' ignored; nothing was left to search, so everything is shown", ALL);
@@ -233,9 +235,12 @@ class QueryLanguageTest {
     String many = IntStream.range(0, 16).mapToObj(i -> "w" + i + "*").collect(Collectors.joining(" "));
     InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of(many)));
     assertEquals(
-        "query is too complex: it needs 3072 term lookups (each word searches up to 3 fields, each wildcard or fuzzy word"
+        "query is too complex: it needs more than 1024 term lookups (each word searches up to 3 fields, each wildcard or fuzzy word"
             + " up to 64 terms per field); at most 1024 are allowed, so use fewer words or wildcards",
         e.getMessage());
+    InvalidQueryException counted =
+        assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("w* " + "x ".repeat(400))));
+    assertTrue(counted.getMessage().startsWith("query is too complex: it needs 1392 term lookups"), counted.getMessage());
     String words = IntStream.range(0, 400).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
     assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of(words)));
   }
@@ -292,7 +297,8 @@ class QueryLanguageTest {
   void forgivingModeNeverFailsOnSyntax() throws IOException {
     String[] pieces = {
       "pardon", "Zoë", "\"", "(", ")", ":", "*", "?", "~", "~2", "^", "^2", "[", "]", "{", "}", "/", "\\",
-      "-", "+", "!", "&&", "||", "AND", "OR", "NOT", "TO", " ", " ", " ", "title:", "speaker:", "date:", "2018", "’s"
+      "-", "+", "!", "&&", "||", "AND", "OR", "NOT", "TO", " ", " ", " ", "title:", "speaker:", "date:", "2018", "’s",
+      "\u0000", "\uD800", "\uD83D\uDE00", "\u0308", "\u201C", "\u00A0", "<script>"
     };
     java.util.Random random = new java.util.Random(20261124);
     int noticed = 0;
