@@ -84,6 +84,11 @@ class QueryLanguageTest {
     assertEquals(Set.of("kardashian", "clemency"), ids("text:pardoning"));
     assertEquals(Set.of("clemency"), ids("text:lawmakers"));
     assertEquals(Set.of("zoe-plain"), ids("author:lee"));
+    SearchResult quotes = searcher.search(SearchRequest.of("kind:full"));
+    assertEquals(searcher.stats().quotes(), quotes.total());
+    assertTrue(quotes.hits().stream().allMatch(h -> h.type().equals("quote")));
+    assertEquals(0, searcher.search(SearchRequest.of("kind:partial")).total());
+    assertEquals(Set.of(), ids("type:quote"));
     assertEquals(
         Set.of("zoe"),
         searcher.search(SearchRequest.of("speaker:ortiz type:quote")).hits().stream()
@@ -302,7 +307,7 @@ class QueryLanguageTest {
     };
     java.util.Random random = new java.util.Random(20261124);
     int noticed = 0;
-    for (int n = 0; n < 300; n++) {
+    for (int n = 0; n < 200; n++) {
       StringBuilder q = new StringBuilder();
       for (int k = random.nextInt(9); k >= 0; k--) {
         q.append(pieces[random.nextInt(pieces.length)]);
@@ -320,7 +325,7 @@ class QueryLanguageTest {
       }
     }
     // The generator must produce plenty of broken queries, or the test proves nothing.
-    assertTrue(noticed > 100, "queries mended: " + noticed);
+    assertTrue(noticed > 60, "queries mended: " + noticed);
   }
 
   // --- did you mean
