@@ -22,7 +22,6 @@ import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
@@ -132,49 +131,70 @@ final class QueryParsing {
     if (original.isEmpty()) {
       return new Interpretation(new MatchAllDocsQuery(), null, original);
     }
-    String text = original;
-    Set<String> notes = new LinkedHashSet<>();
+    Mending mending = new Mending(original);
     List<QuerySyntax.Problem> guards =
-        QuerySyntax.problems(text, allowLeadingWildcard, FIELD_NAMES).stream()
+        QuerySyntax.problems(original, allowLeadingWildcard, FIELD_NAMES).stream()
             .filter(QuerySyntax.Problem::guard)
             .toList();
     if (!guards.isEmpty()) {
       if (strict) {
         throw new InvalidQueryException("cannot parse query: " + guards.get(0).error());
       }
-      text = mend(text, guards, notes);
+      mending.apply(guards);
     }
-    Attempt attempt = attempt(text, analyzer, strict, allowLeadingWildcard);
-    if (attempt.failure() != null && strict) {
-      throw explain(text, attempt.failure(), allowLeadingWildcard);
+    Attempt attempt = attempt(mending.text, analyzer, strict, allowLeadingWildcard);
+    if (attempt.failure() != null) {
+      if (strict) {
+        throw explain(mending.text, attempt.failure(), allowLeadingWildcard);
+      }
+      attempt = forgive(mending, analyzer, allowLeadingWildcard);
     }
+    mending.notes.addAll(attempt.adjustments());
+    Query query = mending.text.isEmpty() ? new MatchAllDocsQuery() : attempt.query();
+    checkSize(query);
+    return new Interpretation(query, notice(mending.notes, original, mending.text), mending.text);
+  }
+
+  /** A query string being mended, and what was done to it so far. */
+  private static final class Mending {
+    private String text;
+    private final Set<String> notes = new LinkedHashSet<>();
+
+    Mending(String text) {
+      this.text = text;
+    }
+
+    void apply(List<QuerySyntax.Problem> problems) {
+      QuerySyntax.Mended mended = QuerySyntax.mend(text, problems);
+      text = mended.text();
+      notes.addAll(mended.notes());
+    }
+  }
+
+  /** Mends and re-parses until the parser accepts; plain words when nothing else works. */
+  private static Attempt forgive(Mending mending, Analyzer analyzer, boolean allowLeadingWildcard) {
+    Attempt attempt = null;
     // Each round mends what the scan sees; mending can uncover more (a quote hid a dangling OR).
-    for (int round = 0; round < 4 && attempt.failure() != null; round++) {
-      List<QuerySyntax.Problem> problems = QuerySyntax.problems(text, allowLeadingWildcard, FIELD_NAMES);
+    for (int round = 0; round < 4; round++) {
+      List<QuerySyntax.Problem> problems =
+          QuerySyntax.problems(mending.text, allowLeadingWildcard, FIELD_NAMES);
       if (problems.isEmpty()) {
         break;
       }
-      text = mend(text, problems, notes);
-      attempt = attempt(text, analyzer, false, allowLeadingWildcard);
-    }
-    if (attempt.failure() != null) {
-      notes.add("Query syntax not understood");
-      text = QuerySyntax.wordsOnly(text);
-      attempt = attempt(text, analyzer, false, allowLeadingWildcard);
-      if (attempt.failure() != null) {
-        throw new InvalidQueryException("cannot search '" + raw + "' even as plain words", attempt.failure());
+      mending.apply(problems);
+      attempt = attempt(mending.text, analyzer, false, allowLeadingWildcard);
+      if (attempt.failure() == null) {
+        return attempt;
       }
     }
-    notes.addAll(attempt.adjustments());
-    Query query = text.isEmpty() ? new MatchAllDocsQuery() : attempt.query();
-    checkSize(query);
-    return new Interpretation(query, notice(notes, original, text), text);
-  }
-
-  private static String mend(String text, List<QuerySyntax.Problem> problems, Set<String> notes) {
-    QuerySyntax.Mended mended = QuerySyntax.mend(text, problems);
-    notes.addAll(mended.notes());
-    return mended.text();
+    mending.notes.add("Query syntax not understood");
+    mending.text = QuerySyntax.wordsOnly(mending.text);
+    attempt = attempt(mending.text, analyzer, false, allowLeadingWildcard);
+    if (attempt.failure() != null) {
+      throw new InvalidQueryException(
+          "cannot search '" + mending.text + "' even as plain words", attempt.failure());
+    }
+    return attempt;
   }
 
   private static String notice(Set<String> notes, String original, String searched) {
