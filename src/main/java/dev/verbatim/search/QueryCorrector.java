@@ -23,6 +23,9 @@ import org.apache.lucene.search.spell.SuggestWord;
 final class QueryCorrector {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019]*");
 
+  /** Most unknown words one query may have and still be respelled: each costs a fuzzy scan. */
+  static final int MAX_UNKNOWN_WORDS = 8;
+
   private QueryCorrector() {}
 
   /**
@@ -47,6 +50,8 @@ final class QueryCorrector {
   static String correct(IndexReader reader, Analyzer analyzer, String query) throws IOException {
     DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMinQueryLength(3);
+    checker.setMaxQueryLength(QueryParsing.MAX_FUZZY_LENGTH);
+    int unknown = 0;
     StringBuilder out = new StringBuilder(query.length());
     boolean changed = false;
     boolean inQuote = false;
@@ -77,7 +82,14 @@ final class QueryCorrector {
                   || "*?~".indexOf(next) >= 0
                   || "*?".indexOf(before) >= 0
                   || w.chars().anyMatch(Character::isDigit);
-          String replacement = asIs ? w : respell(reader, analyzer, checker, w, inQuote ? quoteField : field);
+          String wordField = inQuote ? quoteField : field;
+          String replacement = w;
+          if (!asIs && !known(reader, analyzer, w, wordField)) {
+            if (++unknown > MAX_UNKNOWN_WORDS) {
+              return null;
+            }
+            replacement = respell(reader, analyzer, checker, w, wordField);
+          }
           changed |= !replacement.equals(w);
           out.append(replacement);
           if (!inQuote) {
@@ -105,19 +117,27 @@ final class QueryCorrector {
     return changed ? out.toString() : null;
   }
 
-  private static String respell(
-      IndexReader reader, Analyzer analyzer, DirectSpellChecker checker, String word, String field)
+  /** Whether the index holds {@code word} where it was asked for (fields never respelled count as known). */
+  private static boolean known(IndexReader reader, Analyzer analyzer, String word, String field)
       throws IOException {
     List<String> fields = spellingFields(field);
     if (fields.isEmpty()) {
-      return word;
+      return true;
     }
     String normalized = analyzer.normalize(fields.get(0), word).utf8ToString();
     for (String f : field == null ? List.of(Schema.TEXT_EXACT, Schema.TITLE_EXACT, Schema.SPEAKER) : fields) {
       if (reader.docFreq(new Term(f, normalized)) > 0) {
-        return word;
+        return true;
       }
     }
+    return false;
+  }
+
+  private static String respell(
+      IndexReader reader, Analyzer analyzer, DirectSpellChecker checker, String word, String field)
+      throws IOException {
+    List<String> fields = spellingFields(field);
+    String normalized = analyzer.normalize(fields.get(0), word).utf8ToString();
     for (String f : fields) {
       SuggestWord[] suggestions =
           checker.suggestSimilar(new Term(f, normalized), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);

@@ -271,7 +271,7 @@ final class QueryParsing {
   private static InvalidQueryException tooComplex(String lookups) {
     return new InvalidQueryException(
         "query is too complex: it needs " + lookups + " term lookups (each word searches up to "
-            + ANY_STEMMED.size() + " fields, each wildcard or fuzzy word up to " + MAX_EXPANSIONS
+            + ANY_EXACT.size() + " fields, each wildcard or fuzzy word up to " + MAX_EXPANSIONS
             + " terms per field); at most " + MAX_TERMS + " are allowed, so use fewer words or wildcards");
   }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * thread-safe; build with {@link #of(String)} and the {@code with*} copies, which check their
  * arguments.
  *
- * @param query the user's query (words, "phrases", field:value, OR, -exclusions)
+ * @param query the user's query in the query language (README, "Query language")
  * @param type only articles, only quotes, or both (null)
  * @param limit hits per page, 1 to {@link #MAX_LIMIT}
  * @param offset hits to skip, 0 to {@link #MAX_WINDOW} - limit

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.index.Indexer;
+import dev.verbatim.index.Schema;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -351,6 +355,13 @@ class QueryLanguageTest {
     assertNull(none.suggestion());
     assertNull(searcher.search(SearchRequest.of("pardon festival")).suggestion());
     assertNull(searcher.search(SearchRequest.of("clemency")).suggestion());
+    // Past a handful of unknown words the query is not a typo but noise: no fuzzy scans for it.
+    try (Directory dir = FSDirectory.open(indexDir);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      assertEquals("clemency festival", QueryCorrector.correct(reader, Schema.analyzer(), "clemncy festival"));
+      String noise = "clemncy " + "qqxv ".repeat(QueryCorrector.MAX_UNKNOWN_WORDS);
+      assertNull(QueryCorrector.correct(reader, Schema.analyzer(), noise));
+    }
   }
 
   // --- helpers
