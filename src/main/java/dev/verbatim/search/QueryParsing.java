@@ -56,7 +56,7 @@ final class QueryParsing {
   static final int MAX_FUZZY_LENGTH = 40;
   /** Most {@code *} and {@code ?} in one word: each multiplies the automaton's states. */
   static final int MAX_WILDCARDS = 6;
-  /** Most term lookups one query may need, counting a multi-term word as its expansions. */
+  /** Most clauses one query may need, counting a multi-term word as its expansions. */
   static final int MAX_TERMS = 1_024;
 
   /** Field names users may write, mapped to the stemmed and the exact index field. */
@@ -244,8 +244,9 @@ final class QueryParsing {
     query.visit(
         new QueryVisitor() {
           @Override
+          // One per query, as IndexSearcher counts: a pasted paragraph in quotes is one phrase.
           public void consumeTerms(Query q, Term... t) {
-            terms[0] += t.length;
+            terms[0]++;
           }
 
           @Override
@@ -270,7 +271,7 @@ final class QueryParsing {
 
   private static InvalidQueryException tooComplex(String lookups) {
     return new InvalidQueryException(
-        "query is too complex: it needs " + lookups + " term lookups (each word searches up to "
+        "query is too complex: it needs " + lookups + " clauses (each word or phrase searches up to "
             + ANY_EXACT.size() + " fields, each wildcard or fuzzy word up to " + MAX_EXPANSIONS
             + " terms per field); at most " + MAX_TERMS + " are allowed, so use fewer words or wildcards");
   }

@@ -240,16 +240,21 @@ class QueryLanguageTest {
   }
 
   @Test
-  void tooManyTermsAreRefused() {
+  void tooManyTermsAreRefused() throws IOException {
     String many = IntStream.range(0, 16).mapToObj(i -> "w" + i + "*").collect(Collectors.joining(" "));
     InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of(many)));
     assertEquals(
-        "query is too complex: it needs more than 1024 term lookups (each word searches up to 3 fields, each wildcard or fuzzy word"
+        "query is too complex: it needs more than 1024 clauses (each word or phrase searches up to 3 fields, each wildcard or fuzzy word"
             + " up to 64 terms per field); at most 1024 are allowed, so use fewer words or wildcards",
         e.getMessage());
     InvalidQueryException counted =
         assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("w* " + "x ".repeat(400))));
-    assertTrue(counted.getMessage().startsWith("query is too complex: it needs 1392 term lookups"), counted.getMessage());
+    assertTrue(counted.getMessage().startsWith("query is too complex: it needs 1392 clauses"), counted.getMessage());
+    // A paragraph pasted in quotes, to find who said it, is one phrase per field.
+    String pasted = "\"" + "so unfair to the volunteers ".repeat(70).strip() + "\"";
+    SearchResult paragraph = searcher.search(SearchRequest.of(pasted));
+    assertEquals(0, paragraph.total());
+    assertNull(paragraph.notice());
     String words = IntStream.range(0, 400).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
     assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of(words)));
   }
