@@ -1,10 +1,13 @@
 package dev.verbatim.search;
 
+import dev.verbatim.index.Schema;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.search.Query;
 
 /**
  * A year, a month or a day, as users write dates in queries ({@code 2018}, {@code 2018-06},
@@ -39,5 +42,10 @@ record DatePeriod(LocalDate first, LocalDate last) {
     }
     throw new InvalidQueryException(
         "'" + value + "' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018-06-06");
+  }
+
+  /** Documents dated on any day of this period. */
+  Query query() {
+    return LongPoint.newRangeQuery(Schema.DATE, first.toEpochDay(), last.toEpochDay());
   }
 }

@@ -384,8 +384,7 @@ final class QueryParsing {
         return anyOf(perField);
       }
       if (isDate(field)) {
-        DatePeriod period = DatePeriod.parse(text);
-        return LongPoint.newRangeQuery(Schema.DATE, period.first().toEpochDay(), period.last().toEpochDay());
+        return DatePeriod.parse(text).query();
       }
       String[] fields = resolve(field);
       if (fields[0].equals(Schema.TYPE) || fields[0].equals(Schema.KIND)) {
