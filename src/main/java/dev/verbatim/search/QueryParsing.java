@@ -100,6 +100,13 @@ final class QueryParsing {
 
   private record Attempt(Query query, Throwable failure, List<String> adjustments) {}
 
+  /** How to read a query string; see {@link #interpret}. */
+  private record Options(boolean strict, boolean allowLeadingWildcard) {
+    Options forgiving() {
+      return new Options(false, allowLeadingWildcard);
+    }
+  }
+
   private QueryParsing() {}
 
   private static Set<String> fieldNames() {
@@ -131,6 +138,7 @@ final class QueryParsing {
     if (original.isEmpty()) {
       return new Interpretation(new MatchAllDocsQuery(), null, original);
     }
+    Options options = new Options(strict, allowLeadingWildcard);
     Mending mending = new Mending(original);
     List<QuerySyntax.Problem> guards =
         QuerySyntax.problems(original, allowLeadingWildcard, FIELD_NAMES).stream()
@@ -142,12 +150,12 @@ final class QueryParsing {
       }
       mending.apply(guards);
     }
-    Attempt attempt = attempt(mending.text, analyzer, strict, allowLeadingWildcard);
+    Attempt attempt = attempt(mending.text, analyzer, options);
     if (attempt.failure() != null) {
       if (strict) {
         throw explain(mending.text, attempt.failure(), allowLeadingWildcard);
       }
-      attempt = forgive(mending, analyzer, allowLeadingWildcard);
+      attempt = forgive(mending, analyzer, options.forgiving());
     }
     mending.notes.addAll(attempt.adjustments());
     Query query = mending.text.isEmpty() ? new MatchAllDocsQuery() : attempt.query();
@@ -172,24 +180,24 @@ final class QueryParsing {
   }
 
   /** Mends and re-parses until the parser accepts; plain words when nothing else works. */
-  private static Attempt forgive(Mending mending, Analyzer analyzer, boolean allowLeadingWildcard) {
+  private static Attempt forgive(Mending mending, Analyzer analyzer, Options options) {
     Attempt attempt = null;
     // Each round mends what the scan sees; mending can uncover more (a quote hid a dangling OR).
     for (int round = 0; round < 4; round++) {
       List<QuerySyntax.Problem> problems =
-          QuerySyntax.problems(mending.text, allowLeadingWildcard, FIELD_NAMES);
+          QuerySyntax.problems(mending.text, options.allowLeadingWildcard(), FIELD_NAMES);
       if (problems.isEmpty()) {
         break;
       }
       mending.apply(problems);
-      attempt = attempt(mending.text, analyzer, false, allowLeadingWildcard);
+      attempt = attempt(mending.text, analyzer, options);
       if (attempt.failure() == null) {
         return attempt;
       }
     }
     mending.notes.add("Query syntax not understood");
     mending.text = QuerySyntax.wordsOnly(mending.text);
-    attempt = attempt(mending.text, analyzer, false, allowLeadingWildcard);
+    attempt = attempt(mending.text, analyzer, options);
     if (attempt.failure() != null) {
       throw new InvalidQueryException(
           "cannot search '" + mending.text + "' even as plain words", attempt.failure());
@@ -210,9 +218,8 @@ final class QueryParsing {
         : done + "; searched as words: " + searched;
   }
 
-  private static Attempt attempt(
-      String text, Analyzer analyzer, boolean strict, boolean allowLeadingWildcard) {
-    Parser parser = new Parser(analyzer, strict, allowLeadingWildcard);
+  private static Attempt attempt(String text, Analyzer analyzer, Options options) {
+    Parser parser = new Parser(analyzer, options);
     if (text.isEmpty()) {
       return new Attempt(new MatchAllDocsQuery(), null, List.of());
     }
@@ -334,12 +341,12 @@ final class QueryParsing {
     // Building multi-term queries costs automata; stop as soon as the query is sure to be refused.
     private int expansions;
 
-    Parser(Analyzer analyzer, boolean strict, boolean allowLeadingWildcard) {
+    Parser(Analyzer analyzer, Options options) {
       super(ANY, analyzer);
-      this.strict = strict;
+      this.strict = options.strict();
       setDefaultOperator(Operator.AND);
       setAutoGeneratePhraseQueries(false);
-      setAllowLeadingWildcard(allowLeadingWildcard);
+      setAllowLeadingWildcard(options.allowLeadingWildcard());
       setMultiTermRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
     }
 
