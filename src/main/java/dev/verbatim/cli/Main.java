@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       QuotesCommand.class,
       ServeCommand.class,
+      EvalRankingCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

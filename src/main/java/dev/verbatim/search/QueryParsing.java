@@ -37,14 +37,10 @@ final class QueryParsing {
           "type", new String[] {Schema.TYPE, Schema.TYPE},
           "kind", new String[] {Schema.KIND, Schema.KIND});
 
-  /** Fields a bare word searches, with their weights: headlines and who spoke count more. */
-  private static final List<Weighted> ANY_STEMMED =
-      List.of(
-          new Weighted(Schema.TITLE, 2f), new Weighted(Schema.TEXT, 1f), new Weighted(Schema.SPEAKER, 1f));
-
+  /** Fields a phrase searches, with their weights: headlines count more (see {@link Ranking}). */
   private static final List<Weighted> ANY_EXACT =
       List.of(
-          new Weighted(Schema.TITLE_EXACT, 2f),
+          new Weighted(Schema.TITLE_EXACT, Ranking.DEFAULT.titleWeight()),
           new Weighted(Schema.TEXT_EXACT, 1f),
           new Weighted(Schema.SPEAKER, 1f));
 
@@ -54,10 +50,21 @@ final class QueryParsing {
 
   /** The Lucene query for {@code query}; blank matches everything. */
   static Query parse(String query, Analyzer analyzer) {
+    return parse(query, analyzer, Ranking.DEFAULT, false);
+  }
+
+  /**
+   * The Lucene query for {@code query}, its bare words weighted by {@code ranking}; {@code
+   * anyWord}: words not joined by an operator are alternatives rather than all required.
+   */
+  static Query parse(String query, Analyzer analyzer, Ranking ranking, boolean anyWord) {
     if (query.isBlank()) {
       return new MatchAllDocsQuery();
     }
-    Parser parser = new Parser(analyzer);
+    Parser parser = new Parser(analyzer, ranking);
+    if (anyWord) {
+      parser.setDefaultOperator(QueryParser.Operator.OR);
+    }
     try {
       Query parsed = parser.parse(query);
       return parsed == null ? new BooleanQuery.Builder().build() : parsed;
@@ -78,8 +85,11 @@ final class QueryParsing {
   }
 
   private static final class Parser extends QueryParser {
-    Parser(Analyzer analyzer) {
+    private final Ranking ranking;
+
+    Parser(Analyzer analyzer, Ranking ranking) {
       super(ANY, analyzer);
+      this.ranking = ranking;
       setDefaultOperator(Operator.AND);
       setAutoGeneratePhraseQueries(false);
       setAllowLeadingWildcard(false);
@@ -97,9 +107,12 @@ final class QueryParsing {
 
     private Query fieldQuery(String field, String text, boolean quoted, int slop)
         throws ParseException {
+      if (ANY.equals(field) && !quoted) {
+        return ranking.word(text, getAnalyzer(), getDefaultOperator() == Operator.AND);
+      }
       if (ANY.equals(field)) {
         List<Query> perField = new ArrayList<>();
-        for (Weighted w : quoted ? ANY_EXACT : ANY_STEMMED) {
+        for (Weighted w : ANY_EXACT) {
           Query q = single(w.field(), text, quoted, slop);
           if (q != null) {
             perField.add(w.boost() == 1f ? q : new BoostQuery(q, w.boost()));

@@ -2,6 +2,7 @@ package dev.verbatim.search;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.lucene.queryparser.classic.QueryParser;
 
 /**
  * One search: the query string and how to page and filter its results. Immutable and
@@ -12,8 +13,9 @@ import java.util.Objects;
  * @param type only articles, only quotes, or both (null)
  * @param limit hits per page, 1 to {@link #MAX_LIMIT}
  * @param offset hits to skip, 0 to {@link #MAX_WINDOW} - limit
+ * @param relevance how hits are ranked; null means {@link Relevance#DEFAULT}
  */
-public record SearchRequest(String query, Type type, int limit, int offset) {
+public record SearchRequest(String query, Type type, int limit, int offset, Relevance relevance) {
   /** Hits per page unless asked otherwise. */
   public static final int DEFAULT_LIMIT = 10;
   /** The most hits one page may hold. */
@@ -42,8 +44,22 @@ public record SearchRequest(String query, Type type, int limit, int offset) {
     }
   }
 
+  /** How hits are ranked; every choice is measured in BENCHMARKS.md, "Ranking quality". */
+  public enum Relevance {
+    /** BM25 over headline and body, headline words weighing double, nearby words rewarded. */
+    DEFAULT,
+    /**
+     * DEFAULT, then the query is expanded with the most telling words of its top 10 hits
+     * (RM3-style pseudo-relevance feedback): finds more for vague queries, costs a second search.
+     */
+    FEEDBACK,
+    /** Plain BM25 over headline and body as one field, for comparison. */
+    BASELINE
+  }
+
   public SearchRequest {
     Objects.requireNonNull(query, "query");
+    relevance = relevance == null ? Relevance.DEFAULT : relevance;
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidQueryException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
@@ -59,18 +75,30 @@ public record SearchRequest(String query, Type type, int limit, int offset) {
 
   /** A request for {@code query} with default paging and no filters. */
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, null, DEFAULT_LIMIT, 0);
+    return new SearchRequest(query, null, DEFAULT_LIMIT, 0, null);
+  }
+
+  /**
+   * A request for {@code words} taken literally, as a description: query syntax such as {@code
+   * ?}, {@code (} or {@code field:} in it is escaped and searched as plain text.
+   */
+  public static SearchRequest ofWords(String words) {
+    return of(QueryParser.escape(words));
   }
 
   public SearchRequest withType(Type newType) {
-    return new SearchRequest(query, newType, limit, offset);
+    return new SearchRequest(query, newType, limit, offset, relevance);
   }
 
   public SearchRequest withLimit(int newLimit) {
-    return new SearchRequest(query, type, newLimit, offset);
+    return new SearchRequest(query, type, newLimit, offset, relevance);
   }
 
   public SearchRequest withOffset(int newOffset) {
-    return new SearchRequest(query, type, limit, newOffset);
+    return new SearchRequest(query, type, limit, newOffset, relevance);
+  }
+
+  public SearchRequest withRelevance(Relevance newRelevance) {
+    return new SearchRequest(query, type, limit, offset, newRelevance);
   }
 }

@@ -91,9 +91,13 @@ public final class Searcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    Query query = filtered(QueryParsing.parse(request.query(), analyzer), request);
-    IndexSearcher searcher = manager.acquire();
+    Ranking ranking = Ranking.of(request.relevance());
+    Query query = filtered(ranking.query(request.query(), analyzer), request);
+    IndexSearcher shared = manager.acquire();
     try {
+      IndexSearcher searcher = ranking.searcher(shared);
+      Query expanded = ranking.withFeedback(searcher, query, analyzer);
+      query = expanded == query ? query : filtered(expanded, request);
       TopDocs top;
       try {
         top = searcher.search(query, request.offset() + request.limit());
@@ -109,7 +113,7 @@ public final class Searcher implements AutoCloseable {
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(request.query(), top.totalHits.value(), exact, tookMs, hits);
     } finally {
-      manager.release(searcher);
+      manager.release(shared);
     }
   }
 
