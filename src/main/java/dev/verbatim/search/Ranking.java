@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -25,6 +26,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
@@ -61,8 +63,13 @@ record Ranking(
     int feedbackTerms,
     float originalWeight) {
 
-  /** What users get unless they ask otherwise. */
-  static final Ranking DEFAULT = new Ranking(1.2f, 0.75f, 2f, true, 0.1f, 3, 4, 0f, 0, 0, 1f);
+  /**
+   * What users get unless they ask otherwise: each choice raised MAP and nDCG@10 over {@link
+   * #BASELINE} on Cranfield and CISI, except proximity, which raised nDCG@10 and P@10 on both but
+   * cost CISI 0.002 MAP. A fifth of a long query's words are required: measured neutral, and it
+   * keeps one-word matches of a long sentence out of the count.
+   */
+  static final Ranking DEFAULT = new Ranking(1.5f, 0.75f, 3f, true, 0.3f, 3, 4, 0.2f, 0, 0, 1f);
 
   /** Default plus RM3-style feedback with Anserini's usual settings (10 docs, 10 terms, 0.5). */
   static final Ranking FEEDBACK = DEFAULT.withFeedback(10, 10, 0.5f);
@@ -92,6 +99,18 @@ record Ranking(
 
   Similarity similarity() {
     return new BM25Similarity(k1, b);
+  }
+
+  /** Makes the searchers a {@code SearcherManager} hands out score as {@link #DEFAULT} does. */
+  static SearcherFactory searcherFactory() {
+    return new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(DEFAULT.similarity());
+        return searcher;
+      }
+    };
   }
 
   /** {@code shared} when it already scores as this ranking does, else a view of its reader that does. */

@@ -46,7 +46,7 @@ public record SearchRequest(String query, Type type, int limit, int offset, Rele
 
   /** How hits are ranked; every choice is measured in BENCHMARKS.md, "Ranking quality". */
   public enum Relevance {
-    /** BM25 over headline and body, headline words weighing double, nearby words rewarded. */
+    /** BM25 over headline and body, headline words weighing triple, nearby words rewarded. */
     DEFAULT,
     /**
      * DEFAULT, then the query is expanded with the most telling words of its top 10 hits

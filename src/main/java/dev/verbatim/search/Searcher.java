@@ -76,7 +76,7 @@ public final class Searcher implements AutoCloseable {
       if (!DirectoryReader.indexExists(dir)) {
         throw new IOException("no index at " + indexDir + ": the folder holds no index commit; run `verbatim index` first");
       }
-      return new Searcher(dir, new SearcherManager(dir, null));
+      return new Searcher(dir, new SearcherManager(dir, Ranking.searcherFactory()));
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
