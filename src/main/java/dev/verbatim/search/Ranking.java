@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -197,8 +198,9 @@ record Ranking(
       scoreSum += sd.score;
     }
     Map<String, Double> model = new HashMap<>();
+    StoredFields stored = searcher.storedFields();
     for (ScoreDoc sd : top) {
-      Document d = searcher.storedFields().document(sd.doc, Set.of(Schema.TITLE, Schema.TEXT));
+      Document d = stored.document(sd.doc, Set.of(Schema.TITLE, Schema.TEXT));
       String text = String.join("\n", nonNull(d.get(Schema.TITLE)), nonNull(d.get(Schema.TEXT)));
       List<Token> tokens = tokens(analyzer, Schema.TEXT, text);
       double docWeight = sd.score / scoreSum / Math.max(1, tokens.size());
