@@ -96,10 +96,10 @@ public final class Searcher implements AutoCloseable {
     IndexSearcher shared = manager.acquire();
     try {
       IndexSearcher searcher = ranking.searcher(shared);
-      Query expanded = ranking.withFeedback(searcher, query, analyzer);
-      query = expanded == query ? query : filtered(expanded, request);
       TopDocs top;
       try {
+        Query expanded = ranking.withFeedback(searcher, query, analyzer);
+        query = expanded == query ? query : filtered(expanded, request);
         top = searcher.search(query, request.offset() + request.limit());
       } catch (IndexSearcher.TooManyClauses e) {
         throw new InvalidQueryException(
