@@ -118,7 +118,8 @@ final class EvalRankingCommand implements Callable<Integer> {
         SearchRequest.ofWords(text)
             .withType(SearchRequest.Type.ARTICLE)
             .withRelevance(relevance)
-            .withLimit(SearchRequest.MAX_LIMIT);
+            .withLimit(SearchRequest.MAX_LIMIT)
+            .withFacets(false);
     List<SearchResult.Hit> hits = new ArrayList<>();
     for (int offset = 0; offset < DEPTH; offset += SearchRequest.MAX_LIMIT) {
       List<SearchResult.Hit> page = searcher.search(first.withOffset(offset)).hits();

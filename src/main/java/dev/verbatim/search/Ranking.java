@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -181,15 +182,17 @@ record Ranking(
   }
 
   /**
-   * The query with RM3-style pseudo-relevance feedback: the top documents' most characteristic
-   * terms (weighted by document score and term frequency) added to it. {@code query} itself when
-   * feedback is off or nothing matched.
+   * The query with RM3-style pseudo-relevance feedback: the most characteristic terms (weighted
+   * by document score and term frequency) of the top documents {@code filter} lets through added
+   * to it. {@code query} itself when feedback is off or nothing matched.
    */
-  Query withFeedback(IndexSearcher searcher, Query query, Analyzer analyzer) throws IOException {
+  Query withFeedback(
+      IndexSearcher searcher, Query query, UnaryOperator<Query> filter, Analyzer analyzer)
+      throws IOException {
     if (feedbackDocs == 0) {
       return query;
     }
-    ScoreDoc[] top = searcher.search(query, feedbackDocs).scoreDocs;
+    ScoreDoc[] top = searcher.search(filter.apply(query), feedbackDocs).scoreDocs;
     if (top.length == 0) {
       return query;
     }
