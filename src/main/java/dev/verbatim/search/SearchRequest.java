@@ -65,7 +65,12 @@ public record SearchRequest(
      */
     FEEDBACK,
     /** Plain BM25 over headline and body as one field, for comparison. */
-    BASELINE
+    BASELINE;
+
+    /** The ranking named {@code label} ({@code default}, {@code feedback} or {@code baseline}). */
+    public static Relevance fromLabel(String label) {
+      return byLabel(values(), "relevance", label);
+    }
   }
 
   /** The order of hits. */
