@@ -130,7 +130,7 @@ record Ranking(
   /**
    * The Lucene query for what the user typed. A plain query (words only, no operators) of {@link
    * #longQuery} or more words is a description rather than a list of requirements, so it matches
-   * documents with any of its words, best matches first.
+   * documents with {@link #minimumShouldMatch} of its words, best matches first.
    */
   Query query(String userQuery, Analyzer analyzer) {
     List<String> words = plainWords(userQuery);
@@ -186,7 +186,7 @@ record Ranking(
    * by document score and term frequency) of the top documents {@code filter} lets through added
    * to it. {@code query} itself when feedback is off or nothing matched.
    */
-  Query withFeedback(
+  Query expand(
       IndexSearcher searcher, Query query, UnaryOperator<Query> filter, Analyzer analyzer)
       throws IOException {
     if (feedbackDocs == 0) {

@@ -89,7 +89,7 @@ public final class Searcher implements AutoCloseable {
       Query query;
       Paging.Page page;
       try {
-        parsed = ranking.withFeedback(searcher, parsed, q -> Filtering.apply(q, request), analyzer);
+        parsed = ranking.expand(searcher, parsed, q -> Filtering.apply(q, request), analyzer);
         query = Filtering.apply(parsed, request);
         page = Paging.page(searcher, state, query, request);
       } catch (IndexSearcher.TooManyClauses e) {
