@@ -46,7 +46,7 @@ import org.apache.lucene.search.similarities.Similarity;
  * @param proximityBoost weight of the clause rewarding adjacent query words that appear within
  *     {@code proximitySlop} positions of each other; 0 turns it off
  * @param proximitySlop positions two query words may move apart and still count as near
- * @param longQuery plain queries of at least this many words match documents with any of them
+ * @param longQuery plain queries of at least this many words (stop words aside) need only some
  * @param minimumShouldMatch the fraction of a long query's words a document must contain
  * @param feedbackDocs top documents taken as relevant for feedback; 0 turns feedback off
  * @param feedbackTerms expansion terms taken from them
@@ -129,12 +129,14 @@ record Ranking(
 
   /**
    * The Lucene query for what the user typed. A plain query (words only, no operators) of {@link
-   * #longQuery} or more words is a description rather than a list of requirements, so it matches
+   * #longQuery} or more words besides stop words is a description rather than a list of requirements, so it matches
    * documents with {@link #minimumShouldMatch} of its words, best matches first.
    */
   Query query(String userQuery, Analyzer analyzer) {
     List<String> words = plainWords(userQuery);
-    boolean anyWord = words != null && words.size() >= longQuery;
+    // Stop words do not count: "the mayor of london" is two words a user wants both of.
+    boolean anyWord =
+        words != null && tokens(analyzer, Schema.TEXT, String.join(" ", words)).size() >= longQuery;
     Query query = QueryParsing.parse(userQuery, analyzer, this, anyWord);
     if (anyWord && minimumShouldMatch > 0 && query instanceof BooleanQuery bq) {
       BooleanQuery.Builder b = new BooleanQuery.Builder();

@@ -49,6 +49,9 @@ class RankingTest {
     List<String> ids = articleIds(SearchRequest.ofWords("When did the harbour bridge finally open?"));
     assertEquals("harbour", ids.get(0));
     assertEquals(List.of(), articleIds(SearchRequest.of("harbour bridge finally")));
+    // Five words, but only two that are not stop words: both required.
+    assertEquals(List.of(), articleIds(SearchRequest.of("the bridge of the library")));
+    assertEquals(List.of("harbour"), articleIds(SearchRequest.of("the bridge of the harbour")));
   }
 
   @Test
