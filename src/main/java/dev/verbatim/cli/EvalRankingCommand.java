@@ -87,8 +87,9 @@ final class EvalRankingCommand implements Callable<Integer> {
       RelevanceJudgments.Scores mean = judgments.mean(ids);
       out.printf(
           Locale.ROOT,
-          "config %s: %d documents, %d queries (%d judged), searched in %.1f s%n",
-          config, summary.articles(), topics.size(), judgments.judgedQueries().size(), seconds);
+          "config %s: %d documents (and %d quotes found in them), %d queries (%d judged), searched in %.1f s%n",
+          config, summary.articles(), summary.quotes(), topics.size(),
+          judgments.judgedQueries().size(), seconds);
       out.printf(
           Locale.ROOT,
           "MAP %.4f  nDCG@10 %.4f  P@10 %.4f  R@100 %.4f%n",
