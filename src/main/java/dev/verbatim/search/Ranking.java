@@ -132,12 +132,20 @@ record Ranking(
    * #longQuery} or more words besides stop words is a description rather than a list of requirements, so it matches
    * documents with {@link #minimumShouldMatch} of its words, best matches first.
    */
-  Query query(String userQuery, Analyzer analyzer) {
+  QueryParsing.Interpretation interpret(SearchRequest request, Analyzer analyzer) {
+    String userQuery = request.query();
     List<String> words = plainWords(userQuery);
     // Stop words do not count: "the mayor of london" is two words a user wants both of.
     boolean anyWord =
         words != null && tokens(analyzer, Schema.TEXT, String.join(" ", words)).size() >= longQuery;
-    Query query = QueryParsing.parse(userQuery, analyzer, this, anyWord);
+    QueryParsing.Interpretation parsed =
+        QueryParsing.interpret(
+            userQuery, analyzer, request.strict(), request.allowLeadingWildcard(), this, anyWord);
+    return new QueryParsing.Interpretation(
+        ranked(parsed.query(), words, anyWord, analyzer), parsed.notice(), parsed.searched());
+  }
+
+  private Query ranked(Query query, List<String> words, boolean anyWord, Analyzer analyzer) {
     if (anyWord && minimumShouldMatch > 0 && query instanceof BooleanQuery bq) {
       BooleanQuery.Builder b = new BooleanQuery.Builder();
       bq.clauses().forEach(b::add);
