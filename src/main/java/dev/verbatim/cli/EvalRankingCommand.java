@@ -2,6 +2,7 @@ package dev.verbatim.cli;
 
 import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
+import dev.verbatim.search.InvalidQueryException;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
 import dev.verbatim.search.Searcher;
@@ -75,7 +76,13 @@ final class EvalRankingCommand implements Callable<Integer> {
       Map<String, List<SearchResult.Hit>> results = new LinkedHashMap<>();
       try (Searcher searcher = Searcher.open(index)) {
         for (Map.Entry<String, String> topic : topics.entrySet()) {
-          results.put(topic.getKey(), rank(searcher, topic.getValue(), relevance));
+          try {
+            results.put(topic.getKey(), rank(searcher, topic.getValue(), relevance));
+          } catch (InvalidQueryException e) {
+            // What a user would get: nothing. It scores 0 rather than leaving the mean.
+            out.printf(Locale.ROOT, "query %s refused: %s%n", topic.getKey(), e.getMessage());
+            results.put(topic.getKey(), List.of());
+          }
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
