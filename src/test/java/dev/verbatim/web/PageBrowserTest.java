@@ -421,10 +421,12 @@ class PageBrowserTest {
     // Would set window.pwned if it ever became markup.
     String hostileQuery = "<img src=x onerror=window.pwned=1> just text";
     driver.findElement(By.id("q")).sendKeys(hostileQuery);
-    WebElement card = waitFor(d -> firstCardWithMark(d, "text"));
+    settleAfterTyping();
+    WebElement card = waitFor(d -> firstCardContaining(d, "<img src=x onerror=window.pwned=1> is just text here"));
     assertTrue(
         card.findElement(By.cssSelector(".quote-text")).getText().startsWith("<img src=x onerror=window.pwned=1> is just text here"),
         card.getText());
+    assertTrue(card.findElement(By.cssSelector(".quote-text mark")).getText().contains("just text"), card.getText());
     assertEquals("<script>document.title='pwned-title'</script> Hostile headline", card.findElement(By.cssSelector("a.open")).getText());
     assertNoInjectedElements();
 
@@ -542,6 +544,16 @@ class PageBrowserTest {
                 text);
   }
 
+  /** The first card whose text contains {@code text}, or null. */
+  private static WebElement firstCardContaining(WebDriver d, String text) {
+    return (WebElement)
+        ((JavascriptExecutor) d)
+            .executeScript(
+                "return [...document.querySelectorAll('#results > li.hit')]"
+                    + ".find(card => card.textContent.includes(arguments[0])) || null;",
+                text);
+  }
+
   private static WebElement visible(WebDriver d, By by) {
     List<WebElement> found = d.findElements(by);
     return !found.isEmpty() && found.get(0).isDisplayed() ? found.get(0) : null;
@@ -551,6 +563,16 @@ class PageBrowserTest {
     return new WebDriverWait(driver, Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .until(condition::apply);
+  }
+
+  /** Lets the debounce fire for the last keystroke, then waits for that search's answer. */
+  private static void settleAfterTyping() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    waitForIdle();
   }
 
   /** Waits until the newest search has answered. */
