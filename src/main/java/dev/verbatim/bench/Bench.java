@@ -143,6 +143,8 @@ public final class Bench {
         table.rate("http", name, "req/s", w.perSecond(), a.perSecond());
         table.latency("http", name, "p50 ms", w.p50(), a.p50());
         table.latency("http", name, "p99 ms", w.p99(), a.p99());
+        // Client and server share this process, so this is both ends' CPU per request.
+        table.latency("http", name, "CPU ms/req (client+server)", w.cpuMs(), a.cpuMs());
         table.value("http", name, "errors", w.errors());
         progress.printf(
             Locale.ROOT, "http %s: %.0f req/s p99 %.2f ms (API %.0f QPS), %d errors%n",

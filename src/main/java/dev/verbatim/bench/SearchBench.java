@@ -94,6 +94,7 @@ final class SearchBench {
         table.latency("search", name, "p50 ms", mv.p50, mb.p50);
         table.latency("search", name, "p99 ms", mv.p99, mb.p99);
         table.rate("search", name, "QPS", mv.perSecond, mb.perSecond);
+        table.latency("search", name, "CPU ms/query", mv.cpuMs, mb.cpuMs);
         long errors = mv.errors + mb.errors;
         if (errors > 0) {
           table.value("search", name, "errors", errors);
@@ -105,19 +106,22 @@ final class SearchBench {
   }
 
   /** Medians over rounds of each figure of {@link Load.Result}. */
-  record Medians(double p50, double p99, double perSecond, long errors) {
+  record Medians(double p50, double p99, double perSecond, long errors, double cpuMs) {
     static Medians of(Load.Result[] results) {
       double[] p50 = new double[results.length];
       double[] p99 = new double[results.length];
       double[] rate = new double[results.length];
+      double[] cpu = new double[results.length];
       long errors = 0;
       for (int i = 0; i < results.length; i++) {
         p50[i] = results[i].p50Ms();
         p99[i] = results[i].p99Ms();
         rate[i] = results[i].perSecond();
+        cpu[i] = results[i].cpuMsPerCall();
         errors += results[i].errors();
       }
-      return new Medians(Samples.median(p50), Samples.median(p99), Samples.median(rate), errors);
+      return new Medians(
+          Samples.median(p50), Samples.median(p99), Samples.median(rate), errors, Samples.median(cpu));
     }
   }
 
