@@ -19,7 +19,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -45,6 +47,9 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class IndexBench {
   private static final FieldType STORED = textType(true);
+  // The indexer's batch size, so both sides hand the same amount of work to a worker at a time.
+  private static final int BATCH_LINES = 256;
+  private static final Supplier<List<Article>> NO_MORE = List::of;
   private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
   private static final FieldType UNSTORED = textType(false);
 
@@ -172,8 +177,9 @@ final class IndexBench {
   }
 
   /**
-   * Seconds for the bare Lucene loop to index {@code corpus} into {@code index}. Each file is read
-   * whole, as the indexer reads it, then the workers take articles from it in turn.
+   * Seconds for the bare Lucene loop to index {@code corpus} into {@code index}. JSON Lines files
+   * stream in batches of raw lines that the workers parse, as the indexer does; other files are
+   * read whole on this thread and handed over as one batch.
    */
   double bareLoop(Path corpus, Path index, boolean sameFields) throws IOException {
     long start = System.nanoTime();
@@ -181,24 +187,36 @@ final class IndexBench {
     // The indexer's own settings: same analyzer, RAM buffer, merges and file format.
     IndexWriterConfig config = Indexer.writerConfig();
     try (Directory dir = FSDirectory.open(index);
-        IndexWriter writer = new IndexWriter(dir, config)) {
-      for (Path f : reader.files()) {
-        List<Article> articles = reader.read(f).articles();
-        AtomicInteger next = new AtomicInteger();
-        try (ExecutorService workers = Executors.newFixedThreadPool(threads)) {
-          List<Future<?>> running = new ArrayList<>();
+        IndexWriter writer = new IndexWriter(dir, config);
+        ExecutorService workers = Executors.newFixedThreadPool(threads)) {
+      BlockingQueue<Supplier<List<Article>>> queue = new ArrayBlockingQueue<>(threads * 4);
+      List<Future<?>> running = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        running.add(workers.submit(() -> addAll(queue, writer, sameFields)));
+      }
+      try {
+        try {
+          for (Path f : reader.files()) {
+            if (CorpusReader.isStream(f)) {
+              reader.readLines(f, BATCH_LINES, batch -> queue.put(() -> CorpusReader.parse(batch).articles()));
+            } else {
+              List<Article> whole = reader.read(f).articles();
+              queue.put(() -> whole);
+            }
+          }
+        } finally {
           for (int i = 0; i < threads; i++) {
-            running.add(workers.submit(() -> addAll(articles, next, writer, sameFields)));
+            queue.put(NO_MORE);
           }
-          for (Future<?> done : running) {
-            done.get();
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IOException("bare indexing interrupted", e);
-        } catch (ExecutionException e) {
-          throw new IOException("bare indexing failed: " + e.getCause(), e.getCause());
         }
+        for (Future<?> done : running) {
+          done.get();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("bare indexing interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IOException("bare indexing failed: " + e.getCause(), e.getCause());
       }
       writer.commit();
     }
@@ -207,8 +225,8 @@ final class IndexBench {
 
   /** One worker: one reused document whose fields take each article's values in turn. */
   private static Void addAll(
-      List<Article> articles, AtomicInteger next, IndexWriter writer, boolean sameFields)
-      throws IOException {
+      BlockingQueue<Supplier<List<Article>>> queue, IndexWriter writer, boolean sameFields)
+      throws IOException, InterruptedException {
     Field id = new StringField(Schema.ID, "", Field.Store.YES);
     Field title = new Field(Schema.TITLE, "", STORED);
     Field text = new Field(Schema.TEXT, "", STORED);
@@ -222,14 +240,15 @@ final class IndexBench {
       doc.add(titleExact);
       doc.add(textExact);
     }
-    for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
-      Article a = articles.get(i);
-      id.setStringValue(a.id());
-      title.setStringValue(a.title());
-      text.setStringValue(a.text());
-      titleExact.setStringValue(a.title());
-      textExact.setStringValue(a.text());
-      writer.addDocument(doc);
+    for (Supplier<List<Article>> batch = queue.take(); batch != NO_MORE; batch = queue.take()) {
+      for (Article a : batch.get()) {
+        id.setStringValue(a.id());
+        title.setStringValue(a.title());
+        text.setStringValue(a.text());
+        titleExact.setStringValue(a.title());
+        textExact.setStringValue(a.text());
+        writer.addDocument(doc);
+      }
     }
     // As the indexer does: the last buffered segments are written by the workers, in parallel,
     // rather than all by the committing thread.
