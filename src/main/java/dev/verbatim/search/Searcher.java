@@ -65,7 +65,7 @@ public final class Searcher implements AutoCloseable {
       if (!DirectoryReader.indexExists(dir)) {
         throw new IOException("no index at " + indexDir + ": the folder holds no index commit; run `verbatim index` first");
       }
-      return new Searcher(dir, new SearcherManager(dir, null));
+      return new Searcher(dir, new SearcherManager(dir, Ranking.searcherFactory()));
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -80,15 +80,18 @@ public final class Searcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    QueryParsing.Interpretation interpretation =
-        QueryParsing.interpret(request.query(), analyzer, request.strict(), request.allowLeadingWildcard());
+    Ranking ranking = Ranking.of(request.relevance());
+    QueryParsing.Interpretation interpretation = ranking.interpret(request, analyzer);
     Query parsed = interpretation.query();
-    Query query = Filtering.apply(parsed, request);
-    IndexSearcher searcher = manager.acquire();
+    IndexSearcher shared = manager.acquire();
     try {
+      IndexSearcher searcher = ranking.searcher(shared);
       ReaderState state = readerState.of(searcher.getIndexReader());
+      Query query;
       Paging.Page page;
       try {
+        parsed = ranking.expand(searcher, parsed, q -> Filtering.apply(q, request), analyzer);
+        query = Filtering.apply(parsed, request);
         page = Paging.page(searcher, state, query, request);
       } catch (IndexSearcher.TooManyClauses e) {
         throw new InvalidQueryException(
@@ -106,7 +109,7 @@ public final class Searcher implements AutoCloseable {
           request.query(), page.total(), page.totalExact(), tookMs, hits, facets, page.nextCursor(),
           interpretation.notice(), suggestion);
     } finally {
-      manager.release(searcher);
+      manager.release(shared);
     }
   }
 
