@@ -25,7 +25,7 @@ class EvalRankingCommandTest {
     // q1 AND: only a1 -> AP 1/2, nDCG 2/(2 + 1/log2 3) = 0.7602; q2: a2 first -> 1.
     assertTrue(out.contains("config default: 4 documents (and 0 quotes found in them), 4 queries (2 judged)"), out);
     // Query 4 is longer than the product accepts: reported, and it ranks nothing.
-    assertTrue(out.contains("query 4 refused: query is 2499 characters long; at most 2000 are allowed"), out);
+    assertTrue(out.contains("query 4 refused: query is 4499 characters long; at most 4000 are allowed"), out);
     assertTrue(out.contains("MAP 0.7500  nDCG@10 0.8801  P@10 0.1000  R@100 0.7500"), out);
     List<String> lines = Files.readAllLines(run);
     assertEquals(3, lines.size(), lines.toString());
