@@ -81,7 +81,8 @@ export function formatDate(value) {
 
 // Parses a JSON answer; a body that is not JSON (a proxy's error page) becomes an error message.
 export async function fetchJson(url, options) {
-  const response = await fetch(url, Object.assign({ headers: { Accept: 'application/json' } }, options));
+  // No Referer: it would repeat the page's address (a long query twice) in every API request.
+  const response = await fetch(url, Object.assign({ headers: { Accept: 'application/json' }, referrerPolicy: 'no-referrer' }, options));
   let body = null;
   try {
     body = await response.json();

@@ -369,10 +369,10 @@ class PageBrowserTest {
   @Test
   void aQueryTheServerRefusesShowsItsMessageInlineAndThePageRecovers() throws IOException {
     // Forgiving mode mends most mistakes; a query past the length limit is still refused (400).
-    driver.get(base + "/?q=" + "justice+".repeat(250) + "x");
+    driver.get(base + "/?q=" + "justice+".repeat(500) + "x");
     WebElement error = waitFor(d -> visible(d, By.id("error")));
     assertTrue(error.getText().startsWith("This query cannot be searched: "), error.getText());
-    assertTrue(error.getText().contains("2001 characters"), error.getText());
+    assertTrue(error.getText().contains("4001 characters"), error.getText());
     assertTrue(cards().isEmpty());
     screenshot("bad-query-desktop");
     WebElement box = driver.findElement(By.id("q"));
