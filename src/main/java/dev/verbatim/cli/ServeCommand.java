@@ -3,6 +3,7 @@ package dev.verbatim.cli;
 import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.search.Searcher;
+import dev.verbatim.web.AdminAccess;
 import dev.verbatim.web.WebServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,6 +38,19 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port = 7070;
 
+  @Option(
+      names = "--admin-token-file",
+      paramLabel = "FILE",
+      description = {
+        "Turns on POST /api/admin/reload and /api/admin/reindex for requests with",
+        "'Authorization: Bearer <token>', the token being this file's content. The",
+        "environment variable " + ADMIN_TOKEN_ENV + " works too. Off by default."
+      })
+  Path adminTokenFile;
+
+  /** Environment variable holding the admin token when no token file is given. */
+  static final String ADMIN_TOKEN_ENV = "VERBATIM_ADMIN_TOKEN";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -50,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (Searcher searcher = Searcher.open(index);
-        WebServer server = new WebServer(searcher).start(host, port)) {
+        WebServer server = new WebServer(searcher, adminAccess(System.getenv(ADMIN_TOKEN_ENV))).start(host, port)) {
       Searcher.Stats stats = searcher.stats();
       out.printf(
           "serving %d articles and %d quotes on http://%s:%d/ (Ctrl-C stops)%n",
@@ -60,6 +74,16 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     }
     return Main.OK;
+  }
+
+  /** Admin access from the token file, else from {@code envToken}; null (admin off) without either. */
+  AdminAccess adminAccess(String envToken) throws IOException {
+    Path reindexFrom = Files.isDirectory(corpus) ? corpus : null;
+    Path reindexInto = reindexFrom == null ? null : index;
+    if (adminTokenFile != null) {
+      return AdminAccess.fromFile(adminTokenFile, reindexFrom, reindexInto);
+    }
+    return envToken == null || envToken.isBlank() ? null : new AdminAccess(envToken, reindexFrom, reindexInto);
   }
 
   /** True when {@code index} has no commit, or a corpus file is newer than its newest file. */
