@@ -1,7 +1,9 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.Schema;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.BreakIterator;
@@ -13,7 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -56,6 +61,7 @@ public final class Searcher implements AutoCloseable {
   private final Directory directory;
   private final SearcherManager manager;
   private final Analyzer analyzer = Schema.analyzer();
+  private final SearchTimeLimit timeLimit = new SearchTimeLimit(SearchTimeLimit.DEFAULT);
 
   private Searcher(Directory directory, SearcherManager manager) {
     this.directory = directory;
@@ -77,6 +83,13 @@ public final class Searcher implements AutoCloseable {
         throw new IOException("no index at " + indexDir + ": the folder holds no index commit; run `verbatim index` first");
       }
       return new Searcher(dir, new SearcherManager(dir, null));
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+        | EOFException | NoSuchFileException e) {
+      dir.close();
+      // Lucene's own message names internal files and checksums; the operator needs the fix.
+      throw new IOException(
+          "the index at " + indexDir + " is damaged or incomplete (" + e.getClass().getSimpleName()
+              + "); rebuild it with `verbatim index --index " + indexDir + "`", e);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -92,8 +105,9 @@ public final class Searcher implements AutoCloseable {
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     Query query = filtered(QueryParsing.parse(request.query(), analyzer), request);
-    IndexSearcher searcher = manager.acquire();
+    IndexSearcher shared = manager.acquire();
     try {
+      IndexSearcher searcher = timeLimit.bounded(shared);
       TopDocs top;
       try {
         top = searcher.search(query, request.offset() + request.limit());
@@ -105,11 +119,12 @@ public final class Searcher implements AutoCloseable {
           Arrays.copyOfRange(
               top.scoreDocs, Math.min(request.offset(), top.scoreDocs.length), top.scoreDocs.length);
       List<SearchResult.Hit> hits = hits(searcher, query, page);
-      boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+      boolean exact =
+          top.totalHits.relation() == TotalHits.Relation.EQUAL_TO && !searcher.timedOut();
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(request.query(), top.totalHits.value(), exact, tookMs, hits);
     } finally {
-      manager.release(searcher);
+      manager.release(shared);
     }
   }
 
