@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       QuotesCommand.class,
       ServeCommand.class,
+      HostileCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -24,7 +24,10 @@ final class HostileServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** {@code articles} Reuters articles when that corpus is on this machine, else the fixture corpus. */
+  /**
+   * The first {@code articles} (all when negative) Reuters articles when that corpus is on this
+   * machine, else the fixture corpus.
+   */
   static Path corpus(Path dir, int articles) throws Exception {
     if (Files.isRegularFile(REUTERS)) {
       return Workbench.corpusFolder(REUTERS, dir.resolve("corpus"), articles);
