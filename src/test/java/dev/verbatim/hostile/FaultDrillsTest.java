@@ -15,7 +15,7 @@ class FaultDrillsTest {
 
   @Test
   void aKilledReindexLeavesTheLastGoodIndexAndTheNextRunCompletes() throws Exception {
-    Path corpus = HostileServer.corpus(dir, 1500);
+    Path corpus = HostileServer.corpus(dir, 800);
     KillDrill.Outcome outcome = new KillDrill(corpus, dir.resolve("index"), dir, 42).run(1);
     assertEquals(List.of(), outcome.problems());
     assertEquals(1, outcome.survived());
@@ -26,9 +26,9 @@ class FaultDrillsTest {
 
   @Test
   void searchesDuringAReindexSeeOneCommitOrTheOther() throws Exception {
-    Path before = HostileServer.corpus(dir.resolve("before"), 300);
-    Path after = HostileServer.corpus(dir.resolve("after"), 1200);
-    List<String> words = Workbench.vocabulary(after, 400).subList(100, 400);
+    Path before = HostileServer.corpus(dir.resolve("before"), 150);
+    Path after = HostileServer.corpus(dir.resolve("after"), 600);
+    List<String> words = Workbench.vocabulary(after, 400).subList(50, 400);
     ReindexUnderLoad.Outcome outcome =
         new ReindexUnderLoad(before, after, dir.resolve("index"), dir).run(words, 3);
     assertEquals(List.of(), outcome.problems());

@@ -14,8 +14,8 @@ class SoakTest {
 
   @Test
   void aShortSoakHasNoErrorsAndLeaksNoDescriptors() throws Exception {
-    try (HostileServer server = HostileServer.start(dir, 200, null)) {
-      Soak.Outcome outcome = new Soak(server.port()).run(8, 3, Workbench.vocabulary(server.corpus, 200));
+    try (HostileServer server = HostileServer.start(dir, 100, null)) {
+      Soak.Outcome outcome = new Soak(server.port()).run(8, 2, Workbench.vocabulary(server.corpus, 200));
       assertEquals(java.util.List.of(), outcome.problems());
       assertTrue(outcome.requests() > 0);
       assertEquals(0, outcome.errors());
