@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       QuotesCommand.class,
       ServeCommand.class,
       HostileCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

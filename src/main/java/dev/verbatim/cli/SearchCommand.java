@@ -6,7 +6,9 @@ import dev.verbatim.search.Searcher;
 import dev.verbatim.web.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +36,24 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--offset", paramLabel = "N", description = "Hits to skip (default: ${DEFAULT-VALUE}).")
   int offset = 0;
 
+  @Option(names = "--speaker", paramLabel = "NAME", description = "Only quotes by this speaker (exact name, as in --facets).")
+  String speaker;
+
+  @Option(names = "--source", paramLabel = "NAME", description = "Only this publication (exact name, as in --facets).")
+  String source;
+
+  @Option(names = "--date", paramLabel = "YYYY[-MM]", description = "Only this year or month.")
+  String date;
+
+  @Option(names = "--sort", paramLabel = "relevance|date", description = "Best first (default) or newest first.")
+  String sort;
+
+  @Option(names = "--cursor", paramLabel = "CURSOR", description = "Continue after a previous page (its nextCursor; use with --json).")
+  String cursor;
+
+  @Option(names = "--facets", description = "Also print how many matches each type, speaker, source and date has.")
+  boolean facets;
+
   @Option(names = "--json", description = "Print the result as the API's JSON.")
   boolean json;
 
@@ -45,9 +65,17 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SearchRequest request =
-        SearchRequest.of(String.join(" ", query)).withLimit(limit).withOffset(offset);
+        SearchRequest.of(String.join(" ", query))
+            .withLimit(limit)
+            .withOffset(offset)
+            .withFilters(new SearchRequest.Filters(speaker, source, date))
+            .withCursor(cursor)
+            .withFacets(facets || json);
     if (type != null) {
       request = request.withType(SearchRequest.Type.fromLabel(type));
+    }
+    if (sort != null) {
+      request = request.withSort(SearchRequest.SortOrder.fromLabel(sort));
     }
     SearchResult result;
     try (Searcher searcher = Searcher.open(index)) {
@@ -80,11 +108,42 @@ final class SearchCommand implements Callable<Integer> {
         String who = hit.speaker() == null ? "(speaker unknown)" : hit.speaker();
         out.printf(Locale.ROOT, "%d. [quote] %s  (%.2f)%n", rank, who, hit.score());
         out.printf("   in: %s%n", where);
+        if (hit.sources().size() > 1) {
+          out.printf(Locale.ROOT, "   %d sources: %s%n", hit.sources().size(), sourceNames(hit));
+        }
       } else {
         out.printf(Locale.ROOT, "%d. [article] %s  (%.2f)%n", rank, where, hit.score());
       }
       for (String passage : hit.highlights()) {
         out.println("   " + Terminal.render(passage, ansi));
+      }
+    }
+    if (result.nextCursor() != null) {
+      out.printf("%nnext page: --cursor %s%n", result.nextCursor());
+    }
+    printFacets(out, result.facets());
+  }
+
+  private static String sourceNames(SearchResult.Hit hit) {
+    return String.join(
+        "; ",
+        hit.sources().stream()
+            .map(s -> s.title() + (s.source() == null ? "" : " — " + s.source()))
+            .toList());
+  }
+
+  private static void printFacets(PrintWriter out, Map<String, List<SearchResult.FacetValue>> facets) {
+    for (Map.Entry<String, List<SearchResult.FacetValue>> dim : facets.entrySet()) {
+      if (dim.getValue().isEmpty()) {
+        continue;
+      }
+      out.println();
+      out.println(dim.getKey() + ":");
+      for (SearchResult.FacetValue v : dim.getValue()) {
+        out.printf(Locale.ROOT, "  %6d  %s%n", v.count(), v.value());
+        for (SearchResult.FacetValue child : v.children()) {
+          out.printf(Locale.ROOT, "  %6d    %s%n", child.count(), child.value());
+        }
       }
     }
   }

@@ -2,7 +2,7 @@ package dev.verbatim.index;
 
 import dev.verbatim.corpus.Article;
 import dev.verbatim.quotes.Quote;
-import java.util.Locale;
+import dev.verbatim.quotes.QuoteExtractor;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.apache.lucene.document.Document;
@@ -61,9 +61,10 @@ final class Documents {
     doc.add(new StringField(Schema.KIND, q.kind().label(), Field.Store.YES));
     doc.add(new StoredField(Schema.OFFSET, q.offset()));
     doc.add(new StoredField(Schema.LENGTH, q.length()));
-    String fingerprint = fingerprint(q.text());
+    String fingerprint = QuoteExtractor.fingerprint(q.text());
     doc.add(new StringField(Schema.FINGERPRINT, fingerprint, Field.Store.YES));
     doc.add(new SortedDocValuesField(Schema.FINGERPRINT, new BytesRef(fingerprint)));
+    doc.add(new StringField(Schema.QUOTE_ID, Schema.quoteId(fingerprint), Field.Store.YES));
     if (q.speaker() != null) {
       doc.add(new Field(Schema.SPEAKER, q.speaker(), TEXT_STORED));
       doc.add(new StringField(Schema.SPEAKER_KEY, q.speaker(), Field.Store.NO));
@@ -77,11 +78,6 @@ final class Documents {
       doc.add(new StoredField(Schema.MENTION_OFFSET, q.mention().offset()));
     }
     return facets.build(doc);
-  }
-
-  // Until the extractor provides one: case, punctuation and spacing ignored.
-  private static String fingerprint(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   static String quoteId(String articleId, Quote q) {

@@ -70,6 +70,8 @@ public final class Schema {
   public static final String MENTION_OFFSET = "mention_offset";
   /** Normalised quote text: equal for the same quote in different articles. */
   public static final String FINGERPRINT = "fingerprint";
+  /** URL-safe id of a quote across articles, from {@link #quoteId(String)}; keyword, stored. */
+  public static final String QUOTE_ID = "quote_id";
 
   /** Values of {@link #TYPE}. */
   public static final String TYPE_ARTICLE = "article";
@@ -88,6 +90,21 @@ public final class Schema {
     FacetsConfig config = new FacetsConfig();
     config.setHierarchical(FACET_DATE, true);
     return config;
+  }
+
+  /**
+   * The id shared by every occurrence of a quote: lowercase hex of the first 12 bytes of the
+   * SHA-256 of its {@link #FINGERPRINT}, short and URL-safe.
+   */
+  public static String quoteId(String fingerprint) {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /** The analyzer for stemmed text fields: possessives, case and accents folded, Porter stems. */

@@ -1,64 +1,87 @@
 package dev.verbatim.quotes;
 
 import dev.verbatim.corpus.Article;
-import java.util.ArrayList;
+import java.text.Normalizer;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
- * Finds quoted spans in an article and attributes them. Stateless and thread-safe.
+ * Finds quoted spans in an article, tells quotations from titles and scare quotes, and attributes
+ * each quotation to a speaker. Stateless and thread-safe.
  *
- * <p>First version: spans between curly or straight double quotes within a paragraph, speaker
- * from a simple {@code “…,” Name said} cue right after the closing mark.
+ * <p>Spans are balanced curly or straight double marks within a paragraph (straight marks are
+ * read as opening or closing from the chars around them); a quote that runs over paragraphs gives
+ * one span per paragraph, all with the same speaker. The speaker comes from a cue next to the
+ * quote ({@code ,” she said}, {@code said the White House}, {@code X reported that “…”}, {@code
+ * according to X}), is canonicalised within the article ({@code Kardashian} -> {@code Kim
+ * Kardashian}), and pronouns resolve to the speaker or subject they refer to. When the evidence
+ * is weak the speaker is null: no speaker is better than a wrong one.
  */
 public final class QuoteExtractor {
-  private static final Pattern AFTER_CUE =
-      Pattern.compile("^\\s*(?:(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})\\s+(said|says|noted|added|told|tells))");
 
-  /** Every quoted span of {@code article}'s text, in text order. */
+  /** Every quoted span of {@code article}'s text, in text order, not-a-quote spans included. */
   public List<Quote> extract(Article article) {
-    String text = article.text();
-    List<Quote> quotes = new ArrayList<>();
-    int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (c == '“' || c == '"') {
-        char close = c == '“' ? '”' : '"';
-        int end = findClose(text, i + 1, close);
-        if (end < 0) {
-          i++;
-          continue;
-        }
-        String inner = text.substring(i + 1, end);
-        String speaker = null;
-        String cue = null;
-        Quote.Mention mention = null;
-        Matcher m = AFTER_CUE.matcher(text).region(end + 1, text.length());
-        if (m.lookingAt()) {
-          speaker = m.group(1);
-          cue = m.group(2);
-          mention = new Quote.Mention(m.group(1), m.start(1));
-        }
-        quotes.add(new Quote(i, end + 1 - i, inner, QuoteKind.FULL, speaker, cue, mention));
-        i = end + 1;
-      } else {
-        i++;
-      }
-    }
-    return List.copyOf(quotes);
+    return List.copyOf(ArticleQuotes.extract(article));
   }
 
-  private static int findClose(String text, int from, char close) {
-    for (int j = from; j < text.length(); j++) {
-      char c = text.charAt(j);
-      if (c == close) {
-        return j;
-      }
-      if (c == '\n') {
-        return -1;
+  /**
+   * A key for spotting the same quotation in different articles: lower case, accents, quote marks,
+   * apostrophes and other punctuation dropped, whitespace collapsed. {@code This is so unfair.}
+   * and {@code “This is so unfair,”} give the same key. Pure function, thread-safe.
+   */
+  public static String fingerprint(String quoteText) {
+    String folded = Normalizer.normalize(quoteText, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(folded.length());
+    boolean space = false;
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        if (space && out.length() > 0) {
+          out.append(' ');
+        }
+        space = false;
+        out.append(c);
+      } else if (Character.getType(c) == Character.NON_SPACING_MARK
+          || c == '\'' || c == '’' || c == '‘' || c == 'ʼ') {
+        // accents and apostrophes vanish inside a word: "don’t" = "dont"
+      } else {
+        space = true;
       }
     }
-    return -1;
+    return out.toString();
+  }
+
+  /**
+   * True when two quotations are the same words up to one changed, added or dropped word (after
+   * {@link #fingerprint}), for quotes of at least six words; shorter quotes must match exactly.
+   * Pure function, thread-safe.
+   */
+  public static boolean sameQuotation(String a, String b) {
+    String[] x = splitWords(fingerprint(a));
+    String[] y = splitWords(fingerprint(b));
+    if (x.length != y.length && Math.abs(x.length - y.length) > 1) {
+      return false;
+    }
+    int edits = wordEdits(x, y);
+    return edits == 0 || (edits == 1 && Math.min(x.length, y.length) >= 6);
+  }
+
+  private static String[] splitWords(String fingerprint) {
+    return fingerprint.isEmpty() ? new String[0] : fingerprint.split(" ");
+  }
+
+  /** Word edit distance, capped at 2 (all we need), in one linear pass. */
+  private static int wordEdits(String[] x, String[] y) {
+    int i = 0;
+    while (i < x.length && i < y.length && x[i].equals(y[i])) {
+      i++;
+    }
+    int j = 0;
+    while (j < x.length - i && j < y.length - i && x[x.length - 1 - j].equals(y[y.length - 1 - j])) {
+      j++;
+    }
+    int restX = x.length - i - j;
+    int restY = y.length - i - j;
+    return Math.min(2, Math.max(restX, restY));
   }
 }

@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -21,18 +19,10 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -52,15 +42,14 @@ public final class Searcher implements AutoCloseable {
   private static final Set<String> HIT_FIELDS =
       Set.of(
           Schema.ID, Schema.TYPE, Schema.ARTICLE_ID, Schema.TITLE, Schema.ARTICLE_TITLE,
-          Schema.SOURCE, Schema.DATE, Schema.SPEAKER, Schema.CUE, Schema.TEXT);
-  private static final int ARTICLE_PASSAGES = 2;
-  private static final int HIGHLIGHT_MAX_LENGTH = 200_000;
-  // Joins non-adjacent passages in the formatter's output; a control char never found in text.
-  private static final String PASSAGE_SEPARATOR = "\u0000";
+          Schema.SOURCE, Schema.DATE, Schema.SPEAKER, Schema.CUE, Schema.KIND, Schema.TEXT,
+          Schema.OFFSET);
 
   private final Directory directory;
   private final SearcherManager manager;
   private final Analyzer analyzer = Schema.analyzer();
+  private final Highlighting highlighting = new Highlighting(analyzer);
+  private final ReaderState.Cache readerState = new ReaderState.Cache();
   private final SearchTimeLimit timeLimit = new SearchTimeLimit(SearchTimeLimit.DEFAULT);
 
   private Searcher(Directory directory, SearcherManager manager) {
@@ -104,27 +93,43 @@ public final class Searcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    Query query = filtered(QueryParsing.parse(request.query(), analyzer), request);
+    Query parsed = QueryParsing.parse(request.query(), analyzer);
+    Query query = Filtering.apply(parsed, request);
     IndexSearcher shared = manager.acquire();
     try {
       IndexSearcher searcher = timeLimit.bounded(shared);
-      TopDocs top;
+      ReaderState state = readerState.of(searcher.getIndexReader());
+      Paging.Page page;
       try {
-        top = searcher.search(query, request.offset() + request.limit());
+        page = Paging.page(searcher, state, query, request);
       } catch (IndexSearcher.TooManyClauses e) {
         throw new InvalidQueryException(
             "query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount() + "); make wildcards or fuzzy terms more specific", e);
       }
-      ScoreDoc[] page =
-          Arrays.copyOfRange(
-              top.scoreDocs, Math.min(request.offset(), top.scoreDocs.length), top.scoreDocs.length);
-      List<SearchResult.Hit> hits = hits(searcher, query, page);
-      boolean exact =
-          top.totalHits.relation() == TotalHits.Relation.EQUAL_TO && !searcher.timedOut();
+      List<SearchResult.Hit> hits = hits(searcher, query, page, request.snippets());
+      Map<String, List<SearchResult.FacetValue>> facets =
+          page.matches() == null
+              ? Map.of()
+              : Facets.sideways(searcher, state.facets(), parsed, request, page.matches());
       long tookMs = (System.nanoTime() - start) / 1_000_000;
-      return new SearchResult(request.query(), top.totalHits.value(), exact, tookMs, hits);
+      boolean exact = page.totalExact() && !searcher.timedOut();
+      return new SearchResult(
+          request.query(), page.total(), exact, tookMs, hits, facets, page.nextCursor());
     } finally {
       manager.release(shared);
+    }
+  }
+
+  /**
+   * The quote with id {@code quoteId} (a hit's {@link SearchResult.Hit#quoteId()}) and every
+   * article that carries it; empty when the index holds no such quote.
+   */
+  public Optional<Quotation> quote(String quoteId) throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return QuoteGroups.quotation(searcher, quoteId);
+    } finally {
+      manager.release(searcher);
     }
   }
 
@@ -177,88 +182,51 @@ public final class Searcher implements AutoCloseable {
    */
   public record Stats(long articles, long quotes) {}
 
-  private static Query filtered(Query query, SearchRequest request) {
-    if (request.type() == null) {
-      return query;
-    }
-    return new BooleanQuery.Builder()
-        .add(query, BooleanClause.Occur.MUST)
-        .add(new TermQuery(new Term(Schema.TYPE, request.type().label())), BooleanClause.Occur.FILTER)
-        .build();
-  }
-
-  private List<SearchResult.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page)
+  private List<SearchResult.Hit> hits(
+      IndexSearcher searcher, Query query, Paging.Page page, SearchRequest.Snippets snippets)
       throws IOException {
     StoredFields stored = searcher.storedFields();
-    Document[] docs = new Document[page.length];
-    List<Integer> quoteDocs = new ArrayList<>();
-    List<Integer> articleDocs = new ArrayList<>();
-    for (int i = 0; i < page.length; i++) {
-      docs[i] = stored.document(page[i].doc, HIT_FIELDS);
-      (Schema.TYPE_QUOTE.equals(docs[i].get(Schema.TYPE)) ? quoteDocs : articleDocs).add(i);
-    }
-    String[][] passages = new String[page.length][];
-    // A quote is shown whole; an article by its best sentences.
-    highlight(searcher, query, page, quoteDocs, passages, WholeBreakIterator::new, 1);
-    highlight(
-        searcher, query, page, articleDocs, passages,
-        () -> BreakIterator.getSentenceInstance(Locale.ROOT), ARTICLE_PASSAGES);
-    List<SearchResult.Hit> hits = new ArrayList<>(page.length);
-    for (int i = 0; i < page.length; i++) {
-      Document d = docs[i];
+    int n = page.hits().size();
+    Document[] docs = new Document[n];
+    List<Highlighting.Target> targets = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Document d = stored.document(page.hits().get(i).doc, HIT_FIELDS);
+      docs[i] = d;
       boolean isQuote = Schema.TYPE_QUOTE.equals(d.get(Schema.TYPE));
+      targets.add(
+          new Highlighting.Target(
+              page.hits().get(i).doc, isQuote, d.get(Schema.TEXT), title(d), d.get(Schema.SPEAKER)));
+    }
+    Highlighting.Marked[] marked = highlighting.mark(searcher, query, targets, snippets);
+    List<SearchResult.Hit> hits = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Document d = docs[i];
+      String fingerprint = page.fingerprints().get(i);
+      Highlighting.Marked m = marked[i];
       hits.add(
           new SearchResult.Hit(
               d.get(Schema.TYPE),
               d.get(Schema.ID),
-              page[i].score,
+              page.hits().get(i).score,
               d.get(Schema.ARTICLE_ID),
-              isQuote ? d.get(Schema.ARTICLE_TITLE) : d.get(Schema.TITLE),
+              title(d),
               d.get(Schema.SOURCE),
               d.get(Schema.DATE),
               d.get(Schema.SPEAKER),
               d.get(Schema.CUE),
+              d.get(Schema.KIND),
               d.get(Schema.TEXT),
-              passages[i] == null ? List.of() : Arrays.asList(passages[i])));
+              m.passages().stream().map(SearchResult.Passage::html).toList(),
+              m.passages(),
+              m.titleHtml(),
+              m.speakerHtml(),
+              fingerprint == null ? null : Schema.quoteId(fingerprint),
+              fingerprint == null ? List.of() : QuoteGroups.sources(searcher, fingerprint, d)));
     }
     return hits;
   }
 
-  private void highlight(
-      IndexSearcher searcher,
-      Query query,
-      ScoreDoc[] page,
-      List<Integer> which,
-      String[][] out,
-      java.util.function.Supplier<BreakIterator> breaks,
-      int maxPassages)
-      throws IOException {
-    if (which.isEmpty()) {
-      return;
-    }
-    UnifiedHighlighter highlighter =
-        UnifiedHighlighter.builder(searcher, analyzer)
-            .withBreakIterator(breaks)
-            .withMaxLength(HIGHLIGHT_MAX_LENGTH)
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", PASSAGE_SEPARATOR, true))
-            .withMaskedFieldsFunc(
-                field -> Schema.TEXT.equals(field) ? Set.of(Schema.TEXT_EXACT) : Set.of())
-            .build();
-    int[] docIds = which.stream().mapToInt(i -> page[i].doc).toArray();
-    int[] sorted = docIds.clone();
-    Arrays.sort(sorted);
-    Map<String, String[]> byField =
-        highlighter.highlightFields(
-            new String[] {Schema.TEXT}, query, sorted, new int[] {maxPassages});
-    String[] texts = byField.get(Schema.TEXT);
-    for (int k = 0; k < which.size(); k++) {
-      int pos = Arrays.binarySearch(sorted, docIds[k]);
-      String passage = texts[pos];
-      out[which.get(k)] = passage == null ? null : splitPassages(passage);
-    }
-  }
-
-  private static String[] splitPassages(String joined) {
-    return joined.split(PASSAGE_SEPARATOR);
+  private static String title(Document d) {
+    return Schema.TYPE_QUOTE.equals(d.get(Schema.TYPE)) ? d.get(Schema.ARTICLE_TITLE) : d.get(Schema.TITLE);
   }
 }

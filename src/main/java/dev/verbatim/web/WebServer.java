@@ -66,6 +66,7 @@ public final class WebServer implements AutoCloseable {
               config.staticFiles.add("/public", Location.CLASSPATH);
               config.routes.get("/api/search", this::search);
               config.routes.get("/api/health", this::health);
+              config.routes.get("/api/quotes/{quoteId}", this::quote);
               config.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
               config.routes.exception(
                   Exception.class,
@@ -102,7 +103,31 @@ public final class WebServer implements AutoCloseable {
     if (type != null && !type.isBlank() && !type.equalsIgnoreCase("all")) {
       request = request.withType(SearchRequest.Type.fromLabel(type));
     }
-    ctx.json(searcher.search(request));
+    ctx.json(searcher.search(refine(ctx, request)));
+  }
+
+  /** Adds the filter, sort, cursor and passage parameters to {@code request}. */
+  private static SearchRequest refine(Context ctx, SearchRequest request) {
+    String sort = ctx.queryParam("sort");
+    if (sort != null && !sort.isBlank()) {
+      request = request.withSort(SearchRequest.SortOrder.fromLabel(sort));
+    }
+    return request
+        .withFilters(
+            new SearchRequest.Filters(ctx.queryParam("speaker"), ctx.queryParam("source"), ctx.queryParam("date")))
+        .withCursor(ctx.queryParam("cursor"))
+        .withSnippets(
+            new SearchRequest.Snippets(
+                intParam(ctx, "passages", SearchRequest.Snippets.DEFAULT_PASSAGES),
+                intParam(ctx, "passageLength", SearchRequest.Snippets.DEFAULT_LENGTH)));
+  }
+
+  private void quote(Context ctx) throws IOException {
+    String id = ctx.pathParam("quoteId");
+    searcher
+        .quote(id)
+        .ifPresentOrElse(
+            ctx::json, () -> error(ctx, HttpStatus.NOT_FOUND, "no quote with id '" + id + "'"));
   }
 
   private void health(Context ctx) throws IOException {

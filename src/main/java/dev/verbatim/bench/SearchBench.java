@@ -1,0 +1,128 @@
+package dev.verbatim.bench;
+
+import dev.verbatim.index.Schema;
+import dev.verbatim.search.SearchResult;
+import dev.verbatim.search.Searcher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Search with top-10 highlighting through {@link Searcher} against bare {@link IndexSearcher} and
+ * {@link UnifiedHighlighter} on the same index and queries. Not thread-safe.
+ *
+ * <p>The bare side runs each query's Lucene form, takes the top 10, highlights the body field of
+ * those hits (two passages) with one shared highlighter, and loads their stored documents: what
+ * a plain Lucene program shows for a result page.
+ */
+final class SearchBench {
+  static final int TOP = 10;
+  private static final int PASSAGES = 2;
+
+  private final Searcher verbatim;
+  private final IndexSearcher bare;
+  private final UnifiedHighlighter highlighter;
+  private final PrintWriter progress;
+
+  SearchBench(Searcher verbatim, IndexSearcher bare, PrintWriter progress) {
+    this.verbatim = verbatim;
+    this.bare = bare;
+    this.highlighter =
+        UnifiedHighlighter.builder(bare, Schema.analyzer()).withMaxLength(200_000).build();
+    this.progress = progress;
+  }
+
+  /** Runs one query through Verbatim's API; returns the hit count so the work is observable. */
+  int verbatim(QuerySet.Entry e) throws IOException {
+    SearchResult result = verbatim.search(e.request().withLimit(TOP));
+    return result.hits().size();
+  }
+
+  /** Runs one query the bare Lucene way. */
+  int bare(QuerySet.Entry e) throws IOException {
+    TopDocs top = bare.search(e.bare(), TOP);
+    String[] passages = highlighter.highlight(Schema.TEXT, e.bare(), top, PASSAGES);
+    StoredFields stored = bare.storedFields();
+    int shown = 0;
+    for (ScoreDoc sd : top.scoreDocs) {
+      Document d = stored.document(sd.doc);
+      shown += d.get(Schema.ID) == null ? 0 : 1;
+    }
+    return passages.length == shown ? shown : -1;
+  }
+
+  /** Runs both sides over every query until the JIT and the page cache have settled. */
+  void warmUp(QuerySet queries, double seconds) {
+    List<QuerySet.Entry> mix = queries.mix();
+    for (int r = 0; r < 2; r++) {
+      Load.run(mix, 2, seconds / 4, false, this::verbatim);
+      Load.run(mix, 2, seconds / 4, false, this::bare);
+    }
+  }
+
+  /** Per class and thread count, Verbatim and bare alternately {@code rounds} times; medians. */
+  void measure(QuerySet queries, int rounds, double seconds, BenchTable table) {
+    for (String kind : QuerySet.CLASSES) {
+      List<QuerySet.Entry> list = queries.of(kind);
+      if (list.isEmpty()) {
+        log("search %s: no queries could be drawn from this index; skipped", kind);
+        continue;
+      }
+      for (int threads = 1; threads <= 2; threads++) {
+        Load.Result[] v = new Load.Result[rounds];
+        Load.Result[] b = new Load.Result[rounds];
+        for (int r = 0; r < rounds; r++) {
+          // A B B A ...: neither side always runs first.
+          if (r % 2 == 0) {
+            v[r] = Load.run(list, threads, seconds, false, this::verbatim);
+            b[r] = Load.run(list, threads, seconds, false, this::bare);
+          } else {
+            b[r] = Load.run(list, threads, seconds, false, this::bare);
+            v[r] = Load.run(list, threads, seconds, false, this::verbatim);
+          }
+        }
+        String name = kind + ", " + threads + (threads == 1 ? " thread" : " threads");
+        Medians mv = Medians.of(v);
+        Medians mb = Medians.of(b);
+        table.latency("search", name, "p50 ms", mv.p50, mb.p50);
+        table.latency("search", name, "p99 ms", mv.p99, mb.p99);
+        table.rate("search", name, "QPS", mv.perSecond, mb.perSecond);
+        long errors = mv.errors + mb.errors;
+        if (errors > 0) {
+          table.value("search", name, "errors", errors);
+        }
+        log("search %s: Verbatim %.0f QPS p99 %.2f ms, bare %.0f QPS p99 %.2f ms",
+            name, mv.perSecond, mv.p99, mb.perSecond, mb.p99);
+      }
+    }
+  }
+
+  /** Medians over rounds of each figure of {@link Load.Result}. */
+  record Medians(double p50, double p99, double perSecond, long errors) {
+    static Medians of(Load.Result[] results) {
+      double[] p50 = new double[results.length];
+      double[] p99 = new double[results.length];
+      double[] rate = new double[results.length];
+      long errors = 0;
+      for (int i = 0; i < results.length; i++) {
+        p50[i] = results[i].p50Ms();
+        p99[i] = results[i].p99Ms();
+        rate[i] = results[i].perSecond();
+        errors += results[i].errors();
+      }
+      return new Medians(Samples.median(p50), Samples.median(p99), Samples.median(rate), errors);
+    }
+  }
+
+  private void log(String format, Object... args) {
+    progress.printf(Locale.ROOT, format + "%n", args);
+    progress.flush();
+  }
+}

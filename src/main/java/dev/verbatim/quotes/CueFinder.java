@@ -1,0 +1,599 @@
+package dev.verbatim.quotes;
+
+import java.util.Set;
+
+/**
+ * Finds the cue of a quote and the phrase naming its speaker, from the tokens around the marks:
+ * after the closing mark ({@code ,” she said}, {@code ,” said the White House}) or before the
+ * opening one in the same sentence ({@code Axios reported that … “and have …”}).
+ */
+final class CueFinder {
+  /** Most appositives and role phrases fit; longer runs are clauses, not a speaker. */
+  private static final int MAX_SUBJECT_TOKENS = 12;
+
+  private static final int MAX_BEFORE_TOKENS = 45;
+
+  private static final Set<String> DETERMINERS =
+      Set.of("the", "a", "an", "his", "her", "its", "their", "our", "one", "two", "three", "some",
+          "several", "many", "other", "another", "both", "this", "that", "these", "those");
+
+  private static final Set<String> STOP_FORWARD =
+      Set.of("in", "on", "at", "during", "after", "before", "when", "who", "which", "that",
+          "while", "told", "to", "as", "because", "adding", "noting", "and", "but", "last",
+          "this", "yesterday", "today", "recently", "earlier", "later", "via", "through",
+          "with", "without", "since", "if", "although", "than", "into", "about", "referring");
+
+  private static final Set<String> RELATIVES = Set.of("who", "which", "that", "whom");
+
+  private static final Set<String> COMMENT_NOUNS =
+      Set.of("comment", "caption", "message", "words", "note", "tweet", "post", "line", "remark",
+          "statement", "headline", "title", "reply", "response", "plea", "warning");
+
+  private static final Set<String> PASSIVE = Set.of("was", "were", "is", "are", "been", "being", "be");
+
+  private static final Set<String> SUBJECT_DETERMINERS = Set.of("the", "a", "an", "one", "another");
+
+  private static final Set<String> PP_LINKS = Set.of("of", "for", "at", "from", "with", "to");
+
+  private static final Set<String> CUTS =
+      Set.of("and", "but", "that", "as", "while", "when", "because", "so", "then");
+
+  private static final Set<String> NOT_ROLE = Set.of("for", "of", "by", "from", "with", "is", "was");
+
+  private static final Set<String> PREPOSITIONS =
+      Set.of("of", "for", "to", "with", "by", "about", "between", "from", "on", "at", "against", "in");
+
+  private final Tokens t;
+  private final Names names;
+
+  CueFinder(Tokens tokens, Names names) {
+    this.t = tokens;
+    this.names = names;
+  }
+
+  static boolean isReportingVerb(Tokens t, int i) {
+    if (!t.lowerCase(i)) {
+      return false;
+    }
+    String w = t.lower(i);
+    if (!Lexicon.REPORTING_VERBS.contains(w)) {
+      return false;
+    }
+    if (Lexicon.WEAK_VERBS.contains(w)) {
+      // "went on", "continued": speech only when followed by a comma or "on to say".
+      return t.isWord(i + 1) && t.lower(i + 1).equals("on") || t.isPunct(i + 1, ',');
+    }
+    return true;
+  }
+
+  /** The cue right after a closing mark, or null. */
+  Cue after(int closeTok, boolean innerEndsSentence) {
+    Cue cue = afterKnownVerb(closeTok, innerEndsSentence);
+    if (cue == null && t.text.charAt(t.start[closeTok] - 1) == ',') {
+      cue = afterUnknownVerb(closeTok + 1);
+    }
+    return cue;
+  }
+
+  /**
+   * {@code ,” underlined Mr Saldarriaga.} or {@code ,” Smith enthused.}: a quote ending in a comma
+   * is followed by its attribution, so a past-tense word next to a name is its cue even when the
+   * verb is not in our list.
+   */
+  private Cue afterUnknownVerb(int k0) {
+    if (k0 >= t.size || t.paragraph[k0] != t.paragraph[k0 - 1]) {
+      return null;
+    }
+    if (t.lowerCase(k0) && looksLikePastVerb(t.lower(k0))) {
+      Names.Run run = names.runAt(k0 + 1);
+      if (run != null && run.first() >= k0 + 1 && run.first() <= k0 + 2 && endsClause(run.last() + 1)) {
+        return new Cue(k0, t.word(k0), k0 + 1, run.last());
+      }
+      return null;
+    }
+    int last;
+    if (t.isWord(k0) && (t.lower(k0).equals("he") || t.lower(k0).equals("she"))) {
+      last = k0;
+    } else {
+      Names.Run run = names.runAt(k0);
+      if (run == null || run.first() < k0) {
+        return null;
+      }
+      last = run.last();
+    }
+    int v = last + 1;
+    if (t.lowerCase(v) && looksLikePastVerb(t.lower(v)) && endsClause(v + 1)) {
+      return new Cue(v, t.word(v), k0, last);
+    }
+    return null;
+  }
+
+  private boolean endsClause(int k) {
+    return k >= t.size || t.paragraph[k] != t.paragraph[k - 1] || t.isPunct(k, '.') || t.isPunct(k, ',');
+  }
+
+  private static boolean looksLikePastVerb(String w) {
+    return w.length() > 4 && w.endsWith("ed") && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(w);
+  }
+
+  private Cue afterKnownVerb(int closeTok, boolean innerEndsSentence) {
+    int k0 = closeTok + 1;
+    if (k0 >= t.size || t.paragraph[k0] != t.paragraph[closeTok] || t.kind[k0] == Tokens.OPEN) {
+      return null;
+    }
+    if (innerEndsSentence && t.capitalised(k0)) {
+      return null; // "… wrong.” Kardashian has …" starts a new sentence
+    }
+    if (t.isPunct(k0, ',') || t.isPunct(k0, '—') || t.isPunct(k0, '–') || t.isPunct(k0, '-')) {
+      k0++;
+    }
+    int limit = Math.min(t.size, k0 + MAX_SUBJECT_TOKENS + 1);
+    for (int k = k0; k < limit; k++) {
+      if (t.paragraph[k] != t.paragraph[closeTok] || t.kind[k] == Tokens.OPEN || t.quote[k] >= 0) {
+        return null;
+      }
+      if (t.kind[k] == Tokens.PUNCT && ".;:!?()".indexOf(t.text.charAt(t.start[k])) >= 0) {
+        return null;
+      }
+      if (t.isWord(k) && t.lower(k).equals("according") && t.isWord(k + 1) && t.lower(k + 1).equals("to")) {
+        if (k != k0) {
+          return null;
+        }
+        int[] np = forwardPhrase(k + 2);
+        return np == null ? null : new Cue(k, "according to", np[0], np[1]);
+      }
+      if (isReportingVerb(t, k)) {
+        if (k == k0) {
+          if (Lexicon.HEARER_VERBS.contains(t.lower(k))) {
+            return null;
+          }
+          int[] np = forwardPhrase(k + 1);
+          return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
+        }
+        int[] np = backwardPhrase(k, k0);
+        if (np == null || !onlyRoleWords(k0, np[0]) || (np[0] > k0 && t.lower(k0).equals("and"))) {
+          return null; // a clause between the mark and the subject: not a plain cue
+        }
+        if (nounLike(k, np)) {
+          return null; // "… and a smaller state grant": a noun, not a verb
+        }
+        return new Cue(k, t.word(k), np[0], np[1]);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A verb that is also a noun ("state", "report") counts only after a name or a pronoun, or a
+   * phrase that can speak ("the company states"): "a smaller state grant" is not a cue.
+   */
+  private boolean nounLike(int verb, int[] np) {
+    if (!Lexicon.NOUN_LIKE_VERBS.contains(t.lower(verb))) {
+      return false;
+    }
+    String head = t.lower(np[1]);
+    return names.runAt(np[1]) == null && !Lexicon.PRONOUNS.contains(head)
+        && !Lexicon.COMPANY_NOUNS.contains(head) && !Lexicon.WORK_NOUNS.contains(head)
+        && !Lexicon.SPOKES.contains(head) && !Lexicon.isRole(head);
+  }
+
+  /** True when {@code [from, to)} holds only lower-case role words ("chairman and chief executive"). */
+  private boolean onlyRoleWords(int from, int to) {
+    if (to - from > 9) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      if (t.isPunct(k, '<') || t.isPunct(k, '>')) {
+        continue; // a wire ticker: "Chrysler Corp <C> treasurer Fred Zuckerman"
+      }
+      if (!t.isWord(k) || t.quote[k] >= 0) {
+        return false; // "Delta spokesman Bill Berry" is fine; punctuation means a clause
+      }
+      String w = t.lower(k);
+      if (!w.equals("and") && t.lowerCase(k) && !isRoleWord(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * An attribution closing the sentence after the quote, {@code …, he said.} or {@code …, the
+   * statement added.}, or null. Only a plain subject and verb (or verb and subject) count.
+   */
+  Cue sentenceFinal(int closeTok) {
+    return finalClause(t.sentenceEndOf(closeTok), closeTok);
+  }
+
+  /** The attribution ending sentence {@code s} ("…, Deputy Prime Minister Kim Mahn-je said."), or null. */
+  int[] finalAttribution(int s) {
+    int from = t.sentenceStart[s];
+    Cue c = finalClause(t.sentenceStart[s + 1], from);
+    return c == null ? null : new int[] {c.npFirst(), c.npLast()};
+  }
+
+  private Cue finalClause(int end, int closeTok) {
+    int last = end - 1;
+    if (last <= closeTok + 2 || !t.isPunct(last, '.')) {
+      return null;
+    }
+    int comma = -1;
+    for (int k = last - 1; k > closeTok && k >= last - MAX_SUBJECT_TOKENS; k--) {
+      if (t.quote[k] >= 0 || t.kind[k] != Tokens.WORD && !t.isPunct(k, ',')) {
+        return null;
+      }
+      if (t.isPunct(k, ',')) {
+        comma = k;
+        break;
+      }
+    }
+    if (comma < 0 || comma == closeTok + 1) {
+      return null;
+    }
+    int k0 = comma + 1;
+    int verb = last - 1;
+    if (isReportingVerb(t, verb) && verb > k0) {
+      int[] np = backwardPhrase(verb, k0);
+      return np == null || np[0] != k0 && !onlyRoleWords(k0, np[0]) ? null
+          : new Cue(verb, t.word(verb), np[0], np[1]);
+    }
+    if (isReportingVerb(t, k0) && !Lexicon.HEARER_VERBS.contains(t.lower(k0))) {
+      int[] np = forwardPhrase(k0 + 1);
+      return np == null || np[1] != last - 1 ? null : new Cue(k0, t.word(k0), np[0], np[1]);
+    }
+    return null;
+  }
+
+  /** The cue before an opening mark within its sentence, or null. */
+  Cue before(int openTok) {
+    int s0 = t.sentenceStartOf(openTok);
+    if (s0 == openTok) {
+      return null;
+    }
+    int comment = commentCue(openTok, s0);
+    if (comment >= 0) {
+      int[] np = subjectOf(s0, comment);
+      return np == null ? null : new Cue(comment, t.text.substring(t.start[comment], t.end[comment + 2]), np[0], np[1]);
+    }
+    int lo = Math.max(s0, openTok - MAX_BEFORE_TOKENS);
+    for (int k = openTok - 1; k >= lo; k--) {
+      if (t.quote[k] >= 0) {
+        continue;
+      }
+      if (t.isWord(k) && t.lower(k).equals("according") && t.isWord(k + 1) && t.lower(k + 1).equals("to")) {
+        int[] np = forwardPhrase(k + 2);
+        return np == null ? null : new Cue(k, "according to", np[0], np[1]);
+      }
+      if (isReportingVerb(t, k)) {
+        String w = t.lower(k);
+        if (w.endsWith("ing") || w.equals("quoted")) {
+          int[] np = participleSubject(k, s0);
+          return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
+        }
+        int j = skipBetween(k - 1, s0);
+        if (j >= s0 && RELATIVES.contains(t.lower(j))) {
+          // "…, Professor Chris Woodhead, who has said": the name right before "who"
+          int a = t.isPunct(j - 1, ',') ? j - 2 : j - 1;
+          Names.Run antecedent = names.runAt(a);
+          if (antecedent != null && antecedent.last() == a && antecedent.first() >= s0) {
+            return new Cue(k, t.word(k), antecedent.first(), antecedent.last());
+          }
+          int[] np = subjectOf(s0, j);
+          return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
+        }
+        if (k >= 1 && (t.kind[k - 1] == Tokens.CLOSE
+            || (k >= 2 && t.isPunct(k - 1, ',') && t.kind[k - 2] == Tokens.CLOSE))) {
+          // `“…,” said Pulcine, “and if …”`: the second piece takes the inverted cue
+          int[] np = Lexicon.HEARER_VERBS.contains(w) ? null : forwardPhrase(k + 1);
+          return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
+        }
+        if (t.isWord(k - 1) && PASSIVE.contains(t.lower(k - 1))) {
+          return null; // "Ms Simonetti was told …": the subject heard it; who spoke is not said
+        }
+        int[] np = backwardPhrase(k, s0);
+        if (np == null || nounLike(k, np)) {
+          return null;
+        }
+        return new Cue(k, t.word(k), np[0], np[1]);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Who speaks through a participle cue at {@code k}: "quoted Y telling", "quoted Y as saying"
+   * give Y; "it said, adding" gives the subject of "said"; otherwise the sentence subject.
+   */
+  private int[] participleSubject(int k, int s0) {
+    int before = k - 1;
+    if (t.isWord(before) && t.lower(before).equals("as")) {
+      before--;
+    }
+    Names.Run run = names.runAt(before);
+    if (run != null && run.last() == before && run.first() >= s0 && !t.lower(k).equals("quoted")) {
+      return new int[] {run.first(), run.last()};
+    }
+    if (t.isPunct(k - 1, ',') && k - 2 >= s0 && isReportingVerb(t, k - 2)) {
+      int[] np = backwardPhrase(k - 2, s0);
+      if (np != null) {
+        return np;
+      }
+    }
+    return subjectOf(s0, k);
+  }
+
+  /** "… with the comment “…”": index of {@code with}, or -1. */
+  private int commentCue(int openTok, int s0) {
+    int k = openTok - 1;
+    if (t.isPunct(k, ':') || t.isPunct(k, ',')) {
+      k--;
+    }
+    if (k - 2 >= s0
+        && t.isWord(k)
+        && COMMENT_NOUNS.contains(t.lower(k))
+        && t.isWord(k - 1)
+        && DETERMINERS.contains(t.lower(k - 1))
+        && t.isWord(k - 2)
+        && t.lower(k - 2).equals("with")) {
+      return k - 2;
+    }
+    return -1;
+  }
+
+  private int skipBetween(int j, int lo) {
+    while (j >= lo && t.lowerCase(j) && Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(t.lower(j))) {
+      j--;
+    }
+    return j;
+  }
+
+  /**
+   * The speaker phrase ending just before the verb at {@code verb}, not reaching before {@code
+   * lo}: a pronoun, a name (with an appositive between commas), or a short noun phrase.
+   */
+  int[] backwardPhrase(int verb, int lo) {
+    int j = skipBetween(verb - 1, lo);
+    if (j < lo || t.quote[j] >= 0) {
+      return null;
+    }
+    if (t.isPunct(j, ',')) {
+      // "Hugh Hill, a doctor at the hospital, said": back over the appositive to the name.
+      int c = j - 1;
+      while (c >= lo && c > j - MAX_SUBJECT_TOKENS && !t.isPunct(c, ',') && t.quote[c] < 0) {
+        c--;
+      }
+      if (c < lo || !t.isPunct(c, ',')) {
+        return null;
+      }
+      Names.Run inside = names.runAt(c + 1);
+      if (inside != null && inside.first() == c + 1 && inside.last() == j - 1) {
+        return new int[] {c + 1, j - 1}; // "the crew chief, Lena Park, replied"
+      }
+      int head = c - 1;
+      if (t.isWord(head) && Lexicon.PRONOUNS.contains(t.lower(head))) {
+        return new int[] {head, head};
+      }
+      Names.Run run = names.runAt(head);
+      return run == null || run.first() < lo ? null : new int[] {run.first(), run.last()};
+    }
+    if (!t.isWord(j)) {
+      return null;
+    }
+    String w = t.lower(j);
+    if (Lexicon.PRONOUNS.contains(w)) {
+      return new int[] {j, j};
+    }
+    Names.Run run = names.runAt(j);
+    if (run != null && run.first() - 2 >= lo && t.isPunct(run.first() - 1, ',')
+        && names.isOrganisation(run)) {
+      // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation
+      Names.Run person = names.runAt(run.first() - 2);
+      if (person != null && person.first() >= lo && !names.isOrganisation(person)) {
+        return new int[] {person.first(), person.last()};
+      }
+    }
+    if (run != null) {
+      int first = Math.max(run.first(), lo);
+      // "the White House", "Mic co-founder Jake Horowitz": keep the words that lead to the name.
+      int k = first - 1;
+      while (k >= lo && k >= first - 4 && t.lowerCase(k) && !DETERMINERS.contains(t.lower(k))
+          && isRoleWord(t.lower(k))) {
+        k--;
+      }
+      if (k >= lo && t.isWord(k) && DETERMINERS.contains(t.lower(k))) {
+        first = k;
+      }
+      int link = first - 1;
+      if (link > lo && t.isWord(link) && t.lower(link).equals("and") && names.runAt(link - 1) != null) {
+        link = names.runAt(link - 1).first() - 1; // "The MP for Sittingbourne and Sheppey"
+      }
+      if (link > lo && t.lowerCase(link) && PP_LINKS.contains(t.lower(link))) {
+        // "a close associate of … Khodorkovsky", "a spokesman for Apple": the name is inside the
+        // subject phrase, not its head; the whole phrase goes to resolution.
+        for (int d = link - 1; d >= lo && d > link - 8; d--) {
+          if (!t.isWord(d) || t.quote[d] >= 0) {
+            break;
+          }
+          if (DETERMINERS.contains(t.lower(d)) || d == lo || !t.isWord(d - 1)) {
+            return new int[] {d, j};
+          }
+        }
+        return null;
+      }
+      return new int[] {first, j};
+    }
+    if (t.lowerCase(j)) {
+      // a noun phrase: back to its determiner ("a spokesperson for the company")
+      for (int k = j; k >= lo && k > j - 8; k--) {
+        if (!t.isWord(k) || t.quote[k] >= 0) {
+          break;
+        }
+        if (DETERMINERS.contains(t.lower(k)) && (k == lo || !t.isWord(k - 1) || isPrepositionOrCut(t.lower(k - 1)))) {
+          return new int[] {k, j};
+        }
+      }
+      // bare plural subjects: "analysts said", "officials told"
+      if ((w.endsWith("s") && !w.endsWith("ss")) && (j == lo || !t.isWord(j - 1))) {
+        return new int[] {j, j};
+      }
+    }
+    return null;
+  }
+
+  private static boolean isPrepositionOrCut(String w) {
+    return CUTS.contains(w);
+  }
+
+  private static boolean isRoleWord(String w) {
+    return !Lexicon.REPORTING_VERBS.contains(w) && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(w)
+        && !STOP_FORWARD.contains(w) && !NOT_ROLE.contains(w);
+  }
+
+  /** "Dome spokesman David Annesley": the person after an organisation and a role is the head. */
+  private Names.Run headRun(Names.Run run) {
+    int k = run.last() + 1;
+    int words = 0;
+    boolean role = false;
+    // "ISM survey chairman Norbert Ore": a few lower-case words, one of them a role, then a name
+    while (words < 4 && t.lowerCase(k) && !isReportingVerb(t, k) && !STOP_FORWARD.contains(t.lower(k))
+        && !DETERMINERS.contains(t.lower(k))) {
+      role |= Lexicon.isRole(t.lower(k));
+      k++;
+      words++;
+    }
+    Names.Run next = role ? names.runAt(k) : null;
+    return next != null && next.first() == k ? next : run;
+  }
+
+  /** The speaker phrase starting at {@code k} after an inverted cue ({@code said Smith, …}). */
+  int[] forwardPhrase(int k) {
+    if (!t.isWord(k) || t.quote[k] >= 0) {
+      return null;
+    }
+    String w = t.lower(k);
+    if (Lexicon.PRONOUNS.contains(w)) {
+      return new int[] {k, k};
+    }
+    Names.Run run = names.runAt(k);
+    if (run != null && run.first() >= k - 1) {
+      run = headRun(run); // "said Janney Montgomery analyst Louis Marckesano"
+      int end = run.last();
+      if (Names.stripPossessive(t.word(end)).length() < t.word(end).length()) {
+        // "said Aguilera's agent Meghan Prophet": the possessor is not the speaker
+        int e = end + 1;
+        while (e < k + 9 && t.lowerCase(e) && Lexicon.ROLE_NOUNS.contains(t.lower(e))) {
+          e++;
+        }
+        Names.Run next = names.runAt(e);
+        end = next != null && next.first() == e ? next.last() : e - 1;
+      }
+      return new int[] {k, end};
+    }
+    // "the White House", "a spokesman for the ministry", "chairman John Smith"
+    int end = -1;
+    for (int j = k; j < t.size && j < k + 9; j++) {
+      if (!t.isWord(j) || t.quote[j] >= 0) {
+        break;
+      }
+      Names.Run r = names.runAt(j);
+      if (r != null) {
+        // "the NAR's John Tuccillo", "the Old Trafford boss": take the whole phrase, so that
+        // resolution can tell a head name from a name that only modifies the head.
+        end = r.last();
+        int e = end + 1;
+        while (e < k + 9 && (names.runAt(e) != null || (t.lowerCase(e) && Lexicon.ROLE_NOUNS.contains(t.lower(e))))) {
+          end = names.runAt(e) != null ? names.runAt(e).last() : e;
+          e = end + 1;
+        }
+        break;
+      }
+      String lw = t.lower(j);
+      if (j > k && STOP_FORWARD.contains(lw)) {
+        break;
+      }
+      if (Lexicon.REPORTING_VERBS.contains(lw)) {
+        break;
+      }
+      end = j;
+    }
+    if (end < 0) {
+      return null;
+    }
+    if (!DETERMINERS.contains(w) && names.runAt(end) == null && !(w.endsWith("s") && end == k)) {
+      return null;
+    }
+    return new int[] {k, end};
+  }
+
+  /**
+   * The subject of the sentence starting at {@code s0}, looked for before token {@code limit}:
+   * leading adverbials ({@code In 1997,}, {@code Last year,}) and conjunctions skipped.
+   */
+  int[] subjectOf(int s0, int limit) {
+    int k = s0;
+    while (k < limit && t.kind[k] == Tokens.PUNCT) {
+      k++;
+    }
+    if (k < limit && t.isWord(k) && Lexicon.CONJUNCTIONS.contains(t.lower(k))) {
+      k++;
+      if (t.isPunct(k, ',')) {
+        k++;
+      }
+    }
+    if (k < limit && t.isWord(k) && Lexicon.LEADING_ADVERBIALS.contains(t.lower(k))) {
+      int comma = -1;
+      for (int j = k + 1; j < limit && j < k + 16; j++) {
+        if (t.isPunct(j, ',') && t.quote[j] < 0) {
+          comma = j;
+          break;
+        }
+      }
+      if (comma >= 0) {
+        k = comma + 1;
+      }
+    }
+    if (k < limit && t.isWord(k) && SUBJECT_DETERMINERS.contains(t.lower(k))
+        && (names.runAt(k + 1) == null || Lexicon.DEMONYMS.contains(t.lower(k + 1)))) {
+      // "the French international defender believes Mourinho …": the subject is the phrase
+      int e = k;
+      while (e + 1 < limit && e < k + 6 && t.isWord(e + 1) && t.quote[e + 1] < 0 && !isReportingVerb(t, e + 1)
+          && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(t.lower(e + 1))) {
+        e++;
+      }
+      return new int[] {k, e};
+    }
+    for (int j = k; j < limit && j < k + 8; j++) {
+      if (t.quote[j] >= 0) {
+        if (t.kind[j] == Tokens.OPEN && j == k) {
+          return new int[] {j, j}; // the sentence opens with a quote: its speaker is the subject
+        }
+        return null;
+      }
+      if (!t.isWord(j)) {
+        if (t.isPunct(j, ',')) {
+          return null;
+        }
+        continue;
+      }
+      String w = t.lower(j);
+      boolean afterPreposition =
+          j > k && t.isWord(j - 1) && PREPOSITIONS.contains(t.lower(j - 1));
+      if (Lexicon.PRONOUNS.contains(w) && !afterPreposition) {
+        return new int[] {j, j};
+      }
+      Names.Run run = names.runAt(j);
+      if (run != null && !afterPreposition) {
+        run = headRun(run);
+        return new int[] {run.first(), run.last()};
+      }
+      if (run != null) {
+        j = run.last();
+      }
+      if (Lexicon.REPORTING_VERBS.contains(w) && j > k) {
+        int[] np = backwardPhrase(j, k);
+        return np;
+      }
+    }
+    return null;
+  }
+}

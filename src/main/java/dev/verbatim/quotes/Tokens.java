@@ -1,0 +1,242 @@
+package dev.verbatim.quotes;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The words and punctuation of one text, with the quote each lies in, its paragraph and its
+ * sentence. Built once per article in one linear pass; cue and name rules read these arrays.
+ */
+final class Tokens {
+  static final byte WORD = 0;
+  static final byte PUNCT = 1;
+  static final byte OPEN = 2;
+  static final byte CLOSE = 3;
+
+  /** Abbreviations whose dot does not end a sentence. */
+  private static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gov", "sen", "rep", "gen", "col",
+          "lt", "sgt", "capt", "rev", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb",
+          "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
+          "u.n", "e.g", "i.e", "mt", "ft", "approx", "dept", "est", "fig", "messrs");
+
+  final String text;
+  int size;
+  int[] start;
+  int[] end;
+  byte[] kind;
+  /** Index of the span a token is inside (marks included), or -1. */
+  int[] quote;
+  int[] paragraph;
+  int[] sentence;
+  /** First token of each sentence, indexed by sentence number; one extra entry at the end. */
+  int[] sentenceStart;
+  private String[] lowerCache;
+
+  private Tokens(String text) {
+    this.text = text;
+    int cap = Math.max(16, text.length() / 5);
+    start = new int[cap];
+    end = new int[cap];
+    kind = new byte[cap];
+  }
+
+  static Tokens of(String text, List<SpanFinder.Span> spans, int[] paragraphs) {
+    return of(text, spans, paragraphs, text.length());
+  }
+
+  /** Tokens of {@code text} up to {@code limit}: nothing after the last quote is ever needed. */
+  static Tokens of(String text, List<SpanFinder.Span> spans, int[] paragraphs, int limit) {
+    Tokens t = new Tokens(text);
+    t.tokenize(spans, limit);
+    t.assign(spans, paragraphs);
+    return t;
+  }
+
+  String word(int i) {
+    return text.substring(start[i], end[i]);
+  }
+
+  /** The token lower-cased. */
+  String lower(int i) {
+    // Rules ask for the same few tokens many times; lower-case each one once.
+    if (lowerCache == null) {
+      lowerCache = new String[size];
+    }
+    String w = lowerCache[i];
+    if (w == null) {
+      w = word(i).toLowerCase(Locale.ROOT);
+      lowerCache[i] = w;
+    }
+    return w;
+  }
+
+  boolean isWord(int i) {
+    return i >= 0 && i < size && kind[i] == WORD;
+  }
+
+  boolean isPunct(int i, char c) {
+    return i >= 0 && i < size && kind[i] == PUNCT && text.charAt(start[i]) == c;
+  }
+
+  boolean capitalised(int i) {
+    return isWord(i) && Character.isUpperCase(text.charAt(start[i]));
+  }
+
+  boolean lowerCase(int i) {
+    return isWord(i) && Character.isLowerCase(text.charAt(start[i]));
+  }
+
+  int sentenceStartOf(int i) {
+    return sentenceStart[sentence[i]];
+  }
+
+  int sentenceEndOf(int i) {
+    return sentenceStart[sentence[i] + 1];
+  }
+
+  /** The first token starting at or after {@code offset}. */
+  int tokenAt(int offset) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (start[mid] < offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private void add(int s, int e, byte k) {
+    if (size == start.length) {
+      int cap = size * 2;
+      start = Arrays.copyOf(start, cap);
+      end = Arrays.copyOf(end, cap);
+      kind = Arrays.copyOf(kind, cap);
+    }
+    start[size] = s;
+    end[size] = e;
+    kind[size] = k;
+    size++;
+  }
+
+  private void tokenize(List<SpanFinder.Span> spans, int limit) {
+    int n = limit;
+    int si = 0;
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+        continue;
+      }
+      while (si < spans.size() && spans.get(si).end() <= i && spans.get(si).open() < i) {
+        si++;
+      }
+      if (c == '“' || c == '”' || c == '"') {
+        byte k = PUNCT;
+        if (si < spans.size()) {
+          SpanFinder.Span s = spans.get(si);
+          if (s.open() == i) {
+            k = OPEN;
+          } else if (s.end() == i + 1 && s.innerEnd() == i) {
+            k = CLOSE;
+          }
+        }
+        add(i, i + 1, k);
+        i++;
+        continue;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        int j = i + 1;
+        while (j < n) {
+          char d = text.charAt(j);
+          if (Character.isLetterOrDigit(d)) {
+            j++;
+          } else if ((d == '\'' || d == '’' || d == '-' || d == '.' || d == '&' || d == ',')
+              && j + 1 < n
+              && Character.isLetterOrDigit(text.charAt(j + 1))
+              && (d != ',' || (Character.isDigit(text.charAt(j - 1)) && Character.isDigit(text.charAt(j + 1))))
+              && (d != '.' || !Character.isUpperCase(text.charAt(j + 1)) || j - i <= 1)) {
+            j++;
+          } else {
+            break;
+          }
+        }
+        if (j < n && text.charAt(j) == '.' && isAbbreviation(i, j)) {
+          j++;
+        }
+        add(i, j, WORD);
+        i = j;
+        continue;
+      }
+      add(i, i + 1, PUNCT);
+      i++;
+    }
+  }
+
+  private boolean isAbbreviation(int s, int e) {
+    if (e - s == 1 && Character.isUpperCase(text.charAt(s))) {
+      return true; // an initial: "J. Smith"
+    }
+    return e - s <= 6 && ABBREVIATIONS.contains(text.substring(s, e).toLowerCase(Locale.ROOT));
+  }
+
+  private void assign(List<SpanFinder.Span> spans, int[] paragraphs) {
+    quote = new int[size];
+    paragraph = new int[size];
+    sentence = new int[size];
+    int si = 0;
+    int p = 0;
+    for (int t = 0; t < size; t++) {
+      int s = start[t];
+      while (si < spans.size() && spans.get(si).end() <= s) {
+        si++;
+      }
+      quote[t] = si < spans.size() && spans.get(si).open() <= s ? si : -1;
+      while (p + 2 < paragraphs.length && paragraphs[p + 1] <= s) {
+        p += 2;
+      }
+      paragraph[t] = p / 2;
+    }
+    int[] starts = new int[size + 2];
+    int count = 0;
+    if (size > 0) {
+      starts[count++] = 0;
+    }
+    for (int t = 1; t < size; t++) {
+      if (paragraph[t] != paragraph[t - 1] || endsSentenceBefore(t)) {
+        starts[count++] = t;
+      }
+      sentence[t] = count - 1;
+    }
+    starts[count] = size;
+    sentenceStart = Arrays.copyOf(starts, count + 1);
+  }
+
+  /** True when a sentence ends between token {@code t - 1} and {@code t}. */
+  private boolean endsSentenceBefore(int t) {
+    int prev = t - 1;
+    boolean nextOpensSentence =
+        capitalised(t) || kind[t] == OPEN || (isWord(t) && Character.isDigit(text.charAt(start[t])));
+    if (!nextOpensSentence) {
+      return false;
+    }
+    if (kind[prev] == CLOSE) {
+      // "... wrong.” Kardashian has" ends a sentence; "... wrong,” she said" does not.
+      int before = start[prev] - 1;
+      return before >= 0 && ".!?".indexOf(text.charAt(before)) >= 0;
+    }
+    if (kind[prev] == PUNCT && quote[prev] < 0) {
+      char c = text.charAt(start[prev]);
+      return c == '.' || c == '!' || c == '?';
+    }
+    return false;
+  }
+}

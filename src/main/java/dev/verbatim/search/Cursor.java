@@ -1,0 +1,105 @@
+package dev.verbatim.search;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * The opaque {@code nextCursor}: where the last hit of a page stands in the sort order, so the next
+ * page can start after it (search-after) instead of collecting and skipping everything before it.
+ * Tied to the request it came from; Lucene doc ids are part of it, so a cursor is meant for
+ * walking a result soon after getting it, not for bookmarking across reindexes. Immutable.
+ */
+record Cursor(SearchRequest.SortOrder sort, int requestKey, long date, float score, int doc) {
+  private static final String VERSION = "1";
+  private static final String SEP = "~";
+
+  /** The cursor for {@code last}, a hit of {@code request} found with {@link Paging#sort}. */
+  static Cursor after(SearchRequest request, ScoreDoc last) {
+    long date = last instanceof FieldDoc fd ? (Long) fd.fields[0] : 0L;
+    return new Cursor(request.sort(), requestKey(request), date, last.score, last.doc);
+  }
+
+  String encode() {
+    String plain =
+        String.join(
+            SEP, VERSION, sort.label(), Integer.toHexString(requestKey), Long.toString(date),
+            Integer.toHexString(Float.floatToIntBits(score)), Integer.toString(doc));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads a cursor made by {@link #encode()}.
+   *
+   * @throws InvalidQueryException when {@code text} is not one
+   */
+  static Cursor decode(String text) {
+    try {
+      String[] parts =
+          new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(SEP, -1);
+      if (parts.length != 6 || !VERSION.equals(parts[0])) {
+        throw new IllegalArgumentException("wrong shape");
+      }
+      int doc = Integer.parseInt(parts[5]);
+      if (doc < 0) {
+        throw new IllegalArgumentException("negative doc");
+      }
+      return new Cursor(
+          SearchRequest.SortOrder.fromLabel(parts[1]),
+          Integer.parseUnsignedInt(parts[2], 16),
+          Long.parseLong(parts[3]),
+          Float.intBitsToFloat(Integer.parseUnsignedInt(parts[4], 16)),
+          doc);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidQueryException(
+          "malformed cursor '" + abbreviate(text) + "'; pass the nextCursor of the previous page unchanged");
+    }
+  }
+
+  /** Checks that this cursor came from a page of {@code request}. */
+  void checkBelongsTo(SearchRequest request) {
+    if (sort != request.sort() || requestKey != requestKey(request)) {
+      throw new InvalidQueryException(
+          "cursor belongs to a different query, filter or sort; start again without a cursor");
+    }
+  }
+
+  /** The position as Lucene's search-after wants it for this sort. */
+  ScoreDoc toScoreDoc() {
+    return sort == SearchRequest.SortOrder.DATE
+        ? new FieldDoc(doc, score, new Object[] {date, score})
+        : new ScoreDoc(doc, score);
+  }
+
+  /** Whether {@code hit} sorts at or before this position: a walk that got here has shown it. */
+  boolean passed(ScoreDoc hit) {
+    return compare(hit, toScoreDoc(), sort) <= 0;
+  }
+
+  /** Negative when {@code a} sorts before {@code b}: as the collectors order hits. */
+  static int compare(ScoreDoc a, ScoreDoc b, SearchRequest.SortOrder sort) {
+    if (sort == SearchRequest.SortOrder.DATE) {
+      int byDate = Long.compare((Long) ((FieldDoc) b).fields[0], (Long) ((FieldDoc) a).fields[0]);
+      if (byDate != 0) {
+        return byDate;
+      }
+    }
+    int byScore = Float.compare(b.score, a.score);
+    return byScore != 0 ? byScore : Integer.compare(a.doc, b.doc);
+  }
+
+  // Stable across JVMs (String.hashCode is specified), so a cursor survives a server restart.
+  private static int requestKey(SearchRequest r) {
+    SearchRequest.Filters f = r.filters();
+    return String.join(
+            "\u0001",
+            r.query(), r.type() == null ? "" : r.type().label(), String.valueOf(f.speaker()),
+            String.valueOf(f.source()), String.valueOf(f.date()), r.sort().label())
+        .hashCode();
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+  }
+}

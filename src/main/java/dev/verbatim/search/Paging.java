@@ -1,0 +1,176 @@
+package dev.verbatim.search;
+
+import dev.verbatim.index.Schema;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+
+/**
+ * Finds one page of results: sorts, collapses a quote's occurrences to its best one, skips to the
+ * offset or resumes after a cursor, counts the total and (on request) gathers matches for facets.
+ * Stateless.
+ *
+ * <p>Collapsing happens while walking the sorted hits in growing batches (search-after), so a page
+ * costs what its depth costs, not what the whole result costs. When resuming from a cursor, a
+ * quote met again is skipped if its best occurrence sorts before the cursor: an earlier page
+ * showed it.
+ */
+final class Paging {
+  /** Lucene's default: totals are exact up to this many matching documents. */
+  static final int TOTAL_THRESHOLD = 1_000;
+
+  private static final int FIRST_BATCH = 50;
+  private static final int MAX_BATCH = 10_000;
+  // Bounds the work for one page when one quote is repeated in a great many articles.
+  private static final int MAX_SCANNED = 200_000;
+
+  private static final Sort BY_DATE = dateSort();
+
+  private Paging() {}
+
+  /**
+   * One page: the hits (one per result), the fingerprint of each (null for articles), the total,
+   * the matches for facets (null unless asked for) and the cursor for the next page.
+   */
+  record Page(
+      List<ScoreDoc> hits,
+      List<String> fingerprints,
+      long total,
+      boolean totalExact,
+      FacetsCollector matches,
+      String nextCursor) {}
+
+  static Page page(IndexSearcher searcher, ReaderState state, Query query, SearchRequest request)
+      throws IOException {
+    Cursor cursor = request.cursor() == null ? null : Cursor.decode(request.cursor());
+    if (cursor != null) {
+      cursor.checkBelongsTo(request);
+    }
+    ScoreDoc after = cursor == null ? null : cursor.toScoreDoc();
+    int batch = Math.min(MAX_BATCH, Math.max(FIRST_BATCH, request.offset() + request.limit() + 1));
+
+    // The first batch also counts: every match is visited once for the total and the facets.
+    FacetsCollectorManager facets = request.facets() ? new FacetsCollectorManager() : null;
+    // Facets visit every match anyway, so the total can be exact at no extra cost.
+    int cap = request.facets() ? Integer.MAX_VALUE : TOTAL_THRESHOLD;
+    MultiCollectorManager first =
+        facets == null
+            ? new MultiCollectorManager(topDocs(request, batch, after), QuoteGroups.counter(state, cap))
+            : new MultiCollectorManager(topDocs(request, batch, after), QuoteGroups.counter(state, cap), facets);
+    Object[] collected = searcher.search(query, first);
+    ScoreDoc[] docs = withScores(request, (TopDocs) collected[0]);
+    QuoteGroups.Distinct total = (QuoteGroups.Distinct) collected[1];
+    FacetsCollector matches = facets == null ? null : (FacetsCollector) collected[2];
+
+    List<ScoreDoc> hits = new ArrayList<>(request.limit());
+    List<String> fingerprints = new ArrayList<>(request.limit());
+    Set<Long> seen = new HashSet<>();
+    IndexReader reader = searcher.getIndexReader();
+    int skipped = 0;
+    long scanned = 0;
+    ScoreDoc resumeAt = null;
+    walk:
+    while (true) {
+      for (ScoreDoc hit : docs) {
+        scanned++;
+        long group = QuoteGroups.group(reader, state, hit.doc);
+        String fingerprint = null;
+        if (group >= 0) {
+          if (!seen.add(group)) {
+            continue;
+          }
+          if (cursor != null) {
+            fingerprint = QuoteGroups.fingerprint(reader, hit.doc);
+            if (shownBefore(searcher, query, request, fingerprint, cursor)) {
+              continue;
+            }
+          }
+        }
+        if (skipped < request.offset()) {
+          skipped++;
+          continue;
+        }
+        if (hits.size() == request.limit()) {
+          resumeAt = hits.get(hits.size() - 1);
+          break walk;
+        }
+        hits.add(hit);
+        fingerprints.add(group >= 0 && fingerprint == null ? QuoteGroups.fingerprint(reader, hit.doc) : fingerprint);
+      }
+      if (docs.length < batch) {
+        break;
+      }
+      if (scanned >= MAX_SCANNED) {
+        // Let the caller continue from here rather than scanning without end.
+        resumeAt = docs[docs.length - 1];
+        break;
+      }
+      after = docs[docs.length - 1];
+      batch = Math.min(batch * 2, MAX_BATCH);
+      docs = withScores(request, searcher.search(query, topDocs(request, batch, after)));
+    }
+    String next = resumeAt == null ? null : Cursor.after(request, resumeAt).encode();
+    return new Page(hits, fingerprints, total.count(), total.exact(), matches, next);
+  }
+
+  /** Whether the best occurrence of the quote {@code fingerprint} sorts at or before {@code cursor}. */
+  private static boolean shownBefore(
+      IndexSearcher searcher, Query query, SearchRequest request, String fingerprint, Cursor cursor)
+      throws IOException {
+    if (QuoteGroups.occurrenceCount(searcher.getIndexReader(), fingerprint) <= 1) {
+      // Its only occurrence is the one just met after the cursor.
+      return false;
+    }
+    Query occurrences =
+        new BooleanQuery.Builder()
+            .add(query, BooleanClause.Occur.MUST)
+            .add(new TermQuery(new Term(Schema.FINGERPRINT, fingerprint)), BooleanClause.Occur.FILTER)
+            .build();
+    ScoreDoc[] best = withScores(request, searcher.search(occurrences, topDocs(request, 1, null)));
+    return best.length > 0 && cursor.passed(best[0]);
+  }
+
+  private static CollectorManager<?, ? extends TopDocs> topDocs(
+      SearchRequest request, int n, ScoreDoc after) {
+    if (request.sort() == SearchRequest.SortOrder.DATE) {
+      return new TopFieldCollectorManager(BY_DATE, n, (FieldDoc) after, TOTAL_THRESHOLD);
+    }
+    return new TopScoreDocCollectorManager(n, after, TOTAL_THRESHOLD);
+  }
+
+  // A field sort reports the score among its sort values; keep it where relevance order has it.
+  private static ScoreDoc[] withScores(SearchRequest request, TopDocs top) {
+    if (request.sort() == SearchRequest.SortOrder.DATE) {
+      for (ScoreDoc sd : top.scoreDocs) {
+        sd.score = (Float) ((FieldDoc) sd).fields[1];
+      }
+    }
+    return top.scoreDocs;
+  }
+
+  private static Sort dateSort() {
+    // Undated documents count as the oldest, so they come last in newest-first order.
+    SortField newest = new SortField(Schema.DATE, SortField.Type.LONG, true, Long.MIN_VALUE);
+    return new Sort(newest, SortField.FIELD_SCORE);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.verbatim.search;
+
+import java.util.List;
+
+/**
+ * A quote as said once and carried by one or more articles, from {@link Searcher#quote(String)}.
+ * Immutable and thread-safe.
+ *
+ * @param quoteId the quote's id across articles
+ * @param text the quote's words as the earliest article prints them
+ * @param speaker who said it (the first source that names a speaker), or null
+ * @param kind {@code full} or {@code partial}, as in the earliest article
+ * @param sources every article that carries it, earliest first
+ */
+public record Quotation(
+    String quoteId, String text, String speaker, String kind, List<SearchResult.Source> sources) {
+  public Quotation {
+    sources = List.copyOf(sources);
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("a quotation needs at least one source, got none for " + quoteId);
+    }
+  }
+}

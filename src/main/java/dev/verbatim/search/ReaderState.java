@@ -1,0 +1,79 @@
+package dev.verbatim.search;
+
+import dev.verbatim.index.Schema;
+import java.io.IOException;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.util.LongValues;
+
+/**
+ * What is expensive to derive from one index view and shared by every search on it: the facet
+ * ordinal state and the global ordinals of quote fingerprints. Built once per reader (when a
+ * refresh brings a new one), never per request. Thread-safe.
+ */
+final class ReaderState {
+  private final IndexReader reader;
+  private final SortedSetDocValuesReaderState facets;
+  private final OrdinalMap fingerprintOrds;
+  private final long fingerprintCount;
+
+  private ReaderState(IndexReader reader) throws IOException {
+    this.reader = reader;
+    this.facets = facetState(reader);
+    SortedDocValues all = MultiDocValues.getSortedValues(reader, Schema.FINGERPRINT);
+    this.fingerprintOrds =
+        all instanceof MultiDocValues.MultiSortedDocValues multi ? multi.mapping : null;
+    this.fingerprintCount = all == null ? 0 : all.getValueCount();
+  }
+
+  private static SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+    try {
+      return new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
+    } catch (IllegalArgumentException e) {
+      // An index without any facet field (nothing indexed yet) has nothing to count.
+      return null;
+    }
+  }
+
+  /** Caches the state of the newest reader seen; older readers get a fresh, uncached one. */
+  static final class Cache {
+    private volatile ReaderState current;
+
+    ReaderState of(IndexReader reader) throws IOException {
+      ReaderState s = current;
+      if (s != null && s.reader == reader) {
+        return s;
+      }
+      synchronized (this) {
+        s = current;
+        if (s == null || s.reader != reader) {
+          s = new ReaderState(reader);
+          current = s;
+        }
+        return s;
+      }
+    }
+  }
+
+  /** The facet state, or null when the index has no facet fields. */
+  SortedSetDocValuesReaderState facets() {
+    return facets;
+  }
+
+  /** How many distinct fingerprints the index holds (global ordinals are below this). */
+  long fingerprintCount() {
+    return fingerprintCount;
+  }
+
+  /**
+   * Maps segment {@code leaf}'s fingerprint ordinals to global ones; identity when the index has
+   * one segment.
+   */
+  LongValues globalOrds(int leaf) {
+    return fingerprintOrds == null ? LongValues.IDENTITY : fingerprintOrds.getGlobalOrds(leaf);
+  }
+}
