@@ -19,7 +19,9 @@ final class HostileQueries {
   private static final String SYNTAX = "\"()[]{}:*?~^+-!&|\\/ ";
   private static final String[] OPERATORS = {"AND", "OR", "NOT", "TO", "&&", "||", "!", "+", "-"};
   private static final String[] FIELDS = {"title", "text", "speaker", "source", "author", "type", "kind", "date", "id", "_any", "", "nosuch"};
-  private static final String[] PARAMS = {"limit", "offset", "sort", "type", "speaker", "source", "date", "cursor", "strict"};
+  private static final String[] PARAMS = {
+    "limit", "offset", "sort", "type", "speaker", "source", "date", "cursor", "strict", "passages", "passageLength"
+  };
   private static final String[] BAD_VALUES = {
     "-1", "0", "-2147483649", "2147483648", "99999999999999999999999", "1e9", "0x10", "NaN", "", " ",
     "%00", "%ff", "<script>alert(1)</script>", "relevance", "date", "DATE", "random", "quote", "article",

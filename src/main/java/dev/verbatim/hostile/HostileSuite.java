@@ -132,6 +132,7 @@ public final class HostileSuite {
     ReindexUnderLoad.Outcome o = new ReindexUnderLoad(before, full, index, logs).run(wordsOfLastArticle(full), 8);
     row("searches during a full reindex", o.searches() + ", errors " + o.errors(), o.errors() == 0 && o.reindexSucceeded());
     row("  totals outside {before, after}", o.inconsistent() + " (before " + o.before() + ", after " + o.after() + ", seen " + o.totalsSeen() + ")", o.inconsistent() == 0);
+    row("  answers marked partial (time limit)", String.valueOf(o.partial()), true);
     o.problems().forEach(p -> details.add("reindex-under-load problem: " + p));
   }
 

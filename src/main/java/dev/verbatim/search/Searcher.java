@@ -93,7 +93,7 @@ public final class Searcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    Query parsed = QueryParsing.parse(request.query(), analyzer);
+    Query parsed = QueryBackstop.guard(() -> QueryParsing.parse(request.query(), analyzer));
     Query query = Filtering.apply(parsed, request);
     IndexSearcher shared = manager.acquire();
     try {
