@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Serve the JSON API and the search page. When --corpus is a folder and the index is",
-      "missing or older than the corpus, the corpus is indexed first."
+      "missing or older than the corpus, the corpus is indexed first.",
+      "New index commits (from `verbatim index` or --watch) are served within a second."
     })
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).")
@@ -37,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port = 7070;
+
+  @Option(names = "--watch", description = "Reindex (incrementally) whenever files under --corpus change.")
+  boolean watch;
 
   @Option(
       names = "--admin-token-file",
@@ -59,12 +63,17 @@ final class ServeCommand implements Callable<Integer> {
     if (Files.exists(corpus) && isStale(index, corpus)) {
       out.println("index at " + index + " is missing or older than " + corpus + "; indexing ...");
       out.flush();
-      IndexSummary summary = new Indexer().rebuild(corpus, index);
+      IndexSummary summary = new Indexer().update(corpus, index);
       IndexCommand.printSummary(out, summary, index);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (Searcher searcher = Searcher.open(index);
-        WebServer server = new WebServer(searcher, adminAccess(System.getenv(ADMIN_TOKEN_ENV))).start(host, port)) {
+        WebServer server = new WebServer(searcher, adminAccess(System.getenv(ADMIN_TOKEN_ENV))).start(host, port);
+        LiveIndex live = new LiveIndex(searcher, out).refreshPeriodically()) {
+      if (watch) {
+        live.watch(corpus, index, new Indexer());
+        out.println("watching " + corpus + " for changes");
+      }
       Searcher.Stats stats = searcher.stats();
       out.printf(
           "serving %d articles and %d quotes on http://%s:%d/ (Ctrl-C stops)%n",

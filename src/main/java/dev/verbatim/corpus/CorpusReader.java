@@ -1,6 +1,5 @@
 package dev.verbatim.corpus;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,26 +9,38 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Finds the article files under a corpus folder and reads each into {@link Article}s. Stateless
  * and thread-safe: files may be read concurrently.
  *
- * <p>Supported: {@code .txt} (first line title, rest body), {@code .jsonl} and {@code .jsonl.gz}
- * (one article per line). A file that cannot be read is reported in {@link ReadResult#skipped()},
- * never thrown, so one bad file never stops a run.
+ * <p>Supported: {@code .txt} (first line title, rest body), {@code .md} (title from the first
+ * heading), {@code .html}/{@code .htm} (body and metadata of a saved news page), {@code .jsonl} and
+ * {@code .jsonl.gz} (one article per line, streamed with {@link #readLines}). A file that cannot be
+ * read is reported in {@link ReadResult#skipped()}, never thrown, so one bad file never stops a run.
  */
 public final class CorpusReader {
   /** Files larger than this (other than JSON Lines, which streams) are skipped as implausible. */
   static final long MAX_SINGLE_ARTICLE_BYTES = 32L << 20;
 
   private final Path root;
+  private final long maxArticleBytes;
 
   /** A reader for the corpus folder (or single file) {@code root}. */
   public CorpusReader(Path root) {
+    this(root, MAX_SINGLE_ARTICLE_BYTES);
+  }
+
+  CorpusReader(Path root, long maxArticleBytes) {
     this.root = root.toAbsolutePath().normalize();
+    this.maxArticleBytes = maxArticleBytes;
+  }
+
+  /** True when {@code file} holds many articles and is read in batches with {@link #readLines}. */
+  public static boolean isStream(Path file) {
+    Format f = format(file);
+    return f == Format.JSONL || f == Format.JSONL_GZ;
   }
 
   /** True when {@code file}'s name has an extension this reader understands. */
@@ -39,19 +50,55 @@ public final class CorpusReader {
 
   /** Every supported file under the root (recursively), sorted by path; the root itself if a file. */
   public List<Path> files() throws IOException {
+    List<ReadResult.Skip> unreadable = new ArrayList<>();
+    List<Path> files = files(unreadable::add);
+    if (!unreadable.isEmpty()) {
+      throw new IOException("cannot list " + unreadable.get(0).where() + ": " + unreadable.get(0).reason());
+    }
+    return files;
+  }
+
+  /**
+   * Every supported file under the root, as {@link #files()}, but a folder or file that cannot be
+   * listed is handed to {@code unreadable} and the walk goes on. Hidden files and folders (names
+   * starting with a dot) are left out.
+   *
+   * @throws IOException when the root itself does not exist
+   */
+  public List<Path> files(java.util.function.Consumer<ReadResult.Skip> unreadable) throws IOException {
     if (Files.isRegularFile(root)) {
       return List.of(root);
     }
     if (!Files.isDirectory(root)) {
       throw new IOException("corpus folder not found: " + root);
     }
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> !isHidden(p))
-          .filter(CorpusReader::supports)
-          .sorted()
-          .toList();
-    }
+    List<Path> found = new ArrayList<>();
+    Files.walkFileTree(
+        root,
+        new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+            return !dir.equals(root) && isHidden(dir)
+                ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                : java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+            if (attrs.isRegularFile() && !isHidden(file) && supports(file)) {
+              found.add(file);
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+            unreadable.accept(new ReadResult.Skip(relative(file), "unreadable: " + describe(e)));
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
+    found.sort(null);
+    return found;
   }
 
   /** Reads one file; problems (unreadable, empty, malformed lines) come back as skips. */
@@ -63,23 +110,126 @@ public final class CorpusReader {
     }
     try {
       long size = Files.size(file);
-      if (format != Format.JSONL && format != Format.JSONL_GZ && size > MAX_SINGLE_ARTICLE_BYTES) {
+      if (format != Format.JSONL && format != Format.JSONL_GZ && size > maxArticleBytes) {
         return ReadResult.skip(
-            where, "file too large for one article: " + size + " bytes (limit " + MAX_SINGLE_ARTICLE_BYTES + ")");
+            where, "file too large for one article: " + size + " bytes (limit " + maxArticleBytes + ")");
+      }
+      if (size == 0) {
+        return ReadResult.skip(where, "empty article: the file is empty");
       }
       return switch (format) {
         case TXT -> TxtArticleReader.read(idOf(where), where, TextDecoding.decode(Files.readAllBytes(file)));
-        case JSONL, JSONL_GZ -> {
-          try (InputStream in = open(file, format);
-              BufferedReader lines =
-                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            yield JsonlArticleReader.read(where, lines);
-          }
+        case MD -> MarkdownArticleReader.read(idOf(where), where, TextDecoding.decode(Files.readAllBytes(file)));
+        case HTML -> {
+          byte[] bytes = Files.readAllBytes(file);
+          yield HtmlArticleReader.read(
+              idOf(where), where, TextDecoding.decode(bytes, HtmlArticleReader.declaredCharset(bytes)));
         }
+        case JSONL, JSONL_GZ -> readAllLines(file);
       };
     } catch (IOException | RuntimeException e) {
       return ReadResult.skip(where, "unreadable: " + describe(e));
     }
+  }
+
+  /**
+   * Streams a JSON Lines file to {@code sink} in batches of at most {@code batchLines} raw lines,
+   * so a file of any size is read in bounded memory; {@link #parse} turns a batch into articles
+   * (on any thread). A file that breaks off (a truncated gzip, an I/O error) is reported as a skip
+   * naming the line it stopped at; the batches before it have been delivered.
+   */
+  public List<ReadResult.Skip> readLines(Path file, int batchLines, LineSink sink) throws InterruptedException {
+    if (batchLines < 1) {
+      throw new IllegalArgumentException("batchLines must be >= 1, got " + batchLines);
+    }
+    String where = relative(file);
+    Format format = format(file);
+    if (format != Format.JSONL && format != Format.JSONL_GZ) {
+      throw new IllegalArgumentException("not a JSON Lines file: " + where);
+    }
+    int number = 0;
+    try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+        InputStream in = format == Format.JSONL_GZ ? new GZIPInputStream(counted, 1 << 16) : counted;
+        InputStreamReader chars = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      BoundedLineReader lines = new BoundedLineReader(chars, (int) Math.min(Integer.MAX_VALUE - 16, maxArticleBytes));
+      List<ReadResult.Skip> skipped = new ArrayList<>();
+      List<String> batch = new ArrayList<>(batchLines);
+      int first = 1;
+      long reported = 0;
+      String line;
+      while ((line = lines.next()) != null) {
+        number++;
+        if (lines.overlong()) {
+          skipped.add(new ReadResult.Skip(where + ":" + number, "line too long for one article: more than " + maxArticleBytes + " chars"));
+        }
+        batch.add(line);
+        if (batch.size() == batchLines) {
+          sink.accept(new LineBatch(where, first, batch, counted.count - reported));
+          reported = counted.count;
+          batch = new ArrayList<>(batchLines);
+          first = number + 1;
+        }
+      }
+      if (!batch.isEmpty() || counted.count > reported) {
+        sink.accept(new LineBatch(where, first, batch, counted.count - reported));
+      }
+      return skipped;
+    } catch (IOException e) {
+      String at = number == 0 ? where : where + ":" + (number + 1);
+      return List.of(new ReadResult.Skip(at, "unreadable: " + describe(e)));
+    }
+  }
+
+  private ReadResult readAllLines(Path file) {
+    List<Article> articles = new ArrayList<>();
+    List<ReadResult.Skip> skipped = new ArrayList<>();
+    try {
+      List<ReadResult.Skip> broken =
+          readLines(
+              file,
+              1024,
+              batch -> {
+                ReadResult part = parse(batch);
+                articles.addAll(part.articles());
+                skipped.addAll(part.skipped());
+              });
+      skipped.addAll(broken);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      skipped.add(new ReadResult.Skip(relative(file), "interrupted while reading"));
+    }
+    return new ReadResult(articles, skipped);
+  }
+
+  /** The articles in one batch of JSON Lines; malformed lines come back as {@code path:line} skips. */
+  public static ReadResult parse(LineBatch batch) {
+    return JsonlArticleReader.parse(batch.file(), batch.firstLine(), batch.lines());
+  }
+
+  /**
+   * Raw lines of a JSON Lines file, not yet parsed. Immutable.
+   *
+   * @param file the corpus-relative path
+   * @param firstLine the 1-based number of the first line in the file
+   * @param lines the lines, without line terminators
+   * @param bytes file bytes consumed to read them (compressed bytes for {@code .gz}), for progress
+   */
+  public record LineBatch(String file, int firstLine, List<String> lines, long bytes) {
+    public LineBatch {
+      lines = List.copyOf(lines);
+    }
+  }
+
+  /** Receives batches from {@link #readLines}, on the reading thread; may block, for back-pressure. */
+  @FunctionalInterface
+  public interface LineSink {
+    /** Takes one batch. */
+    void accept(LineBatch batch) throws InterruptedException;
+  }
+
+  /** The file at the corpus-relative {@code relative} path (the inverse of {@link #relative}). */
+  public Path locate(String relative) {
+    return Files.isRegularFile(root) ? root.resolveSibling(relative) : root.resolve(relative);
   }
 
   /** The path of {@code file} relative to the corpus root, with forward slashes. */
@@ -87,11 +237,6 @@ public final class CorpusReader {
     Path abs = file.toAbsolutePath().normalize();
     Path rel = Files.isRegularFile(root) ? abs.getFileName() : root.relativize(abs);
     return rel.toString().replace('\\', '/');
-  }
-
-  private static InputStream open(Path file, Format format) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    return format == Format.JSONL_GZ ? new GZIPInputStream(in, 1 << 16) : in;
   }
 
   private static String idOf(String relativePath) {
@@ -112,14 +257,48 @@ public final class CorpusReader {
 
   private enum Format {
     TXT,
+    MD,
+    HTML,
     JSONL,
     JSONL_GZ
+  }
+
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    volatile long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
   }
 
   private static Format format(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".txt")) {
       return Format.TXT;
+    }
+    if (name.endsWith(".md") || name.endsWith(".markdown")) {
+      return Format.MD;
+    }
+    if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return Format.HTML;
     }
     if (name.endsWith(".jsonl")) {
       return Format.JSONL;

@@ -3,8 +3,6 @@ package dev.verbatim.corpus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,12 +16,12 @@ final class JsonlArticleReader {
 
   private JsonlArticleReader() {}
 
-  static ReadResult read(String file, BufferedReader lines) throws IOException {
+  /** Parses {@code lines}, the first being line {@code firstLine} of {@code file}. */
+  static ReadResult parse(String file, int firstLine, List<String> lines) {
     List<Article> articles = new ArrayList<>();
     List<ReadResult.Skip> skipped = new ArrayList<>();
-    String line;
-    int number = 0;
-    while ((line = lines.readLine()) != null) {
+    int number = firstLine - 1;
+    for (String line : lines) {
       number++;
       if (line.isBlank()) {
         continue;

@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Kills {@code verbatim index} with SIGKILL at random moments spread over a run, and after each
+ * Kills {@code verbatim index --full} with SIGKILL at random moments spread over a run, and after each
  * kill opens the index afresh: it must open, and hold the last complete index. A final run must
  * then complete with every article. Not thread-safe.
  */
@@ -45,7 +45,7 @@ final class KillDrill {
   Outcome run(int kills) throws IOException, InterruptedException {
     List<String> problems = new ArrayList<>();
     long start = System.nanoTime();
-    Workbench.Finished first = index("first");
+    Workbench.Finished first = index("first", "--full");
     double fullRun = (System.nanoTime() - start) / 1e9;
     if (first.code() != 0) {
       problems.add("the first full run failed: " + first.err().strip());
@@ -56,7 +56,8 @@ final class KillDrill {
     int finishedEarly = 0;
     for (int i = 0; i < kills; i++) {
       long killAtMillis = (long) (fullRun * 1000 * (i + random.nextDouble()) / kills);
-      Process child = Workbench.verbatim(logs.resolve("kill-" + i), "index", "--corpus", corpus.toString(), "--index", index.toString());
+      Process child =
+          Workbench.verbatim(logs.resolve("kill-" + i), "index", "--full", "--corpus", corpus.toString(), "--index", index.toString());
       if (child.waitFor(killAtMillis, TimeUnit.MILLISECONDS)) {
         finishedEarly++;
       } else {
@@ -70,6 +71,7 @@ final class KillDrill {
         problems.add("after kill " + (i + 1) + " at " + killAtMillis + " ms the index holds " + seen + " articles, not " + expected);
       }
     }
+    // What an operator runs next: the default, incremental run.
     Workbench.Finished last = index("final");
     if (last.code() != 0) {
       problems.add("the run after the kills failed: " + last.err().strip());
@@ -78,8 +80,10 @@ final class KillDrill {
     return new Outcome(kills, survived, finishedEarly, expected, finalArticles, fullRun, problems);
   }
 
-  private Workbench.Finished index(String name) throws IOException, InterruptedException {
-    return Workbench.run(logs.resolve(name), RUN_TIMEOUT_SECONDS, "index", "--corpus", corpus.toString(), "--index", index.toString());
+  private Workbench.Finished index(String name, String... options) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of("index", "--corpus", corpus.toString(), "--index", index.toString()));
+    args.addAll(List.of(options));
+    return Workbench.run(logs.resolve(name), RUN_TIMEOUT_SECONDS, args.toArray(String[]::new));
   }
 
   /** Articles a fresh searcher sees, or -1 (with the problem noted) when the index will not open. */

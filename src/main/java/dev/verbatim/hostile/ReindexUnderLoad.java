@@ -113,7 +113,7 @@ final class ReindexUnderLoad {
                 }
               }));
       Workbench.Finished reindex =
-          Workbench.run(logs.resolve("reindex-under-load"), 900, "index", "--corpus", corpusAfter.toString(), "--index", index.toString());
+          Workbench.run(logs.resolve("reindex-under-load"), 900, "index", "--full", "--corpus", corpusAfter.toString(), "--index", index.toString());
       Thread.sleep(500); // let the reloader pick up the new commit while searches continue
       searcher.refresh();
       Thread.sleep(300);

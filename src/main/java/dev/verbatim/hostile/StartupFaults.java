@@ -80,7 +80,7 @@ final class StartupFaults {
     try {
       Path index = mount.resolve("index");
       long before = new Indexer(1).rebuild(small, index).articles();
-      Workbench.Finished reindex = Workbench.run(work.resolve("full-disk-reindex"), timeoutSeconds, "index", "--corpus", large.toString(), "--index", index.toString());
+      Workbench.Finished reindex = Workbench.run(work.resolve("full-disk-reindex"), timeoutSeconds, "index", "--full", "--corpus", large.toString(), "--index", index.toString());
       String err = reindex.err().strip();
       long after;
       try (Searcher searcher = Searcher.open(index)) {

@@ -47,7 +47,7 @@ final class Documents {
       doc.add(new Field(Schema.AUTHOR, a.author(), TEXT_STORED));
     }
     if (a.url() != null) {
-      doc.add(new StoredField(Schema.URL, a.url()));
+      doc.add(new StringField(Schema.URL, a.url(), Field.Store.YES));
     }
     return facets.build(doc);
   }

@@ -7,7 +7,6 @@ import dev.verbatim.quotes.Quote;
 import dev.verbatim.quotes.QuoteExtractor;
 import dev.verbatim.quotes.QuoteKind;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,26 +17,37 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
- * Builds a Verbatim index from a corpus folder. Each run rebuilds the index and commits once at
- * the end, so searchers keep seeing the previous commit until the new one is complete, and a crash
- * mid-run leaves the previous index intact. Not thread-safe: one run at a time per index, which
- * Lucene's write lock enforces across processes.
+ * Builds and updates a Verbatim index from a corpus folder. A run reads only new and changed files
+ * (or all with {@link #rebuild}), removes the articles of deleted files, and commits once at the
+ * end, so searchers keep seeing the previous commit until the new one is complete and a crash
+ * mid-run leaves the previous index intact. Immutable and thread-safe, but one run at a time per
+ * index folder, which Lucene's write lock enforces across processes.
  */
 public final class Indexer {
-  private static final Article END = Article.of("\u0000end", "", "");
+  /** JSON Lines are handed to the workers in batches of this many lines. */
+  private static final int BATCH_LINES = 256;
 
-  private final QuoteExtractor extractor = new QuoteExtractor();
+  private static final long PROGRESS_INTERVAL_MS = 250;
+
   private final int threads;
+  private final IndexProgress progress;
 
   /** An indexer using one worker thread per available core. */
   public Indexer() {
@@ -46,10 +56,20 @@ public final class Indexer {
 
   /** An indexer using {@code threads} workers for parsing, extraction and analysis. */
   public Indexer(int threads) {
+    this(threads, IndexProgress.NONE);
+  }
+
+  private Indexer(int threads, IndexProgress progress) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     this.threads = threads;
+    this.progress = java.util.Objects.requireNonNull(progress, "progress");
+  }
+
+  /** This indexer, reporting to {@code listener} while it runs. */
+  public Indexer withProgress(IndexProgress listener) {
+    return new Indexer(threads, listener);
   }
 
   /**
@@ -59,99 +79,282 @@ public final class Indexer {
    *     another process is indexing into the same folder
    */
   public IndexSummary rebuild(Path corpus, Path index) throws IOException {
+    return run(corpus, index, true);
+  }
+
+  /**
+   * Brings {@code index} up to date with {@code corpus}: reads only files that are new or whose
+   * content changed since the last run, and removes the articles of files that are gone. Builds
+   * the whole index when there is none yet.
+   *
+   * @throws IOException as {@link #rebuild}
+   */
+  public IndexSummary update(Path corpus, Path index) throws IOException {
+    return run(corpus, index, false);
+  }
+
+  private IndexSummary run(Path corpus, Path index, boolean full) throws IOException {
     long start = System.nanoTime();
     CorpusReader reader = new CorpusReader(corpus);
-    List<Path> files = reader.files();
+    List<ReadResult.Skip> unlisted = new ArrayList<>();
+    List<Path> files = reader.files(unlisted::add);
     Files.createDirectories(index);
-    List<ReadResult.Skip> skipped = Collections.synchronizedList(new ArrayList<>());
-    AtomicLong articles = new AtomicLong();
-    AtomicLong quotes = new AtomicLong();
-    long bytes = 0;
-    for (Path f : files) {
-      bytes += Files.size(f);
-    }
     try (Directory dir = FSDirectory.open(index);
-        IndexWriter writer = openWriter(dir, index)) {
-      BlockingQueue<Article> queue = new ArrayBlockingQueue<>(threads * 64);
-      ExecutorService workers = Executors.newFixedThreadPool(threads);
+        IndexWriter writer = openWriter(dir, index, full);
+        FileStates recorded = full ? FileStates.none() : FileStates.open(dir)) {
+      Run run = new Run(reader, writer, recorded);
+      run.skipped.addAll(unlisted);
+      run.announce(files);
+      ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Indexer::daemon);
+      try {
+        ticker.scheduleAtFixedRate(run::report, PROGRESS_INTERVAL_MS, PROGRESS_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        run.index(files);
+        // Stop the ticker before the last report, so the listener is never called concurrently.
+        ticker.shutdown();
+        ticker.awaitTermination(10, TimeUnit.SECONDS);
+        run.report();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("indexing interrupted", e);
+      } finally {
+        ticker.shutdownNow();
+        progress.finished();
+      }
+      int deleted = run.deleteGone();
+      writer.commit();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new IndexSummary(
+          run.files.get(), run.unchanged, deleted, run.articles.get(), run.quotes.get(),
+          run.bytes.get(), seconds, run.sortedSkips());
+    }
+  }
+
+  /** A unit of work for the pool: a whole file, a batch of JSON Lines, or the end of the run. */
+  private sealed interface Work {
+    record ReadFile(Path file, FileStates.State state) implements Work {}
+
+    record Lines(CorpusReader.LineBatch batch, FileStates.State state) implements Work {}
+
+    record End() implements Work {}
+  }
+
+  /** One run's shared state: the queue, the workers and the counters they update. */
+  private final class Run {
+    private final CorpusReader reader;
+    private final IndexWriter writer;
+    private final FileStates recorded;
+    private int unchanged;
+    // Files announced as changed whose content turned out the same: done, for the progress only.
+    private final AtomicInteger sameContentFiles = new AtomicInteger();
+    private final AtomicLong sameContentBytes = new AtomicLong();
+    private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(threads * 4);
+    private final QuoteExtractor extractor = new QuoteExtractor();
+    private final List<ReadResult.Skip> skipped = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger files = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong articles = new AtomicLong();
+    private final AtomicLong quotes = new AtomicLong();
+    // The first worker failure; later work is drained, not done, so the producer never blocks.
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    Run(CorpusReader reader, IndexWriter writer, FileStates recorded) {
+      this.reader = reader;
+      this.writer = writer;
+      this.recorded = recorded;
+    }
+
+    /** Tells the listener how much there is to read: files whose size or time changed. */
+    void announce(List<Path> corpusFiles) throws IOException {
+      int count = 0;
+      long total = 0;
+      for (Path file : corpusFiles) {
+        FileStates.State before = recorded.get(reader.relative(file));
+        try {
+          long size = Files.size(file);
+          if (before == null || !before.sameStamp(size, Files.getLastModifiedTime(file).toMillis())) {
+            count++;
+            total += size;
+          }
+        } catch (IOException unreadable) {
+          count++;
+        }
+      }
+      progress.started(count, total);
+    }
+
+    /**
+     * What {@code file} is now when it must be read (new, or its content changed), else null. The
+     * articles it had are deleted first; the workers add the new ones after this call.
+     */
+    FileStates.State changed(Path file) throws IOException {
+      String relative = reader.relative(file);
+      FileStates.State before = recorded.get(relative);
+      FileStates.State now;
+      try {
+        long size = Files.size(file);
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        if (before != null && before.sameStamp(size, modified)) {
+          unchanged++;
+          return null;
+        }
+        now = new FileStates.State(relative, size, modified, FileStates.sha256(file));
+        if (before != null && before.sha256().equals(now.sha256())) {
+          unchanged++;
+          sameContentFiles.incrementAndGet();
+          sameContentBytes.addAndGet(size);
+          return null;
+        }
+      } catch (IOException unreadable) {
+        // The reader reports it with its reason; an unreadable file's old articles are dropped.
+        now = new FileStates.State(relative, 0, 0, "unreadable");
+      }
+      if (before != null) {
+        writer.deleteDocuments(new Term(Schema.FILE, relative));
+      }
+      return now;
+    }
+
+    /** Deletes the articles of recorded files that are no longer in the corpus; returns how many files. */
+    int deleteGone() throws IOException {
+      int[] gone = {0};
+      recorded.forEachPath(
+          path -> {
+            if (!Files.isRegularFile(reader.locate(path))) {
+              writer.deleteDocuments(new Term(Schema.FILE, path));
+              gone[0]++;
+            }
+          });
+      return gone[0];
+    }
+
+    List<ReadResult.Skip> sortedSkips() {
+      List<ReadResult.Skip> sorted = new ArrayList<>(skipped);
+      sorted.sort(java.util.Comparator.comparing(ReadResult.Skip::where));
+      return sorted;
+    }
+
+    void report() {
+      progress.advanced(
+          files.get() + sameContentFiles.get(), bytes.get() + sameContentBytes.get(), articles.get());
+    }
+
+    void index(List<Path> corpusFiles) throws IOException, InterruptedException {
+      ExecutorService workers = Executors.newFixedThreadPool(threads, Indexer::daemon);
       try {
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-          running.add(workers.submit(() -> consume(queue, writer, articles, quotes)));
+          running.add(workers.submit(this::consume));
         }
         try {
-          for (Path f : files) {
-            ReadResult result = reader.read(f);
-            skipped.addAll(result.skipped());
-            for (Article a : result.articles()) {
-              queue.put(a);
+          for (Path file : corpusFiles) {
+            if (failure.get() != null) {
+              break;
+            }
+            FileStates.State state = changed(file);
+            if (state == null) {
+              continue;
+            }
+            if (CorpusReader.isStream(file)) {
+              skipped.addAll(reader.readLines(file, BATCH_LINES, batch -> queue.put(new Work.Lines(batch, state))));
+              files.incrementAndGet();
+            } else {
+              queue.put(new Work.ReadFile(file, state));
             }
           }
         } finally {
           for (int i = 0; i < threads; i++) {
-            queue.put(END);
+            queue.put(new Work.End());
           }
         }
         for (Future<?> f : running) {
           f.get();
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("indexing interrupted", e);
       } catch (java.util.concurrent.ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof UncheckedIOException u) {
-          throw u.getCause();
-        }
-        throw new IOException("indexing failed: " + cause, cause);
+        failure.compareAndSet(null, e.getCause());
       } finally {
         workers.shutdownNow();
       }
-      writer.commit();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new IndexSummary(files.size(), articles.get(), quotes.get(), bytes, seconds, skipped);
-  }
-
-  private Void consume(
-      BlockingQueue<Article> queue, IndexWriter writer, AtomicLong articles, AtomicLong quotes)
-      throws InterruptedException {
-    Documents documents = new Documents();
-    List<Document> block = new ArrayList<>();
-    while (true) {
-      Article a = queue.take();
-      if (a == END) {
-        flushOwnBuffer(writer);
-        return null;
+      Throwable failed = failure.get();
+      if (failed instanceof IOException io) {
+        throw io;
       }
+      if (failed != null) {
+        throw new IOException("indexing failed: " + failed, failed);
+      }
+    }
+
+    private Void consume() throws InterruptedException {
+      Documents documents = new Documents();
+      List<Document> block = new ArrayList<>();
+      while (true) {
+        Work work = queue.take();
+        if (work instanceof Work.End) {
+          if (failure.get() == null) {
+            flushOwnBuffer();
+          }
+          return null;
+        }
+        if (failure.get() != null) {
+          continue;
+        }
+        try {
+          switch (work) {
+            case Work.ReadFile f -> {
+              ReadResult result = reader.read(f.file());
+              add(result, f.state(), documents, block);
+              files.incrementAndGet();
+              bytes.addAndGet(f.state().size());
+            }
+            case Work.Lines l -> {
+              add(CorpusReader.parse(l.batch()), l.state(), documents, block);
+              bytes.addAndGet(l.batch().bytes());
+            }
+            case Work.End e -> throw new AssertionError("handled above");
+          }
+        } catch (IOException | RuntimeException e) {
+          failure.compareAndSet(null, e);
+        }
+      }
+    }
+
+    /**
+     * Each worker flushes one buffered segment as it finishes, so the last segments are written in
+     * parallel; left to the commit, they would all be written by the one committing thread (about
+     * 40% of a Reuters-sized run, measured with JFR).
+     */
+    private void flushOwnBuffer() {
       try {
+        writer.flushNextBuffer();
+      } catch (IOException | RuntimeException e) {
+        failure.compareAndSet(null, e);
+      }
+    }
+
+    private void add(ReadResult result, FileStates.State state, Documents documents, List<Document> block)
+        throws IOException {
+      skipped.addAll(result.skipped());
+      for (Article a : result.articles()) {
         block.clear();
-        block.add(documents.article(a));
+        Document article = documents.article(a);
+        article.add(new StringField(Schema.FILE_STATE, state.term(), Field.Store.NO));
+        block.add(article);
         for (Quote q : extractor.extract(a)) {
           if (q.kind() != QuoteKind.NOT_A_QUOTE) {
             block.add(documents.quote(a, q));
           }
         }
+        // An article and its quotes go in together, so a flush never splits them.
         writer.addDocuments(block);
         articles.incrementAndGet();
         quotes.addAndGet(block.size() - 1);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
     }
   }
 
-  /**
-   * Each worker flushes one buffered segment as it finishes, so the last segments are written in
-   * parallel; left to the commit, they would all be written by the one committing thread (about
-   * 40% of a Reuters-sized run, measured with JFR).
-   */
-  private static void flushOwnBuffer(IndexWriter writer) {
-    try {
-      writer.flushNextBuffer();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "verbatim-indexer");
+    t.setDaemon(true);
+    return t;
   }
 
   /**
@@ -170,8 +373,11 @@ public final class Indexer {
     return config;
   }
 
-  private static IndexWriter openWriter(Directory dir, Path index) throws IOException {
+  private static IndexWriter openWriter(Directory dir, Path index, boolean full) throws IOException {
     IndexWriterConfig config = writerConfig();
+    if (!full) {
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    }
     try {
       return new IndexWriter(dir, config);
     } catch (LockObtainFailedException e) {

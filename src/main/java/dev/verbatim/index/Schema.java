@@ -35,6 +35,11 @@ public final class Schema {
   public static final String ARTICLE_ID = "article_id";
   /** Corpus-relative path of the file the article came from. */
   public static final String FILE = "file";
+  /**
+   * On article documents, what their file was when read: {@code path NUL size NUL mtime NUL
+   * sha256}, a keyword. A reindex lists these terms to find new, changed and deleted files.
+   */
+  public static final String FILE_STATE = "file_state";
   /** Headline, stemmed (articles only; quotes store it as {@link #ARTICLE_TITLE}). */
   public static final String TITLE = "title";
   /** Headline, unstemmed. */
@@ -55,7 +60,7 @@ public final class Schema {
   public static final String SOURCE_KEY = "source_key";
   /** Byline, analyzed and stored. */
   public static final String AUTHOR = "author";
-  /** Canonical URL, stored. */
+  /** Canonical URL, stored and indexed as one keyword, for filtering by address. */
   public static final String URL = "url";
   /** Publication day: a point (epoch day) for ranges, doc values for sorting, stored as ISO. */
   public static final String DATE = "date";
@@ -130,6 +135,7 @@ public final class Schema {
             SOURCE, exact,
             AUTHOR, exact,
             TYPE, new KeywordAnalyzer(),
+            URL, new KeywordAnalyzer(),
             KIND, new KeywordAnalyzer()));
   }
 

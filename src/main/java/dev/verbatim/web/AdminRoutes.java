@@ -47,7 +47,8 @@ final class AdminRoutes implements AutoCloseable {
   }
 
   /**
-   * {@code POST /api/admin/reindex}: rebuilds the index from the corpus in the background (202),
+   * {@code POST /api/admin/reindex}: brings the index up to date with the corpus (new, changed
+   * and deleted files only) in the background (202),
    * then reloads; 409 while one is already running. Searches keep answering from the previous
    * commit meanwhile.
    */
@@ -82,8 +83,11 @@ final class AdminRoutes implements AutoCloseable {
   private void runReindex() {
     Map<String, Object> outcome = new LinkedHashMap<>();
     try {
-      IndexSummary summary = new Indexer().rebuild(access.corpus(), access.index());
+      IndexSummary summary = new Indexer().update(access.corpus(), access.index());
       searcher.refresh();
+      outcome.put("files", summary.files());
+      outcome.put("unchanged", summary.unchanged());
+      outcome.put("deleted", summary.deleted());
       outcome.put("articles", summary.articles());
       outcome.put("quotes", summary.quotes());
       outcome.put("skipped", summary.skipped().size());

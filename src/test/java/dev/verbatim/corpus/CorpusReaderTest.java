@@ -95,6 +95,9 @@ class CorpusReaderTest {
     Files.createDirectories(dir.resolve("sub/deeper"));
     write("sub/deeper/low.txt", "T\n\nB");
     write("notes.docx", "ignored");
+    Files.createDirectories(dir.resolve(".git"));
+    write(".git/COMMIT_EDITMSG.txt", "hidden folders are not corpus");
+    write(".draft.txt", "T\n\nhidden file");
     CorpusReader reader = new CorpusReader(dir);
     assertEquals(
         List.of("sub/deeper/low.txt", "top.txt"),

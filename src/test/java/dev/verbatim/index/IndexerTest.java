@@ -1,0 +1,214 @@
+package dev.verbatim.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.verbatim.corpus.ReadResult;
+import dev.verbatim.search.SearchRequest;
+import dev.verbatim.search.SearchResult;
+import dev.verbatim.search.Searcher;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexerTest {
+  @TempDir Path tmp;
+
+  @Test
+  void incrementalUpdatesGiveTheSameIndexAsAFullRebuild() throws Exception {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    write(corpus, "a.txt", "Harbour crane arrives – Port Daily\n\nThe new crane arrived by barge, officials said.");
+    write(corpus, "b.txt", "Library opens late\n\n“We want night owls,” said the librarian.");
+    write(corpus, "c.md", "# Orchard harvest\n\nApples came early this year.");
+    Files.createDirectories(corpus.resolve("wire"));
+    write(corpus, "wire/feed.jsonl",
+        """
+        {"id": "w1", "title": "Rail strike", "text": "Drivers walked out at dawn.", "source": "Wire"}
+        {"id": "w2", "title": "Rail talks", "text": "Talks resume on Monday, the union said."}
+        {"id": "w3", "title": "Fares", "text": "Fares rise in spring."}
+        """);
+    Path incremental = tmp.resolve("incremental");
+    IndexSummary first = new Indexer(2).update(corpus, incremental);
+    assertEquals(4, first.files());
+    assertEquals(6, first.articles());
+
+    write(corpus, "e.txt", "Ferry timetable\n\nThe winter timetable starts on Sunday.");
+    write(corpus, "b.txt", "Library opens late\n\n“We want readers after dark,” said the librarian.");
+    Files.delete(corpus.resolve("c.md"));
+    write(corpus, "wire/feed.jsonl",
+        """
+        {"id": "w1", "title": "Rail strike", "text": "Drivers walked out at dawn.", "source": "Wire"}
+        {"id": "w3", "title": "Fares", "text": "Fares fall in spring after all."}
+        """);
+    // Touched but not changed: the content hash says it can stay.
+    Files.setLastModifiedTime(corpus.resolve("a.txt"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+
+    IndexSummary second = new Indexer(2).update(corpus, incremental);
+    assertEquals(3, second.files(), "e.txt, b.txt and feed.jsonl are read again");
+    assertEquals(1, second.unchanged(), "a.txt");
+    assertEquals(1, second.deleted(), "c.md");
+    assertEquals(4, second.articles());
+
+    Path rebuilt = tmp.resolve("rebuilt");
+    IndexSummary full = new Indexer(2).rebuild(corpus, rebuilt);
+    assertEquals(4, full.files());
+    assertEquals(0, full.unchanged());
+
+    assertEquals(documents(rebuilt), documents(incremental));
+    for (String q : new String[] {"crane", "librarian", "owls", "readers", "apples", "talks", "fares", "spring", "timetable", "\"after dark\""}) {
+      assertEquals(hitIds(rebuilt, q), hitIds(incremental, q), q);
+    }
+    assertEquals(Set.of(), hitIds(incremental, "owls"));
+    assertEquals(Set.of(), hitIds(incremental, "apples"));
+    assertEquals(Set.of("w3"), hitIds(incremental, "fall"));
+
+    IndexSummary third = new Indexer(2).update(corpus, incremental);
+    assertEquals(0, third.files());
+    assertEquals(4, third.unchanged());
+  }
+
+  @Test
+  void aSingleFileCorpusIsUnchangedOnTheNextRun() throws Exception {
+    Path feed = tmp.resolve("feed.jsonl");
+    write(tmp, "feed.jsonl", "{\"id\": \"s1\", \"text\": \"Snow closed the pass.\"}\n");
+    Path index = tmp.resolve("index");
+    assertEquals(1, new Indexer(1).update(feed, index).articles());
+    IndexSummary again = new Indexer(1).update(feed, index);
+    assertEquals(List.of(0, 1, 0), List.of(again.files(), again.unchanged(), again.deleted()));
+    assertEquals(Set.of("s1"), hitIds(index, "snow"));
+  }
+
+  @Test
+  void badFilesAreSkippedWithReasonsAndTheRestIndexed() throws Exception {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    write(corpus, "good.txt", "Good news\n\nThe bakery reopened.");
+    write(corpus, "empty.txt", "");
+    write(corpus, "blank.md", "\n\n   \n");
+    Files.write(corpus.resolve("broken.jsonl.gz"), "this is not gzip".getBytes());
+    write(corpus, "feed.jsonl", "{\"id\": \"f1\", \"text\": \"Fine line.\"}\n{\"id\": \"f2\", \"text\": \n");
+    try (RandomAccessFile huge = new RandomAccessFile(corpus.resolve("huge.html").toFile(), "rw")) {
+      huge.setLength(33L << 20);
+    }
+    IndexSummary summary = new Indexer(2).update(corpus, tmp.resolve("index"));
+    assertEquals(2, summary.articles());
+    List<String> skips = summary.skipped().stream().map(s -> s.where() + " " + s.reason()).toList();
+    assertEquals(5, skips.size(), skips.toString());
+    assertEquals("blank.md empty article", skips.get(0));
+    assertTrue(skips.get(1).startsWith("broken.jsonl.gz unreadable: ZipException"), skips.get(1));
+    assertEquals("empty.txt empty article: the file is empty", skips.get(2));
+    assertTrue(skips.get(3).startsWith("feed.jsonl:2 malformed JSON"), skips.get(3));
+    assertTrue(skips.get(4).startsWith("huge.html file too large for one article: 34603008 bytes"), skips.get(4));
+    assertEquals(Set.of("good"), hitIds(tmp.resolve("index"), "bakery"));
+  }
+
+  @Test
+  void metadataFromEveryFormatIsStoredAndSearchable() throws Exception {
+    Path corpus = Path.of(IndexerTest.class.getResource("/formats").toURI());
+    Path index = tmp.resolve("index");
+    IndexSummary summary = new Indexer(2).rebuild(corpus, index);
+    assertEquals(List.<ReadResult.Skip>of(), summary.skipped());
+    assertEquals(5, summary.articles());
+    assertEquals(Set.of("ferry"), hitIds(index, "source:\"Harbour Post\""));
+    assertEquals(Set.of("lighthouse", "quay"), hitIds(index, "source:\"Coastal Gazette\" type:article"));
+    try (FSDirectory dir = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      Document ferry = reader.storedFields().document(searcher.search(new TermQuery(new Term(Schema.ID, "ferry")), 1).scoreDocs[0].doc);
+      assertEquals("Mara Lindqvist", ferry.get(Schema.AUTHOR));
+      assertEquals("https://harbourpost.example/2024/03/night-ferry-returns", ferry.get(Schema.URL));
+      assertEquals("2024-03-05", ferry.get(Schema.DATE));
+      long day = LocalDate.of(2023, 11, 20).toEpochDay();
+      assertEquals(1, searcher.count(LongPoint.newRangeQuery(Schema.DATE, day, day)));
+      assertEquals(1, searcher.count(new TermQuery(new Term(Schema.URL, "https://coastal.example/lighthouse"))));
+    }
+    assertEquals(Set.of("council"), hitIds(index, "author:duarte"));
+  }
+
+  @Test
+  void progressIsReportedUpToTheWholeRun() throws Exception {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    for (int i = 0; i < 20; i++) {
+      write(corpus, "n" + i + ".txt", "Note " + i + "\n\nBody of note " + i + ".");
+    }
+    AtomicInteger started = new AtomicInteger(-1);
+    List<long[]> updates = new ArrayList<>();
+    AtomicInteger finished = new AtomicInteger();
+    IndexProgress listener =
+        new IndexProgress() {
+          @Override
+          public void started(int files, long bytes) {
+            started.set(files);
+          }
+
+          @Override
+          public void advanced(int files, long bytes, long articles) {
+            updates.add(new long[] {files, bytes, articles});
+          }
+
+          @Override
+          public void finished() {
+            finished.incrementAndGet();
+          }
+        };
+    IndexSummary summary = new Indexer(2).withProgress(listener).update(corpus, tmp.resolve("index"));
+    assertEquals(20, started.get());
+    long[] last = updates.get(updates.size() - 1);
+    assertEquals(20, last[0]);
+    assertEquals(summary.bytes(), last[1]);
+    assertEquals(20, last[2]);
+    assertEquals(1, finished.get());
+  }
+
+  /** Every live document as "type id file title text", sorted: equal sets mean equal indexes. */
+  static List<String> documents(Path index) throws IOException {
+    TreeSet<String> all = new TreeSet<>();
+    try (FSDirectory dir = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+          if (live == null || live.get(d)) {
+            Document doc = stored.document(d);
+            all.add(String.join(" | ", doc.get(Schema.TYPE), doc.get(Schema.ID), doc.get(Schema.FILE),
+                String.valueOf(doc.get(Schema.TITLE)), doc.get(Schema.TEXT), String.valueOf(doc.get(Schema.SOURCE))));
+          }
+        }
+      }
+    }
+    return new ArrayList<>(all);
+  }
+
+  static Set<String> hitIds(Path index, String query) throws IOException {
+    try (Searcher searcher = Searcher.open(index)) {
+      SearchResult result = searcher.search(SearchRequest.of(query).withLimit(100));
+      Set<String> ids = new TreeSet<>();
+      result.hits().forEach(h -> ids.add(h.articleId()));
+      return ids;
+    }
+  }
+
+  private static void write(Path dir, String name, String content) throws IOException {
+    Files.writeString(dir.resolve(name), content);
+  }
+}
