@@ -93,7 +93,7 @@ public final class Searcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    Query parsed = QueryBackstop.guard(() -> QueryParsing.parse(request.query(), analyzer));
+    Query parsed = QueryBackstop.parse(() -> QueryParsing.parse(request.query(), analyzer));
     Query query = Filtering.apply(parsed, request);
     IndexSearcher shared = manager.acquire();
     try {
@@ -101,7 +101,7 @@ public final class Searcher implements AutoCloseable {
       ReaderState state = readerState.of(searcher.getIndexReader());
       Paging.Page page;
       try {
-        page = Paging.page(searcher, state, query, request);
+        page = QueryBackstop.search(() -> Paging.page(searcher, state, query, request));
       } catch (IndexSearcher.TooManyClauses e) {
         throw new InvalidQueryException(
             "query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount() + "); make wildcards or fuzzy terms more specific", e);

@@ -15,7 +15,7 @@ class QueryBackstopTest {
     InvalidQueryException e =
         assertThrows(
             InvalidQueryException.class,
-            () -> QueryBackstop.guard(() -> QueryParsing.parse("\"oil prices\"~-1", Schema.analyzer())));
+            () -> QueryBackstop.parse(() -> QueryParsing.parse("\"oil prices\"~-1", Schema.analyzer())));
     assertTrue(e.getMessage().startsWith("query cannot be searched"), e.getMessage());
   }
 
@@ -24,14 +24,21 @@ class QueryBackstopTest {
     String deep = "(".repeat(200_000) + "oil" + ")".repeat(200_000);
     InvalidQueryException e =
         assertThrows(
-            InvalidQueryException.class, () -> QueryBackstop.guard(() -> QueryParsing.parse(deep, Schema.analyzer())));
+            InvalidQueryException.class, () -> QueryBackstop.parse(() -> QueryParsing.parse(deep, Schema.analyzer())));
     assertTrue(e.getMessage().contains("nests too deeply") || e.getMessage().contains("nest"), e.getMessage());
   }
 
   @Test
-  void goodQueriesAndOtherBadOnesPassThrough() {
-    assertEquals("x", QueryBackstop.guard(() -> "x"));
+  void aSearchThatOverflowsIsABadQueryButOtherFailuresAreNot() {
+    assertThrows(InvalidQueryException.class, () -> QueryBackstop.search(() -> { throw new StackOverflowError(); }));
+    assertThrows(IllegalStateException.class, () -> QueryBackstop.search(() -> { throw new IllegalStateException("bug"); }));
+    assertThrows(java.io.IOException.class, () -> QueryBackstop.search(() -> { throw new java.io.IOException("disk"); }));
+  }
+
+  @Test
+  void goodQueriesAndOtherBadOnesPassThrough() throws Exception {
+    assertEquals("x", QueryBackstop.parse(() -> "x"));
     InvalidQueryException own = new InvalidQueryException("mine");
-    assertSame(own, assertThrows(InvalidQueryException.class, () -> QueryBackstop.guard(() -> { throw own; })));
+    assertSame(own, assertThrows(InvalidQueryException.class, () -> QueryBackstop.parse(() -> { throw own; })));
   }
 }
