@@ -20,8 +20,14 @@ import picocli.CommandLine.Parameters;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Search the index. Words are all required; \"exact phrase\", \"phrase\"~N, OR, -word,",
-      "and speaker:, source:, title:, type: fields are understood."
+      "Search the index. The query language:",
+      "  pardon clemency          both words (stemmed), ranked by BM25",
+      "  \"so unfair\"              the exact phrase;  \"white house\"~3  within 3 words",
+      "  a OR b, a AND b, NOT a, -a, (a OR b) c   boolean logic and grouping",
+      "  pard*   prefix;  pardn~  fuzzy (2 edits; ~1 for one)",
+      "  speaker: source: title: text: author: type: kind:   one field",
+      "  date:2018-06, date:[2018-01-01 TO 2018-12-31], date:[2019 TO *]   dates",
+      "Syntax mistakes are searched as words with a note; --strict reports them instead."
     })
 final class SearchCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).")
@@ -54,6 +60,9 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--facets", description = "Also print how many matches each type, speaker, source and date has.")
   boolean facets;
 
+  @Option(names = "--strict", description = "Report query syntax errors (exit 2) instead of searching around them.")
+  boolean strict;
+
   @Option(names = "--json", description = "Print the result as the API's JSON.")
   boolean json;
 
@@ -70,7 +79,8 @@ final class SearchCommand implements Callable<Integer> {
             .withOffset(offset)
             .withFilters(new SearchRequest.Filters(speaker, source, date))
             .withCursor(cursor)
-            .withFacets(facets || json);
+            .withFacets(facets || json)
+            .withStrict(strict);
     if (type != null) {
       request = request.withType(SearchRequest.Type.fromLabel(type));
     }
@@ -99,6 +109,12 @@ final class SearchCommand implements Callable<Integer> {
         result.total(),
         result.query(),
         result.tookMs());
+    if (result.notice() != null) {
+      out.println("note: " + result.notice());
+    }
+    if (result.suggestion() != null) {
+      out.println("did you mean: " + result.suggestion());
+    }
     int rank = offset;
     for (SearchResult.Hit hit : result.hits()) {
       rank++;

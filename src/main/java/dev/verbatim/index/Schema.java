@@ -141,7 +141,7 @@ public final class Schema {
 
   /**
    * Folds the characters that differ between typists but not in meaning (curly vs straight
-   * apostrophes and quotes, non-breaking spaces) before tokenizing; offsets still point at the
+   * apostrophes and quotes, non-breaking spaces, combining accents) before tokenizing; offsets still point at the
    * original text, so what is shown never changes.
    */
   private static final NormalizeCharMap FOLD_MARKS;
@@ -155,6 +155,10 @@ public final class Schema {
     b.add("\u00A0", " ");
     b.add("\u201C", "\"");
     b.add("\u201D", "\"");
+    // Decomposed accents (e + U+0308) are dropped here; ASCIIFoldingFilter folds composed ones.
+    for (char mark = '\u0300'; mark <= '\u036F'; mark++) {
+      b.add(String.valueOf(mark), "");
+    }
     FOLD_MARKS = b.build();
   }
 

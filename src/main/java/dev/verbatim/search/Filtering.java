@@ -1,9 +1,6 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.Schema;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -31,7 +28,7 @@ final class Filtering {
       filter(b, new TermQuery(new Term(Schema.SOURCE_KEY, f.source())));
     }
     if (f.date() != null) {
-      filter(b, dateRange(f.date()));
+      filter(b, DatePeriod.parse(f.date()).query());
     }
     return b.build();
   }
@@ -40,19 +37,4 @@ final class Filtering {
     b.add(q, BooleanClause.Occur.FILTER);
   }
 
-  /** Every day of the year {@code YYYY} or the month {@code YYYY-MM}, as epoch days. */
-  private static Query dateRange(String date) {
-    LocalDate first;
-    LocalDate last;
-    if (date.length() == 4) {
-      int year = Integer.parseInt(date);
-      first = LocalDate.of(year, 1, 1);
-      last = LocalDate.of(year, 12, 31);
-    } else {
-      YearMonth month = YearMonth.parse(date);
-      first = month.atDay(1);
-      last = month.atEndOfMonth();
-    }
-    return LongPoint.newRangeQuery(Schema.DATE, first.toEpochDay(), last.toEpochDay());
-  }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Immutable and thread-safe; build with {@link #of(String)} and the {@code with*} copies, which
  * check their arguments.
  *
- * @param query the user's query (words, "phrases", field:value, OR, -exclusions)
+ * @param query the user's query in the query language (README, "Query language")
  * @param type only articles, only quotes, or both (null)
  * @param limit hits per page, 1 to {@link #MAX_LIMIT}
  * @param offset hits to skip, 0 to {@link #MAX_WINDOW} - limit; 0 when a cursor is given
@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * @param cursor the {@link SearchResult#nextCursor()} of the previous page, or null
  * @param snippets how many passages to show per hit and how long each may be
  * @param facets whether to count facet values (a full pass over all matches)
+ * @param strict report query syntax errors instead of searching around them with a notice
+ * @param allowLeadingWildcard accept {@code *word} and {@code ?word}, which scan the whole term
+ *     dictionary
  */
 public record SearchRequest(
     String query,
@@ -28,7 +31,9 @@ public record SearchRequest(
     SortOrder sort,
     String cursor,
     Snippets snippets,
-    boolean facets) {
+    boolean facets,
+    boolean strict,
+    boolean allowLeadingWildcard) {
   /** Hits per page unless asked otherwise. */
   public static final int DEFAULT_LIMIT = 10;
   /** The most hits one page may hold. */
@@ -163,23 +168,23 @@ public record SearchRequest(
   /** A request for {@code query} with default paging, relevance order, facets and no filters. */
   public static SearchRequest of(String query) {
     return new SearchRequest(
-        query, null, DEFAULT_LIMIT, 0, Filters.NONE, SortOrder.RELEVANCE, null, Snippets.DEFAULT, true);
+        query, null, DEFAULT_LIMIT, 0, Filters.NONE, SortOrder.RELEVANCE, null, Snippets.DEFAULT, true, false, false);
   }
 
   public SearchRequest withType(Type newType) {
-    return new SearchRequest(query, newType, limit, offset, filters, sort, cursor, snippets, facets);
+    return new SearchRequest(query, newType, limit, offset, filters, sort, cursor, snippets, facets, strict, allowLeadingWildcard);
   }
 
   public SearchRequest withLimit(int newLimit) {
-    return new SearchRequest(query, type, newLimit, offset, filters, sort, cursor, snippets, facets);
+    return new SearchRequest(query, type, newLimit, offset, filters, sort, cursor, snippets, facets, strict, allowLeadingWildcard);
   }
 
   public SearchRequest withOffset(int newOffset) {
-    return new SearchRequest(query, type, limit, newOffset, filters, sort, cursor, snippets, facets);
+    return new SearchRequest(query, type, limit, newOffset, filters, sort, cursor, snippets, facets, strict, allowLeadingWildcard);
   }
 
   public SearchRequest withFilters(Filters newFilters) {
-    return new SearchRequest(query, type, limit, offset, newFilters, sort, cursor, snippets, facets);
+    return new SearchRequest(query, type, limit, offset, newFilters, sort, cursor, snippets, facets, strict, allowLeadingWildcard);
   }
 
   /** Only quotes by {@code speaker} (exact canonical name; null or blank for any). */
@@ -198,19 +203,31 @@ public record SearchRequest(
   }
 
   public SearchRequest withSort(SortOrder newSort) {
-    return new SearchRequest(query, type, limit, offset, filters, newSort, cursor, snippets, facets);
+    return new SearchRequest(query, type, limit, offset, filters, newSort, cursor, snippets, facets, strict, allowLeadingWildcard);
   }
 
   /** The page after the one that returned {@code nextCursor}; null starts from the top. */
   public SearchRequest withCursor(String newCursor) {
-    return new SearchRequest(query, type, limit, offset, filters, sort, newCursor, snippets, facets);
+    return new SearchRequest(query, type, limit, offset, filters, sort, newCursor, snippets, facets, strict, allowLeadingWildcard);
   }
 
   public SearchRequest withSnippets(Snippets newSnippets) {
-    return new SearchRequest(query, type, limit, offset, filters, sort, cursor, newSnippets, facets);
+    return new SearchRequest(query, type, limit, offset, filters, sort, cursor, newSnippets, facets, strict, allowLeadingWildcard);
   }
 
   public SearchRequest withFacets(boolean newFacets) {
-    return new SearchRequest(query, type, limit, offset, filters, sort, cursor, snippets, newFacets);
+    return new SearchRequest(query, type, limit, offset, filters, sort, cursor, snippets, newFacets, strict, allowLeadingWildcard);
+  }
+
+  /** A copy that reports syntax errors ({@code true}) or mends them with a notice (the default). */
+  public SearchRequest withStrict(boolean newStrict) {
+    return new SearchRequest(
+        query, type, limit, offset, filters, sort, cursor, snippets, facets, newStrict, allowLeadingWildcard);
+  }
+
+  /** A copy that accepts ({@code true}) or refuses (the default) words starting with a wildcard. */
+  public SearchRequest withAllowLeadingWildcard(boolean allow) {
+    return new SearchRequest(
+        query, type, limit, offset, filters, sort, cursor, snippets, facets, strict, allow);
   }
 }

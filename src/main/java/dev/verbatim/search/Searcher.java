@@ -93,7 +93,10 @@ public final class Searcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    Query parsed = QueryBackstop.parse(() -> QueryParsing.parse(request.query(), analyzer));
+    QueryParsing.Interpretation interpretation =
+        QueryBackstop.parse(
+            () -> QueryParsing.interpret(request.query(), analyzer, request.strict(), request.allowLeadingWildcard()));
+    Query parsed = interpretation.query();
     Query query = Filtering.apply(parsed, request);
     IndexSearcher shared = manager.acquire();
     try {
@@ -111,10 +114,13 @@ public final class Searcher implements AutoCloseable {
           page.matches() == null
               ? Map.of()
               : Facets.sideways(searcher, state.facets(), parsed, request, page.matches());
+      String suggestion =
+          page.total() == 0 ? suggest(searcher, request, interpretation.searched()) : null;
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       boolean exact = page.totalExact() && !searcher.timedOut();
       return new SearchResult(
-          request.query(), page.total(), exact, tookMs, hits, facets, page.nextCursor());
+          request.query(), page.total(), exact, tookMs, hits, facets, page.nextCursor(),
+          interpretation.notice(), suggestion);
     } finally {
       manager.release(shared);
     }
@@ -131,6 +137,19 @@ public final class Searcher implements AutoCloseable {
     } finally {
       manager.release(searcher);
     }
+  }
+
+  // Respells the query as it was searched, so a mended mistake is not suggested again.
+  private String suggest(IndexSearcher searcher, SearchRequest request, String searched)
+      throws IOException {
+    return QueryCorrector.suggest(
+        searcher,
+        analyzer,
+        searched,
+        corrected ->
+            Filtering.apply(
+                QueryParsing.interpret(corrected, analyzer, false, request.allowLeadingWildcard()).query(),
+                request));
   }
 
   /** Counts of indexed articles and quotes in the current view of the index. */

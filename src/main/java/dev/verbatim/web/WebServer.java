@@ -98,7 +98,8 @@ public final class WebServer implements AutoCloseable {
     SearchRequest request =
         SearchRequest.of(ctx.queryParamAsClass("q", String.class).getOrDefault(""))
             .withLimit(intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT))
-            .withOffset(intParam(ctx, "offset", 0));
+            .withOffset(intParam(ctx, "offset", 0))
+            .withStrict(booleanParam(ctx, "strict"));
     String type = ctx.queryParam("type");
     if (type != null && !type.isBlank() && !type.equalsIgnoreCase("all")) {
       request = request.withType(SearchRequest.Type.fromLabel(type));
@@ -153,6 +154,17 @@ public final class WebServer implements AutoCloseable {
     if (type == null || type.startsWith("text/plain")) {
       error(ctx, HttpStatus.NOT_FOUND, "not found: " + ctx.path());
     }
+  }
+
+  private static boolean booleanParam(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank() || raw.strip().equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (raw.strip().equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw new InvalidQueryException(name + " must be true or false, got '" + raw + "'");
   }
 
   static void error(Context ctx, HttpStatus status, String message) {

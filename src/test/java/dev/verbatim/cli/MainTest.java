@@ -45,9 +45,30 @@ class MainTest {
 
   @Test
   void badQueryExitsTwoWithTheMessage() {
-    Run run = run("search", "--index", indexDir.toString(), "(unclosed");
+    Run run = run("search", "--index", indexDir.toString(), "--strict", "(unclosed");
     assertEquals(2, run.code);
-    assertTrue(run.err.startsWith("verbatim: cannot parse query"), run.err);
+    assertEquals("verbatim: cannot parse query: the '(' at character 1 is never closed", run.err.strip());
+  }
+
+  @Test
+  void forgivenQueriesPrintTheNoteAndZeroHitsADidYouMean() {
+    Run forgiven = run("search", "--index", indexDir.toString(), "(regrettable");
+    assertEquals(0, forgiven.code, forgiven.err);
+    assertTrue(
+        forgiven.out.startsWith("1 hits for (regrettable")
+            && forgiven.out.contains("note: Unbalanced parenthesis ignored; searched as words: regrettable\n"),
+        forgiven.out);
+    Run misspelled = run("search", "--index", indexDir.toString(), "regretable");
+    assertEquals(0, misspelled.code, misspelled.err);
+    assertTrue(misspelled.out.contains("did you mean: regrettable\n"), misspelled.out);
+  }
+
+  @Test
+  void helpListsTheQueryLanguage() {
+    Run run = run("search", "--help");
+    for (String operator : new String[] {"\"so unfair\"", "~3", "OR", "AND", "NOT", "pard*", "pardn~", "speaker:", "date:[2018-01-01 TO 2018-12-31]", "--strict"}) {
+      assertTrue(run.out.contains(operator), operator + " in " + run.out);
+    }
   }
 
   @Test

@@ -120,10 +120,10 @@ class SearcherTest {
   @Test
   void badQueriesSayWhatIsWrong() {
     InvalidQueryException unknownField =
-        assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("colour:red")));
+        assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("colour:red").withStrict(true)));
     assertTrue(unknownField.getMessage().contains("unknown field 'colour'"), unknownField.getMessage());
-    assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("(bridge")));
-    assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("*ridge")));
+    assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("(bridge").withStrict(true)));
+    assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("*ridge").withStrict(true)));
     assertThrows(InvalidQueryException.class, () -> SearchRequest.of("x").withLimit(0));
     assertThrows(InvalidQueryException.class, () -> SearchRequest.of("x").withOffset(SearchRequest.MAX_WINDOW));
   }

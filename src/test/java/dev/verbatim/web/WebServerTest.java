@@ -67,12 +67,36 @@ class WebServerTest {
 
   @Test
   void badQueryIs400WithAMessage() throws Exception {
-    for (String bad : new String[] {"q=" + enc("(bridge"), "q=" + enc("colour:red"), "q=x&limit=abc", "q=x&limit=0", "q=x&type=video", "q=x&offset=99999"}) {
+    for (String bad : new String[] {"q=" + enc("(bridge") + "&strict=true", "q=" + enc("colour:red") + "&strict=true", "q=x&strict=maybe", "q=x&limit=abc", "q=x&limit=0", "q=x&type=video", "q=x&offset=99999"}) {
       HttpResponse<String> r = get("/api/search?" + bad);
       assertEquals(400, r.statusCode(), bad);
       JsonNode error = Json.mapper().readTree(r.body()).get("error");
       assertTrue(error != null && !error.asText().isBlank(), bad + " -> " + r.body());
     }
+  }
+
+  @Test
+  void syntaxMistakesAnswerWithANoticeUnlessStrict() throws Exception {
+    HttpResponse<String> forgiven = get("/api/search?q=" + enc("\"so unfair") + "&type=quote");
+    assertEquals(200, forgiven.statusCode());
+    JsonNode body = Json.mapper().readTree(forgiven.body());
+    assertEquals("Unbalanced quote ignored; searched as words: so unfair", body.get("notice").asText());
+    assertEquals(1, body.get("total").asInt());
+    assertTrue(body.get("suggestion").isNull());
+
+    HttpResponse<String> strict = get("/api/search?q=" + enc("\"so unfair") + "&strict=true");
+    assertEquals(400, strict.statusCode());
+    assertEquals(
+        "cannot parse query: the quote at character 1 is never closed",
+        Json.mapper().readTree(strict.body()).get("error").asText());
+  }
+
+  @Test
+  void zeroHitsCarryADidYouMean() throws Exception {
+    JsonNode body = Json.mapper().readTree(get("/api/search?q=" + enc("regretable")).body());
+    assertEquals(0, body.get("total").asInt());
+    assertEquals("regrettable", body.get("suggestion").asText());
+    assertTrue(body.get("notice").isNull());
   }
 
   @Test
