@@ -8,6 +8,8 @@ import dev.verbatim.index.Schema;
 import dev.verbatim.quotes.QuoteExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -43,6 +47,10 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class IndexBench {
   private static final FieldType STORED = textType(true);
+  // The indexer's batch size, so both sides hand the same amount of work to a worker at a time.
+  private static final int BATCH_LINES = 256;
+  private static final Supplier<List<Article>> NO_MORE = List::of;
+  private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
   private static final FieldType UNSTORED = textType(false);
 
   /** The sides of the comparison. */
@@ -86,25 +94,31 @@ final class IndexBench {
     Volume volume = volume(corpus);
     Side[] sides = Side.values();
     double[][] seconds = new double[sides.length][rounds];
+    double[][] cpuSeconds = new double[sides.length][rounds];
     for (int r = 0; r < rounds; r++) {
       // Each round starts with another side, so none always runs on the coldest JIT and cache.
       for (int k = 0; k < sides.length; k++) {
         Side side = sides[(r + k) % sides.length];
+        long cpu = CpuClock.nanos();
         seconds[side.ordinal()][r] =
             side == Side.VERBATIM ? verbatim(name, r, corpus, index) : bare(side, name, r, corpus, bareIndex);
+        cpuSeconds[side.ordinal()][r] = (CpuClock.nanos() - cpu) / 1e9;
       }
     }
     double v = Samples.median(seconds[Side.VERBATIM.ordinal()]);
+    double vCpu = Samples.median(cpuSeconds[Side.VERBATIM.ordinal()]);
     for (Side side : List.of(Side.SAME_FIELDS, Side.MINIMAL)) {
       double b = Samples.median(seconds[side.ordinal()]);
+      double bCpu = Samples.median(cpuSeconds[side.ordinal()]);
       String row = side == Side.SAME_FIELDS ? name : name + " vs " + side.label;
       table.rate("indexing", row, "docs/s", volume.articles / v, volume.articles / b);
       table.rate("indexing", row, "MB/s", volume.bytes / 1e6 / v, volume.bytes / 1e6 / b);
+      table.rate("indexing", row, "docs per CPU-s", volume.articles / vCpu, volume.articles / bCpu);
     }
     double extract = extractionSeconds(corpus);
-    table.value("indexing", name, "extraction s (1 thread)", extract);
-    // The workers share the run's wall time; extraction's part of it is its CPU time over theirs.
-    table.value("indexing", name, "extraction share", extract / (v * threads));
+    table.value("indexing", name, "extraction CPU s", extract);
+    // Extraction runs on one thread here; its share is its CPU time over the whole run's.
+    table.value("indexing", name, "extraction share", extract / vCpu);
   }
 
   private double verbatim(String name, int round, Path corpus, Path index) throws IOException {
@@ -141,7 +155,7 @@ final class IndexBench {
     return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
-  /** Seconds {@link QuoteExtractor#extract} alone takes over every article, on one thread. */
+  /** CPU seconds {@link QuoteExtractor#extract} alone takes over every article, on one thread. */
   private static double extractionSeconds(Path corpus) throws IOException {
     CorpusReader reader = new CorpusReader(corpus);
     QuoteExtractor extractor = new QuoteExtractor();
@@ -149,11 +163,11 @@ final class IndexBench {
     long quotes = 0;
     for (Path f : reader.files()) {
       List<Article> articles = reader.read(f).articles();
-      long start = System.nanoTime();
+      long start = THREAD_CPU.getCurrentThreadCpuTime();
       for (Article a : articles) {
         quotes += extractor.extract(a).size();
       }
-      nanos += System.nanoTime() - start;
+      nanos += THREAD_CPU.getCurrentThreadCpuTime() - start;
     }
     // Keeps the JIT from dropping the work whose result is otherwise unused.
     if (quotes < 0) {
@@ -163,8 +177,9 @@ final class IndexBench {
   }
 
   /**
-   * Seconds for the bare Lucene loop to index {@code corpus} into {@code index}. Each file is read
-   * whole, as the indexer reads it, then the workers take articles from it in turn.
+   * Seconds for the bare Lucene loop to index {@code corpus} into {@code index}. JSON Lines files
+   * stream in batches of raw lines that the workers parse, as the indexer does; other files are
+   * read whole on this thread and handed over as one batch.
    */
   double bareLoop(Path corpus, Path index, boolean sameFields) throws IOException {
     long start = System.nanoTime();
@@ -172,24 +187,36 @@ final class IndexBench {
     // The indexer's own settings: same analyzer, RAM buffer, merges and file format.
     IndexWriterConfig config = Indexer.writerConfig();
     try (Directory dir = FSDirectory.open(index);
-        IndexWriter writer = new IndexWriter(dir, config)) {
-      for (Path f : reader.files()) {
-        List<Article> articles = reader.read(f).articles();
-        AtomicInteger next = new AtomicInteger();
-        try (ExecutorService workers = Executors.newFixedThreadPool(threads)) {
-          List<Future<?>> running = new ArrayList<>();
+        IndexWriter writer = new IndexWriter(dir, config);
+        ExecutorService workers = Executors.newFixedThreadPool(threads)) {
+      BlockingQueue<Supplier<List<Article>>> queue = new ArrayBlockingQueue<>(threads * 4);
+      List<Future<?>> running = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        running.add(workers.submit(() -> addAll(queue, writer, sameFields)));
+      }
+      try {
+        try {
+          for (Path f : reader.files()) {
+            if (CorpusReader.isStream(f)) {
+              reader.readLines(f, BATCH_LINES, batch -> queue.put(() -> CorpusReader.parse(batch).articles()));
+            } else {
+              List<Article> whole = reader.read(f).articles();
+              queue.put(() -> whole);
+            }
+          }
+        } finally {
           for (int i = 0; i < threads; i++) {
-            running.add(workers.submit(() -> addAll(articles, next, writer, sameFields)));
+            queue.put(NO_MORE);
           }
-          for (Future<?> done : running) {
-            done.get();
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IOException("bare indexing interrupted", e);
-        } catch (ExecutionException e) {
-          throw new IOException("bare indexing failed: " + e.getCause(), e.getCause());
         }
+        for (Future<?> done : running) {
+          done.get();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("bare indexing interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IOException("bare indexing failed: " + e.getCause(), e.getCause());
       }
       writer.commit();
     }
@@ -198,8 +225,8 @@ final class IndexBench {
 
   /** One worker: one reused document whose fields take each article's values in turn. */
   private static Void addAll(
-      List<Article> articles, AtomicInteger next, IndexWriter writer, boolean sameFields)
-      throws IOException {
+      BlockingQueue<Supplier<List<Article>>> queue, IndexWriter writer, boolean sameFields)
+      throws IOException, InterruptedException {
     Field id = new StringField(Schema.ID, "", Field.Store.YES);
     Field title = new Field(Schema.TITLE, "", STORED);
     Field text = new Field(Schema.TEXT, "", STORED);
@@ -213,14 +240,15 @@ final class IndexBench {
       doc.add(titleExact);
       doc.add(textExact);
     }
-    for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
-      Article a = articles.get(i);
-      id.setStringValue(a.id());
-      title.setStringValue(a.title());
-      text.setStringValue(a.text());
-      titleExact.setStringValue(a.title());
-      textExact.setStringValue(a.text());
-      writer.addDocument(doc);
+    for (Supplier<List<Article>> batch = queue.take(); batch != NO_MORE; batch = queue.take()) {
+      for (Article a : batch.get()) {
+        id.setStringValue(a.id());
+        title.setStringValue(a.title());
+        text.setStringValue(a.text());
+        titleExact.setStringValue(a.title());
+        textExact.setStringValue(a.text());
+        writer.addDocument(doc);
+      }
     }
     // As the indexer does: the last buffered segments are written by the workers, in parallel,
     // rather than all by the committing thread.

@@ -28,8 +28,10 @@ final class Load {
    * @param perSecond completed calls per second of wall time
    * @param calls calls completed
    * @param errors calls that threw
+   * @param cpuMsPerCall CPU time of the whole process over the run, per completed call
    */
-  record Result(double p50Ms, double p99Ms, double perSecond, long calls, long errors) {}
+  record Result(
+      double p50Ms, double p99Ms, double perSecond, long calls, long errors, double cpuMsPerCall) {}
 
   private Load() {}
 
@@ -47,6 +49,7 @@ final class Load {
     AtomicLong errors = new AtomicLong();
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     long start = System.nanoTime();
+    long cpuStart = CpuClock.nanos();
     List<Future<long[]>> futures = new ArrayList<>();
     try (ExecutorService pool = Executors.newThreadPerTaskExecutor(threads)) {
       for (int w = 0; w < workers; w++) {
@@ -61,6 +64,7 @@ final class Load {
         total += latencies.length;
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
+      double cpuMs = (CpuClock.nanos() - cpuStart) / 1e6;
       long[] merged = new long[total];
       int at = 0;
       for (long[] l : all) {
@@ -72,7 +76,8 @@ final class Load {
           Samples.percentileMs(merged, total, 99),
           total / elapsed,
           total,
-          errors.get());
+          errors.get(),
+          cpuMs / Math.max(1, total));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("load run interrupted", e);

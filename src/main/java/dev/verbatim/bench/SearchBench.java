@@ -8,10 +8,19 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -25,18 +34,23 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 final class SearchBench {
   static final int TOP = 10;
   private static final int PASSAGES = 2;
+  // Verbatim's facet lists show this many values per dimension.
+  private static final int FACET_VALUES = 20;
 
   private final Searcher verbatim;
   private final IndexSearcher bare;
   private final UnifiedHighlighter highlighter;
+  private final SortedSetDocValuesReaderState facetState;
   private final PrintWriter progress;
 
-  SearchBench(Searcher verbatim, IndexSearcher bare, PrintWriter progress) {
+  SearchBench(Searcher verbatim, IndexSearcher bare, PrintWriter progress) throws IOException {
     this.verbatim = verbatim;
     this.bare = bare;
     this.highlighter =
         UnifiedHighlighter.builder(bare, Schema.analyzer()).withMaxLength(200_000).build();
     this.progress = progress;
+    this.facetState =
+        new DefaultSortedSetDocValuesReaderState(bare.getIndexReader(), Schema.facetsConfig());
   }
 
   /** Runs one query through Verbatim's API; returns the hit count so the work is observable. */
@@ -45,9 +59,26 @@ final class SearchBench {
     return result.hits().size();
   }
 
-  /** Runs one query the bare Lucene way. */
+  /** Runs one query through the API as {@code /api/search} asks it: with facet counts. */
+  int asServed(QuerySet.Entry e) throws IOException {
+    return verbatim.search(e.request().withFacets(true).withLimit(TOP)).hits().size();
+  }
+
+  /** Runs one query the bare Lucene way; a faceted one also counts every facet dimension. */
   int bare(QuerySet.Entry e) throws IOException {
-    TopDocs top = bare.search(e.bare(), TOP);
+    TopDocs top;
+    int counted = 0;
+    if (e.request().facets()) {
+      Object[] both =
+          bare.search(
+              e.bare(),
+              new MultiCollectorManager(
+                  new TopScoreDocCollectorManager(TOP, Integer.MAX_VALUE), new FacetsCollectorManager()));
+      top = (TopDocs) both[0];
+      counted = countFacets((FacetsCollector) both[1]);
+    } else {
+      top = bare.search(e.bare(), TOP);
+    }
     String[] passages = highlighter.highlight(Schema.TEXT, e.bare(), top, PASSAGES);
     StoredFields stored = bare.storedFields();
     int shown = 0;
@@ -55,7 +86,25 @@ final class SearchBench {
       Document d = stored.document(sd.doc);
       shown += d.get(Schema.ID) == null ? 0 : 1;
     }
-    return passages.length == shown ? shown : -1;
+    return passages.length == shown ? shown + counted : -1;
+  }
+
+  /** The top values of each dimension Verbatim shows, months under every year shown. */
+  private int countFacets(FacetsCollector matches) throws IOException {
+    SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(facetState, matches);
+    int values = 0;
+    for (String dim : List.of(Schema.FACET_TYPE, Schema.FACET_SPEAKER, Schema.FACET_SOURCE)) {
+      FacetResult r = counts.getTopChildren(FACET_VALUES, dim);
+      values += r == null ? 0 : r.labelValues.length;
+    }
+    FacetResult years = counts.getTopChildren(FACET_VALUES, Schema.FACET_DATE);
+    if (years != null) {
+      for (LabelAndValue year : years.labelValues) {
+        FacetResult months = counts.getTopChildren(FACET_VALUES, Schema.FACET_DATE, year.label);
+        values += months == null ? 0 : months.labelValues.length;
+      }
+    }
+    return values;
   }
 
   /** Runs both sides over every query until the JIT and the page cache have settled. */
@@ -94,6 +143,7 @@ final class SearchBench {
         table.latency("search", name, "p50 ms", mv.p50, mb.p50);
         table.latency("search", name, "p99 ms", mv.p99, mb.p99);
         table.rate("search", name, "QPS", mv.perSecond, mb.perSecond);
+        table.latency("search", name, "CPU ms/query", mv.cpuMs, mb.cpuMs);
         long errors = mv.errors + mb.errors;
         if (errors > 0) {
           table.value("search", name, "errors", errors);
@@ -105,19 +155,22 @@ final class SearchBench {
   }
 
   /** Medians over rounds of each figure of {@link Load.Result}. */
-  record Medians(double p50, double p99, double perSecond, long errors) {
+  record Medians(double p50, double p99, double perSecond, long errors, double cpuMs) {
     static Medians of(Load.Result[] results) {
       double[] p50 = new double[results.length];
       double[] p99 = new double[results.length];
       double[] rate = new double[results.length];
+      double[] cpu = new double[results.length];
       long errors = 0;
       for (int i = 0; i < results.length; i++) {
         p50[i] = results[i].p50Ms();
         p99[i] = results[i].p99Ms();
         rate[i] = results[i].perSecond();
+        cpu[i] = results[i].cpuMsPerCall();
         errors += results[i].errors();
       }
-      return new Medians(Samples.median(p50), Samples.median(p99), Samples.median(rate), errors);
+      return new Medians(
+          Samples.median(p50), Samples.median(p99), Samples.median(rate), errors, Samples.median(cpu));
     }
   }
 

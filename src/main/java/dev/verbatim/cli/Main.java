@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       HostileCommand.class,
       BenchCommand.class,
+      EvalRankingCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -44,8 +44,11 @@ final class QueryParsing {
   /** The sentinel default field: a word without {@code field:} searches several fields. */
   static final String ANY = "_any";
 
-  /** Longest query accepted, in chars. */
-  static final int MAX_LENGTH = 2_000;
+  /**
+   * Longest query accepted, in chars: room for a pasted paragraph (the longest CISI test query
+   * is 2,023 chars); the clause cap, not the length, is what bounds the work.
+   */
+  static final int MAX_LENGTH = 4_000;
   /** Widest {@code "phrase"~N}. */
   static final int MAX_SLOP = 50;
   /** Most edits a {@code word~N} allows; Lucene's automata go no further. */
@@ -76,14 +79,10 @@ final class QueryParsing {
   /** Every field name a user may write before a colon. */
   static final Set<String> FIELD_NAMES = fieldNames();
 
-  /** Fields a bare word searches, with their weights: headlines and who spoke count more. */
-  private static final List<Weighted> ANY_STEMMED =
-      List.of(
-          new Weighted(Schema.TITLE, 2f), new Weighted(Schema.TEXT, 1f), new Weighted(Schema.SPEAKER, 1f));
-
+  /** Fields a phrase searches, with their weights: headlines count more (see {@link Ranking}). */
   private static final List<Weighted> ANY_EXACT =
       List.of(
-          new Weighted(Schema.TITLE_EXACT, 2f),
+          new Weighted(Schema.TITLE_EXACT, Ranking.DEFAULT.titleWeight()),
           new Weighted(Schema.TEXT_EXACT, 1f),
           new Weighted(Schema.SPEAKER, 1f));
 
@@ -101,9 +100,10 @@ final class QueryParsing {
   private record Attempt(Query query, Throwable failure, List<String> adjustments) {}
 
   /** How to read a query string; see {@link #interpret}. */
-  private record Options(boolean strict, boolean allowLeadingWildcard) {
+  private record Options(
+      boolean strict, boolean allowLeadingWildcard, Ranking ranking, boolean anyWord) {
     Options forgiving() {
-      return new Options(false, allowLeadingWildcard);
+      return new Options(false, allowLeadingWildcard, ranking, anyWord);
     }
   }
 
@@ -130,6 +130,20 @@ final class QueryParsing {
    */
   static Interpretation interpret(
       String raw, Analyzer analyzer, boolean strict, boolean allowLeadingWildcard) {
+    return interpret(raw, analyzer, strict, allowLeadingWildcard, Ranking.DEFAULT, false);
+  }
+
+  /**
+   * As {@link #interpret(String, Analyzer, boolean, boolean)}, bare words weighted by {@code
+   * ranking}; {@code anyWord}: words not joined by an operator are alternatives, not all required.
+   */
+  static Interpretation interpret(
+      String raw,
+      Analyzer analyzer,
+      boolean strict,
+      boolean allowLeadingWildcard,
+      Ranking ranking,
+      boolean anyWord) {
     if (raw.length() > MAX_LENGTH) {
       throw new InvalidQueryException(
           "query is " + raw.length() + " characters long; at most " + MAX_LENGTH + " are allowed");
@@ -138,7 +152,7 @@ final class QueryParsing {
     if (original.isEmpty()) {
       return new Interpretation(new MatchAllDocsQuery(), null, original);
     }
-    Options options = new Options(strict, allowLeadingWildcard);
+    Options options = new Options(strict, allowLeadingWildcard, ranking, anyWord);
     Mending mending = new Mending(original);
     List<QuerySyntax.Problem> guards =
         QuerySyntax.problems(original, allowLeadingWildcard, FIELD_NAMES).stream()
@@ -337,6 +351,7 @@ final class QueryParsing {
 
   private static final class Parser extends QueryParser {
     private final boolean strict;
+    private final Ranking ranking;
     private final List<String> adjustments = new ArrayList<>();
     // Building multi-term queries costs automata; stop as soon as the query is sure to be refused.
     private int expansions;
@@ -344,7 +359,8 @@ final class QueryParsing {
     Parser(Analyzer analyzer, Options options) {
       super(ANY, analyzer);
       this.strict = options.strict();
-      setDefaultOperator(Operator.AND);
+      this.ranking = options.ranking();
+      setDefaultOperator(options.anyWord() ? Operator.OR : Operator.AND);
       setAutoGeneratePhraseQueries(false);
       setAllowLeadingWildcard(options.allowLeadingWildcard());
       setMultiTermRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
@@ -376,13 +392,13 @@ final class QueryParsing {
 
     private Query fieldQuery(String field, String text, boolean quoted, int slop)
         throws ParseException {
+      if (ANY.equals(field) && !quoted) {
+        // A stop word comes back null: not searched at all, not required in the speaker field.
+        return ranking.word(text, getAnalyzer(), getDefaultOperator() == Operator.AND);
+      }
       if (ANY.equals(field)) {
-        // A stop word is not searched at all, rather than required in the speaker field alone.
-        if (!quoted && newFieldQuery(getAnalyzer(), Schema.TEXT, text, false) == null) {
-          return null;
-        }
         List<Query> perField = new ArrayList<>();
-        for (Weighted w : quoted ? ANY_EXACT : ANY_STEMMED) {
+        for (Weighted w : ANY_EXACT) {
           Query q = single(w.field(), text, quoted, slop);
           if (q != null) {
             perField.add(w.boost() == 1f ? q : new BoostQuery(q, w.boost()));

@@ -2,6 +2,7 @@ package dev.verbatim.search;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.lucene.queryparser.classic.QueryParser;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  * @param strict report query syntax errors instead of searching around them with a notice
  * @param allowLeadingWildcard accept {@code *word} and {@code ?word}, which scan the whole term
  *     dictionary
+ * @param relevance how hits are ranked; null means {@link Relevance#DEFAULT}
  */
 public record SearchRequest(
     String query,
@@ -33,7 +35,8 @@ public record SearchRequest(
     Snippets snippets,
     boolean facets,
     boolean strict,
-    boolean allowLeadingWildcard) {
+    boolean allowLeadingWildcard,
+    Relevance relevance) {
   /** Hits per page unless asked otherwise. */
   public static final int DEFAULT_LIMIT = 10;
   /** The most hits one page may hold. */
@@ -54,6 +57,24 @@ public record SearchRequest(
     /** The type named {@code label} ({@code article} or {@code quote}), case-insensitive. */
     public static Type fromLabel(String label) {
       return byLabel(values(), "type", label);
+    }
+  }
+
+  /** How hits are ranked; every choice is measured in BENCHMARKS.md, "Ranking quality". */
+  public enum Relevance {
+    /** BM25 over headline and body, headline words weighing triple, nearby words rewarded. */
+    DEFAULT,
+    /**
+     * DEFAULT, then the query is expanded with the most telling words of its top 10 hits
+     * (RM3-style pseudo-relevance feedback): finds more for vague queries, costs a second search.
+     */
+    FEEDBACK,
+    /** Plain BM25 over headline and body as one field, for comparison. */
+    BASELINE;
+
+    /** The ranking named {@code label} ({@code default}, {@code feedback} or {@code baseline}). */
+    public static Relevance fromLabel(String label) {
+      return byLabel(values(), "relevance", label);
     }
   }
 
@@ -142,6 +163,7 @@ public record SearchRequest(
 
   public SearchRequest {
     Objects.requireNonNull(query, "query");
+    relevance = relevance == null ? Relevance.DEFAULT : relevance;
     filters = filters == null ? Filters.NONE : filters;
     sort = sort == null ? SortOrder.RELEVANCE : sort;
     snippets = snippets == null ? Snippets.DEFAULT : snippets;
@@ -168,23 +190,38 @@ public record SearchRequest(
   /** A request for {@code query} with default paging, relevance order, facets and no filters. */
   public static SearchRequest of(String query) {
     return new SearchRequest(
-        query, null, DEFAULT_LIMIT, 0, Filters.NONE, SortOrder.RELEVANCE, null, Snippets.DEFAULT, true, false, false);
+        query, null, DEFAULT_LIMIT, 0, Filters.NONE, SortOrder.RELEVANCE, null, Snippets.DEFAULT, true, false, false,
+        Relevance.DEFAULT);
+  }
+
+  /**
+   * A request for {@code words} taken literally, as a description: query syntax such as {@code
+   * ?}, {@code (} or {@code field:} in it is escaped and searched as plain text.
+   */
+  public static SearchRequest ofWords(String words) {
+    return of(QueryParser.escape(words));
+  }
+
+  public SearchRequest withRelevance(Relevance newRelevance) {
+    return new SearchRequest(
+        query, type, limit, offset, filters, sort, cursor, snippets, facets, strict,
+        allowLeadingWildcard, newRelevance);
   }
 
   public SearchRequest withType(Type newType) {
-    return new SearchRequest(query, newType, limit, offset, filters, sort, cursor, snippets, facets, strict, allowLeadingWildcard);
+    return new SearchRequest(query, newType, limit, offset, filters, sort, cursor, snippets, facets, strict, allowLeadingWildcard, relevance);
   }
 
   public SearchRequest withLimit(int newLimit) {
-    return new SearchRequest(query, type, newLimit, offset, filters, sort, cursor, snippets, facets, strict, allowLeadingWildcard);
+    return new SearchRequest(query, type, newLimit, offset, filters, sort, cursor, snippets, facets, strict, allowLeadingWildcard, relevance);
   }
 
   public SearchRequest withOffset(int newOffset) {
-    return new SearchRequest(query, type, limit, newOffset, filters, sort, cursor, snippets, facets, strict, allowLeadingWildcard);
+    return new SearchRequest(query, type, limit, newOffset, filters, sort, cursor, snippets, facets, strict, allowLeadingWildcard, relevance);
   }
 
   public SearchRequest withFilters(Filters newFilters) {
-    return new SearchRequest(query, type, limit, offset, newFilters, sort, cursor, snippets, facets, strict, allowLeadingWildcard);
+    return new SearchRequest(query, type, limit, offset, newFilters, sort, cursor, snippets, facets, strict, allowLeadingWildcard, relevance);
   }
 
   /** Only quotes by {@code speaker} (exact canonical name; null or blank for any). */
@@ -203,31 +240,31 @@ public record SearchRequest(
   }
 
   public SearchRequest withSort(SortOrder newSort) {
-    return new SearchRequest(query, type, limit, offset, filters, newSort, cursor, snippets, facets, strict, allowLeadingWildcard);
+    return new SearchRequest(query, type, limit, offset, filters, newSort, cursor, snippets, facets, strict, allowLeadingWildcard, relevance);
   }
 
   /** The page after the one that returned {@code nextCursor}; null starts from the top. */
   public SearchRequest withCursor(String newCursor) {
-    return new SearchRequest(query, type, limit, offset, filters, sort, newCursor, snippets, facets, strict, allowLeadingWildcard);
+    return new SearchRequest(query, type, limit, offset, filters, sort, newCursor, snippets, facets, strict, allowLeadingWildcard, relevance);
   }
 
   public SearchRequest withSnippets(Snippets newSnippets) {
-    return new SearchRequest(query, type, limit, offset, filters, sort, cursor, newSnippets, facets, strict, allowLeadingWildcard);
+    return new SearchRequest(query, type, limit, offset, filters, sort, cursor, newSnippets, facets, strict, allowLeadingWildcard, relevance);
   }
 
   public SearchRequest withFacets(boolean newFacets) {
-    return new SearchRequest(query, type, limit, offset, filters, sort, cursor, snippets, newFacets, strict, allowLeadingWildcard);
+    return new SearchRequest(query, type, limit, offset, filters, sort, cursor, snippets, newFacets, strict, allowLeadingWildcard, relevance);
   }
 
   /** A copy that reports syntax errors ({@code true}) or mends them with a notice (the default). */
   public SearchRequest withStrict(boolean newStrict) {
     return new SearchRequest(
-        query, type, limit, offset, filters, sort, cursor, snippets, facets, newStrict, allowLeadingWildcard);
+        query, type, limit, offset, filters, sort, cursor, snippets, facets, newStrict, allowLeadingWildcard, relevance);
   }
 
   /** A copy that accepts ({@code true}) or refuses (the default) words starting with a wildcard. */
   public SearchRequest withAllowLeadingWildcard(boolean allow) {
     return new SearchRequest(
-        query, type, limit, offset, filters, sort, cursor, snippets, facets, strict, allow);
+        query, type, limit, offset, filters, sort, cursor, snippets, facets, strict, allow, relevance);
   }
 }

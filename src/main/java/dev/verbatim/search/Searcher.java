@@ -71,7 +71,7 @@ public final class Searcher implements AutoCloseable {
       if (!DirectoryReader.indexExists(dir)) {
         throw new IOException("no index at " + indexDir + ": the folder holds no index commit; run `verbatim index` first");
       }
-      return new Searcher(dir, new SearcherManager(dir, null));
+      return new Searcher(dir, new SearcherManager(dir, Ranking.searcherFactory()));
     } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
         | EOFException | NoSuchFileException e) {
       dir.close();
@@ -93,18 +93,20 @@ public final class Searcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    QueryParsing.Interpretation interpretation =
-        QueryBackstop.parse(
-            () -> QueryParsing.interpret(request.query(), analyzer, request.strict(), request.allowLeadingWildcard()));
+    Ranking ranking = Ranking.of(request.relevance());
+    QueryParsing.Interpretation interpretation = QueryBackstop.parse(() -> ranking.interpret(request, analyzer));
     Query parsed = interpretation.query();
-    Query query = Filtering.apply(parsed, request);
     IndexSearcher shared = manager.acquire();
     try {
-      IndexSearcher searcher = timeLimit.bounded(shared);
+      IndexSearcher searcher = timeLimit.bounded(ranking.searcher(shared));
       ReaderState state = readerState.of(searcher.getIndexReader());
+      Query query;
       Paging.Page page;
       try {
-        page = QueryBackstop.search(() -> Paging.page(searcher, state, query, request));
+        parsed = ranking.expand(searcher, parsed, q -> Filtering.apply(q, request), analyzer);
+        query = Filtering.apply(parsed, request);
+        Query filtered = query;
+        page = QueryBackstop.search(() -> Paging.page(searcher, state, filtered, request));
       } catch (IndexSearcher.TooManyClauses e) {
         throw new InvalidQueryException(
             "query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount() + "); make wildcards or fuzzy terms more specific", e);

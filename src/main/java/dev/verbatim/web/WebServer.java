@@ -104,6 +104,10 @@ public final class WebServer implements AutoCloseable {
     if (type != null && !type.isBlank() && !type.equalsIgnoreCase("all")) {
       request = request.withType(SearchRequest.Type.fromLabel(type));
     }
+    String relevance = ctx.queryParam("relevance");
+    if (relevance != null && !relevance.isBlank()) {
+      request = request.withRelevance(SearchRequest.Relevance.fromLabel(relevance));
+    }
     ctx.json(searcher.search(refine(ctx, request)));
   }
 

@@ -236,7 +236,7 @@ class QueryLanguageTest {
     String longQuery = "a".repeat(QueryParsing.MAX_LENGTH + 1);
     InvalidQueryException e =
         assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of(longQuery)));
-    assertEquals("query is 2001 characters long; at most 2000 are allowed", e.getMessage());
+    assertEquals("query is 4001 characters long; at most 4000 are allowed", e.getMessage());
   }
 
   @Test

@@ -41,6 +41,18 @@ class WebServerTest {
   }
 
   @Test
+  void relevanceParameterChoosesTheRanking() throws Exception {
+    HttpResponse<String> fed = get("/api/search?q=ferry&type=article&relevance=feedback");
+    assertEquals(200, fed.statusCode(), fed.body());
+    assertEquals("harbour", Json.mapper().readTree(fed.body()).get("hits").get(0).get("articleId").asText());
+    HttpResponse<String> bad = get("/api/search?q=ferry&relevance=magic");
+    assertEquals(400, bad.statusCode());
+    assertEquals(
+        "unknown relevance 'magic'; expected default or feedback or baseline",
+        Json.mapper().readTree(bad.body()).get("error").asText());
+  }
+
+  @Test
   void searchReturnsHitsWithHighlights() throws Exception {
     HttpResponse<String> r = get("/api/search?q=" + enc("\"so unfair\"") + "&type=quote");
     assertEquals(200, r.statusCode());

@@ -1,0 +1,383 @@
+package dev.verbatim.search;
+
+import dev.verbatim.index.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+
+/**
+ * Every scoring choice in one place: BM25 parameters, how a word weighs in headline and body, the
+ * boost for query words found near each other, when a long query matches any of its words, and
+ * the opt-in pseudo-relevance feedback. Immutable and thread-safe. The figures behind the
+ * defaults are in BENCHMARKS.md, "Ranking quality".
+ *
+ * @param k1 BM25 term-frequency saturation
+ * @param b BM25 length normalisation
+ * @param titleWeight how much a headline occurrence counts against one in the body
+ * @param combinedFields score headline and body as one field (BM25F) rather than add two scores
+ * @param proximityBoost weight of the clause rewarding adjacent query words that appear within
+ *     {@code proximitySlop} positions of each other; 0 turns it off
+ * @param proximitySlop positions two query words may move apart and still count as near
+ * @param longQuery plain queries of at least this many words (stop words aside) need only some
+ * @param minimumShouldMatch the fraction of a long query's words a document must contain
+ * @param feedbackDocs top documents taken as relevant for feedback; 0 turns feedback off
+ * @param feedbackTerms expansion terms taken from them
+ * @param originalWeight share of the original query against the expansion terms
+ */
+record Ranking(
+    float k1,
+    float b,
+    float titleWeight,
+    boolean combinedFields,
+    float proximityBoost,
+    int proximitySlop,
+    int longQuery,
+    float minimumShouldMatch,
+    int feedbackDocs,
+    int feedbackTerms,
+    float originalWeight) {
+
+  /**
+   * What users get unless they ask otherwise: each choice raised MAP and nDCG@10 over {@link
+   * #BASELINE} on Cranfield and CISI, except proximity, which raised nDCG@10 and P@10 on both but
+   * cost CISI 0.002 MAP. A fifth of a long query's words are required: measured neutral, and it
+   * keeps one-word matches of a long sentence out of the count.
+   */
+  static final Ranking DEFAULT = new Ranking(1.5f, 0.75f, 3f, true, 0.3f, 3, 4, 0.2f, 0, 0, 1f);
+
+  /** Default plus RM3-style feedback with Anserini's usual settings (10 docs, 10 terms, 0.5). */
+  static final Ranking FEEDBACK = DEFAULT.withFeedback(10, 10, 0.5f);
+
+  /**
+   * The reference point the default is measured against: plain BM25 over headline and body as
+   * one field, any word matches, nothing else.
+   */
+  static final Ranking BASELINE = new Ranking(1.2f, 0.75f, 1f, true, 0f, 0, 1, 0f, 0, 0, 1f);
+
+  /** Feedback terms found in more than this share of documents carry no topic. */
+  private static final double MAX_FEEDBACK_DF = 0.1;
+
+  static Ranking of(SearchRequest.Relevance relevance) {
+    return switch (relevance) {
+      case DEFAULT -> DEFAULT;
+      case FEEDBACK -> FEEDBACK;
+      case BASELINE -> BASELINE;
+    };
+  }
+
+  Ranking withFeedback(int docs, int terms, float original) {
+    return new Ranking(
+        k1, b, titleWeight, combinedFields, proximityBoost, proximitySlop, longQuery,
+        minimumShouldMatch, docs, terms, original);
+  }
+
+  Similarity similarity() {
+    return new BM25Similarity(k1, b);
+  }
+
+  /** Makes the searchers a {@code SearcherManager} hands out score as {@link #DEFAULT} does. */
+  static SearcherFactory searcherFactory() {
+    return new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(DEFAULT.similarity());
+        return searcher;
+      }
+    };
+  }
+
+  /** {@code shared} when it already scores as this ranking does, else a view of its reader that does. */
+  IndexSearcher searcher(IndexSearcher shared) {
+    if (shared.getSimilarity() instanceof BM25Similarity bm25
+        && bm25.getK1() == k1
+        && bm25.getB() == b) {
+      return shared;
+    }
+    IndexSearcher own = new IndexSearcher(shared.getIndexReader());
+    own.setSimilarity(similarity());
+    return own;
+  }
+
+  /**
+   * The Lucene query for what the user typed. A plain query (words only, no operators) of {@link
+   * #longQuery} or more words besides stop words is a description rather than a list of requirements, so it matches
+   * documents with {@link #minimumShouldMatch} of its words, best matches first.
+   */
+  QueryParsing.Interpretation interpret(SearchRequest request, Analyzer analyzer) {
+    String userQuery = request.query();
+    List<String> words = plainWords(userQuery);
+    // Stop words do not count: "the mayor of london" is two words a user wants both of.
+    boolean anyWord =
+        words != null && tokens(analyzer, Schema.TEXT, String.join(" ", words)).size() >= longQuery;
+    QueryParsing.Interpretation parsed =
+        QueryParsing.interpret(
+            userQuery, analyzer, request.strict(), request.allowLeadingWildcard(), this, anyWord);
+    return new QueryParsing.Interpretation(
+        ranked(parsed.query(), words, anyWord, analyzer), parsed.notice(), parsed.searched());
+  }
+
+  private Query ranked(Query query, List<String> words, boolean anyWord, Analyzer analyzer) {
+    if (anyWord && minimumShouldMatch > 0 && query instanceof BooleanQuery bq) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      bq.clauses().forEach(b::add);
+      b.setMinimumNumberShouldMatch((int) (minimumShouldMatch * bq.clauses().size()));
+      query = b.build();
+    }
+    if (words == null || proximityBoost == 0) {
+      return query;
+    }
+    Query near = proximity(String.join(" ", words), analyzer);
+    if (near == null) {
+      return query;
+    }
+    return new BooleanQuery.Builder()
+        .add(query, Occur.MUST)
+        .add(new BoostQuery(near, proximityBoost), Occur.SHOULD)
+        .build();
+  }
+
+  /**
+   * One word of the query as it weighs in headline and body (stemmed) and speaker; null when the
+   * word is a stopword. {@code all}: when it analyses into several terms, each is required.
+   */
+  Query word(String text, Analyzer analyzer, boolean all) {
+    List<Token> stems = tokens(analyzer, Schema.TEXT, text);
+    if (stems.isEmpty()) {
+      return null;
+    }
+    Occur occur = all ? Occur.MUST : Occur.SHOULD;
+    List<Query> inText = new ArrayList<>();
+    for (Token t : stems) {
+      inText.add(headlineOrBody(t.term()));
+    }
+    List<Query> inSpeaker = new ArrayList<>();
+    for (Token t : tokens(analyzer, Schema.SPEAKER, text)) {
+      inSpeaker.add(new TermQuery(new Term(Schema.SPEAKER, t.term())));
+    }
+    BooleanQuery.Builder either = new BooleanQuery.Builder();
+    either.add(combine(inText, occur), Occur.SHOULD);
+    if (!inSpeaker.isEmpty()) {
+      either.add(combine(inSpeaker, occur), Occur.SHOULD);
+    }
+    return either.build();
+  }
+
+  /**
+   * The query with RM3-style pseudo-relevance feedback: the most characteristic terms (weighted
+   * by document score and term frequency) of the top documents {@code filter} lets through added
+   * to it. {@code query} itself when feedback is off or nothing matched.
+   */
+  Query expand(
+      IndexSearcher searcher, Query query, UnaryOperator<Query> filter, Analyzer analyzer)
+      throws IOException {
+    if (feedbackDocs == 0) {
+      return query;
+    }
+    ScoreDoc[] top = searcher.search(filter.apply(query), feedbackDocs).scoreDocs;
+    if (top.length == 0) {
+      return query;
+    }
+    double scoreSum = 0;
+    for (ScoreDoc sd : top) {
+      scoreSum += sd.score;
+    }
+    Map<String, Double> model = new HashMap<>();
+    StoredFields stored = searcher.storedFields();
+    for (ScoreDoc sd : top) {
+      Document d = stored.document(sd.doc, Set.of(Schema.TITLE, Schema.TEXT));
+      String text = String.join("\n", nonNull(d.get(Schema.TITLE)), nonNull(d.get(Schema.TEXT)));
+      List<Token> tokens = tokens(analyzer, Schema.TEXT, text);
+      double docWeight = sd.score / scoreSum / Math.max(1, tokens.size());
+      for (Token t : tokens) {
+        model.merge(t.term(), docWeight, Double::sum);
+      }
+    }
+    int maxDf = (int) (MAX_FEEDBACK_DF * searcher.getIndexReader().numDocs());
+    List<Map.Entry<String, Double>> chosen =
+        model.entrySet().stream()
+            .filter(e -> isTopical(e.getKey()))
+            .filter(e -> docFreq(searcher, e.getKey()) <= maxDf)
+            .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+            .limit(feedbackTerms)
+            .toList();
+    if (chosen.isEmpty()) {
+      return query;
+    }
+    double chosenSum = chosen.stream().mapToDouble(Map.Entry::getValue).sum();
+    BooleanQuery.Builder expanded = new BooleanQuery.Builder();
+    // RM3 interpolates term distributions; the original's share is spread over its terms.
+    expanded.add(
+        new BoostQuery(query, (float) (originalWeight / Math.max(1, queryTerms(query)))),
+        Occur.SHOULD);
+    for (Map.Entry<String, Double> e : chosen) {
+      float weight = (float) ((1 - originalWeight) * e.getValue() / chosenSum);
+      expanded.add(new BoostQuery(headlineOrBody(e.getKey()), weight), Occur.SHOULD);
+    }
+    return expanded.build();
+  }
+
+  private Query headlineOrBody(String stem) {
+    if (combinedFields) {
+      return new CombinedFieldQuery.Builder(stem)
+          .addField(Schema.TITLE, titleWeight)
+          .addField(Schema.TEXT, 1f)
+          .build();
+    }
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(new TermQuery(new Term(Schema.TITLE, stem)), titleWeight), Occur.SHOULD)
+        .add(new TermQuery(new Term(Schema.TEXT, stem)), Occur.SHOULD)
+        .build();
+  }
+
+  /** Sloppy phrases of each pair of neighbouring query words, in the stemmed body. */
+  private Query proximity(String words, Analyzer analyzer) {
+    List<Token> tokens = tokens(analyzer, Schema.TEXT, words);
+    Set<List<String>> seen = new HashSet<>();
+    BooleanQuery.Builder pairs = new BooleanQuery.Builder();
+    int count = 0;
+    for (int i = 1; i < tokens.size(); i++) {
+      Token first = tokens.get(i - 1);
+      Token second = tokens.get(i);
+      if (first.term().equals(second.term()) || !seen.add(List.of(first.term(), second.term()))) {
+        continue;
+      }
+      // Real positions keep a removed stopword's gap, so "heat of conduction" lines up exactly.
+      PhraseQuery phrase =
+          new PhraseQuery.Builder()
+              .add(new Term(Schema.TEXT, first.term()), 0)
+              .add(new Term(Schema.TEXT, second.term()), second.position() - first.position())
+              .setSlop(proximitySlop)
+              .build();
+      pairs.add(phrase, Occur.SHOULD);
+      count++;
+    }
+    return count == 0 ? null : pairs.build();
+  }
+
+  private static Query combine(List<Query> queries, Occur occur) {
+    if (queries.size() == 1) {
+      return queries.get(0);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    queries.forEach(q -> b.add(q, occur));
+    return b.build();
+  }
+
+  /**
+   * The words of {@code query} when it is plain words, with escapes removed; null when it uses
+   * any query syntax (quotes, field:, operators, wildcards, grouping), which is then taken as
+   * written.
+   */
+  static List<String> plainWords(String query) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean escaped = false;
+    for (int i = 0; i <= query.length(); i++) {
+      char c = i < query.length() ? query.charAt(i) : ' ';
+      if (escaped) {
+        word.append(c);
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (Character.isWhitespace(c)) {
+        if (!word.isEmpty()) {
+          String w = word.toString();
+          word.setLength(0);
+          if (w.equals("AND") || w.equals("OR") || w.equals("NOT")) {
+            return null;
+          }
+          words.add(w);
+        }
+      } else if ("\"():*?~^[]{}/!&|".indexOf(c) >= 0
+          || (word.isEmpty() && (c == '+' || c == '-'))) {
+        return null;
+      } else {
+        word.append(c);
+      }
+    }
+    return words;
+  }
+
+  private static boolean isTopical(String term) {
+    return term.length() > 1 && !term.chars().allMatch(Character::isDigit);
+  }
+
+  private static int docFreq(IndexSearcher searcher, String term) {
+    try {
+      return searcher.getIndexReader().docFreq(new Term(Schema.TEXT, term));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int queryTerms(Query query) {
+    Set<Term> terms = new LinkedHashSet<>();
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public boolean acceptField(String field) {
+            return Schema.TEXT.equals(field);
+          }
+
+          @Override
+          public void consumeTerms(Query q, Term... found) {
+            terms.addAll(List.of(found));
+          }
+        });
+    return terms.size();
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+
+  private record Token(String term, int position) {}
+
+  private static List<Token> tokens(Analyzer analyzer, String field, String text) {
+    List<Token> tokens = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      int position = -1;
+      while (ts.incrementToken()) {
+        position += inc.getPositionIncrement();
+        tokens.add(new Token(term.toString(), position));
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing a string cannot fail", e);
+    }
+    return tokens;
+  }
+}
