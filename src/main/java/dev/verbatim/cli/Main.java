@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       QuotesCommand.class,
       ServeCommand.class,
+      HostileCommand.class,
       BenchCommand.class,
       EvalRankingCommand.class,
       CommandLine.HelpCommand.class

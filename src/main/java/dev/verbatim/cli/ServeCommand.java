@@ -3,6 +3,7 @@ package dev.verbatim.cli;
 import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.search.Searcher;
+import dev.verbatim.web.AdminAccess;
 import dev.verbatim.web.WebServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,6 +42,19 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--watch", description = "Reindex (incrementally) whenever files under --corpus change.")
   boolean watch;
 
+  @Option(
+      names = "--admin-token-file",
+      paramLabel = "FILE",
+      description = {
+        "Turns on POST /api/admin/reload and /api/admin/reindex for requests with",
+        "'Authorization: Bearer <token>', the token being this file's content. The",
+        "environment variable " + ADMIN_TOKEN_ENV + " works too. Off by default."
+      })
+  Path adminTokenFile;
+
+  /** Environment variable holding the admin token when no token file is given. */
+  static final String ADMIN_TOKEN_ENV = "VERBATIM_ADMIN_TOKEN";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -54,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (Searcher searcher = Searcher.open(index);
-        WebServer server = new WebServer(searcher).start(host, port);
+        WebServer server = new WebServer(searcher, adminAccess(System.getenv(ADMIN_TOKEN_ENV))).start(host, port);
         LiveIndex live = new LiveIndex(searcher, out).refreshPeriodically()) {
       if (watch) {
         live.watch(corpus, index, new Indexer());
@@ -69,6 +83,16 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     }
     return Main.OK;
+  }
+
+  /** Admin access from the token file, else from {@code envToken}; null (admin off) without either. */
+  AdminAccess adminAccess(String envToken) throws IOException {
+    Path reindexFrom = Files.isDirectory(corpus) ? corpus : null;
+    Path reindexInto = reindexFrom == null ? null : index;
+    if (adminTokenFile != null) {
+      return AdminAccess.fromFile(adminTokenFile, reindexFrom, reindexInto);
+    }
+    return envToken == null || envToken.isBlank() ? null : new AdminAccess(envToken, reindexFrom, reindexInto);
   }
 
   /** True when {@code index} has no commit, or a corpus file is newer than its newest file. */

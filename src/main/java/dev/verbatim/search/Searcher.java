@@ -1,7 +1,9 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.Schema;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -45,6 +50,7 @@ public final class Searcher implements AutoCloseable {
   private final Analyzer analyzer = Schema.analyzer();
   private final Highlighting highlighting = new Highlighting(analyzer);
   private final ReaderState.Cache readerState = new ReaderState.Cache();
+  private final SearchTimeLimit timeLimit = new SearchTimeLimit(SearchTimeLimit.DEFAULT);
 
   private Searcher(Directory directory, SearcherManager manager) {
     this.directory = directory;
@@ -66,6 +72,13 @@ public final class Searcher implements AutoCloseable {
         throw new IOException("no index at " + indexDir + ": the folder holds no index commit; run `verbatim index` first");
       }
       return new Searcher(dir, new SearcherManager(dir, Ranking.searcherFactory()));
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+        | EOFException | NoSuchFileException e) {
+      dir.close();
+      // Lucene's own message names internal files and checksums; the operator needs the fix.
+      throw new IOException(
+          "the index at " + indexDir + " is damaged or incomplete (" + e.getClass().getSimpleName()
+              + "); rebuild it with `verbatim index --index " + indexDir + "`", e);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -81,18 +94,19 @@ public final class Searcher implements AutoCloseable {
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     Ranking ranking = Ranking.of(request.relevance());
-    QueryParsing.Interpretation interpretation = ranking.interpret(request, analyzer);
+    QueryParsing.Interpretation interpretation = QueryBackstop.parse(() -> ranking.interpret(request, analyzer));
     Query parsed = interpretation.query();
     IndexSearcher shared = manager.acquire();
     try {
-      IndexSearcher searcher = ranking.searcher(shared);
+      IndexSearcher searcher = timeLimit.bounded(ranking.searcher(shared));
       ReaderState state = readerState.of(searcher.getIndexReader());
       Query query;
       Paging.Page page;
       try {
         parsed = ranking.expand(searcher, parsed, q -> Filtering.apply(q, request), analyzer);
         query = Filtering.apply(parsed, request);
-        page = Paging.page(searcher, state, query, request);
+        Query filtered = query;
+        page = QueryBackstop.search(() -> Paging.page(searcher, state, filtered, request));
       } catch (IndexSearcher.TooManyClauses e) {
         throw new InvalidQueryException(
             "query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount() + "); make wildcards or fuzzy terms more specific", e);
@@ -105,8 +119,9 @@ public final class Searcher implements AutoCloseable {
       String suggestion =
           page.total() == 0 ? suggest(searcher, request, interpretation.searched()) : null;
       long tookMs = (System.nanoTime() - start) / 1_000_000;
+      boolean exact = page.totalExact() && !searcher.timedOut();
       return new SearchResult(
-          request.query(), page.total(), page.totalExact(), tookMs, hits, facets, page.nextCursor(),
+          request.query(), page.total(), exact, tookMs, hits, facets, page.nextCursor(),
           interpretation.notice(), suggestion);
     } finally {
       manager.release(shared);

@@ -23,16 +23,48 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
+  /**
+   * Longest request line and headers Jetty accepts. Jetty's 8 KB default would turn a long query
+   * into a bare 431 before Verbatim could say what is wrong; the query length cap is enforced by
+   * the searcher, well below this. Larger requests get 431 or 414 as JSON.
+   */
+  static final int MAX_REQUEST_HEADER_BYTES = 256 * 1024;
+
   private final Searcher searcher;
+  private final AdminRoutes admin;
   private final Javalin app;
 
   /** A server answering from {@code searcher}; call {@link #start(String, int)} to listen. */
   public WebServer(Searcher searcher) {
+    this(searcher, null);
+  }
+
+  /**
+   * A server answering from {@code searcher} whose admin routes accept {@code admin}'s token, or
+   * are off when {@code admin} is null.
+   */
+  public WebServer(Searcher searcher, AdminAccess admin) {
     this.searcher = searcher;
+    this.admin = new AdminRoutes(searcher, admin);
     this.app =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
+              config.http.maxRequestSize = 64 * 1024;
+              config.jetty.modifyHttpConfiguration(
+                  http -> {
+                    http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+                    http.setSendServerVersion(false);
+                    // Jetty reuses header values seen earlier on a connection, matching them
+                    // case-insensitively; a bearer token is case-sensitive.
+                    http.setHeaderCacheCaseSensitive(true);
+                  });
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+              config.routes.before(ctx -> SecurityHeaders.apply(ctx::header));
+              config.routes.error(HttpStatus.NOT_FOUND.getCode(), WebServer::notFoundAsJson);
+              config.routes.post("/api/admin/reload", this.admin::reload);
+              config.routes.post("/api/admin/reindex", this.admin::reindex);
+              config.routes.get("/api/admin/reindex", this.admin::reindexStatus);
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
               config.staticFiles.add("/public", Location.CLASSPATH);
               config.routes.get("/api/search", this::search);
@@ -65,6 +97,7 @@ public final class WebServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    admin.close();
   }
 
   private void search(Context ctx) throws IOException {
@@ -147,6 +180,14 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
+  /** Javalin's own 404 (no route, no static file) is plain text; answers here are JSON. */
+  private static void notFoundAsJson(Context ctx) {
+    String type = ctx.res().getContentType();
+    if (type == null || type.startsWith("text/plain")) {
+      error(ctx, HttpStatus.NOT_FOUND, "not found: " + ctx.path());
+    }
+  }
+
   private static boolean booleanParam(Context ctx, String name) {
     String raw = ctx.queryParam(name);
     if (raw == null || raw.isBlank() || raw.strip().equalsIgnoreCase("false")) {
@@ -158,7 +199,7 @@ public final class WebServer implements AutoCloseable {
     throw new InvalidQueryException(name + " must be true or false, got '" + raw + "'");
   }
 
-  private static void error(Context ctx, HttpStatus status, String message) {
+  static void error(Context ctx, HttpStatus status, String message) {
     ctx.status(status).json(Map.of("error", message == null ? status.getMessage() : message));
   }
 }

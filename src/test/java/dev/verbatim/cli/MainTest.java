@@ -112,6 +112,16 @@ class MainTest {
     }
   }
 
+  @Test
+  void hostileNeedsAJsonLinesCorpusAndHasHelp() {
+    assertEquals(0, run("hostile", "--help").code);
+    assertTrue(run("hostile", "--help").out.contains("--soak-seconds"));
+    assertEquals(2, run("hostile").code);
+    Run notJsonl = run("hostile", "--corpus", corpus.resolve("harbour.txt").toString(), "--work", indexDir.resolve("h").toString());
+    assertEquals(2, notJsonl.code);
+    assertTrue(notJsonl.err.contains("corpus must be a .jsonl file"), notJsonl.err);
+  }
+
   record Run(int code, String out, String err) {}
 
   static Run run(String... args) {
