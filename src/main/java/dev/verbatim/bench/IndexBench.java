@@ -24,9 +24,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
@@ -46,12 +44,10 @@ import org.apache.lucene.store.FSDirectory;
  * difference is what the ratio prices.
  */
 final class IndexBench {
-  private static final FieldType STORED = textType(true);
   // The indexer's batch size, so both sides hand the same amount of work to a worker at a time.
   private static final int BATCH_LINES = 256;
   private static final Supplier<List<Article>> NO_MORE = List::of;
   private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
-  private static final FieldType UNSTORED = textType(false);
 
   /** The sides of the comparison. */
   private enum Side {
@@ -74,15 +70,6 @@ final class IndexBench {
     this.threads = threads;
     this.rounds = rounds;
     this.progress = progress;
-  }
-
-  private static FieldType textType(boolean stored) {
-    FieldType t = new FieldType();
-    t.setTokenized(true);
-    t.setStored(stored);
-    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    t.freeze();
-    return t;
   }
 
   /**
@@ -228,10 +215,10 @@ final class IndexBench {
       BlockingQueue<Supplier<List<Article>>> queue, IndexWriter writer, boolean sameFields)
       throws IOException, InterruptedException {
     Field id = new StringField(Schema.ID, "", Field.Store.YES);
-    Field title = new Field(Schema.TITLE, "", STORED);
-    Field text = new Field(Schema.TEXT, "", STORED);
-    Field titleExact = new Field(Schema.TITLE_EXACT, "", UNSTORED);
-    Field textExact = new Field(Schema.TEXT_EXACT, "", UNSTORED);
+    Field title = new Field(Schema.TITLE, "", Schema.TEXT_STORED);
+    Field text = new Field(Schema.TEXT, "", Schema.TEXT_STORED);
+    Field titleExact = new Field(Schema.TITLE_EXACT, "", Schema.TEXT_UNSTORED);
+    Field textExact = new Field(Schema.TEXT_EXACT, "", Schema.TEXT_UNSTORED);
     Document doc = new Document();
     doc.add(id);
     doc.add(title);

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -15,36 +14,21 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /** Builds the Lucene documents for an article and its quotes, following {@link Schema}. */
 final class Documents {
-  /** Analyzed text with positions and offsets in postings, for phrases and the UnifiedHighlighter. */
-  static final FieldType TEXT_STORED = textType(true);
-
-  static final FieldType TEXT_UNSTORED = textType(false);
-
   private final FacetsConfig facets = Schema.facetsConfig();
-
-  private static FieldType textType(boolean stored) {
-    FieldType t = new FieldType();
-    t.setTokenized(true);
-    t.setStored(stored);
-    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    t.freeze();
-    return t;
-  }
 
   Document article(Article a) throws IOException {
     Document doc = new Document();
     common(doc, a, a.id(), Schema.TYPE_ARTICLE);
-    doc.add(new Field(Schema.TITLE, a.title(), TEXT_STORED));
-    doc.add(new Field(Schema.TITLE_EXACT, a.title(), TEXT_UNSTORED));
-    doc.add(new Field(Schema.TEXT, a.text(), TEXT_STORED));
-    doc.add(new Field(Schema.TEXT_EXACT, a.text(), TEXT_UNSTORED));
+    doc.add(new Field(Schema.TITLE, a.title(), Schema.TEXT_STORED));
+    doc.add(new Field(Schema.TITLE_EXACT, a.title(), Schema.TEXT_UNSTORED));
+    doc.add(new Field(Schema.TEXT, a.text(), Schema.TEXT_STORED));
+    doc.add(new Field(Schema.TEXT_EXACT, a.text(), Schema.TEXT_UNSTORED));
     if (a.author() != null) {
-      doc.add(new Field(Schema.AUTHOR, a.author(), TEXT_STORED));
+      doc.add(new Field(Schema.AUTHOR, a.author(), Schema.TEXT_STORED));
     }
     if (a.url() != null) {
       doc.add(new StringField(Schema.URL, a.url(), Field.Store.YES));
@@ -56,8 +40,8 @@ final class Documents {
     Document doc = new Document();
     common(doc, a, quoteId(a.id(), q), Schema.TYPE_QUOTE);
     doc.add(new StoredField(Schema.ARTICLE_TITLE, a.title()));
-    doc.add(new Field(Schema.TEXT, q.text(), TEXT_STORED));
-    doc.add(new Field(Schema.TEXT_EXACT, q.text(), TEXT_UNSTORED));
+    doc.add(new Field(Schema.TEXT, q.text(), Schema.TEXT_STORED));
+    doc.add(new Field(Schema.TEXT_EXACT, q.text(), Schema.TEXT_UNSTORED));
     doc.add(new StringField(Schema.KIND, q.kind().label(), Field.Store.YES));
     doc.add(new StoredField(Schema.OFFSET, q.offset()));
     doc.add(new StoredField(Schema.LENGTH, q.length()));
@@ -66,7 +50,7 @@ final class Documents {
     doc.add(new SortedDocValuesField(Schema.FINGERPRINT, new BytesRef(fingerprint)));
     doc.add(new StringField(Schema.QUOTE_ID, Schema.quoteId(fingerprint), Field.Store.YES));
     if (q.speaker() != null) {
-      doc.add(new Field(Schema.SPEAKER, q.speaker(), TEXT_STORED));
+      doc.add(new Field(Schema.SPEAKER, q.speaker(), Schema.TEXT_STORED));
       doc.add(new StringField(Schema.SPEAKER_KEY, q.speaker(), Field.Store.NO));
       doc.add(new SortedSetDocValuesFacetField(Schema.FACET_SPEAKER, q.speaker()));
     }
@@ -93,7 +77,7 @@ final class Documents {
       doc.add(new StringField(Schema.FILE, a.file(), Field.Store.YES));
     }
     if (a.source() != null) {
-      doc.add(new Field(Schema.SOURCE, a.source(), TEXT_STORED));
+      doc.add(new Field(Schema.SOURCE, a.source(), Schema.TEXT_STORED));
       doc.add(new StringField(Schema.SOURCE_KEY, a.source(), Field.Store.NO));
       doc.add(new SortedSetDocValuesFacetField(Schema.FACET_SOURCE, a.source()));
     }

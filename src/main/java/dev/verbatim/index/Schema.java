@@ -15,7 +15,9 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
 
 /**
  * The index layout: every field name and analyzer, defined once and shared by the indexer and the
@@ -87,6 +89,24 @@ public final class Schema {
   public static final String FACET_SPEAKER = "speaker";
   public static final String FACET_SOURCE = "source";
   public static final String FACET_DATE = "date";
+
+  /**
+   * How analyzed text fields are indexed: positions and offsets in postings, for exact phrases
+   * and the UnifiedHighlighter (no term vectors). Frozen, so safe to share.
+   */
+  public static final FieldType TEXT_STORED = textType(true);
+
+  /** {@link #TEXT_STORED} without the stored value, for the unstemmed copies. Frozen. */
+  public static final FieldType TEXT_UNSTORED = textType(false);
+
+  private static FieldType textType(boolean stored) {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(stored);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
 
   private Schema() {}
 
