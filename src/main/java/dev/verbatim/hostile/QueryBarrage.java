@@ -5,6 +5,7 @@ import dev.verbatim.web.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -21,9 +22,22 @@ final class QueryBarrage {
   /** What the barrage saw. {@code failures} holds a sample of what went wrong, with the probe. */
   record Outcome(
       int tried, Map<Integer, Integer> byStatus, int serverErrors, int failed, List<String> failures,
-      Timings timings, Map<String, Double> slowestByKind, boolean healthyAfter) {
+      Timings timings, Map<String, Timings> byKind, boolean healthyAfter) {
     boolean passed() {
       return serverErrors == 0 && failed == 0 && healthyAfter;
+    }
+
+    /** Latency per kind of probe as client-side wall time (connect to last byte), one line each. */
+    List<String> latencyByKind() {
+      List<String> lines = new ArrayList<>();
+      lines.add(String.format(Locale.ROOT, "%-16s %6s %8s %8s %8s %7s", "kind", "n", "p50 ms", "p99 ms", "max ms", "> 1 s"));
+      byKind.forEach(
+          (kind, t) ->
+              lines.add(
+                  String.format(
+                      Locale.ROOT, "%-16s %6d %8.0f %8.0f %8.0f %7d", kind, t.count(), t.percentileMillis(50),
+                      t.percentileMillis(99), t.maxMillis(), t.countOver(1_000_000_000L))));
+      return lines;
     }
   }
 
@@ -43,7 +57,10 @@ final class QueryBarrage {
     List<String> failures = new ArrayList<>();
     int[] counts = new int[2]; // server errors, failed checks
     Timings timings = new Timings();
-    Map<String, Double> slowest = new TreeMap<>();
+    Map<String, Timings> byKind = new TreeMap<>();
+    for (HostileQueries.Probe probe : probes) {
+      byKind.computeIfAbsent(probe.kind(), k -> new Timings());
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> running = new ArrayList<>();
@@ -56,11 +73,9 @@ final class QueryBarrage {
                   try {
                     RawHttp.Answer answer = http.get(probe.target());
                     timings.add(answer.nanos());
+                    byKind.get(probe.kind()).add(answer.nanos());
                     status = answer.status();
                     problem = check(answer);
-                    synchronized (slowest) {
-                      slowest.merge(probe.kind(), answer.nanos() / 1e6, Math::max);
-                    }
                   } catch (IOException | RuntimeException e) {
                     problem = "no answer: " + e;
                   }
@@ -89,7 +104,7 @@ final class QueryBarrage {
     }
     String after = fingerprint(http.get(knownTarget));
     boolean healthy = before != null && before.equals(after);
-    return new Outcome(probes.size(), byStatus, counts[0], counts[1], failures, timings, slowest, healthy);
+    return new Outcome(probes.size(), byStatus, counts[0], counts[1], failures, timings, byKind, healthy);
   }
 
   /** Null when the answer is acceptable, else what is wrong with it. */
