@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.StoredFields;
@@ -45,16 +47,21 @@ public final class Searcher implements AutoCloseable {
           Schema.SOURCE, Schema.DATE, Schema.SPEAKER, Schema.CUE, Schema.KIND, Schema.TEXT,
           Schema.OFFSET);
 
+  private static final String FACETS_SKIPPED = "Facet counts left out at the time limit";
+  private static final String MARKS_SKIPPED = "Matches not marked: the time limit was reached";
+  private static final String SUGGESTION_SKIPPED = "No spelling suggestion: the time limit was reached";
+
   private final Directory directory;
   private final SearcherManager manager;
   private final Analyzer analyzer = Schema.analyzer();
   private final Highlighting highlighting = new Highlighting(analyzer);
   private final ReaderState.Cache readerState = new ReaderState.Cache();
-  private final SearchTimeLimit timeLimit = new SearchTimeLimit(SearchTimeLimit.DEFAULT);
+  private final SearchTimeLimit timeLimit;
 
-  private Searcher(Directory directory, SearcherManager manager) {
+  private Searcher(Directory directory, SearcherManager manager, SearchTimeLimit timeLimit) {
     this.directory = directory;
     this.manager = manager;
+    this.timeLimit = timeLimit;
   }
 
   /**
@@ -63,6 +70,11 @@ public final class Searcher implements AutoCloseable {
    * @throws IOException when the folder holds no Verbatim index or it cannot be read
    */
   public static Searcher open(Path indexDir) throws IOException {
+    return open(indexDir, SearchTimeLimit.DEFAULT);
+  }
+
+  /** As {@link #open(Path)}, with {@code timeLimit} for matching instead of the default. */
+  static Searcher open(Path indexDir, Duration timeLimit) throws IOException {
     if (!Files.isDirectory(indexDir)) {
       throw new IOException("no index at " + indexDir + ": the folder does not exist; run `verbatim index` first");
     }
@@ -71,7 +83,9 @@ public final class Searcher implements AutoCloseable {
       if (!DirectoryReader.indexExists(dir)) {
         throw new IOException("no index at " + indexDir + ": the folder holds no index commit; run `verbatim index` first");
       }
-      return new Searcher(dir, new SearcherManager(dir, Ranking.searcherFactory()));
+      SearcherManager manager =
+          new SearcherManager(SearchTimeLimit.exitable(DirectoryReader.open(dir)), Ranking.searcherFactory());
+      return new Searcher(dir, manager, new SearchTimeLimit(timeLimit));
     } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
         | EOFException | NoSuchFileException e) {
       dir.close();
@@ -92,40 +106,89 @@ public final class Searcher implements AutoCloseable {
    * @throws IOException when the index cannot be read
    */
   public SearchResult search(SearchRequest request) throws IOException {
+    try (SearchTimeLimit.Budget budget = timeLimit.start(request.query())) {
+      return search(request, budget);
+    }
+  }
+
+  private SearchResult search(SearchRequest request, SearchTimeLimit.Budget budget) throws IOException {
     long start = System.nanoTime();
     Ranking ranking = Ranking.of(request.relevance());
     QueryParsing.Interpretation interpretation = QueryBackstop.parse(() -> ranking.interpret(request, analyzer));
+    budget.lap("parse");
     Query parsed = interpretation.query();
     IndexSearcher shared = manager.acquire();
     try {
-      IndexSearcher searcher = timeLimit.bounded(ranking.searcher(shared));
+      IndexSearcher searcher = budget.bounded(ranking.searcher(shared));
       ReaderState state = readerState.of(searcher.getIndexReader());
-      Query query;
+      Query query = Filtering.apply(parsed, request);
       Paging.Page page;
       try {
         parsed = ranking.expand(searcher, parsed, q -> Filtering.apply(q, request), analyzer);
-        query = Filtering.apply(parsed, request);
-        Query filtered = query;
-        page = QueryBackstop.search(() -> Paging.page(searcher, state, filtered, request));
+        // Rewritten once: wildcards and fuzzy words become the terms they matched, which is also
+        // what highlighting marks, instead of walking the vocabulary again for every hit.
+        Query filtered = Filtering.apply(parsed, request);
+        query = QueryBackstop.search(() -> searcher.rewrite(filtered));
+        Query rewritten = query;
+        page = QueryBackstop.search(() -> Paging.page(searcher, state, rewritten, request));
       } catch (IndexSearcher.TooManyClauses e) {
         throw new InvalidQueryException(
             "query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount() + "); make wildcards or fuzzy terms more specific", e);
+      } catch (ExitableDirectoryReader.ExitingReaderException e) {
+        // Expanding wildcards or fuzzy words, or walking the hits, ran out of time.
+        page = new Paging.Page(List.of(), List.of(), 0, false, null, null);
+        budget.stopped();
       }
-      List<SearchResult.Hit> hits = hits(searcher, query, page, request.snippets());
-      Map<String, List<SearchResult.FacetValue>> facets =
-          page.matches() == null
-              ? Map.of()
-              : Facets.sideways(searcher, state.facets(), parsed, request, page.matches());
-      String suggestion =
-          page.total() == 0 ? suggest(searcher, request, interpretation.searched()) : null;
+      if (searcher.timedOut()) {
+        budget.stopped();
+      }
+      budget.lap("match");
+      budget.finishing();
+      List<SearchResult.Hit> hits = hits(searcher, query, page, request.snippets(), budget);
+      budget.lap("hits");
+      budget.finishing();
+      Paging.Page matched = page;
+      Query scope = parsed;
+      Map<String, List<SearchResult.FacetValue>> facets = Map.of();
+      if (page.matches() != null && budget.finishOver()) {
+        budget.skipped(FACETS_SKIPPED);
+      } else if (page.matches() != null) {
+        facets =
+            budget.orElse(
+                () -> Facets.sideways(searcher, state.facets(), scope, request, matched.matches()),
+                Map::of,
+                FACETS_SKIPPED);
+      }
+      budget.lap("facets");
+      String suggestion = null;
+      if (page.total() == 0 && !budget.wasStopped()) {
+        // Respelling costs a fuzzy scan per unknown word: only tried while matching's time is left.
+        if (budget.searchOver()) {
+          budget.skipped(SUGGESTION_SKIPPED);
+        } else {
+          suggestion =
+              budget.orElse(
+                  () -> suggest(searcher, request, interpretation.searched()), () -> null, SUGGESTION_SKIPPED);
+        }
+      }
+      budget.lap("suggest");
       long tookMs = (System.nanoTime() - start) / 1_000_000;
-      boolean exact = page.totalExact() && !searcher.timedOut();
+      boolean exact = page.totalExact() && !budget.wasStopped();
       return new SearchResult(
           request.query(), page.total(), exact, tookMs, hits, facets, page.nextCursor(),
-          interpretation.notice(), suggestion);
+          notice(interpretation.notice(), budget.notes()), suggestion);
     } finally {
       manager.release(shared);
     }
+  }
+
+  private static String notice(String interpretation, List<String> timeLimit) {
+    List<String> all = new ArrayList<>();
+    if (interpretation != null) {
+      all.add(interpretation);
+    }
+    all.addAll(timeLimit);
+    return all.isEmpty() ? null : String.join("; ", all);
   }
 
   /**
@@ -223,7 +286,11 @@ public final class Searcher implements AutoCloseable {
   public record Stats(long articles, long quotes) {}
 
   private List<SearchResult.Hit> hits(
-      IndexSearcher searcher, Query query, Paging.Page page, SearchRequest.Snippets snippets)
+      IndexSearcher searcher,
+      Query query,
+      Paging.Page page,
+      SearchRequest.Snippets snippets,
+      SearchTimeLimit.Budget budget)
       throws IOException {
     StoredFields stored = searcher.storedFields();
     int n = page.hits().size();
@@ -237,7 +304,14 @@ public final class Searcher implements AutoCloseable {
           new Highlighting.Target(
               page.hits().get(i).doc, isQuote, d.get(Schema.TEXT), title(d), d.get(Schema.SPEAKER)));
     }
-    Highlighting.Marked[] marked = highlighting.mark(searcher, query, targets, snippets);
+    Highlighting.Marked[] marked =
+        budget.finishOver()
+            ? unmarked(targets, snippets, budget)
+            : budget.orElse(
+                () -> highlighting.mark(searcher, query, targets, snippets),
+                () -> Highlighting.unmarked(targets, snippets),
+                MARKS_SKIPPED);
+    budget.unbounded();
     List<SearchResult.Hit> hits = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Document d = docs[i];
@@ -264,6 +338,12 @@ public final class Searcher implements AutoCloseable {
               fingerprint == null ? List.of() : QuoteGroups.sources(searcher, fingerprint, d)));
     }
     return hits;
+  }
+
+  private static Highlighting.Marked[] unmarked(
+      List<Highlighting.Target> targets, SearchRequest.Snippets snippets, SearchTimeLimit.Budget budget) {
+    budget.skipped(MARKS_SKIPPED);
+    return Highlighting.unmarked(targets, snippets);
   }
 
   private static String title(Document d) {
