@@ -117,6 +117,7 @@ public final class HostileSuite {
     row("  answered (status: count)", o.byStatus().toString(), o.byStatus().keySet().stream().allMatch(s -> s == 200 || s == 400));
     row("  5xx answers", String.valueOf(o.serverErrors()), o.serverErrors() == 0);
     row("  max latency", ms(o.timings().maxMillis()) + " (p99 " + ms(o.timings().percentileMillis(99)) + ", over 1 s: " + o.timings().countOver(1_000_000_000L) + ")", fast);
+    row("  answers cut short by the time limit", String.valueOf(o.timeLimited()), true);
     row("  known query unchanged after", o.healthyAfter() ? "yes" : "NO", o.healthyAfter());
     details.add("hostile query latency per kind (client wall time, " + QUERY_THREADS + " concurrent clients, load average " + loadAverage() + "):");
     o.latencyByKind().forEach(line -> details.add("  " + line));

@@ -19,7 +19,8 @@ import java.util.Map;
  *     its own filter; empty when not requested
  * @param nextCursor pass as {@link SearchRequest#withCursor(String)} for the next page, or null
  *     when this is the last page
- * @param notice how the query was reinterpreted to be searchable (forgiving mode), or null
+ * @param notice how the query was reinterpreted to be searchable (forgiving mode) and what the
+ *     time limit cut short (matching, marking, facets, suggestion), or null
  * @param suggestion a corrected query that has hits, offered when this one has none, or null
  */
 public record SearchResult(

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
@@ -21,8 +22,10 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
@@ -48,6 +51,8 @@ public final class Searcher implements AutoCloseable {
           Schema.OFFSET);
 
   private static final String FACETS_SKIPPED = "Facet counts left out at the time limit";
+  // Beyond this many terms, marking a page costs enough to be done a few hits at a time.
+  private static final int MANY_TERMS = 64;
   private static final String MARKS_SKIPPED = "Matches not marked: the time limit was reached";
   private static final String SUGGESTION_SKIPPED = "No spelling suggestion: the time limit was reached";
 
@@ -168,7 +173,9 @@ public final class Searcher implements AutoCloseable {
         } else {
           suggestion =
               budget.orElse(
-                  () -> suggest(searcher, request, interpretation.searched()), () -> null, SUGGESTION_SKIPPED);
+                  () -> suggest(searcher, request, interpretation.searched(), budget::finishOver),
+                () -> null,
+                SUGGESTION_SKIPPED);
         }
       }
       budget.lap("suggest");
@@ -200,7 +207,8 @@ public final class Searcher implements AutoCloseable {
   }
 
   // Respells the query as it was searched, so a mended mistake is not suggested again.
-  private String suggest(IndexSearcher searcher, SearchRequest request, String searched)
+  private String suggest(
+      IndexSearcher searcher, SearchRequest request, String searched, BooleanSupplier timeUp)
       throws IOException {
     return QueryCorrector.suggest(
         searcher,
@@ -209,7 +217,8 @@ public final class Searcher implements AutoCloseable {
         corrected ->
             Filtering.apply(
                 QueryParsing.interpret(corrected, analyzer, false, request.allowLeadingWildcard()).query(),
-                request));
+                request),
+        timeUp);
   }
 
   /** Counts of indexed articles and quotes in the current view of the index. */
@@ -304,13 +313,7 @@ public final class Searcher implements AutoCloseable {
           new Highlighting.Target(
               page.hits().get(i).doc, isQuote, d.get(Schema.TEXT), title(d), d.get(Schema.SPEAKER)));
     }
-    Highlighting.Marked[] marked =
-        budget.finishOver()
-            ? unmarked(targets, snippets, budget)
-            : budget.orElse(
-                () -> highlighting.mark(searcher, query, targets, snippets),
-                () -> Highlighting.unmarked(targets, snippets),
-                MARKS_SKIPPED);
+    Highlighting.Marked[] marked = mark(searcher, query, targets, snippets, budget);
     budget.unbounded();
     List<SearchResult.Hit> hits = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -338,6 +341,52 @@ public final class Searcher implements AutoCloseable {
               fingerprint == null ? List.of() : QuoteGroups.sources(searcher, fingerprint, d)));
     }
     return hits;
+  }
+
+  /**
+   * Marks the page's hits; a few at a time when the query has many terms (marking seeks each term
+   * in each hit), so that the deadline is checked between them. Hits left when it passes are
+   * shown unmarked.
+   */
+  private Highlighting.Marked[] mark(
+      IndexSearcher searcher,
+      Query query,
+      List<Highlighting.Target> targets,
+      SearchRequest.Snippets snippets,
+      SearchTimeLimit.Budget budget)
+      throws IOException {
+    int n = targets.size();
+    int chunk = termCount(query) > MANY_TERMS ? 2 : Math.max(1, n);
+    Highlighting.Marked[] out = new Highlighting.Marked[n];
+    for (int from = 0; from < n; from += chunk) {
+      List<Highlighting.Target> some = targets.subList(from, Math.min(n, from + chunk));
+      Highlighting.Marked[] part =
+          budget.finishOver()
+              ? unmarked(some, snippets, budget)
+              : budget.orElse(
+                  () -> highlighting.mark(searcher, query, some, snippets),
+                  () -> Highlighting.unmarked(some, snippets),
+                  MARKS_SKIPPED);
+      System.arraycopy(part, 0, out, from, part.length);
+    }
+    return out;
+  }
+
+  private static int termCount(Query query) {
+    int[] terms = {0};
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query q, Term... t) {
+            terms[0] += t.length;
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return terms[0];
   }
 
   private static Highlighting.Marked[] unmarked(
