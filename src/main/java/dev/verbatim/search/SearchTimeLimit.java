@@ -131,7 +131,12 @@ final class SearchTimeLimit {
 
     /** Whether the finishing deadline has passed. */
     boolean finishOver() {
-      return System.nanoTime() - finishUntil > 0;
+      return finishLeftNanos() < 0;
+    }
+
+    /** Time left before the finishing deadline; negative once it has passed. */
+    long finishLeftNanos() {
+      return finishUntil - System.nanoTime();
     }
 
     private boolean readsOver() {

@@ -358,15 +358,19 @@ public final class Searcher implements AutoCloseable {
     int n = targets.size();
     int chunk = termCount(query) > MANY_TERMS ? 2 : Math.max(1, n);
     Highlighting.Marked[] out = new Highlighting.Marked[n];
+    long slowest = 0;
     for (int from = 0; from < n; from += chunk) {
       List<Highlighting.Target> some = targets.subList(from, Math.min(n, from + chunk));
+      long started = System.nanoTime();
+      // A chunk is not started when one like it would not finish in time.
       Highlighting.Marked[] part =
-          budget.finishOver()
+          budget.finishLeftNanos() <= slowest
               ? unmarked(some, snippets, budget)
               : budget.orElse(
                   () -> highlighting.mark(searcher, query, some, snippets),
                   () -> Highlighting.unmarked(some, snippets),
                   MARKS_SKIPPED);
+      slowest = Math.max(slowest, System.nanoTime() - started);
       System.arraycopy(part, 0, out, from, part.length);
     }
     return out;

@@ -154,6 +154,22 @@ class SearchTimeLimitTest {
   }
 
   @Test
+  void noSuggestionOnceTheTimeIsUpAndTheNoticeSaysWhy() throws Exception {
+    try (Searcher searcher = Searcher.open(largeIndex, Duration.ZERO)) {
+      SearchResult result = searcher.search(SearchRequest.of("aabbccz"));
+      assertEquals(0, result.total());
+      assertEquals(null, result.suggestion());
+      // Matching itself may already be cut; either way no respelling is tried.
+      assertTrue(
+          result.notice().contains("No spelling suggestion") || result.notice().contains(SearchTimeLimit.STOPPED),
+          result.notice());
+    }
+    try (Searcher searcher = Searcher.open(fixtureIndex)) {
+      assertEquals(null, searcher.search(SearchRequest.of("harbour")).notice(), "a quick search has no notice");
+    }
+  }
+
+  @Test
   void withoutTimeToMarkMatchesTheTextIsShownEscapedAndCutAtAWord() {
     String text = "Shares <b>rose</b> & fell. ".repeat(40);
     List<Highlighting.Target> targets =
