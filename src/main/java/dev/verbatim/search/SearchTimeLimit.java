@@ -27,8 +27,8 @@ final class SearchTimeLimit {
   /**
    * Time to match and score, counted from the start of the request. Reads for the search may go
    * on a quarter longer, so collection stops by itself and keeps its hits; highlighting, facets
-   * and the suggestion may use up to 1.75 times the limit in all. That leaves 300 ms of the
-   * second for queueing, JSON and a loaded machine.
+   * and the suggestion may use up to 1.5 times the limit in all. That leaves 400 ms of the second
+   * for queueing, JSON, garbage collection and a loaded machine.
    */
   static final Duration DEFAULT = Duration.ofMillis(400);
 
@@ -93,7 +93,7 @@ final class SearchTimeLimit {
       this.start = start;
       this.searchUntil = start + limit;
       this.readsUntil = start + limit * 5 / 4;
-      this.finishUntil = start + limit * 7 / 4;
+      this.finishUntil = start + limit * 3 / 2;
       this.query = query;
       this.lapStart = start;
     }

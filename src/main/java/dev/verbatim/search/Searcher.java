@@ -152,32 +152,12 @@ public final class Searcher implements AutoCloseable {
       List<SearchResult.Hit> hits = hits(searcher, query, page, request.snippets(), budget);
       budget.lap("hits");
       budget.finishing();
-      Paging.Page matched = page;
-      Query scope = parsed;
-      Map<String, List<SearchResult.FacetValue>> facets = Map.of();
-      if (page.matches() != null && budget.finishOver()) {
-        budget.skipped(FACETS_SKIPPED);
-      } else if (page.matches() != null) {
-        facets =
-            budget.orElse(
-                () -> Facets.sideways(searcher, state.facets(), scope, request, matched.matches()),
-                Map::of,
-                FACETS_SKIPPED);
-      }
+      Map<String, List<SearchResult.FacetValue>> facets = facets(searcher, state, parsed, request, page, budget);
       budget.lap("facets");
-      String suggestion = null;
-      if (page.total() == 0 && !budget.wasStopped()) {
-        // Respelling costs a fuzzy scan per unknown word: only tried while matching's time is left.
-        if (budget.searchOver()) {
-          budget.skipped(SUGGESTION_SKIPPED);
-        } else {
-          suggestion =
-              budget.orElse(
-                  () -> suggest(searcher, request, interpretation.searched(), budget::finishOver),
-                () -> null,
-                SUGGESTION_SKIPPED);
-        }
-      }
+      String suggestion =
+          page.total() == 0 && !budget.wasStopped()
+              ? suggestion(searcher, request, interpretation.searched(), budget)
+              : null;
       budget.lap("suggest");
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       boolean exact = page.totalExact() && !budget.wasStopped();
@@ -187,6 +167,40 @@ public final class Searcher implements AutoCloseable {
     } finally {
       manager.release(shared);
     }
+  }
+
+  /** The facet counts asked for, unless the time is up. */
+  private static Map<String, List<SearchResult.FacetValue>> facets(
+      IndexSearcher searcher,
+      ReaderState state,
+      Query parsed,
+      SearchRequest request,
+      Paging.Page page,
+      SearchTimeLimit.Budget budget)
+      throws IOException {
+    if (page.matches() == null) {
+      return Map.of();
+    }
+    if (budget.finishOver()) {
+      budget.skipped(FACETS_SKIPPED);
+      return Map.of();
+    }
+    return budget.orElse(
+        () -> Facets.sideways(searcher, state.facets(), parsed, request, page.matches()),
+        Map::of,
+        FACETS_SKIPPED);
+  }
+
+  // Respelling costs a fuzzy scan per unknown word: only tried while matching's time is left.
+  private String suggestion(
+      IndexSearcher searcher, SearchRequest request, String searched, SearchTimeLimit.Budget budget)
+      throws IOException {
+    if (budget.searchOver()) {
+      budget.skipped(SUGGESTION_SKIPPED);
+      return null;
+    }
+    return budget.orElse(
+        () -> suggest(searcher, request, searched, budget::finishOver), () -> null, SUGGESTION_SKIPPED);
   }
 
   private static String notice(String interpretation, List<String> timeLimit) {
