@@ -149,10 +149,10 @@ final class QuoteGrouper implements Closeable {
 
   private long file(int[] own, long key) {
     int m = members++;
-    if (m + 2 > wordStart.length) {
-      wordStart = Arrays.copyOf(wordStart, wordStart.length * 2);
-      group = Arrays.copyOf(group, group.length * 2);
-      nextEntry = Arrays.copyOf(nextEntry, nextEntry.length * 2);
+    if (m == group.length) {
+      group = Arrays.copyOf(group, m * 2);
+      wordStart = Arrays.copyOf(wordStart, m * 2 + 1);
+      nextEntry = Arrays.copyOf(nextEntry, m * 4);
     }
     int start = wordStart[m];
     if (start + own.length > words.length) {
@@ -242,7 +242,7 @@ final class QuoteGrouper implements Closeable {
   }
 
   private static String hex(long key) {
-    return String.format("%016x", key);
+    return java.util.HexFormat.of().toHexDigits(key);
   }
 
   private static BytesRef bytes(long key) {

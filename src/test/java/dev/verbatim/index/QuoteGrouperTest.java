@@ -119,6 +119,32 @@ class QuoteGrouperTest {
     assertEquals(quoteIdOf(corpus, tmp.resolve("one"), "budget"), quoteIdOf(fixtures(), tmp.resolve("all"), "balanced"));
   }
 
+  @Test
+  void variantsAreFoundAmongThousandsOfQuotes() throws IOException {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    List<String> quotes = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder q = new StringBuilder();
+      for (int w = 0; w < 6 + i % 15; w++) {
+        q.append(w == 0 ? "" : " ").append("w").append(random.nextInt(5000));
+      }
+      quotes.add(q.toString());
+    }
+    try (QuoteGrouper grouper = QuoteGrouper.fresh()) {
+      List<String> keys = new java.util.ArrayList<>();
+      for (String q : quotes) {
+        keys.add(grouper.assign(q).key());
+      }
+      assertEquals(3000, new java.util.HashSet<>(keys).size());
+      for (int i : new int[] {7, 1234, 2999}) {
+        String q = quotes.get(i);
+        assertEquals(keys.get(i), grouper.assign("[He said] " + q.replaceFirst(" \\S+$", " changed")).key(), q);
+        assertEquals(keys.get(i), grouper.assign(q.replaceFirst("^\\S+ ", "")).key(), q);
+        assertNotEquals(keys.get(i), grouper.assign(q.replaceFirst("^\\S+ \\S+ ", "c1 c2 ")).key(), q);
+      }
+    }
+  }
+
   private static String quoteIdOf(Path corpus, Path index, String query) throws IOException {
     new Indexer(1).rebuild(corpus, index);
     try (Searcher searcher = Searcher.open(index)) {
