@@ -27,11 +27,14 @@ import org.apache.lucene.util.BytesRef;
  * punctuation (so ellipses, and a dash against a comma), quote marks and whitespace do not count,
  * and square-bracketed insertions ({@code [Trump]}) are left out. Quotes of six words or more are
  * the same quotation when one word is changed, added or dropped ({@link
- * QuoteExtractor#sameQuotation}); shorter ones must be equal. A quote joins the group of an
- * earlier quote it is the same quotation as; earlier means from an earlier indexing run (looked up
- * in the last commit), else earlier in this run. A quote joining nothing starts a group whose key
+ * QuoteExtractor#sameQuotation}) unless that word has a digit; shorter ones must be equal. A
+ * quote joins the group of an earlier quote it is the same quotation as; earlier means from an
+ * earlier indexing run (looked up in the last commit), else earlier in this run. A quote joining nothing starts a group whose key
  * is a hash of its own words, so a quote printed once keeps the same key, and id, across rebuilds.
  * Groups chain: C joins B's group when it is one word from B, even when two from the first member.
+ * Groups never merge after the fact: when B and C (two words apart) are both indexed before A,
+ * which is one word from each, B and C start two groups and A joins one of them. With one worker
+ * that takes an unlucky file order; with several it can also depend on timing.
  *
  * <p>How candidates are found. One edit leaves the first or the last half of the words
  * untouched, so each quote of six words or more is filed under two 64-bit keys, a hash of its
@@ -197,7 +200,7 @@ final class QuoteGrouper implements Closeable {
     return h ^ (h >>> 29);
   }
 
-  /** Word edits between {@code x} and {@code words[from, to)}, capped at 2. */
+  /** Word edits between {@code x} and {@code words[from, to)}, capped at 2; 2 when a number differs. */
   private static int wordEdits(int[] x, int[] words, int from, int to) {
     int ny = to - from;
     if (Math.abs(x.length - ny) > 1) {
@@ -211,7 +214,13 @@ final class QuoteGrouper implements Closeable {
     while (j < x.length - i && j < ny - i && x[x.length - 1 - j] == words[to - 1 - j]) {
       j++;
     }
-    return Math.min(2, Math.max(x.length - i - j, ny - i - j));
+    int restX = x.length - i - j;
+    int restY = ny - i - j;
+    // Odd hashes are words with a digit, which must not differ (see QuoteExtractor.sameQuotation).
+    if ((restX > 0 && (x[i] & 1) != 0) || (restY > 0 && (words[from + i] & 1) != 0)) {
+      return 2;
+    }
+    return Math.min(2, Math.max(restX, restY));
   }
 
   private static int[] wordHashes(String compared) {
@@ -221,7 +230,8 @@ final class QuoteGrouper implements Closeable {
     String[] split = compared.split(" ");
     int[] hashes = new int[split.length];
     for (int i = 0; i < split.length; i++) {
-      hashes[i] = split[i].hashCode();
+      boolean digit = split[i].chars().anyMatch(Character::isDigit);
+      hashes[i] = (split[i].hashCode() << 1) | (digit ? 1 : 0);
     }
     return hashes;
   }

@@ -79,7 +79,8 @@ public final class QuoteExtractor {
 
   /**
    * True when two quotations are the same words up to one changed, added or dropped word (after
-   * {@link #comparedWords}), for quotes of at least six words; shorter quotes must match exactly.
+   * {@link #comparedWords}), for quotes of at least six words; shorter quotes must match exactly,
+   * and so must numbers: a changed, added or dropped word with a digit in it makes another quote.
    * Pure function, thread-safe.
    */
   public static boolean sameQuotation(String a, String b) {
@@ -108,6 +109,18 @@ public final class QuoteExtractor {
     }
     int restX = x.length - i - j;
     int restY = y.length - i - j;
+    if (hasDigit(x, i, restX) || hasDigit(y, i, restY)) {
+      return 2; // "5 billion" and "6 billion" are different claims, not a misprint
+    }
     return Math.min(2, Math.max(restX, restY));
+  }
+
+  private static boolean hasDigit(String[] words, int from, int count) {
+    for (int k = from; k < from + Math.min(count, 2); k++) {
+      if (words[k].chars().anyMatch(Character::isDigit)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
