@@ -125,6 +125,7 @@ public record SearchResult(
    * @param cue the attributing words, or null
    * @param id the quote document's id ({@code articleId#offset})
    * @param offset where the quote starts in the article's text
+   * @param text the quote as this article prints it (a variant may differ by a word), or null
    */
   public record Source(
       String articleId,
@@ -134,7 +135,14 @@ public record SearchResult(
       String speaker,
       String cue,
       String id,
-      int offset) {}
+      int offset,
+      String text) {
+    /** A source whose printed text is not given. */
+    public Source(
+        String articleId, String title, String source, String date, String speaker, String cue, String id, int offset) {
+      this(articleId, title, source, date, speaker, cue, id, offset, null);
+    }
+  }
 
   /**
    * One facet value and how many matching documents have it. Immutable.
