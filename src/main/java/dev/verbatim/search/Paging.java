@@ -69,18 +69,23 @@ final class Paging {
     ScoreDoc after = cursor == null ? null : cursor.toScoreDoc();
     int batch = Math.min(MAX_BATCH, Math.max(FIRST_BATCH, request.offset() + request.limit() + 1));
 
-    // The first batch also counts: every match is visited once for the total and the facets.
-    FacetsCollectorManager facets = request.facets() ? new FacetsCollectorManager() : null;
-    // Facets visit every match anyway, so the total can be exact at no extra cost.
+    // The first batch also counts: every match up to the threshold (all of them with facets,
+    // which visit every match anyway, so the total can be exact at no extra cost).
     int cap = request.facets() ? Integer.MAX_VALUE : TOTAL_THRESHOLD;
-    MultiCollectorManager first =
-        facets == null
-            ? new MultiCollectorManager(topDocs(request, batch, after), QuoteGroups.counter(state, cap))
-            : new MultiCollectorManager(topDocs(request, batch, after), QuoteGroups.counter(state, cap), facets);
-    Object[] collected = searcher.search(query, first);
-    ScoreDoc[] docs = withScores(request, (TopDocs) collected[0]);
-    QuoteGroups.Distinct total = (QuoteGroups.Distinct) collected[1];
-    FacetsCollector matches = facets == null ? null : (FacetsCollector) collected[2];
+    CollectorManager<?, QuoteGroups.Counted> counted =
+        QuoteGroups.counting(topDocs(request, batch, after, cap), state, cap);
+    QuoteGroups.Counted first;
+    FacetsCollector matches = null;
+    if (request.facets()) {
+      FacetsCollectorManager facets = new FacetsCollectorManager();
+      Object[] collected = searcher.search(query, new MultiCollectorManager(counted, facets));
+      first = (QuoteGroups.Counted) collected[0];
+      matches = (FacetsCollector) collected[1];
+    } else {
+      first = searcher.search(query, counted);
+    }
+    ScoreDoc[] docs = withScores(request, first.top());
+    QuoteGroups.Distinct total = first.total();
 
     List<ScoreDoc> hits = new ArrayList<>(request.limit());
     List<String> fingerprints = new ArrayList<>(request.limit());
@@ -152,10 +157,16 @@ final class Paging {
 
   private static CollectorManager<?, ? extends TopDocs> topDocs(
       SearchRequest request, int n, ScoreDoc after) {
+    return topDocs(request, n, after, TOTAL_THRESHOLD);
+  }
+
+  // Past totalThreshold matches, top-k collection skips documents that cannot make the page.
+  private static CollectorManager<?, ? extends TopDocs> topDocs(
+      SearchRequest request, int n, ScoreDoc after, int totalThreshold) {
     if (request.sort() == SearchRequest.SortOrder.DATE) {
-      return new TopFieldCollectorManager(BY_DATE, n, (FieldDoc) after, TOTAL_THRESHOLD);
+      return new TopFieldCollectorManager(BY_DATE, n, (FieldDoc) after, totalThreshold);
     }
-    return new TopScoreDocCollectorManager(n, after, TOTAL_THRESHOLD);
+    return new TopScoreDocCollectorManager(n, after, totalThreshold);
   }
 
   // A field sort reports the score among its sort values; keep it where relevance order has it.
