@@ -111,7 +111,7 @@ public final class Searcher implements AutoCloseable {
         throw new InvalidQueryException(
             "query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount() + "); make wildcards or fuzzy terms more specific", e);
       }
-      List<SearchResult.Hit> hits = hits(searcher, query, page, request.snippets());
+      List<SearchResult.Hit> hits = hits(searcher, state, query, page, request.snippets());
       Map<String, List<SearchResult.FacetValue>> facets =
           page.matches() == null
               ? Map.of()
@@ -223,7 +223,7 @@ public final class Searcher implements AutoCloseable {
   public record Stats(long articles, long quotes) {}
 
   private List<SearchResult.Hit> hits(
-      IndexSearcher searcher, Query query, Paging.Page page, SearchRequest.Snippets snippets)
+      IndexSearcher searcher, ReaderState state, Query query, Paging.Page page, SearchRequest.Snippets snippets)
       throws IOException {
     StoredFields stored = searcher.storedFields();
     int n = page.hits().size();
@@ -237,7 +237,7 @@ public final class Searcher implements AutoCloseable {
           new Highlighting.Target(
               page.hits().get(i).doc, isQuote, d.get(Schema.TEXT), title(d), d.get(Schema.SPEAKER)));
     }
-    Highlighting.Marked[] marked = highlighting.mark(searcher, query, targets, snippets);
+    Highlighting.Marked[] marked = highlighting.mark(searcher, state.fieldInfos(), query, targets, snippets);
     List<SearchResult.Hit> hits = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Document d = docs[i];
