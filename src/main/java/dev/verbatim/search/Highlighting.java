@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,13 +15,18 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Marks why a hit matched: passages of its text, its title and its speaker, with {@code <mark>}
@@ -128,11 +134,13 @@ final class Highlighting {
     private final IndexSearcher searcher;
     private final FieldInfos fieldInfos;
     private final Query query;
+    private final QueryShape shape;
 
     Pass(IndexSearcher searcher, FieldInfos fieldInfos, Query query) {
       this.searcher = searcher;
       this.fieldInfos = fieldInfos;
       this.query = query;
+      this.shape = QueryShape.of(query);
     }
 
     /**
@@ -154,7 +162,10 @@ final class Highlighting {
       UnifiedHighlighter.Builder builder =
           UnifiedHighlighter.builder(searcher, analyzer)
               .withMaxLength(MAX_ANALYZED)
-              .withMaskedFieldsFunc(Highlighting::exactTwin);
+              // Matches from the query's weight mark a phrase as one unit, but cost a weight per
+              // document and field; a query of single terms marks the same words without.
+              .withWeightMatches(!shape.termsOnly())
+              .withMaskedFieldsFunc(field -> shape.searchedTwins(field));
       Map<String, Object[]> marked =
           new PageHighlighter(builder, fieldInfos, byDoc, text)
               .mark(fields, query, docIds, new int[] {text.passages(), 1});
@@ -167,13 +178,55 @@ final class Highlighting {
     }
   }
 
-  // A phrase matches the unstemmed twin of a field; its offsets are the same text's.
-  private static Set<String> exactTwin(String field) {
-    return switch (field) {
-      case Schema.TEXT -> Set.of(Schema.TEXT_EXACT);
-      case Schema.TITLE -> Set.of(Schema.TITLE_EXACT);
-      default -> Set.of();
-    };
+  /**
+   * What the highlighter needs to know of a query: the fields it searches and whether it is made
+   * of single terms only (no phrase, proximity, wildcard, range or other leaf).
+   */
+  private record QueryShape(Set<String> fields, boolean termsOnly) {
+    static QueryShape of(Query query) {
+      Set<String> fields = new HashSet<>();
+      boolean[] termsOnly = {true};
+      query.visit(
+          new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+              fields.add(field);
+              return true;
+            }
+
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+              if (!(leaf instanceof TermQuery || leaf instanceof CombinedFieldQuery)) {
+                termsOnly[0] = false;
+              }
+            }
+
+            @Override
+            public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+              termsOnly[0] = false;
+            }
+
+            @Override
+            public void visitLeaf(Query leaf) {
+              termsOnly[0] = false;
+            }
+          });
+      return new QueryShape(Set.copyOf(fields), termsOnly[0]);
+    }
+
+    /**
+     * The unstemmed twin of {@code field} when the query searches it: a phrase matches there, and
+     * its offsets are the same text's. Empty otherwise, which spares the highlighter a field.
+     */
+    Set<String> searchedTwins(String field) {
+      String twin =
+          switch (field) {
+            case Schema.TEXT -> Schema.TEXT_EXACT;
+            case Schema.TITLE -> Schema.TITLE_EXACT;
+            default -> null;
+          };
+      return twin != null && fields.contains(twin) ? Set.of(twin) : Set.of();
+    }
   }
 
   /**
