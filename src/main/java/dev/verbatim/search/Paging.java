@@ -49,12 +49,11 @@ final class Paging {
   private Paging() {}
 
   /**
-   * One page: the hits (one per result), the fingerprint of each (null for articles), the total,
+   * One page: the hits (one per result), the total,
    * the matches for facets (null unless asked for) and the cursor for the next page.
    */
   record Page(
       List<ScoreDoc> hits,
-      List<String> fingerprints,
       long total,
       boolean totalExact,
       FacetsCollector matches,
@@ -88,7 +87,6 @@ final class Paging {
     QuoteGroups.Distinct total = first.total();
 
     List<ScoreDoc> hits = new ArrayList<>(request.limit());
-    List<String> fingerprints = new ArrayList<>(request.limit());
     Set<Long> seen = new HashSet<>();
     IndexReader reader = searcher.getIndexReader();
     int skipped = 0;
@@ -99,16 +97,12 @@ final class Paging {
       for (ScoreDoc hit : docs) {
         scanned++;
         long group = QuoteGroups.group(reader, state, hit.doc);
-        String fingerprint = null;
         if (group >= 0) {
           if (!seen.add(group)) {
             continue;
           }
-          if (cursor != null) {
-            fingerprint = QuoteGroups.fingerprint(reader, hit.doc);
-            if (shownBefore(searcher, query, request, fingerprint, cursor)) {
-              continue;
-            }
+          if (cursor != null && shownBefore(searcher, query, request, QuoteGroups.fingerprint(reader, hit.doc), cursor)) {
+            continue;
           }
         }
         if (skipped < request.offset()) {
@@ -120,7 +114,6 @@ final class Paging {
           break walk;
         }
         hits.add(hit);
-        fingerprints.add(group >= 0 && fingerprint == null ? QuoteGroups.fingerprint(reader, hit.doc) : fingerprint);
       }
       if (docs.length < batch) {
         break;
@@ -135,7 +128,7 @@ final class Paging {
       docs = withScores(request, searcher.search(query, topDocs(request, batch, after)));
     }
     String next = resumeAt == null ? null : Cursor.after(request, resumeAt).encode();
-    return new Page(hits, fingerprints, total.count(), total.exact(), matches, next);
+    return new Page(hits, total.count(), total.exact(), matches, next);
   }
 
   /** Whether the best occurrence of the quote {@code fingerprint} sorts at or before {@code cursor}. */

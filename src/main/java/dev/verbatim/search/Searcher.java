@@ -43,7 +43,7 @@ public final class Searcher implements AutoCloseable {
       Set.of(
           Schema.ID, Schema.TYPE, Schema.ARTICLE_ID, Schema.TITLE, Schema.ARTICLE_TITLE,
           Schema.SOURCE, Schema.DATE, Schema.SPEAKER, Schema.CUE, Schema.KIND, Schema.TEXT,
-          Schema.OFFSET);
+          Schema.OFFSET, Schema.FINGERPRINT);
 
   private final Directory directory;
   private final SearcherManager manager;
@@ -241,7 +241,8 @@ public final class Searcher implements AutoCloseable {
     List<SearchResult.Hit> hits = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Document d = docs[i];
-      String fingerprint = page.fingerprints().get(i);
+      // Stored with the quote: cheaper here than its doc value, which needs a dictionary lookup.
+      String fingerprint = d.get(Schema.FINGERPRINT);
       Highlighting.Marked m = marked[i];
       hits.add(
           new SearchResult.Hit(
