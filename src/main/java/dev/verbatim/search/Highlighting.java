@@ -98,7 +98,7 @@ final class Highlighting {
     PassageObjects cut = new PassageObjects(snippets.maxLength());
     Map<Integer, Object> texts = new HashMap<>();
     Map<Integer, Object> others = new HashMap<>();
-    Pass pass = new Pass(searcher, fieldInfos, query);
+    Pass pass = new Pass(searcher, analyzer, fieldInfos, query, QueryShape.of(query));
     pass.run(whole, QUOTE_FIELDS, new TextShape(1, WholeBreakIterator::new, WHOLE_FIELD), texts, others);
     pass.run(longQuotes, QUOTE_FIELDS, new TextShape(1, paragraphSentences, cut), texts, others);
     pass.run(articles, ARTICLE_FIELDS, new TextShape(snippets.passages(), paragraphSentences, cut), texts, others);
@@ -130,18 +130,8 @@ final class Highlighting {
   }
 
   /** The highlighter passes of one page: same searcher, reader and query. */
-  private final class Pass {
-    private final IndexSearcher searcher;
-    private final FieldInfos fieldInfos;
-    private final Query query;
-    private final QueryShape shape;
-
-    Pass(IndexSearcher searcher, FieldInfos fieldInfos, Query query) {
-      this.searcher = searcher;
-      this.fieldInfos = fieldInfos;
-      this.query = query;
-      this.shape = QueryShape.of(query);
-    }
+  private record Pass(
+      IndexSearcher searcher, Analyzer analyzer, FieldInfos fieldInfos, Query query, QueryShape shape) {
 
     /**
      * Marks {@code fields} (the text first, then the title or speaker) of {@code which}; puts the
