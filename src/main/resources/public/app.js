@@ -73,7 +73,8 @@ async function search() {
   inFlight = new AbortController();
   ui.results.setAttribute('aria-busy', 'true');
   try {
-    const data = await fetchJson('/api/search?' + apiParams(), { signal: inFlight.signal });
+    // Only a new query's first page shows facets (and an exact total); "Load more" keeps them.
+    const data = await fetchJson('/api/search?' + apiParams({ facets: 'true' }), { signal: inFlight.signal });
     if (mine === ticket) showResults(data);
   } catch (e) {
     if (mine === ticket && e.name !== 'AbortError') showError(e);
@@ -96,7 +97,8 @@ async function loadMore() {
     if (mine !== ticket) return;
     const first = ui.results.children.length;
     appendHits(data.hits || []);
-    updatePaging(data);
+    // Without facets the total is a bound; the first page's count stands for the same query.
+    updatePaging({ ...data, total: paging.total, totalExact: paging.totalExact });
     const next = ui.results.children[first];
     if (next) focusCard(next);
   } catch (e) {
@@ -128,7 +130,7 @@ function showResults(data) {
 
 function updatePaging(data) {
   const shown = ui.results.children.length;
-  paging = { shown, nextCursor: data.nextCursor || null };
+  paging = { shown, nextCursor: data.nextCursor || null, total: data.total, totalExact: data.totalExact };
   // Without a cursor in the answer, page by offset while the total says there is more.
   const more = 'nextCursor' in data ? Boolean(data.nextCursor) : shown < data.total;
   ui.more.hidden = !more || shown === 0;

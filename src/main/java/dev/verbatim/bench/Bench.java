@@ -115,45 +115,53 @@ public final class Bench {
 
   /**
    * HTTP against the same mix run in-process through the API: one connection against one
-   * thread, more connections against two threads (all the cores this machine has). The server
-   * asks for facet counts on every search (the API has no way to turn them off), so the
-   * in-process side does too.
+   * thread, more connections against two threads (all the cores this machine has). The main
+   * rows ask what a program or the page's "Load more" asks, the highlighted top 10 without
+   * facets; a last row asks with facets, as the page's first request of a query does.
    */
   private void measureHttp(
       Searcher searcher, SearchBench search, List<QuerySet.Entry> mix, BenchTable table) {
-    int[] connections = {1, 16, 64};
-    int rounds = config.rounds();
     try (WebServer server = new WebServer(searcher).start("127.0.0.1", 0);
-        HttpBench http = new HttpBench(server.port(), mix)) {
-      http.run(16, Math.max(2, config.seconds()));
-      for (int c : connections) {
-        int threads = Math.min(c, Runtime.getRuntime().availableProcessors());
-        Load.Result[] web = new Load.Result[rounds];
-        Load.Result[] api = new Load.Result[rounds];
-        for (int r = 0; r < rounds; r++) {
-          if (r % 2 == 0) {
-            web[r] = http.run(c, config.seconds());
-            api[r] = Load.run(mix, threads, config.seconds(), false, search::asServed);
-          } else {
-            api[r] = Load.run(mix, threads, config.seconds(), false, search::asServed);
-            web[r] = http.run(c, config.seconds());
-          }
-        }
-        SearchBench.Medians w = SearchBench.Medians.of(web);
-        SearchBench.Medians a = SearchBench.Medians.of(api);
-        String name = c + (c == 1 ? " connection" : " connections") + " vs API " + threads + "T";
-        table.rate("http", name, "req/s", w.perSecond(), a.perSecond());
-        table.latency("http", name, "p50 ms", w.p50(), a.p50());
-        table.latency("http", name, "p99 ms", w.p99(), a.p99());
-        // Client and server share this process, so this is both ends' CPU per request.
-        table.latency("http", name, "CPU ms/req (client+server)", w.cpuMs(), a.cpuMs());
-        table.value("http", name, "errors", w.errors());
-        progress.printf(
-            Locale.ROOT, "http %s: %.0f req/s p99 %.2f ms (API %.0f QPS), %d errors%n",
-            name, w.perSecond(), w.p99(), a.perSecond(), w.errors());
-        progress.flush();
+        HttpBench plain = new HttpBench(server.port(), mix, false);
+        HttpBench faceted = new HttpBench(server.port(), mix, true)) {
+      plain.run(16, Math.max(2, config.seconds()));
+      for (int c : new int[] {1, 16, 64}) {
+        measureHttp(plain, c, "", search::asServed, mix, table);
+      }
+      measureHttp(faceted, 16, ", facets", search::asServedWithFacets, mix, table);
+    }
+  }
+
+  private void measureHttp(
+      HttpBench http, int connections, String label, Load.Call<QuerySet.Entry> api,
+      List<QuerySet.Entry> mix, BenchTable table) {
+    int threads = Math.min(connections, Runtime.getRuntime().availableProcessors());
+    int rounds = config.rounds();
+    Load.Result[] web = new Load.Result[rounds];
+    Load.Result[] inProcess = new Load.Result[rounds];
+    for (int r = 0; r < rounds; r++) {
+      if (r % 2 == 0) {
+        web[r] = http.run(connections, config.seconds());
+        inProcess[r] = Load.run(mix, threads, config.seconds(), false, api);
+      } else {
+        inProcess[r] = Load.run(mix, threads, config.seconds(), false, api);
+        web[r] = http.run(connections, config.seconds());
       }
     }
+    SearchBench.Medians w = SearchBench.Medians.of(web);
+    SearchBench.Medians a = SearchBench.Medians.of(inProcess);
+    String name =
+        connections + (connections == 1 ? " connection" : " connections") + label + " vs API " + threads + "T";
+    table.rate("http", name, "req/s", w.perSecond(), a.perSecond());
+    table.latency("http", name, "p50 ms", w.p50(), a.p50());
+    table.latency("http", name, "p99 ms", w.p99(), a.p99());
+    // Client and server share this process, so this is both ends' CPU per request.
+    table.latency("http", name, "CPU ms/req (client+server)", w.cpuMs(), a.cpuMs());
+    table.value("http", name, "errors", w.errors());
+    progress.printf(
+        Locale.ROOT, "http %s: %.0f req/s p99 %.2f ms (API %.0f QPS), %d errors%n",
+        name, w.perSecond(), w.p99(), a.perSecond(), w.errors());
+    progress.flush();
   }
 
   private static String machine() {

@@ -27,15 +27,20 @@ final class HttpBench implements AutoCloseable {
           .build();
   private final List<URI> uris;
 
-  /** A client for the server on {@code 127.0.0.1:port} that asks the given queries in turn. */
-  HttpBench(int port, List<QuerySet.Entry> queries) {
+  /**
+   * A client for the server on {@code 127.0.0.1:port} that asks the given queries in turn, with
+   * facet counts when {@code facets} (as the page's first request of a query does), else the
+   * highlighted top 10 alone.
+   */
+  HttpBench(int port, List<QuerySet.Entry> queries, boolean facets) {
     List<URI> list = new ArrayList<>();
     for (QuerySet.Entry e : queries) {
       SearchRequest r = e.request();
       String uri =
           "http://127.0.0.1:" + port + "/api/search?limit=" + SearchBench.TOP + "&q="
               + URLEncoder.encode(r.query(), StandardCharsets.UTF_8)
-              + (r.type() == null ? "" : "&type=" + r.type().label());
+              + (r.type() == null ? "" : "&type=" + r.type().label())
+              + (facets ? "&facets=true" : "");
       list.add(URI.create(uri));
     }
     this.uris = List.copyOf(list);

@@ -44,7 +44,8 @@ final class MemoryBench {
       }
       int port = Integer.parseInt(first.substring(5).strip());
       Load.Result served;
-      try (HttpBench http = new HttpBench(port, mix)) {
+      // With facets: the heavier request (the page's first of each query) bounds the heap.
+      try (HttpBench http = new HttpBench(port, mix, true)) {
         served = http.run(16, seconds);
       }
       in.write("report\n");

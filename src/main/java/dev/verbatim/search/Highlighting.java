@@ -4,29 +4,48 @@ import dev.verbatim.index.Schema;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Marks why a hit matched: passages of its text, its title and its speaker, with {@code <mark>}
  * around the matching words, everything else HTML-escaped. Thread-safe; one instance per
  * searcher.
+ *
+ * <p>A page is marked in at most three highlighter passes, one per shape of hit (short quote,
+ * long quote, article), each covering the text with the title or speaker. The highlighter reads
+ * the field values the searcher already loaded instead of loading the stored documents again,
+ * and takes where offsets come from from the reader's field infos, merged once per reader.
  */
 final class Highlighting {
   /** A quote up to this long is shown whole, longer ones by their best passage. */
   static final int WHOLE_QUOTE = 300;
 
   private static final int MAX_ANALYZED = 200_000;
+  private static final String[] ARTICLE_FIELDS = {Schema.TEXT, Schema.TITLE};
+  private static final String[] QUOTE_FIELDS = {Schema.TEXT, Schema.SPEAKER};
+  private static final PassageObjects WHOLE_FIELD = new PassageObjects(Integer.MAX_VALUE);
 
   private final Analyzer analyzer;
 
@@ -37,41 +56,61 @@ final class Highlighting {
   /** The marked-up parts of one hit; {@code speakerHtml} is null when the hit names nobody. */
   record Marked(List<SearchResult.Passage> passages, String titleHtml, String speakerHtml) {}
 
-  /** One hit to mark: its doc id, whether it is a quote, its text, title and speaker. */
-  record Target(int doc, boolean quote, String text, String title, String speaker) {}
+  /**
+   * One hit to mark: its doc id, whether it is a quote, its text, title and speaker. For a quote
+   * the title is its article's, which the quote document stores but does not index.
+   */
+  record Target(int doc, boolean quote, String text, String title, String speaker) {
+    /** The value the document holds in the indexed {@code field}, or null. */
+    String indexed(String field) {
+      return switch (field) {
+        case Schema.TEXT -> text;
+        case Schema.TITLE -> quote ? null : title;
+        case Schema.SPEAKER -> speaker;
+        default -> null;
+      };
+    }
+  }
+
+  /** How the text of one shape of hit is cut into passages. */
+  private record TextShape(int passages, Supplier<BreakIterator> breaks, PassageObjects formatter) {}
 
   /** Marks {@code targets} (one page) for {@code query}; the answer is in the same order. */
-  Marked[] mark(IndexSearcher searcher, Query query, List<Target> targets, SearchRequest.Snippets snippets)
+  Marked[] mark(
+      IndexSearcher searcher, FieldInfos fieldInfos, Query query, List<Target> targets, SearchRequest.Snippets snippets)
       throws IOException {
     int n = targets.size();
-    List<Integer> whole = new ArrayList<>();
-    List<Integer> sentences = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      Target t = targets.get(i);
-      (t.quote() && t.text() != null && t.text().length() <= WHOLE_QUOTE ? whole : sentences).add(i);
+    List<Target> whole = new ArrayList<>();
+    List<Target> longQuotes = new ArrayList<>();
+    List<Target> articles = new ArrayList<>();
+    for (Target t : targets) {
+      if (!t.quote()) {
+        articles.add(t);
+      } else if (t.text() != null && t.text().length() <= WHOLE_QUOTE) {
+        whole.add(t);
+      } else {
+        longQuotes.add(t);
+      }
     }
-    Object[] texts = new Object[n];
-    run(searcher, query, targets, whole, Schema.TEXT, 1, WholeBreakIterator::new, Integer.MAX_VALUE, texts);
     // Sentences, but a passage never crosses a line break: news bodies are paragraphs.
     Supplier<BreakIterator> paragraphSentences =
         () -> new SplittingBreakIterator(BreakIterator.getSentenceInstance(Locale.ROOT), '\n');
-    List<Integer> articles = sentences.stream().filter(i -> !targets.get(i).quote()).toList();
-    List<Integer> longQuotes = sentences.stream().filter(i -> targets.get(i).quote()).toList();
-    run(searcher, query, targets, articles, Schema.TEXT, snippets.passages(), paragraphSentences, snippets.maxLength(), texts);
-    run(searcher, query, targets, longQuotes, Schema.TEXT, 1, paragraphSentences, snippets.maxLength(), texts);
-    List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
-    Object[] titles = new Object[n];
-    Object[] speakers = new Object[n];
-    run(searcher, query, targets, all, Schema.TITLE, 1, WholeBreakIterator::new, Integer.MAX_VALUE, titles);
-    run(searcher, query, targets, all, Schema.SPEAKER, 1, WholeBreakIterator::new, Integer.MAX_VALUE, speakers);
+    PassageObjects cut = new PassageObjects(snippets.maxLength());
+    Map<Integer, Object> texts = new HashMap<>();
+    Map<Integer, Object> others = new HashMap<>();
+    Pass pass = new Pass(searcher, analyzer, fieldInfos, query, QueryShape.of(query));
+    pass.run(whole, QUOTE_FIELDS, new TextShape(1, WholeBreakIterator::new, WHOLE_FIELD), texts, others);
+    pass.run(longQuotes, QUOTE_FIELDS, new TextShape(1, paragraphSentences, cut), texts, others);
+    pass.run(articles, ARTICLE_FIELDS, new TextShape(snippets.passages(), paragraphSentences, cut), texts, others);
     Marked[] out = new Marked[n];
     for (int i = 0; i < n; i++) {
       Target t = targets.get(i);
+      Object other = others.get(t.doc());
       out[i] =
           new Marked(
-              passages(texts[i]),
-              html(titles[i], t.title()),
-              t.speaker() == null ? null : html(speakers[i], t.speaker()));
+              passages(texts.get(t.doc())),
+              t.quote() ? html(null, t.title()) : html(other, t.title()),
+              t.speaker() == null ? null : html(other, t.speaker()));
     }
     return out;
   }
@@ -117,56 +156,155 @@ final class Highlighting {
     return p.get(0).html();
   }
 
-  private void run(
-      IndexSearcher searcher,
-      Query query,
-      List<Target> targets,
-      List<Integer> which,
-      String field,
-      int maxPassages,
-      Supplier<BreakIterator> breaks,
-      int maxPassageLength,
-      Object[] out)
-      throws IOException {
-    if (which.isEmpty()) {
-      return;
-    }
-    UnifiedHighlighter.Builder builder =
-        UnifiedHighlighter.builder(searcher, analyzer)
-            .withBreakIterator(breaks)
-            .withMaxLength(MAX_ANALYZED)
-            .withFormatter(new PassageObjects(maxPassageLength))
-            .withMaskedFieldsFunc(Highlighting::exactTwin);
-    int[] docIds = which.stream().mapToInt(i -> targets.get(i).doc()).toArray();
-    // The highlighter wants ascending doc ids; map its answers back to page order.
-    int[] sorted = docIds.clone();
-    Arrays.sort(sorted);
-    Object[] marked =
-        new ObjectHighlighter(builder).highlight(field, query, sorted, maxPassages);
-    for (int k = 0; k < which.size(); k++) {
-      out[which.get(k)] = marked[Arrays.binarySearch(sorted, docIds[k])];
+  /** The highlighter passes of one page: same searcher, reader and query. */
+  private record Pass(
+      IndexSearcher searcher, Analyzer analyzer, FieldInfos fieldInfos, Query query, QueryShape shape) {
+
+    /**
+     * Marks {@code fields} (the text first, then the title or speaker) of {@code which}; puts the
+     * text's answer in {@code texts} and the other field's in {@code others}, by doc id.
+     */
+    void run(
+        List<Target> which, String[] fields, TextShape text, Map<Integer, Object> texts, Map<Integer, Object> others)
+        throws IOException {
+      if (which.isEmpty()) {
+        return;
+      }
+      Map<Integer, Target> byDoc = new HashMap<>();
+      int[] docIds = new int[which.size()];
+      for (int i = 0; i < docIds.length; i++) {
+        docIds[i] = which.get(i).doc();
+        byDoc.put(docIds[i], which.get(i));
+      }
+      UnifiedHighlighter.Builder builder =
+          UnifiedHighlighter.builder(searcher, analyzer)
+              .withMaxLength(MAX_ANALYZED)
+              // Matches from the query's weight mark a phrase as one unit, but cost a weight per
+              // document and field; a query of single terms marks the same words without.
+              .withWeightMatches(!shape.termsOnly())
+              .withMaskedFieldsFunc(field -> shape.searchedTwins(field));
+      Map<String, Object[]> marked =
+          new PageHighlighter(builder, fieldInfos, byDoc, text)
+              .mark(fields, query, docIds, new int[] {text.passages(), 1});
+      Object[] textAnswers = marked.get(fields[0]);
+      Object[] otherAnswers = marked.get(fields[1]);
+      for (int i = 0; i < docIds.length; i++) {
+        texts.put(docIds[i], textAnswers[i]);
+        others.put(docIds[i], otherAnswers[i]);
+      }
     }
   }
 
-  // A phrase matches the unstemmed twin of a field; its offsets are the same text's.
-  private static Set<String> exactTwin(String field) {
-    return switch (field) {
-      case Schema.TEXT -> Set.of(Schema.TEXT_EXACT);
-      case Schema.TITLE -> Set.of(Schema.TITLE_EXACT);
-      default -> Set.of();
-    };
+  /**
+   * What the highlighter needs to know of a query: the fields it searches and whether it is made
+   * of single terms only (no phrase, proximity, wildcard, range or other leaf).
+   */
+  private record QueryShape(Set<String> fields, boolean termsOnly) {
+    static QueryShape of(Query query) {
+      Set<String> fields = new HashSet<>();
+      boolean[] termsOnly = {true};
+      query.visit(
+          new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+              fields.add(field);
+              return true;
+            }
+
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+              if (!(leaf instanceof TermQuery || leaf instanceof CombinedFieldQuery)) {
+                termsOnly[0] = false;
+              }
+            }
+
+            @Override
+            public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+              termsOnly[0] = false;
+            }
+
+            @Override
+            public void visitLeaf(Query leaf) {
+              termsOnly[0] = false;
+            }
+          });
+      return new QueryShape(Set.copyOf(fields), termsOnly[0]);
+    }
+
+    /**
+     * The unstemmed twin of {@code field} when the query searches it: a phrase matches there, and
+     * its offsets are the same text's. Empty otherwise, which spares the highlighter a field.
+     */
+    Set<String> searchedTwins(String field) {
+      String twin =
+          switch (field) {
+            case Schema.TEXT -> Schema.TEXT_EXACT;
+            case Schema.TITLE -> Schema.TITLE_EXACT;
+            default -> null;
+          };
+      return twin != null && fields.contains(twin) ? Set.of(twin) : Set.of();
+    }
   }
 
-  /** Exposes the highlighter's formatter objects, which the public methods turn into strings. */
-  private static final class ObjectHighlighter extends UnifiedHighlighter {
-    ObjectHighlighter(Builder builder) {
+  /**
+   * A highlighter for one pass: the text cut as its shape says, the title or speaker whole, field
+   * values from the page's targets and offset sources from field infos merged once per reader.
+   * Offsets still come from the postings, as the index stores them.
+   */
+  private static final class PageHighlighter extends UnifiedHighlighter {
+    private final FieldInfos fieldInfos;
+    private final Map<Integer, Target> byDoc;
+    private final TextShape text;
+
+    PageHighlighter(Builder builder, FieldInfos fieldInfos, Map<Integer, Target> byDoc, TextShape text) {
       super(builder);
+      this.fieldInfos = fieldInfos;
+      this.byDoc = byDoc;
+      this.text = text;
     }
 
-    Object[] highlight(String field, Query query, int[] docIds, int maxPassages) throws IOException {
-      Map<String, Object[]> byField =
-          highlightFieldsAsObjects(new String[] {field}, query, docIds, new int[] {maxPassages});
-      return byField.get(field);
+    Map<String, Object[]> mark(String[] fields, Query query, int[] docIds, int[] maxPassages)
+        throws IOException {
+      return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+    }
+
+    @Override
+    protected BreakIterator getBreakIterator(String field) {
+      return Schema.TEXT.equals(field) ? text.breaks().get() : new WholeBreakIterator();
+    }
+
+    @Override
+    protected PassageFormatter getFormatter(String field) {
+      return Schema.TEXT.equals(field) ? text.formatter() : WHOLE_FIELD;
+    }
+
+    @Override
+    protected OffsetSource getOffsetSource(String field) {
+      FieldInfo info = fieldInfos.fieldInfo(field);
+      if (info == null) {
+        return OffsetSource.ANALYSIS;
+      }
+      boolean offsets = info.getIndexOptions() == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
+      if (offsets) {
+        return info.hasTermVectors() ? OffsetSource.POSTINGS_WITH_TERM_VECTORS : OffsetSource.POSTINGS;
+      }
+      return info.hasTermVectors() ? OffsetSource.TERM_VECTORS : OffsetSource.ANALYSIS;
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+        throws IOException {
+      List<CharSequence[]> values = new ArrayList<>();
+      for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+        Target target = byDoc.get(doc);
+        CharSequence[] forDoc = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          String value = target.indexed(fields[f]);
+          forDoc[f] = value == null || value.length() <= getMaxLength() ? value : value.substring(0, getMaxLength());
+        }
+        values.add(forDoc);
+      }
+      return values;
     }
   }
 }

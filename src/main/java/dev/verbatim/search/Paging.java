@@ -49,12 +49,11 @@ final class Paging {
   private Paging() {}
 
   /**
-   * One page: the hits (one per result), the fingerprint of each (null for articles), the total,
+   * One page: the hits (one per result), the total,
    * the matches for facets (null unless asked for) and the cursor for the next page.
    */
   record Page(
       List<ScoreDoc> hits,
-      List<String> fingerprints,
       long total,
       boolean totalExact,
       FacetsCollector matches,
@@ -69,21 +68,25 @@ final class Paging {
     ScoreDoc after = cursor == null ? null : cursor.toScoreDoc();
     int batch = Math.min(MAX_BATCH, Math.max(FIRST_BATCH, request.offset() + request.limit() + 1));
 
-    // The first batch also counts: every match is visited once for the total and the facets.
-    FacetsCollectorManager facets = request.facets() ? new FacetsCollectorManager() : null;
-    // Facets visit every match anyway, so the total can be exact at no extra cost.
+    // The first batch also counts: every match up to the threshold (all of them with facets,
+    // which visit every match anyway, so the total can be exact at no extra cost).
     int cap = request.facets() ? Integer.MAX_VALUE : TOTAL_THRESHOLD;
-    MultiCollectorManager first =
-        facets == null
-            ? new MultiCollectorManager(topDocs(request, batch, after), QuoteGroups.counter(state, cap))
-            : new MultiCollectorManager(topDocs(request, batch, after), QuoteGroups.counter(state, cap), facets);
-    Object[] collected = searcher.search(query, first);
-    ScoreDoc[] docs = withScores(request, (TopDocs) collected[0]);
-    QuoteGroups.Distinct total = (QuoteGroups.Distinct) collected[1];
-    FacetsCollector matches = facets == null ? null : (FacetsCollector) collected[2];
+    CollectorManager<?, QuoteGroups.Counted> counted =
+        QuoteGroups.counting(topDocs(request, batch, after, cap), state, cap);
+    QuoteGroups.Counted first;
+    FacetsCollector matches = null;
+    if (request.facets()) {
+      FacetsCollectorManager facets = new FacetsCollectorManager();
+      Object[] collected = searcher.search(query, new MultiCollectorManager(counted, facets));
+      first = (QuoteGroups.Counted) collected[0];
+      matches = (FacetsCollector) collected[1];
+    } else {
+      first = searcher.search(query, counted);
+    }
+    ScoreDoc[] docs = withScores(request, first.top());
+    QuoteGroups.Distinct total = first.total();
 
     List<ScoreDoc> hits = new ArrayList<>(request.limit());
-    List<String> fingerprints = new ArrayList<>(request.limit());
     Set<Long> seen = new HashSet<>();
     IndexReader reader = searcher.getIndexReader();
     int skipped = 0;
@@ -94,16 +97,12 @@ final class Paging {
       for (ScoreDoc hit : docs) {
         scanned++;
         long group = QuoteGroups.group(reader, state, hit.doc);
-        String fingerprint = null;
         if (group >= 0) {
           if (!seen.add(group)) {
             continue;
           }
-          if (cursor != null) {
-            fingerprint = QuoteGroups.fingerprint(reader, hit.doc);
-            if (shownBefore(searcher, query, request, fingerprint, cursor)) {
-              continue;
-            }
+          if (cursor != null && shownBefore(searcher, query, request, QuoteGroups.fingerprint(reader, hit.doc), cursor)) {
+            continue;
           }
         }
         if (skipped < request.offset()) {
@@ -115,7 +114,6 @@ final class Paging {
           break walk;
         }
         hits.add(hit);
-        fingerprints.add(group >= 0 && fingerprint == null ? QuoteGroups.fingerprint(reader, hit.doc) : fingerprint);
       }
       if (docs.length < batch) {
         break;
@@ -130,7 +128,7 @@ final class Paging {
       docs = withScores(request, searcher.search(query, topDocs(request, batch, after)));
     }
     String next = resumeAt == null ? null : Cursor.after(request, resumeAt).encode();
-    return new Page(hits, fingerprints, total.count(), total.exact(), matches, next);
+    return new Page(hits, total.count(), total.exact(), matches, next);
   }
 
   /** Whether the best occurrence of the quote {@code fingerprint} sorts at or before {@code cursor}. */
@@ -152,10 +150,16 @@ final class Paging {
 
   private static CollectorManager<?, ? extends TopDocs> topDocs(
       SearchRequest request, int n, ScoreDoc after) {
+    return topDocs(request, n, after, TOTAL_THRESHOLD);
+  }
+
+  // Past totalThreshold matches, top-k collection skips documents that cannot make the page.
+  private static CollectorManager<?, ? extends TopDocs> topDocs(
+      SearchRequest request, int n, ScoreDoc after, int totalThreshold) {
     if (request.sort() == SearchRequest.SortOrder.DATE) {
-      return new TopFieldCollectorManager(BY_DATE, n, (FieldDoc) after, TOTAL_THRESHOLD);
+      return new TopFieldCollectorManager(BY_DATE, n, (FieldDoc) after, totalThreshold);
     }
-    return new TopScoreDocCollectorManager(n, after, TOTAL_THRESHOLD);
+    return new TopScoreDocCollectorManager(n, after, totalThreshold);
   }
 
   // A field sort reports the score among its sort values; keep it where relevance order has it.

@@ -3,6 +3,7 @@ package dev.verbatim.search;
 import dev.verbatim.index.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -16,15 +17,18 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.LongBitSet;
 import org.apache.lucene.util.LongValues;
 
@@ -145,71 +149,176 @@ final class QuoteGroups {
    */
   record Distinct(long count, boolean exact) {}
 
-  static CollectorManager<DistinctCollector, Distinct> counter(ReaderState state, int cap) {
+  /** The top documents of a search and the distinct count of what it matched. */
+  record Counted(TopDocs top, Distinct total) {}
+
+  /**
+   * {@code top}'s collectors, each also counting the first {@code cap} documents it sees. The
+   * counting adds no score mode of its own, so a top-k search keeps skipping non-competitive
+   * documents; Lucene's top collectors only start skipping once they have seen more documents
+   * than their total-hits threshold, so with {@code cap} at that threshold the count misses
+   * nothing it claims to be exact about.
+   */
+  static <C extends Collector> CollectorManager<Counting<C>, Counted> counting(
+      CollectorManager<C, ? extends TopDocs> top, ReaderState state, int cap) {
     return new CollectorManager<>() {
       @Override
-      public DistinctCollector newCollector() {
-        return new DistinctCollector(state, cap);
+      public Counting<C> newCollector() throws IOException {
+        return new Counting<>(top.newCollector(), state, cap);
       }
 
       @Override
-      public Distinct reduce(Collection<DistinctCollector> collectors) {
-        LongBitSet quotes = new LongBitSet(Math.max(1, state.fingerprintCount()));
+      public Counted reduce(Collection<Counting<C>> collectors) throws IOException {
+        List<C> inner = new ArrayList<>(collectors.size());
+        DistinctOrds quotes = new DistinctOrds(state.fingerprintCount());
         long singles = 0;
         boolean exact = true;
-        for (DistinctCollector c : collectors) {
-          quotes.or(c.quotes);
+        for (Counting<C> c : collectors) {
+          inner.add(c.in);
+          quotes.addAll(c.quotes);
           singles += c.singles;
           exact &= !c.overflow;
         }
-        return new Distinct(singles + quotes.cardinality(), exact);
+        TopDocs docs = top.reduce(inner);
+        // Skipping (which only starts past the threshold) leaves documents uncounted.
+        exact &= docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        return new Counted(docs, new Distinct(singles + quotes.count(), exact));
       }
     };
   }
 
-  static final class DistinctCollector implements Collector {
+  /** A top-docs collector that also counts distinct results among the first documents it sees. */
+  static final class Counting<C extends Collector> implements Collector {
+    private final C in;
     private final ReaderState state;
     private final int cap;
-    private final LongBitSet quotes;
+    private final DistinctOrds quotes;
     private long singles;
     private long seen;
     private boolean overflow;
 
-    DistinctCollector(ReaderState state, int cap) {
+    Counting(C in, ReaderState state, int cap) {
+      this.in = in;
       this.state = state;
       this.cap = cap;
-      this.quotes = new LongBitSet(Math.max(1, state.fingerprintCount()));
+      this.quotes = new DistinctOrds(state.fingerprintCount());
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return in.scoreMode();
+    }
+
+    @Override
+    public void setWeight(Weight weight) {
+      in.setWeight(weight);
     }
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      LeafCollector top = in.getLeafCollector(context);
       if (overflow) {
-        throw new CollectionTerminatedException();
+        return top;
       }
       SortedDocValues fingerprints = context.reader().getSortedDocValues(Schema.FINGERPRINT);
       LongValues global = state.globalOrds(context.ord);
       return new LeafCollector() {
         @Override
-        public void setScorer(Scorable scorer) {}
+        public void setScorer(Scorable scorer) throws IOException {
+          top.setScorer(scorer);
+        }
 
         @Override
         public void collect(int doc) throws IOException {
+          top.collect(doc);
+          if (overflow) {
+            return;
+          }
           if (++seen > cap) {
             overflow = true;
-            throw new CollectionTerminatedException();
-          }
-          if (fingerprints != null && fingerprints.advanceExact(doc)) {
-            quotes.set(global.get(fingerprints.ordValue()));
+          } else if (fingerprints != null && fingerprints.advanceExact(doc)) {
+            quotes.add(global.get(fingerprints.ordValue()));
           } else {
             singles++;
           }
         }
+
+        @Override
+        public DocIdSetIterator competitiveIterator() throws IOException {
+          return top.competitiveIterator();
+        }
+
+        @Override
+        public void finish() throws IOException {
+          top.finish();
+        }
       };
     }
+  }
 
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
+  /**
+   * A set of global fingerprint ordinals: a plain list while small (most searches count at most a
+   * thousand), a bit set over every ordinal once the list would be larger than one.
+   */
+  static final class DistinctOrds {
+    private final long universe;
+    private long[] ords = new long[16];
+    private int size;
+    private LongBitSet bits;
+
+    DistinctOrds(long universe) {
+      this.universe = Math.max(1, universe);
+    }
+
+    void add(long ord) {
+      if (bits != null) {
+        bits.set(ord);
+        return;
+      }
+      if (size == ords.length) {
+        if ((long) size * Long.SIZE >= universe) {
+          bits = new LongBitSet(universe);
+          for (int i = 0; i < size; i++) {
+            bits.set(ords[i]);
+          }
+          bits.set(ord);
+          ords = null;
+          return;
+        }
+        ords = Arrays.copyOf(ords, size * 2);
+      }
+      ords[size++] = ord;
+    }
+
+    void addAll(DistinctOrds other) {
+      if (other.bits != null) {
+        if (bits == null) {
+          bits = new LongBitSet(universe);
+          for (int i = 0; i < size; i++) {
+            bits.set(ords[i]);
+          }
+          ords = null;
+        }
+        bits.or(other.bits);
+        return;
+      }
+      for (int i = 0; i < other.size; i++) {
+        add(other.ords[i]);
+      }
+    }
+
+    long count() {
+      if (bits != null) {
+        return bits.cardinality();
+      }
+      Arrays.sort(ords, 0, size);
+      long distinct = 0;
+      for (int i = 0; i < size; i++) {
+        if (i == 0 || ords[i] != ords[i - 1]) {
+          distinct++;
+        }
+      }
+      return distinct;
     }
   }
 }

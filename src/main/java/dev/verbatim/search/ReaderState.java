@@ -4,6 +4,7 @@ import dev.verbatim.index.Schema;
 import java.io.IOException;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
@@ -12,7 +13,7 @@ import org.apache.lucene.util.LongValues;
 
 /**
  * What is expensive to derive from one index view and shared by every search on it: the facet
- * ordinal state and the global ordinals of quote fingerprints. Built once per reader (when a
+ * ordinal state, the global ordinals of quote fingerprints and the merged field infos. Built once per reader (when a
  * refresh brings a new one), never per request. Thread-safe.
  */
 final class ReaderState {
@@ -20,6 +21,7 @@ final class ReaderState {
   private final SortedSetDocValuesReaderState facets;
   private final OrdinalMap fingerprintOrds;
   private final long fingerprintCount;
+  private final FieldInfos fieldInfos;
 
   private ReaderState(IndexReader reader) throws IOException {
     this.reader = reader;
@@ -28,6 +30,7 @@ final class ReaderState {
     this.fingerprintOrds =
         all instanceof MultiDocValues.MultiSortedDocValues multi ? multi.mapping : null;
     this.fingerprintCount = all == null ? 0 : all.getValueCount();
+    this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
   }
 
   private static SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
@@ -62,6 +65,11 @@ final class ReaderState {
   /** The facet state, or null when the index has no facet fields. */
   SortedSetDocValuesReaderState facets() {
     return facets;
+  }
+
+  /** The field infos of every segment merged: how each field is indexed. */
+  FieldInfos fieldInfos() {
+    return fieldInfos;
   }
 
   /** How many distinct fingerprints the index holds (global ordinals are below this). */

@@ -48,7 +48,7 @@ public final class Searcher implements AutoCloseable {
       Set.of(
           Schema.ID, Schema.TYPE, Schema.ARTICLE_ID, Schema.TITLE, Schema.ARTICLE_TITLE,
           Schema.SOURCE, Schema.DATE, Schema.SPEAKER, Schema.CUE, Schema.KIND, Schema.TEXT,
-          Schema.OFFSET);
+          Schema.OFFSET, Schema.FINGERPRINT);
 
   private static final String FACETS_SKIPPED = "Facet counts left out at the time limit";
   // Beyond this many terms, marking a page costs enough to be done a few hits at a time.
@@ -141,7 +141,7 @@ public final class Searcher implements AutoCloseable {
             "query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount() + "); make wildcards or fuzzy terms more specific", e);
       } catch (ExitableDirectoryReader.ExitingReaderException e) {
         // Expanding wildcards or fuzzy words, or walking the hits, ran out of time.
-        page = new Paging.Page(List.of(), List.of(), 0, false, null, null);
+        page = new Paging.Page(List.of(), 0, false, null, null);
         budget.stopped();
       }
       if (searcher.timedOut()) {
@@ -149,7 +149,7 @@ public final class Searcher implements AutoCloseable {
       }
       budget.lap("match");
       budget.finishing();
-      List<SearchResult.Hit> hits = hits(searcher, query, page, request.snippets(), budget);
+      List<SearchResult.Hit> hits = hits(searcher, state, query, page, request.snippets(), budget);
       budget.lap("hits");
       budget.finishing();
       Map<String, List<SearchResult.FacetValue>> facets = facets(searcher, state, parsed, request, page, budget);
@@ -310,6 +310,7 @@ public final class Searcher implements AutoCloseable {
 
   private List<SearchResult.Hit> hits(
       IndexSearcher searcher,
+      ReaderState state,
       Query query,
       Paging.Page page,
       SearchRequest.Snippets snippets,
@@ -327,12 +328,13 @@ public final class Searcher implements AutoCloseable {
           new Highlighting.Target(
               page.hits().get(i).doc, isQuote, d.get(Schema.TEXT), title(d), d.get(Schema.SPEAKER)));
     }
-    Highlighting.Marked[] marked = mark(searcher, query, targets, snippets, budget);
+    Highlighting.Marked[] marked = mark(searcher, state, query, targets, snippets, budget);
     budget.unbounded();
     List<SearchResult.Hit> hits = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Document d = docs[i];
-      String fingerprint = page.fingerprints().get(i);
+      // Stored with the quote: cheaper here than its doc value, which needs a dictionary lookup.
+      String fingerprint = d.get(Schema.FINGERPRINT);
       Highlighting.Marked m = marked[i];
       hits.add(
           new SearchResult.Hit(
@@ -364,6 +366,7 @@ public final class Searcher implements AutoCloseable {
    */
   private Highlighting.Marked[] mark(
       IndexSearcher searcher,
+      ReaderState state,
       Query query,
       List<Highlighting.Target> targets,
       SearchRequest.Snippets snippets,
@@ -381,7 +384,7 @@ public final class Searcher implements AutoCloseable {
           budget.finishLeftNanos() <= slowest
               ? unmarked(some, snippets, budget)
               : budget.orElse(
-                  () -> highlighting.mark(searcher, query, some, snippets),
+                  () -> highlighting.mark(searcher, state.fieldInfos(), query, some, snippets),
                   () -> Highlighting.unmarked(some, snippets),
                   MARKS_SKIPPED);
       slowest = Math.max(slowest, System.nanoTime() - started);

@@ -105,7 +105,9 @@ public final class WebServer implements AutoCloseable {
         SearchRequest.of(ctx.queryParamAsClass("q", String.class).getOrDefault(""))
             .withLimit(intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT))
             .withOffset(intParam(ctx, "offset", 0))
-            .withStrict(booleanParam(ctx, "strict"));
+            .withStrict(booleanParam(ctx, "strict"))
+            // Facets cost a pass over every match; only a caller that shows them asks.
+            .withFacets(booleanParam(ctx, "facets"));
     String type = ctx.queryParam("type");
     if (type != null && !type.isBlank() && !type.equalsIgnoreCase("all")) {
       request = request.withType(SearchRequest.Type.fromLabel(type));

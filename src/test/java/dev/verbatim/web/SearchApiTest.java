@@ -31,7 +31,7 @@ class SearchApiTest {
 
   @Test
   void aRepeatedQuoteComesOnceWithItsSourcesPassagesAndFacets() throws Exception {
-    JsonNode body = json("/api/search?q=" + enc("\"so unfair\"") + "&type=quote");
+    JsonNode body = json("/api/search?q=" + enc("\"so unfair\"") + "&type=quote&facets=true");
     assertEquals(1, body.get("total").asInt());
     assertTrue(body.get("totalExact").asBoolean());
     assertTrue(body.get("nextCursor").isNull());
@@ -55,6 +55,13 @@ class SearchApiTest {
         Json.mapper().readTree("[{\"value\":\"article\",\"count\":2,\"children\":[]},{\"value\":\"quote\",\"count\":2,\"children\":[]}]"),
         body.get("facets").get("type"));
     assertEquals("2018-06", body.get("facets").get("date").get(0).get("children").get(0).get("value").asText());
+
+    // Facets are counted only when asked for; the page is the same without them.
+    JsonNode plain = json("/api/search?q=" + enc("\"so unfair\"") + "&type=quote");
+    assertEquals(0, plain.get("facets").size());
+    assertEquals(hit, plain.get("hits").get(0));
+    assertEquals(1, plain.get("total").asInt());
+    assertEquals(400, get("/api/search?q=x&facets=maybe").statusCode());
 
     String quoteId = hit.get("quoteId").asText();
     HttpResponse<String> r = get("/api/quotes/" + quoteId);
