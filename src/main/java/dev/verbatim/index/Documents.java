@@ -19,14 +19,20 @@ import org.apache.lucene.util.BytesRef;
 /** Builds the Lucene documents for an article and its quotes, following {@link Schema}. */
 final class Documents {
   private final FacetsConfig facets = Schema.facetsConfig();
+  // One analysis of an article's title and body feeds its stemmed and exact fields and its quotes'.
+  private final TextAnalysis analysis = new TextAnalysis();
+  private final TextAnalysis.Tokens titleTokens = new TextAnalysis.Tokens();
+  private final TextAnalysis.Tokens bodyTokens = new TextAnalysis.Tokens();
 
   Document article(Article a) throws IOException {
     Document doc = new Document();
     common(doc, a, a.id(), Schema.TYPE_ARTICLE);
-    doc.add(new Field(Schema.TITLE, a.title(), Schema.TEXT_STORED));
-    doc.add(new Field(Schema.TITLE_EXACT, a.title(), Schema.TEXT_UNSTORED));
-    doc.add(new Field(Schema.TEXT, a.text(), Schema.TEXT_STORED));
-    doc.add(new Field(Schema.TEXT_EXACT, a.text(), Schema.TEXT_UNSTORED));
+    analysis.analyse(a.title(), titleTokens);
+    analysis.analyse(a.text(), bodyTokens);
+    doc.add(analysis.whole(Schema.TITLE, titleTokens, Schema.TEXT_STORED, true));
+    doc.add(analysis.whole(Schema.TITLE_EXACT, titleTokens, Schema.TEXT_UNSTORED, false));
+    doc.add(analysis.whole(Schema.TEXT, bodyTokens, Schema.TEXT_STORED, true));
+    doc.add(analysis.whole(Schema.TEXT_EXACT, bodyTokens, Schema.TEXT_UNSTORED, false));
     if (a.author() != null) {
       doc.add(new Field(Schema.AUTHOR, a.author(), Schema.TEXT_STORED));
     }
@@ -36,12 +42,13 @@ final class Documents {
     return facets.build(doc);
   }
 
+  /** The document of quote {@code q}; shares the analysis of the last {@link #article} when it was {@code a}. */
   Document quote(Article a, Quote q) throws IOException {
     Document doc = new Document();
     common(doc, a, quoteId(a.id(), q), Schema.TYPE_QUOTE);
     doc.add(new StoredField(Schema.ARTICLE_TITLE, a.title()));
-    doc.add(new Field(Schema.TEXT, q.text(), Schema.TEXT_STORED));
-    doc.add(new Field(Schema.TEXT_EXACT, q.text(), Schema.TEXT_UNSTORED));
+    doc.add(analysis.span(Schema.TEXT, bodyTokens, a.text(), q.text(), q.offset(), Schema.TEXT_STORED, true));
+    doc.add(analysis.span(Schema.TEXT_EXACT, bodyTokens, a.text(), q.text(), q.offset(), Schema.TEXT_UNSTORED, false));
     doc.add(new StringField(Schema.KIND, q.kind().label(), Field.Store.YES));
     doc.add(new StoredField(Schema.OFFSET, q.offset()));
     doc.add(new StoredField(Schema.LENGTH, q.length()));

@@ -182,6 +182,49 @@ public final class Schema {
     FOLD_MARKS = b.build();
   }
 
+  /** The char filter both text chains start with: {@link #FOLD_MARKS}. */
+  static java.io.Reader foldMarks(java.io.Reader reader) {
+    return new MappingCharFilter(FOLD_MARKS, reader);
+  }
+
+  /** Whether {@link #foldMarks} keeps every offset of {@code text} (it deletes combining marks). */
+  static boolean foldKeepsOffsets(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\u0300' && c <= '\u036F') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The tokenizer both text chains share. */
+  static Tokenizer textTokenizer() {
+    return new StandardTokenizer();
+  }
+
+  /** What both chains do after the tokenizer, so one pass can feed both: lowercasing. */
+  static TokenStream sharedHead(TokenStream tokens) {
+    return new LowerCaseFilter(tokens);
+  }
+
+  /** The rest of the exact chain after {@link #sharedHead}: accents folded. */
+  static TokenStream exactTail(TokenStream head) {
+    return new ASCIIFoldingFilter(head);
+  }
+
+  /**
+   * The rest of the stemmed chain after {@link #sharedHead}: possessives dropped, accents folded,
+   * stop words removed, Porter stems. The possessive filter comes after lowercasing: it only
+   * looks at a trailing apostrophe and {@code s} or {@code S}, so the order gives the same terms.
+   */
+  static TokenStream stemmedTail(TokenStream head) {
+    TokenStream s = new EnglishPossessiveFilter(head);
+    s = new ASCIIFoldingFilter(s);
+    s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    return new PorterStemFilter(s);
+  }
+
   private static final class TextAnalyzer extends Analyzer {
     private final boolean stem;
 
@@ -191,28 +234,19 @@ public final class Schema {
 
     @Override
     protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-      return new MappingCharFilter(FOLD_MARKS, reader);
+      return foldMarks(reader);
     }
 
     @Override
     protected java.io.Reader initReaderForNormalization(String fieldName, java.io.Reader reader) {
-      return new MappingCharFilter(FOLD_MARKS, reader);
+      return foldMarks(reader);
     }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer source = new StandardTokenizer();
-      TokenStream s = source;
-      if (stem) {
-        s = new EnglishPossessiveFilter(s);
-      }
-      s = new LowerCaseFilter(s);
-      s = new ASCIIFoldingFilter(s);
-      if (stem) {
-        s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        s = new PorterStemFilter(s);
-      }
-      return new TokenStreamComponents(source, s);
+      Tokenizer source = textTokenizer();
+      TokenStream head = sharedHead(source);
+      return new TokenStreamComponents(source, stem ? stemmedTail(head) : exactTail(head));
     }
 
     @Override
