@@ -19,7 +19,8 @@ import org.apache.lucene.util.BytesRef;
 /** Builds the Lucene documents for an article and its quotes, following {@link Schema}. */
 final class Documents {
   private final FacetsConfig facets = Schema.facetsConfig();
-  // One analysis of an article's title and body feeds its stemmed and exact fields and its quotes'.
+  // One analysis of an article's title and body feeds its stemmed and exact fields and, when
+  // quote() follows article() for the same article, its quotes'.
   private final TextAnalysis analysis = new TextAnalysis();
   private final TextAnalysis.Tokens titleTokens = new TextAnalysis.Tokens();
   private final TextAnalysis.Tokens bodyTokens = new TextAnalysis.Tokens();
@@ -42,7 +43,6 @@ final class Documents {
     return facets.build(doc);
   }
 
-  /** The document of quote {@code q}; shares the analysis of the last {@link #article} when it was {@code a}. */
   Document quote(Article a, Quote q) throws IOException {
     Document doc = new Document();
     common(doc, a, quoteId(a.id(), q), Schema.TYPE_QUOTE);

@@ -166,15 +166,16 @@ public final class Schema {
    */
   private static final NormalizeCharMap FOLD_MARKS;
 
+  /** The one-for-one replacements of {@link #FOLD_MARKS}: {@code FOLD_FROM[i]} becomes {@code FOLD_TO[i]}. */
+  private static final String FOLD_FROM = "\u2019\u2018\u02BC\uFF07\u00A0\u201C\u201D";
+
+  private static final String FOLD_TO = "'''' \"\"";
+
   static {
     NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-    b.add("\u2019", "'");
-    b.add("\u2018", "'");
-    b.add("\u02BC", "'");
-    b.add("\uFF07", "'");
-    b.add("\u00A0", " ");
-    b.add("\u201C", "\"");
-    b.add("\u201D", "\"");
+    for (int i = 0; i < FOLD_FROM.length(); i++) {
+      b.add(FOLD_FROM.substring(i, i + 1), FOLD_TO.substring(i, i + 1));
+    }
     // Decomposed accents (e + U+0308) are dropped here; ASCIIFoldingFilter folds composed ones.
     for (char mark = '\u0300'; mark <= '\u036F'; mark++) {
       b.add(String.valueOf(mark), "");
@@ -187,15 +188,30 @@ public final class Schema {
     return new MappingCharFilter(FOLD_MARKS, reader);
   }
 
-  /** Whether {@link #foldMarks} keeps every offset of {@code text} (it deletes combining marks). */
-  static boolean foldKeepsOffsets(String text) {
+  /**
+   * {@code text} as {@link #foldMarks} hands it to the tokenizer, when that moves no offset (there
+   * is no combining mark to drop); null otherwise. For the indexer, which has whole strings: it
+   * spares the char filter's map lookup per char.
+   */
+  static String foldedInPlace(String text) {
+    char[] folded = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c < '\u00A0') {
+        continue;
+      }
       if (c >= '\u0300' && c <= '\u036F') {
-        return false;
+        return null;
+      }
+      int k = FOLD_FROM.indexOf(c);
+      if (k >= 0) {
+        if (folded == null) {
+          folded = text.toCharArray();
+        }
+        folded[i] = FOLD_TO.charAt(k);
       }
     }
-    return true;
+    return folded == null ? text : new String(folded);
   }
 
   /** The tokenizer both text chains share. */

@@ -20,19 +20,9 @@ import org.apache.lucene.document.FieldType;
  * and a text's fields must be indexed before the same {@link Tokens} analyses the next text.
  */
 final class TextAnalysis {
-  private final Analyzer head =
-      new Analyzer() {
-        @Override
-        protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-          return Schema.foldMarks(reader);
-        }
-
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-          Tokenizer source = Schema.textTokenizer();
-          return new TokenStreamComponents(source, Schema.sharedHead(source));
-        }
-      };
+  private final Analyzer head = new Head(true);
+  // For texts whose marks fold one for one: folded beforehand, no char filter.
+  private final Analyzer headOfFolded = new Head(false);
   private final Replay exactSource = new Replay();
   private final TokenStream exact = Schema.exactTail(exactSource);
   private final Replay stemmedSource = new Replay();
@@ -79,8 +69,9 @@ final class TextAnalysis {
   void analyse(String text, Tokens into) throws IOException {
     into.text = text;
     into.count = 0;
-    into.spansReplayable = Schema.foldKeepsOffsets(text);
-    try (TokenStream ts = head.tokenStream("", text)) {
+    String folded = Schema.foldedInPlace(text);
+    into.spansReplayable = folded != null;
+    try (TokenStream ts = folded != null ? headOfFolded.tokenStream("", folded) : head.tokenStream("", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute posInc = ts.addAttribute(PositionIncrementAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
@@ -142,6 +133,26 @@ final class TextAnalysis {
       }
     }
     return lo;
+  }
+
+  /** The char filter (when asked), the tokenizer and {@link Schema#sharedHead}. */
+  private static final class Head extends Analyzer {
+    private final boolean foldMarks;
+
+    Head(boolean foldMarks) {
+      this.foldMarks = foldMarks;
+    }
+
+    @Override
+    protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+      return foldMarks ? Schema.foldMarks(reader) : reader;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = Schema.textTokenizer();
+      return new TokenStreamComponents(source, Schema.sharedHead(source));
+    }
   }
 
   /** A text field whose value is stored as usual but whose terms come from a replay. */
