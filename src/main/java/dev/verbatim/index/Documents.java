@@ -71,6 +71,11 @@ final class Documents {
     return facets.build(doc);
   }
 
+  // Facet labels of the months, "01" to "12", without a String.format per document.
+  private static final String[] MONTHS = {
+    "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"
+  };
+
   static String quoteId(String articleId, Quote q) {
     return articleId + "#" + q.offset();
   }
@@ -97,7 +102,7 @@ final class Documents {
           new SortedSetDocValuesFacetField(
               Schema.FACET_DATE,
               String.valueOf(date.getYear()),
-              String.format("%02d", date.getMonthValue())));
+              MONTHS[date.getMonthValue() - 1]));
     }
   }
 }
