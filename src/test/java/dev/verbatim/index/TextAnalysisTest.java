@@ -2,6 +2,7 @@ package dev.verbatim.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.corpus.Article;
@@ -58,6 +59,11 @@ class TextAnalysisTest {
     }
     for (Article a : articles) {
       analysis.analyse(a.text(), tokens);
+      // Indexing the article's own fields first records their terms; its quotes then replay those.
+      for (String field : List.of(Schema.TEXT, Schema.TEXT_EXACT)) {
+        Field whole = analysis.whole(field, tokens, Schema.TEXT_STORED, field.equals(Schema.TEXT));
+        assertEquals(terms(field, a.text()), replayedTerms(whole), field + " of " + a.id());
+      }
       for (Quote q : extractor.extract(a)) {
         for (String field : List.of(Schema.TEXT, Schema.TEXT_EXACT)) {
           Field f = analysis.span(field, tokens, a.text(), q.text(), q.offset(), Schema.TEXT_STORED, field.equals(Schema.TEXT));
@@ -91,7 +97,13 @@ class TextAnalysisTest {
     analysis.analyse(plain, tokens);
     Field quote = analysis.span(Schema.TEXT, tokens, plain, "the plan works", 9, Schema.TEXT_STORED, true);
     assertNotEquals(Field.class, quote.getClass());
-    assertEquals(List.of("plan 2 4-8", "work 1 9-14", "end 14"), replayedTerms(quote));
+    List<String> expected = List.of("plan 2 4-8", "work 1 9-14", "end 14");
+    assertEquals(expected, replayedTerms(quote), "replayed through the stemmed tail");
+    replayedTerms(analysis.whole(Schema.TEXT, tokens, Schema.TEXT_STORED, true));
+    assertEquals(expected, replayedTerms(quote), "replayed from the article's recorded terms");
+
+    analysis.analyse("the next text", tokens);
+    assertThrows(IllegalStateException.class, () -> replayedTerms(quote), "tokens reused before indexing");
   }
 
   /** Each token as {@code term posInc start-end}, then {@code end finalOffset}. */
