@@ -134,12 +134,20 @@ public final class Schema {
 
   /** The analyzer for stemmed text fields: possessives, case and accents folded, Porter stems. */
   public static Analyzer stemmedAnalyzer() {
-    return new TextAnalyzer(true);
+    return new TextAnalyzer(true, Schema::stemmedTail);
   }
 
   /** The analyzer for exact text fields: case, accents and apostrophe style folded, no stems. */
   public static Analyzer exactAnalyzer() {
-    return new TextAnalyzer(false);
+    return new TextAnalyzer(true, Schema::exactTail);
+  }
+
+  /**
+   * The part both text chains share, {@link #sharedHead}, for the indexer to run once per text;
+   * without the char filter for text {@link #foldedInPlace} already folded.
+   */
+  static Analyzer headAnalyzer(boolean foldMarks) {
+    return new TextAnalyzer(foldMarks, head -> head);
   }
 
   /** The analyzer for every field of the schema, used when indexing and when parsing queries. */
@@ -184,7 +192,7 @@ public final class Schema {
   }
 
   /** The char filter both text chains start with: {@link #FOLD_MARKS}. */
-  static java.io.Reader foldMarks(java.io.Reader reader) {
+  private static java.io.Reader foldMarks(java.io.Reader reader) {
     return new MappingCharFilter(FOLD_MARKS, reader);
   }
 
@@ -215,12 +223,12 @@ public final class Schema {
   }
 
   /** The tokenizer both text chains share. */
-  static Tokenizer textTokenizer() {
+  private static Tokenizer textTokenizer() {
     return new StandardTokenizer();
   }
 
   /** What both chains do after the tokenizer, so one pass can feed both: lowercasing. */
-  static TokenStream sharedHead(TokenStream tokens) {
+  private static TokenStream sharedHead(TokenStream tokens) {
     return new LowerCaseFilter(tokens);
   }
 
@@ -242,27 +250,28 @@ public final class Schema {
   }
 
   private static final class TextAnalyzer extends Analyzer {
-    private final boolean stem;
+    private final boolean foldMarks;
+    private final java.util.function.UnaryOperator<TokenStream> tail;
 
-    TextAnalyzer(boolean stem) {
-      this.stem = stem;
+    TextAnalyzer(boolean foldMarks, java.util.function.UnaryOperator<TokenStream> tail) {
+      this.foldMarks = foldMarks;
+      this.tail = tail;
     }
 
     @Override
     protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-      return foldMarks(reader);
+      return foldMarks ? foldMarks(reader) : reader;
     }
 
     @Override
     protected java.io.Reader initReaderForNormalization(String fieldName, java.io.Reader reader) {
-      return foldMarks(reader);
+      return foldMarks ? foldMarks(reader) : reader;
     }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = textTokenizer();
-      TokenStream head = sharedHead(source);
-      return new TokenStreamComponents(source, stem ? stemmedTail(head) : exactTail(head));
+      return new TokenStreamComponents(source, tail.apply(sharedHead(source)));
     }
 
     @Override

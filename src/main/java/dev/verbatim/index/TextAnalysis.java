@@ -5,7 +5,6 @@ import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -15,7 +14,7 @@ import org.apache.lucene.document.FieldType;
 /**
  * Analyses an article's text once for all the fields that index it: the stemmed and the exact
  * copy, and the same two copies of each quote in it, which is a span of that text. The char
- * filter, tokenizer and lowercasing run once per text ({@link Schema#sharedHead}); the stemmed
+ * filter, tokenizer and lowercasing run once per text ({@link Schema#headAnalyzer}); the stemmed
  * and exact fields replay those tokens through their own tails of the chain, recording what comes
  * out, and a quote's fields replay the recorded terms of its span. Every field gets exactly the
  * terms, positions and offsets {@link Schema#analyzer()} would give it. Holds one worker's
@@ -23,9 +22,9 @@ import org.apache.lucene.document.FieldType;
  * analyses the next text.
  */
 final class TextAnalysis {
-  private final Analyzer head = new Head(true);
+  private final Analyzer head = Schema.headAnalyzer(true);
   // For texts whose marks fold one for one: folded beforehand, no char filter.
-  private final Analyzer headOfFolded = new Head(false);
+  private final Analyzer headOfFolded = Schema.headAnalyzer(false);
   private final Replay exactSource = new Replay();
   private final Recorder exact = new Recorder(Schema.exactTail(exactSource), exactSource);
   private final Replay stemmedSource = new Replay();
@@ -154,26 +153,6 @@ final class TextAnalysis {
       return new Field(name, part, type);
     }
     return new Replayed(name, part, type, stem, tokens, first, last, at, part.length());
-  }
-
-  /** The char filter (when asked), the tokenizer and {@link Schema#sharedHead}. */
-  private static final class Head extends Analyzer {
-    private final boolean foldMarks;
-
-    Head(boolean foldMarks) {
-      this.foldMarks = foldMarks;
-    }
-
-    @Override
-    protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-      return foldMarks ? Schema.foldMarks(reader) : reader;
-    }
-
-    @Override
-    protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer source = Schema.textTokenizer();
-      return new TokenStreamComponents(source, Schema.sharedHead(source));
-    }
   }
 
   /**
