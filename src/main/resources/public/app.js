@@ -259,6 +259,8 @@ function sourcesList(hit) {
     const m = metaLine(s);
     if (s.speaker) m.append(m.childNodes.length ? ' · ' : '', el('span', 'speaker', s.speaker));
     li.append(m);
+    // A source printing the quote with a small difference shows its own words.
+    if (s.text && s.text !== hit.text) li.append(el('q', 'variant', s.text));
     list.append(li);
   }
   details.append(list);

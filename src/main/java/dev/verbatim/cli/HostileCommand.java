@@ -39,13 +39,18 @@ final class HostileCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed for queries and kill moments (default: ${DEFAULT-VALUE}).")
   long seed = 20261124L;
 
+  @Option(
+      names = "--barrage-only",
+      description = "Send only the hostile queries and path probes; skip the soak, reindex, kill and fault drills.")
+  boolean barrageOnly;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("verbatim-hostile-");
     HostileSuite suite =
-        new HostileSuite(new HostileSuite.Settings(corpus, folder, queries, kills, connections, soakSeconds, seed));
+        new HostileSuite(new HostileSuite.Settings(corpus, folder, queries, kills, connections, soakSeconds, seed, barrageOnly));
     return suite.run(spec.commandLine().getOut()) ? Main.OK : Main.FAILURE;
   }
 }

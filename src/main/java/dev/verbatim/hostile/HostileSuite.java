@@ -8,6 +8,7 @@ import dev.verbatim.search.Searcher;
 import dev.verbatim.web.WebServer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +33,10 @@ public final class HostileSuite {
    * @param connections soak connections, 1 to {@value Soak#MAX_CONNECTIONS}
    * @param soakSeconds soak duration, 1 to {@value Soak#MAX_SECONDS}
    * @param seed makes the generated queries and kill moments repeatable
+   * @param barrageOnly run only the hostile queries and the path probes, not the soak or drills
    */
-  public record Settings(Path corpus, Path work, int queries, int kills, int connections, int soakSeconds, long seed) {
+  public record Settings(
+      Path corpus, Path work, int queries, int kills, int connections, int soakSeconds, long seed, boolean barrageOnly) {
     public Settings {
       if (!Files.isRegularFile(corpus) || !corpus.getFileName().toString().endsWith(".jsonl")) {
         throw new IllegalArgumentException("corpus must be a .jsonl file, got " + corpus);
@@ -48,6 +51,9 @@ public final class HostileSuite {
       }
     }
   }
+
+  /** Concurrent clients sending hostile queries: more than the server has cores, fewer than its threads. */
+  private static final int QUERY_THREADS = 4;
 
   private final Settings settings;
   private final List<String[]> rows = new ArrayList<>();
@@ -85,6 +91,10 @@ public final class HostileSuite {
       queries(server.port(), words);
       progress(out, "probing paths");
       paths(server.port(), index, work);
+      if (settings.barrageOnly()) {
+        printTable(out);
+        return passed;
+      }
       progress(out, "soaking: " + settings.connections() + " connections for " + settings.soakSeconds() + " s");
       soak(server.port(), words, summary.articles());
     }
@@ -101,14 +111,16 @@ public final class HostileSuite {
 
   private void queries(int port, List<String> words) throws IOException, InterruptedException {
     List<HostileQueries.Probe> probes = new HostileQueries(settings.seed(), words).generate(settings.queries());
-    QueryBarrage.Outcome o = new QueryBarrage(port, 4).run(probes, "/api/search?q=" + HostileQueries.enc(words.get(0)));
+    QueryBarrage.Outcome o = new QueryBarrage(port, QUERY_THREADS).run(probes, "/api/search?q=" + HostileQueries.enc(words.get(0)));
     boolean fast = o.timings().maxMillis() <= 1000;
     row("hostile queries tried", String.valueOf(o.tried()), o.failed() == 0);
     row("  answered (status: count)", o.byStatus().toString(), o.byStatus().keySet().stream().allMatch(s -> s == 200 || s == 400));
     row("  5xx answers", String.valueOf(o.serverErrors()), o.serverErrors() == 0);
     row("  max latency", ms(o.timings().maxMillis()) + " (p99 " + ms(o.timings().percentileMillis(99)) + ", over 1 s: " + o.timings().countOver(1_000_000_000L) + ")", fast);
+    row("  answers cut short by the time limit", String.valueOf(o.timeLimited()), true);
     row("  known query unchanged after", o.healthyAfter() ? "yes" : "NO", o.healthyAfter());
-    details.add("slowest hostile query per kind (ms): " + o.slowestByKind());
+    details.add("hostile query latency per kind (client wall time, " + QUERY_THREADS + " concurrent clients, load average " + loadAverage() + "):");
+    o.latencyByKind().forEach(line -> details.add("  " + line));
     o.failures().forEach(f -> details.add("query failure: " + f));
   }
 
@@ -160,6 +172,11 @@ public final class HostileSuite {
     List<Article> articles = reader.read(reader.files().get(reader.files().size() - 1)).articles();
     String text = articles.get(articles.size() - 1).text().toLowerCase(Locale.ROOT);
     return Arrays.stream(text.split("[^\\p{IsLatin}]+")).filter(w -> w.length() >= 5).distinct().toList();
+  }
+
+  private static String loadAverage() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
   }
 
   private static long sizeMb(Path dir) throws IOException {

@@ -67,6 +67,8 @@ final class PathProbes {
         targets.add(prefix + "file:%2f%2f%2f" + file.replace("/", "%2f"));
         targets.add(prefix + "C:%5c" + file.replace("/", "%5c"));
         targets.add(prefix + "\\" + file.replace("/", "\\"));
+        targets.add(prefix + "x%00/../" + file);
+        targets.add(prefix + "%2e%2e%2f".repeat(12) + file.replace("/", "%2f") + "%00.json");
       }
     }
   }

@@ -5,6 +5,7 @@ import dev.verbatim.web.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -21,9 +22,22 @@ final class QueryBarrage {
   /** What the barrage saw. {@code failures} holds a sample of what went wrong, with the probe. */
   record Outcome(
       int tried, Map<Integer, Integer> byStatus, int serverErrors, int failed, List<String> failures,
-      Timings timings, Map<String, Double> slowestByKind, boolean healthyAfter) {
+      Timings timings, Map<String, Timings> byKind, int timeLimited, boolean healthyAfter) {
     boolean passed() {
       return serverErrors == 0 && failed == 0 && healthyAfter;
+    }
+
+    /** Latency per kind of probe as client-side wall time (connect to last byte), one line each. */
+    List<String> latencyByKind() {
+      List<String> lines = new ArrayList<>();
+      lines.add(String.format(Locale.ROOT, "%-16s %6s %8s %8s %8s %7s", "kind", "n", "p50 ms", "p99 ms", "max ms", "> 1 s"));
+      byKind.forEach(
+          (kind, t) ->
+              lines.add(
+                  String.format(
+                      Locale.ROOT, "%-16s %6d %8.0f %8.0f %8.0f %7d", kind, t.count(), t.percentileMillis(50),
+                      t.percentileMillis(99), t.maxMillis(), t.countOver(1_000_000_000L))));
+      return lines;
     }
   }
 
@@ -38,12 +52,15 @@ final class QueryBarrage {
   }
 
   Outcome run(List<HostileQueries.Probe> probes, String knownTarget) throws IOException, InterruptedException {
-    String before = fingerprint(http.get(knownTarget));
+    String before = completeFingerprint(knownTarget);
     Map<Integer, Integer> byStatus = new TreeMap<>();
     List<String> failures = new ArrayList<>();
-    int[] counts = new int[2]; // server errors, failed checks
+    int[] counts = new int[3]; // server errors, failed checks, answers cut at the time limit
     Timings timings = new Timings();
-    Map<String, Double> slowest = new TreeMap<>();
+    Map<String, Timings> byKind = new TreeMap<>();
+    for (HostileQueries.Probe probe : probes) {
+      byKind.computeIfAbsent(probe.kind(), k -> new Timings());
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> running = new ArrayList<>();
@@ -53,19 +70,21 @@ final class QueryBarrage {
                 () -> {
                   String problem;
                   int status = -1;
+                  RawHttp.Answer answer = null;
                   try {
-                    RawHttp.Answer answer = http.get(probe.target());
+                    answer = http.get(probe.target());
                     timings.add(answer.nanos());
+                    byKind.get(probe.kind()).add(answer.nanos());
                     status = answer.status();
                     problem = check(answer);
-                    synchronized (slowest) {
-                      slowest.merge(probe.kind(), answer.nanos() / 1e6, Math::max);
-                    }
                   } catch (IOException | RuntimeException e) {
                     problem = "no answer: " + e;
                   }
                   synchronized (byStatus) {
                     byStatus.merge(status, 1, Integer::sum);
+                    if (problem == null && status == 200 && timeLimited(answer)) {
+                      counts[2]++;
+                    }
                     if (status >= 500) {
                       counts[0]++;
                     }
@@ -87,9 +106,9 @@ final class QueryBarrage {
       pool.shutdownNow();
       pool.awaitTermination(10, TimeUnit.SECONDS);
     }
-    String after = fingerprint(http.get(knownTarget));
+    String after = completeFingerprint(knownTarget);
     boolean healthy = before != null && before.equals(after);
-    return new Outcome(probes.size(), byStatus, counts[0], counts[1], failures, timings, slowest, healthy);
+    return new Outcome(probes.size(), byStatus, counts[0], counts[1], failures, timings, byKind, counts[2], healthy);
   }
 
   /** Null when the answer is acceptable, else what is wrong with it. */
@@ -105,10 +124,40 @@ final class QueryBarrage {
       return "body is not JSON: " + abbreviate(answer.body());
     }
     return switch (answer.status()) {
-      case 200 -> body != null && body.path("hits").isArray() ? null : "200 without hits: " + abbreviate(answer.body());
+      case 200 -> {
+        if (body == null || !body.path("hits").isArray()) {
+          yield "200 without hits: " + abbreviate(answer.body());
+        }
+        // A search cut short must not claim an exact total.
+        yield body.path("notice").asText("").contains("Search stopped at the time limit") && body.path("totalExact").asBoolean(true)
+            ? "time-limited answer claims an exact total"
+            : null;
+      }
       case 400 -> body != null && !body.path("error").asText("").isBlank() ? null : "400 without error: " + abbreviate(answer.body());
       default -> "status " + answer.status() + ": " + abbreviate(answer.body());
     };
+  }
+
+  private static boolean timeLimited(RawHttp.Answer answer) {
+    try {
+      return Json.mapper().readTree(answer.body()).path("notice").asText("").contains("time limit");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The known query's fingerprint from an answer not cut short by the time limit (a cold or busy
+   * server may cut the first tries), or null when none of a few tries is complete.
+   */
+  private String completeFingerprint(String target) throws IOException {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      RawHttp.Answer answer = http.get(target);
+      if (!timeLimited(answer)) {
+        return fingerprint(answer);
+      }
+    }
+    return null;
   }
 
   /** The total and hit ids of a search answer, or null when it is not a successful search. */

@@ -2,7 +2,6 @@ package dev.verbatim.index;
 
 import dev.verbatim.corpus.Article;
 import dev.verbatim.quotes.Quote;
-import dev.verbatim.quotes.QuoteExtractor;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.apache.lucene.document.Document;
@@ -43,7 +42,7 @@ final class Documents {
     return facets.build(doc);
   }
 
-  Document quote(Article a, Quote q) throws IOException {
+  Document quote(Article a, Quote q, QuoteGrouper.Group group) throws IOException {
     Document doc = new Document();
     common(doc, a, quoteId(a.id(), q), Schema.TYPE_QUOTE);
     doc.add(new StoredField(Schema.ARTICLE_TITLE, a.title()));
@@ -52,10 +51,15 @@ final class Documents {
     doc.add(new StringField(Schema.KIND, q.kind().label(), Field.Store.YES));
     doc.add(new StoredField(Schema.OFFSET, q.offset()));
     doc.add(new StoredField(Schema.LENGTH, q.length()));
-    String fingerprint = QuoteExtractor.fingerprint(q.text());
-    doc.add(new StringField(Schema.FINGERPRINT, fingerprint, Field.Store.YES));
-    doc.add(new SortedDocValuesField(Schema.FINGERPRINT, new BytesRef(fingerprint)));
-    doc.add(new StringField(Schema.QUOTE_ID, Schema.quoteId(fingerprint), Field.Store.YES));
+    doc.add(new StringField(Schema.FINGERPRINT, group.key(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(Schema.FINGERPRINT, new BytesRef(group.key())));
+    doc.add(new StringField(Schema.QUOTE_ID, Schema.quoteId(group.key()), Field.Store.YES));
+    if (group.words() != null) {
+      doc.add(new StoredField(Schema.QUOTE_WORDS, group.words()));
+    }
+    for (BytesRef key : group.nearKeys()) {
+      doc.add(new StringField(Schema.NEAR_KEY, key, Field.Store.NO));
+    }
     if (q.speaker() != null) {
       doc.add(new Field(Schema.SPEAKER, q.speaker(), Schema.TEXT_STORED));
       doc.add(new StringField(Schema.SPEAKER_KEY, q.speaker(), Field.Store.NO));

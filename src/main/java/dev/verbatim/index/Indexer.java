@@ -101,8 +101,9 @@ public final class Indexer {
     Files.createDirectories(index);
     try (Directory dir = FSDirectory.open(index);
         IndexWriter writer = openWriter(dir, index, full);
-        FileStates recorded = full ? FileStates.none() : FileStates.open(dir)) {
-      Run run = new Run(reader, writer, recorded);
+        FileStates recorded = full ? FileStates.none() : FileStates.open(dir);
+        QuoteGrouper grouper = full ? QuoteGrouper.fresh() : QuoteGrouper.over(dir)) {
+      Run run = new Run(reader, writer, recorded, grouper);
       run.skipped.addAll(unlisted);
       run.announce(files);
       ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Indexer::daemon);
@@ -143,6 +144,7 @@ public final class Indexer {
     private final CorpusReader reader;
     private final IndexWriter writer;
     private final FileStates recorded;
+    private final QuoteGrouper grouper;
     private int unchanged;
     // Files announced as changed whose content turned out the same: done, for the progress only.
     private final AtomicInteger sameContentFiles = new AtomicInteger();
@@ -157,10 +159,11 @@ public final class Indexer {
     // The first worker failure; later work is drained, not done, so the producer never blocks.
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    Run(CorpusReader reader, IndexWriter writer, FileStates recorded) {
+    Run(CorpusReader reader, IndexWriter writer, FileStates recorded, QuoteGrouper grouper) {
       this.reader = reader;
       this.writer = writer;
       this.recorded = recorded;
+      this.grouper = grouper;
     }
 
     /** Tells the listener how much there is to read: files whose size or time changed. */
@@ -340,7 +343,7 @@ public final class Indexer {
         block.add(article);
         for (Quote q : extractor.extract(a)) {
           if (q.kind() != QuoteKind.NOT_A_QUOTE) {
-            block.add(documents.quote(a, q));
+            block.add(documents.quote(a, q, grouper.assign(q.text())));
           }
         }
         // An article and its quotes go in together, so a flush never splits them.

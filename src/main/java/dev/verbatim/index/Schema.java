@@ -75,8 +75,18 @@ public final class Schema {
   public static final String CUE = "cue";
   public static final String MENTION = "mention";
   public static final String MENTION_OFFSET = "mention_offset";
-  /** Normalised quote text: equal for the same quote in different articles. */
+  /**
+   * The key of a quote's group, equal for every printing of the same quotation, small edits
+   * included (see {@code QuoteGrouper}): 16 hex digits, keyword and sorted doc values, stored.
+   */
   public static final String FINGERPRINT = "fingerprint";
+  /**
+   * A quote's own normalised words ({@code QuoteExtractor.comparedWords}), stored only, for quotes
+   * long enough to group with variants; a later run compares new quotes against them.
+   */
+  public static final String QUOTE_WORDS = "quote_words";
+  /** Hashes of a quote's first and last half of words, 8-byte keywords, for finding variants. */
+  public static final String NEAR_KEY = "near_key";
   /** URL-safe id of a quote across articles, from {@link #quoteId(String)}; keyword, stored. */
   public static final String QUOTE_ID = "quote_id";
 

@@ -52,13 +52,40 @@ public final class QuoteExtractor {
   }
 
   /**
+   * The words two printings of a quotation are compared on: the {@link #fingerprint} of the text
+   * with square-bracketed editorial insertions ({@code [Trump]}, {@code [the]}) left out. Ellipses,
+   * dashes and commas are punctuation, so they vanish as in the fingerprint. Pure, thread-safe.
+   */
+  public static String comparedWords(String quoteText) {
+    int open = quoteText.indexOf('[');
+    if (open < 0) {
+      return fingerprint(quoteText);
+    }
+    StringBuilder kept = new StringBuilder(quoteText.length());
+    int from = 0;
+    while (open >= 0) {
+      int close = quoteText.indexOf(']', open + 1);
+      if (close < 0) {
+        break;
+      }
+      // A space stands in for the insertion, so the words either side stay apart.
+      kept.append(quoteText, from, open).append(' ');
+      from = close + 1;
+      open = quoteText.indexOf('[', from);
+    }
+    kept.append(quoteText, from, quoteText.length());
+    return fingerprint(kept.toString());
+  }
+
+  /**
    * True when two quotations are the same words up to one changed, added or dropped word (after
-   * {@link #fingerprint}), for quotes of at least six words; shorter quotes must match exactly.
+   * {@link #comparedWords}), for quotes of at least six words; shorter quotes must match exactly,
+   * and so must numbers: a changed, added or dropped word with a digit in it makes another quote.
    * Pure function, thread-safe.
    */
   public static boolean sameQuotation(String a, String b) {
-    String[] x = splitWords(fingerprint(a));
-    String[] y = splitWords(fingerprint(b));
+    String[] x = splitWords(comparedWords(a));
+    String[] y = splitWords(comparedWords(b));
     if (x.length != y.length && Math.abs(x.length - y.length) > 1) {
       return false;
     }
@@ -82,6 +109,18 @@ public final class QuoteExtractor {
     }
     int restX = x.length - i - j;
     int restY = y.length - i - j;
+    if (hasDigit(x, i, restX) || hasDigit(y, i, restY)) {
+      return 2; // "5 billion" and "6 billion" are different claims, not a misprint
+    }
     return Math.min(2, Math.max(restX, restY));
+  }
+
+  private static boolean hasDigit(String[] words, int from, int count) {
+    for (int k = from; k < from + Math.min(count, 2); k++) {
+      if (words[k].chars().anyMatch(Character::isDigit)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -2,8 +2,9 @@
  * Finding direct quotations in article text and who said them: {@link
  * dev.verbatim.quotes.QuoteExtractor} turns an {@link dev.verbatim.corpus.Article} into {@link
  * dev.verbatim.quotes.Quote}s with kind, speaker and the cue that names the speaker, and gives a
- * {@link dev.verbatim.quotes.QuoteExtractor#fingerprint fingerprint} to spot the same quotation
- * across articles. No Lucene.
+ * {@link dev.verbatim.quotes.QuoteExtractor#fingerprint fingerprint} and {@link
+ * dev.verbatim.quotes.QuoteExtractor#sameQuotation sameQuotation} to spot the same quotation
+ * across articles, small edits included. No Lucene.
  *
  * <p>Inside, one linear pass per article: paragraphs and balanced marks ({@code SpanFinder}),
  * tokens and sentences ({@code Tokens}), the article's names and their canonical forms ({@code

@@ -76,6 +76,33 @@ final class Highlighting {
     return out;
   }
 
+  /**
+   * {@code targets} without marks, when there is no time to mark them: the start of each text cut
+   * at a word boundary, the title and speaker escaped.
+   */
+  static Marked[] unmarked(List<Target> targets, SearchRequest.Snippets snippets) {
+    Marked[] out = new Marked[targets.size()];
+    for (int i = 0; i < out.length; i++) {
+      Target t = targets.get(i);
+      List<SearchResult.Passage> passages = List.of();
+      if (t.text() != null && !t.text().isEmpty()) {
+        int end = t.text().length();
+        int max = t.quote() && end <= WHOLE_QUOTE ? end : snippets.maxLength();
+        if (end > max) {
+          int space = t.text().lastIndexOf(' ', max);
+          end = space > max / 2 ? space : max;
+        }
+        passages = List.of(new SearchResult.Passage(PassageObjects.escape(t.text().substring(0, end)), 0, end, List.of()));
+      }
+      out[i] =
+          new Marked(
+              passages,
+              t.title() == null ? null : PassageObjects.escape(t.title()),
+              t.speaker() == null ? null : PassageObjects.escape(t.speaker()));
+    }
+    return out;
+  }
+
   @SuppressWarnings("unchecked")
   private static List<SearchResult.Passage> passages(Object formatted) {
     return formatted == null ? List.of() : (List<SearchResult.Passage>) formatted;

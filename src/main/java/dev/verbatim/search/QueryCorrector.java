@@ -4,6 +4,7 @@ import dev.verbatim.index.Schema;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,16 +27,26 @@ final class QueryCorrector {
   /** Most unknown words one query may have and still be respelled: each costs a fuzzy scan. */
   static final int MAX_UNKNOWN_WORDS = 8;
 
+  /**
+   * Longest word respelled: the edit automata grow with the word, and a longer unknown word is
+   * more likely run-together words or noise than a typo.
+   */
+  static final int MAX_RESPELLED_LENGTH = 20;
+
   private QueryCorrector() {}
 
   /**
    * A respelled {@code query} that has hits under {@code toQuery}, or null when no respelling
-   * finds anything.
+   * finds anything or {@code timeUp} says so before a word is respelled.
    */
   static String suggest(
-      IndexSearcher searcher, Analyzer analyzer, String query, Function<String, Query> toQuery)
+      IndexSearcher searcher,
+      Analyzer analyzer,
+      String query,
+      Function<String, Query> toQuery,
+      BooleanSupplier timeUp)
       throws IOException {
-    String corrected = correct(searcher.getIndexReader(), analyzer, query);
+    String corrected = correct(searcher.getIndexReader(), analyzer, query, timeUp);
     if (corrected == null) {
       return null;
     }
@@ -48,9 +59,14 @@ final class QueryCorrector {
 
   /** {@code query} with each unknown word replaced by the closest indexed one, or null if none is. */
   static String correct(IndexReader reader, Analyzer analyzer, String query) throws IOException {
+    return correct(reader, analyzer, query, () -> false);
+  }
+
+  private static String correct(IndexReader reader, Analyzer analyzer, String query, BooleanSupplier timeUp)
+      throws IOException {
     DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMinQueryLength(3);
-    checker.setMaxQueryLength(QueryParsing.MAX_FUZZY_LENGTH);
+    checker.setMaxQueryLength(MAX_RESPELLED_LENGTH);
     int unknown = 0;
     StringBuilder out = new StringBuilder(query.length());
     boolean changed = false;
@@ -85,7 +101,7 @@ final class QueryCorrector {
           String wordField = inQuote ? quoteField : field;
           String replacement = w;
           if (!asIs && !known(reader, analyzer, w, wordField)) {
-            if (++unknown > MAX_UNKNOWN_WORDS) {
+            if (++unknown > MAX_UNKNOWN_WORDS || timeUp.getAsBoolean()) {
               return null;
             }
             replacement = respell(reader, analyzer, checker, w, wordField);

@@ -7,7 +7,8 @@ import java.util.List;
  * Immutable and thread-safe.
  *
  * @param quoteId the quote's id across articles
- * @param text the quote's words as the earliest article prints them
+ * @param text the quote's words as the earliest article prints them (the representative when
+ *     articles print it with small differences; each source has its own text)
  * @param speaker who said it (the first source that names a speaker), or null
  * @param kind {@code full} or {@code partial}, as in the earliest article
  * @param sources every article that carries it, earliest first

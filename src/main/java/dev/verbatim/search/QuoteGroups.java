@@ -30,7 +30,8 @@ import org.apache.lucene.util.LongValues;
 
 /**
  * The same quote printed by several articles is one result: quote documents with equal {@link
- * Schema#FINGERPRINT} form a group, shown once with every article as a source. Stateless.
+ * Schema#FINGERPRINT} (the group key the indexer gives every printing, small edits included) form
+ * a group, shown once with every article as a source, each with its own printed text. Stateless.
  */
 final class QuoteGroups {
   /** The most sources listed for one quote; wire copy rarely reaches this. */
@@ -39,9 +40,9 @@ final class QuoteGroups {
   private static final Set<String> SOURCE_FIELDS =
       Set.of(
           Schema.ID, Schema.ARTICLE_ID, Schema.ARTICLE_TITLE, Schema.SOURCE, Schema.DATE,
-          Schema.SPEAKER, Schema.CUE, Schema.OFFSET);
+          Schema.SPEAKER, Schema.CUE, Schema.OFFSET, Schema.TEXT);
   private static final Set<String> QUOTATION_FIELDS =
-      Stream.concat(SOURCE_FIELDS.stream(), Stream.of(Schema.TEXT, Schema.KIND))
+      Stream.concat(SOURCE_FIELDS.stream(), Stream.of(Schema.KIND))
           .collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Comparator<Document> EARLIEST_FIRST =
       Comparator.comparing((Document d) -> d.get(Schema.DATE), Comparator.nullsLast(Comparator.naturalOrder()))
@@ -134,7 +135,8 @@ final class QuoteGroups {
         d.get(Schema.SPEAKER),
         d.get(Schema.CUE),
         d.get(Schema.ID),
-        d.getField(Schema.OFFSET).numericValue().intValue());
+        d.getField(Schema.OFFSET).numericValue().intValue(),
+        d.get(Schema.TEXT));
   }
 
   /**

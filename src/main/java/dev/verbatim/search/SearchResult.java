@@ -19,7 +19,8 @@ import java.util.Map;
  *     its own filter; empty when not requested
  * @param nextCursor pass as {@link SearchRequest#withCursor(String)} for the next page, or null
  *     when this is the last page
- * @param notice how the query was reinterpreted to be searchable (forgiving mode), or null
+ * @param notice how the query was reinterpreted to be searchable (forgiving mode) and what the
+ *     time limit cut short (matching, marking, facets, suggestion), or null
  * @param suggestion a corrected query that has hits, offered when this one has none, or null
  */
 public record SearchResult(
@@ -124,6 +125,7 @@ public record SearchResult(
    * @param cue the attributing words, or null
    * @param id the quote document's id ({@code articleId#offset})
    * @param offset where the quote starts in the article's text
+   * @param text the quote as this article prints it (a variant may differ by a word), or null
    */
   public record Source(
       String articleId,
@@ -133,7 +135,14 @@ public record SearchResult(
       String speaker,
       String cue,
       String id,
-      int offset) {}
+      int offset,
+      String text) {
+    /** A source whose printed text is not given. */
+    public Source(
+        String articleId, String title, String source, String date, String speaker, String cue, String id, int offset) {
+      this(articleId, title, source, date, speaker, cue, id, offset, null);
+    }
+  }
 
   /**
    * One facet value and how many matching documents have it. Immutable.

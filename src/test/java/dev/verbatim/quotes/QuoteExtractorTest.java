@@ -201,4 +201,15 @@ class QuoteExtractorTest {
         "We will keep the harbour open all winter.", "We will close the harbour for all winter."));
     assertFalse(QuoteExtractor.sameQuotation("This is so unfair.", "This is so fair."));
   }
+
+  @Test
+  void sameQuotationForgivesEditorialMarksButNotNumbers() {
+    String said = "We will keep the harbour open all winter long.";
+    assertTrue(QuoteExtractor.sameQuotation(said, "We [the city] will keep the harbour open — all winter long"));
+    assertTrue(QuoteExtractor.sameQuotation(said, "[We] will keep the harbour open all winter long"));
+    assertTrue(QuoteExtractor.sameQuotation(said, "We will keep the harbour open … winter long"));
+    assertFalse(QuoteExtractor.sameQuotation("The fund needs item 5 approved today.", "The fund needs item 6 approved today."));
+    assertFalse(QuoteExtractor.sameQuotation("The fund needs item 5 approved today.", "The fund needs item approved today."));
+    assertEquals("we will keep", QuoteExtractor.comparedWords("We [Mayor Quill] will... keep"));
+  }
 }

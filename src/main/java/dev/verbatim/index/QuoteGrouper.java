@@ -1,0 +1,272 @@
+package dev.verbatim.index;
+
+import dev.verbatim.quotes.QuoteExtractor;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.internal.hppc.LongIntHashMap;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Gives each quote the key of its group, {@link Schema#FINGERPRINT}: printings of one quotation
+ * that differ by a small edit share it, so every search feature that groups on that field (one
+ * result per quote, the distinct count, sources, {@code /api/quotes/{id}}) sees them as one.
+ *
+ * <p>The rule. Two quotations are compared on {@link QuoteExtractor#comparedWords}: case,
+ * punctuation (so ellipses, and a dash against a comma), quote marks and whitespace do not count,
+ * and square-bracketed insertions ({@code [Trump]}) are left out. Quotes of six words or more are
+ * the same quotation when one word is changed, added or dropped ({@link
+ * QuoteExtractor#sameQuotation}) unless that word has a digit; shorter ones must be equal. A
+ * quote joins the group of an earlier quote it is the same quotation as; earlier means from an
+ * earlier indexing run (looked up in the last commit), else earlier in this run. A quote joining nothing starts a group whose key
+ * is a hash of its own words, so a quote printed once keeps the same key, and id, across rebuilds.
+ * Groups chain: C joins B's group when it is one word from B, even when two from the first member.
+ * Groups never merge after the fact: when B and C (two words apart) are both indexed before A,
+ * which is one word from each, B and C start two groups and A joins one of them. With one worker
+ * that takes an unlucky file order; with several it can also depend on timing.
+ *
+ * <p>How candidates are found. One edit leaves the first or the last half of the words
+ * untouched, so each quote of six words or more is filed under two 64-bit keys, a hash of its
+ * first {@code k} and of its last {@code k} words with {@code k = (n - 1) / 2}, and looks up the
+ * keys of the lengths {@code n - 1}, {@code n} and {@code n + 1}; candidates are then checked
+ * word by word. In the index the keys are {@link Schema#NEAR_KEY} terms and the words a stored
+ * {@link Schema#QUOTE_WORDS}; within a run they sit in one map shared by the workers, holding
+ * per distinct quote two keys, a 32-bit hash per word and the group's 64-bit key (about 150 bytes
+ * for a 20-word quote). Checking and filing happen under one lock, so two variants indexed at the
+ * same moment by two workers still end in one group.
+ *
+ * <p>Thread-safe. Close it to release the last commit's reader.
+ */
+final class QuoteGrouper implements Closeable {
+  /** Shorter quotes group only with equal ones. */
+  static final int MIN_WORDS = 6;
+
+  /** Candidates checked per key; a key shared by more quotes is a common opening, not a variant. */
+  private static final int MAX_CANDIDATES = 64;
+
+  private static final Set<String> STORED = Set.of(Schema.FINGERPRINT, Schema.QUOTE_WORDS);
+
+  /** What a quote document carries about its group. */
+  record Group(String key, String words, List<BytesRef> nearKeys) {}
+
+  private final DirectoryReader committed;
+  private final IndexSearcher searcher;
+
+  // In-run members: words[wordStart[m] .. wordStart[m + 1]) and group[m]. Each filed key is an
+  // entry m * 2 + side; lastEntry maps a key to its newest entry and nextEntry chains older ones.
+  private final LongIntHashMap lastEntry = new LongIntHashMap();
+  private int[] nextEntry = new int[512];
+  private int[] wordStart = new int[257];
+  private int[] words = new int[4096];
+  private long[] group = new long[256];
+  private int members;
+
+  private QuoteGrouper(DirectoryReader committed) {
+    this.committed = committed;
+    this.searcher = committed == null ? null : new IndexSearcher(committed);
+  }
+
+  /** A grouper for a new index, or a rebuild that ignores what was there. */
+  static QuoteGrouper fresh() {
+    return new QuoteGrouper(null);
+  }
+
+  /** A grouper that also joins the groups of the last commit in {@code dir}, if there is one. */
+  static QuoteGrouper over(Directory dir) throws IOException {
+    return new QuoteGrouper(DirectoryReader.indexExists(dir) ? DirectoryReader.open(dir) : null);
+  }
+
+  /** The group of a quote whose text, as printed, is {@code quoteText}. */
+  Group assign(String quoteText) throws IOException {
+    String compared = QuoteExtractor.comparedWords(quoteText);
+    int[] own = wordHashes(compared);
+    if (own.length < MIN_WORDS) {
+      return new Group(hex(ownKey(compared)), null, List.of());
+    }
+    long[] filed = keys(own, (own.length - 1) / 2);
+    long[] wanted = lookupKeys(own);
+    String earlier = committedGroup(compared, wanted);
+    long key;
+    synchronized (this) {
+      // A quote joining an earlier run's group is filed too, so this run's variants of it join.
+      key = earlier != null ? file(own, Long.parseUnsignedLong(earlier, 16)) : inRunGroup(own, wanted, compared);
+    }
+    List<BytesRef> nearKeys = new ArrayList<>(2);
+    for (long k : filed) {
+      nearKeys.add(bytes(k));
+    }
+    return new Group(hex(key), compared, nearKeys);
+  }
+
+  /** The group of a matching quote of an earlier run, the smallest key when several match; or null. */
+  private String committedGroup(String compared, long[] wanted) throws IOException {
+    if (searcher == null) {
+      return null;
+    }
+    String best = null;
+    for (long k : wanted) {
+      TermQuery query = new TermQuery(new Term(Schema.NEAR_KEY, bytes(k)));
+      for (ScoreDoc hit : searcher.search(query, MAX_CANDIDATES).scoreDocs) {
+        Document d = searcher.storedFields().document(hit.doc, STORED);
+        String words = d.get(Schema.QUOTE_WORDS);
+        String key = d.get(Schema.FINGERPRINT);
+        if (words != null
+            && key != null
+            && (best == null || key.compareTo(best) < 0)
+            && QuoteExtractor.sameQuotation(words, compared)) {
+          best = key;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The group of a matching quote filed earlier in this run, else a new one; files this quote. */
+  private long inRunGroup(int[] own, long[] wanted, String compared) {
+    for (long k : wanted) {
+      int entry = lastEntry.getOrDefault(k, -1);
+      for (int seen = 0; entry >= 0 && seen < MAX_CANDIDATES; seen++, entry = nextEntry[entry]) {
+        int m = entry / 2;
+        int edits = wordEdits(own, words, wordStart[m], wordStart[m + 1]);
+        if (edits == 0) {
+          return group[m]; // the same words are filed already: nothing to add
+        }
+        if (edits == 1) {
+          return file(own, group[m]);
+        }
+      }
+    }
+    return file(own, ownKey(compared));
+  }
+
+  private long file(int[] own, long key) {
+    int m = members++;
+    if (m == group.length) {
+      group = Arrays.copyOf(group, m * 2);
+      wordStart = Arrays.copyOf(wordStart, m * 2 + 1);
+      nextEntry = Arrays.copyOf(nextEntry, m * 4);
+    }
+    int start = wordStart[m];
+    if (start + own.length > words.length) {
+      words = Arrays.copyOf(words, Math.max(words.length * 2, start + own.length));
+    }
+    System.arraycopy(own, 0, words, start, own.length);
+    wordStart[m + 1] = start + own.length;
+    group[m] = key;
+    long[] filed = keys(own, (own.length - 1) / 2);
+    for (int side = 0; side < 2; side++) {
+      int entry = m * 2 + side;
+      nextEntry[entry] = lastEntry.getOrDefault(filed[side], -1);
+      lastEntry.put(filed[side], entry);
+    }
+    return key;
+  }
+
+  /** Keys filed by quotes one word shorter, of the same length, or one word longer. */
+  private static long[] lookupKeys(int[] own) {
+    int n = own.length;
+    int shorter = (n - 2) / 2;
+    int same = (n - 1) / 2;
+    int longer = n / 2;
+    long[] a = keys(own, same);
+    long[] b = keys(own, shorter == same ? longer : shorter);
+    return new long[] {a[0], a[1], b[0], b[1]};
+  }
+
+  /** The hashes of the first and of the last {@code k} words. */
+  private static long[] keys(int[] own, int k) {
+    long head = 0x51ED27A1L + k;
+    long tail = 0x7A11C0DEL + k;
+    for (int i = 0; i < k; i++) {
+      head = mix(head ^ own[i]);
+      tail = mix(tail ^ own[own.length - k + i]);
+    }
+    return new long[] {head, tail};
+  }
+
+  private static long mix(long h) {
+    h *= 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 29);
+  }
+
+  /** Word edits between {@code x} and {@code words[from, to)}, capped at 2; 2 when a number differs. */
+  private static int wordEdits(int[] x, int[] words, int from, int to) {
+    int ny = to - from;
+    if (Math.abs(x.length - ny) > 1) {
+      return 2;
+    }
+    int i = 0;
+    while (i < x.length && i < ny && x[i] == words[from + i]) {
+      i++;
+    }
+    int j = 0;
+    while (j < x.length - i && j < ny - i && x[x.length - 1 - j] == words[to - 1 - j]) {
+      j++;
+    }
+    int restX = x.length - i - j;
+    int restY = ny - i - j;
+    // Odd hashes are words with a digit, which must not differ (see QuoteExtractor.sameQuotation).
+    if ((restX > 0 && (x[i] & 1) != 0) || (restY > 0 && (words[from + i] & 1) != 0)) {
+      return 2;
+    }
+    return Math.min(2, Math.max(restX, restY));
+  }
+
+  private static int[] wordHashes(String compared) {
+    if (compared.isEmpty()) {
+      return new int[0];
+    }
+    String[] split = compared.split(" ");
+    int[] hashes = new int[split.length];
+    for (int i = 0; i < split.length; i++) {
+      boolean digit = split[i].chars().anyMatch(Character::isDigit);
+      hashes[i] = (split[i].hashCode() << 1) | (digit ? 1 : 0);
+    }
+    return hashes;
+  }
+
+  /** The key of a group this quote starts: 64 bits of the SHA-256 of its compared words. */
+  private static long ownKey(String compared) {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256").digest(compared.getBytes(StandardCharsets.UTF_8));
+      long key = 0;
+      for (int i = 0; i < 8; i++) {
+        key = (key << 8) | (hash[i] & 0xFF);
+      }
+      return key;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static String hex(long key) {
+    return java.util.HexFormat.of().toHexDigits(key);
+  }
+
+  private static BytesRef bytes(long key) {
+    byte[] b = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (key >>> (56 - 8 * i));
+    }
+    return new BytesRef(b);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (committed != null) {
+      committed.close();
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package dev.verbatim.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.verbatim.search.Quotation;
+import dev.verbatim.search.SearchRequest;
+import dev.verbatim.search.SearchResult;
+import dev.verbatim.search.Searcher;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Printings of one quotation with a small edit are one quote, over {@code neardup-corpus}: the
+ * harbour pledge printed four ways (a changed word, an ellipsis for a dropped word, a bracketed
+ * insertion and a dash), a budget line with two words changed and a short tax line with one.
+ */
+class QuoteGrouperTest {
+  private static final List<String> HARBOUR = List.of("harbour-a", "harbour-b", "harbour-c", "harbour-d");
+
+  @TempDir Path tmp;
+
+  @Test
+  void fourPrintingsWithSmallEditsAreOneQuoteWithEverySource() throws IOException {
+    Path index = tmp.resolve("index");
+    new Indexer(1).rebuild(fixtures(), index);
+    try (Searcher searcher = Searcher.open(index)) {
+      SearchResult result = quotes(searcher, "harbour OR harbor");
+      assertEquals(1, result.total());
+      SearchResult.Hit hit = result.hits().get(0);
+      assertEquals(HARBOUR, hit.sources().stream().map(SearchResult.Source::articleId).toList());
+      Quotation q = searcher.quote(hit.quoteId()).orElseThrow();
+      // The earliest printing is the one shown; every source keeps its own words and speaker.
+      assertEquals("We will keep the harbour open all winter long,", q.text());
+      assertEquals(HARBOUR, q.sources().stream().map(SearchResult.Source::articleId).toList());
+      assertEquals(
+          List.of(
+              "We will keep the harbour open all winter long,",
+              "We will keep the harbor open all winter long,",
+              "We will keep the harbour open … winter long,",
+              "We [the city] will keep the harbour open — all winter long,"),
+          q.sources().stream().map(SearchResult.Source::text).toList());
+      assertEquals(
+          List.of("Ada Quill", "Ada Quill", "Ada Quill", "Bo Tran"),
+          q.sources().stream().map(SearchResult.Source::speaker).toList());
+      // 8 articles; 8 quote documents, of which 5 distinct: the harbour pledge, two budget lines
+      // two words apart, two tax lines too short for a changed word to be forgiven.
+      assertEquals(13, searcher.search(SearchRequest.of("").withLimit(1)).total());
+      assertEquals(2, quotes(searcher, "budget").total());
+      assertEquals(2, quotes(searcher, "taxes").total());
+    }
+  }
+
+  @Test
+  void twoWorkersGroupPrintingsThatAreEachOneEditApart() throws IOException {
+    // a, b and d are pairwise within one word, so any order gives one group. (c is one word from
+    // a but two from b: indexed before a, next to b, it would start a group of its own.)
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    for (String name : List.of("harbour-a", "harbour-b", "harbour-d", "budget-a", "budget-b")) {
+      copy(name, corpus, name);
+    }
+    Path index = tmp.resolve("index");
+    new Indexer(2).rebuild(corpus, index);
+    try (Searcher searcher = Searcher.open(index)) {
+      assertEquals(1, quotes(searcher, "harbour OR harbor").total());
+      assertEquals(3, quotes(searcher, "harbour OR harbor").hits().get(0).sources().size());
+      assertEquals(2, quotes(searcher, "budget").total());
+    }
+  }
+
+  @Test
+  void aVariantAddedByALaterRunJoinsTheGroupAndDeletingTheFirstKeepsTheRest() throws IOException {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    Path index = tmp.resolve("index");
+    copy("harbour-a", corpus, "harbour-a");
+    copy("budget-a", corpus, "budget-a");
+    new Indexer(1).update(corpus, index);
+    String id = quoteIdOfHarbour(index);
+
+    copy("harbour-b", corpus, "harbour-b");
+    copy("harbour-d", corpus, "harbour-d");
+    new Indexer(2).update(corpus, index);
+    try (Searcher searcher = Searcher.open(index)) {
+      SearchResult.Hit hit = quotes(searcher, "harbour OR harbor").hits().get(0);
+      assertEquals(1, quotes(searcher, "harbour OR harbor").total());
+      assertEquals(id, hit.quoteId());
+      assertEquals(List.of("harbour-a", "harbour-b", "harbour-d"), articleIds(searcher.quote(id).orElseThrow()));
+    }
+
+    Files.delete(corpus.resolve("harbour-a.jsonl"));
+    copy("harbour-c", corpus, "harbour-c");
+    new Indexer(1).update(corpus, index);
+    try (Searcher searcher = Searcher.open(index)) {
+      assertEquals(1, quotes(searcher, "harbour OR harbor").total());
+      assertEquals(List.of("harbour-b", "harbour-c", "harbour-d"), articleIds(searcher.quote(id).orElseThrow()));
+    }
+  }
+
+  @Test
+  void theOrderOfIndexingDoesNotMatterForAPair() throws IOException {
+    for (List<String> order : List.of(List.of("harbour-a", "harbour-b"), List.of("harbour-b", "harbour-a"))) {
+      Path corpus = Files.createDirectories(tmp.resolve("corpus-" + order.get(0)));
+      // Files are read in name order: 1 first, then 2.
+      copy(order.get(0), corpus, "1");
+      copy(order.get(1), corpus, "2");
+      Path index = tmp.resolve("index-" + order.get(0));
+      new Indexer(1).rebuild(corpus, index);
+      try (Searcher searcher = Searcher.open(index)) {
+        SearchResult result = quotes(searcher, "harbour OR harbor");
+        assertEquals(1, result.total(), order.toString());
+        assertEquals(2, result.hits().get(0).sources().size(), order.toString());
+      }
+    }
+  }
+
+  @Test
+  void theIdOfAQuotePrintedOnceDependsOnlyOnItsWords() throws IOException {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    copy("budget-a", corpus, "budget-a");
+    assertNotEquals(null, quoteIdOf(corpus, tmp.resolve("one"), "budget"));
+    assertEquals(quoteIdOf(corpus, tmp.resolve("one"), "budget"), quoteIdOf(fixtures(), tmp.resolve("all"), "balanced"));
+  }
+
+  @Test
+  void variantsAreFoundAmongThousandsOfQuotes() throws IOException {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    List<String> quotes = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder q = new StringBuilder();
+      for (int w = 0; w < 6 + i % 15; w++) {
+        // Letters only: a word with a digit must never differ.
+        q.append(w == 0 ? "" : " ").append(letters(random.nextInt(5000)));
+      }
+      quotes.add(q.toString());
+    }
+    try (QuoteGrouper grouper = QuoteGrouper.fresh()) {
+      List<String> keys = new java.util.ArrayList<>();
+      for (String q : quotes) {
+        keys.add(grouper.assign(q).key());
+      }
+      assertEquals(3000, new java.util.HashSet<>(keys).size());
+      for (int i : new int[] {7, 1234, 2999}) {
+        String q = quotes.get(i);
+        assertEquals(keys.get(i), grouper.assign("[He said] " + q.replaceFirst(" \\S+$", " changed")).key(), q);
+        assertEquals(keys.get(i), grouper.assign(q.replaceFirst("^\\S+ ", "")).key(), q);
+        assertNotEquals(keys.get(i), grouper.assign(q.replaceFirst("^\\S+ \\S+ ", "ca cb ")).key(), q);
+        assertNotEquals(keys.get(i), grouper.assign(q.replaceFirst(" \\S+ ", " 42 ")).key(), q);
+      }
+    }
+  }
+
+  private static String letters(int n) {
+    StringBuilder word = new StringBuilder("w");
+    for (; n > 0; n /= 26) {
+      word.append((char) ('a' + n % 26));
+    }
+    return word.toString();
+  }
+
+  private static String quoteIdOf(Path corpus, Path index, String query) throws IOException {
+    new Indexer(1).rebuild(corpus, index);
+    try (Searcher searcher = Searcher.open(index)) {
+      return quotes(searcher, query).hits().get(0).quoteId();
+    }
+  }
+
+  private static String quoteIdOfHarbour(Path index) throws IOException {
+    try (Searcher searcher = Searcher.open(index)) {
+      return quotes(searcher, "harbour").hits().get(0).quoteId();
+    }
+  }
+
+  private static List<String> articleIds(Quotation q) {
+    return q.sources().stream().map(SearchResult.Source::articleId).toList();
+  }
+
+  private static SearchResult quotes(Searcher searcher, String query) throws IOException {
+    return searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.QUOTE));
+  }
+
+  private static Path fixtures() throws IOException {
+    try {
+      return Path.of(QuoteGrouperTest.class.getResource("/neardup-corpus").toURI());
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static void copy(String fixture, Path corpus, String name) throws IOException {
+    Files.copy(fixtures().resolve(fixture + ".jsonl"), corpus.resolve(name + ".jsonl"));
+  }
+}
