@@ -18,14 +18,21 @@ import org.apache.lucene.util.BytesRef;
 /** Builds the Lucene documents for an article and its quotes, following {@link Schema}. */
 final class Documents {
   private final FacetsConfig facets = Schema.facetsConfig();
+  // One analysis of an article's title and body feeds its stemmed and exact fields and, when
+  // quote() follows article() for the same article, its quotes'.
+  private final TextAnalysis analysis = new TextAnalysis();
+  private final TextAnalysis.Tokens titleTokens = new TextAnalysis.Tokens();
+  private final TextAnalysis.Tokens bodyTokens = new TextAnalysis.Tokens();
 
   Document article(Article a) throws IOException {
     Document doc = new Document();
     common(doc, a, a.id(), Schema.TYPE_ARTICLE);
-    doc.add(new Field(Schema.TITLE, a.title(), Schema.TEXT_STORED));
-    doc.add(new Field(Schema.TITLE_EXACT, a.title(), Schema.TEXT_UNSTORED));
-    doc.add(new Field(Schema.TEXT, a.text(), Schema.TEXT_STORED));
-    doc.add(new Field(Schema.TEXT_EXACT, a.text(), Schema.TEXT_UNSTORED));
+    analysis.analyse(a.title(), titleTokens);
+    analysis.analyse(a.text(), bodyTokens);
+    doc.add(analysis.whole(Schema.TITLE, titleTokens, Schema.TEXT_STORED, true));
+    doc.add(analysis.whole(Schema.TITLE_EXACT, titleTokens, Schema.TEXT_UNSTORED, false));
+    doc.add(analysis.whole(Schema.TEXT, bodyTokens, Schema.TEXT_STORED, true));
+    doc.add(analysis.whole(Schema.TEXT_EXACT, bodyTokens, Schema.TEXT_UNSTORED, false));
     if (a.author() != null) {
       doc.add(new Field(Schema.AUTHOR, a.author(), Schema.TEXT_STORED));
     }
@@ -39,8 +46,8 @@ final class Documents {
     Document doc = new Document();
     common(doc, a, quoteId(a.id(), q), Schema.TYPE_QUOTE);
     doc.add(new StoredField(Schema.ARTICLE_TITLE, a.title()));
-    doc.add(new Field(Schema.TEXT, q.text(), Schema.TEXT_STORED));
-    doc.add(new Field(Schema.TEXT_EXACT, q.text(), Schema.TEXT_UNSTORED));
+    doc.add(analysis.span(Schema.TEXT, bodyTokens, a.text(), q.text(), q.offset(), Schema.TEXT_STORED, true));
+    doc.add(analysis.span(Schema.TEXT_EXACT, bodyTokens, a.text(), q.text(), q.offset(), Schema.TEXT_UNSTORED, false));
     doc.add(new StringField(Schema.KIND, q.kind().label(), Field.Store.YES));
     doc.add(new StoredField(Schema.OFFSET, q.offset()));
     doc.add(new StoredField(Schema.LENGTH, q.length()));
@@ -68,6 +75,11 @@ final class Documents {
     return facets.build(doc);
   }
 
+  // Facet labels of the months, "01" to "12", without a String.format per document.
+  private static final String[] MONTHS = {
+    "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"
+  };
+
   static String quoteId(String articleId, Quote q) {
     return articleId + "#" + q.offset();
   }
@@ -94,7 +106,7 @@ final class Documents {
           new SortedSetDocValuesFacetField(
               Schema.FACET_DATE,
               String.valueOf(date.getYear()),
-              String.format("%02d", date.getMonthValue())));
+              MONTHS[date.getMonthValue() - 1]));
     }
   }
 }

@@ -144,12 +144,20 @@ public final class Schema {
 
   /** The analyzer for stemmed text fields: possessives, case and accents folded, Porter stems. */
   public static Analyzer stemmedAnalyzer() {
-    return new TextAnalyzer(true);
+    return new TextAnalyzer(true, Schema::stemmedTail);
   }
 
   /** The analyzer for exact text fields: case, accents and apostrophe style folded, no stems. */
   public static Analyzer exactAnalyzer() {
-    return new TextAnalyzer(false);
+    return new TextAnalyzer(true, Schema::exactTail);
+  }
+
+  /**
+   * The part both text chains share, {@link #sharedHead}, for the indexer to run once per text;
+   * without the char filter for text {@link #foldedInPlace} already folded.
+   */
+  static Analyzer headAnalyzer(boolean foldMarks) {
+    return new TextAnalyzer(foldMarks, head -> head);
   }
 
   /** The analyzer for every field of the schema, used when indexing and when parsing queries. */
@@ -176,15 +184,16 @@ public final class Schema {
    */
   private static final NormalizeCharMap FOLD_MARKS;
 
+  /** The one-for-one replacements of {@link #FOLD_MARKS}: {@code FOLD_FROM[i]} becomes {@code FOLD_TO[i]}. */
+  private static final String FOLD_FROM = "\u2019\u2018\u02BC\uFF07\u00A0\u201C\u201D";
+
+  private static final String FOLD_TO = "'''' \"\"";
+
   static {
     NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-    b.add("\u2019", "'");
-    b.add("\u2018", "'");
-    b.add("\u02BC", "'");
-    b.add("\uFF07", "'");
-    b.add("\u00A0", " ");
-    b.add("\u201C", "\"");
-    b.add("\u201D", "\"");
+    for (int i = 0; i < FOLD_FROM.length(); i++) {
+      b.add(FOLD_FROM.substring(i, i + 1), FOLD_TO.substring(i, i + 1));
+    }
     // Decomposed accents (e + U+0308) are dropped here; ASCIIFoldingFilter folds composed ones.
     for (char mark = '\u0300'; mark <= '\u036F'; mark++) {
       b.add(String.valueOf(mark), "");
@@ -192,37 +201,87 @@ public final class Schema {
     FOLD_MARKS = b.build();
   }
 
-  private static final class TextAnalyzer extends Analyzer {
-    private final boolean stem;
+  /** The char filter both text chains start with: {@link #FOLD_MARKS}. */
+  private static java.io.Reader foldMarks(java.io.Reader reader) {
+    return new MappingCharFilter(FOLD_MARKS, reader);
+  }
 
-    TextAnalyzer(boolean stem) {
-      this.stem = stem;
+  /**
+   * {@code text} as {@link #foldMarks} hands it to the tokenizer, when that moves no offset (there
+   * is no combining mark to drop); null otherwise. For the indexer, which has whole strings: it
+   * spares the char filter's map lookup per char.
+   */
+  static String foldedInPlace(String text) {
+    char[] folded = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '\u00A0') {
+        continue;
+      }
+      if (c >= '\u0300' && c <= '\u036F') {
+        return null;
+      }
+      int k = FOLD_FROM.indexOf(c);
+      if (k >= 0) {
+        if (folded == null) {
+          folded = text.toCharArray();
+        }
+        folded[i] = FOLD_TO.charAt(k);
+      }
+    }
+    return folded == null ? text : new String(folded);
+  }
+
+  /** The tokenizer both text chains share. */
+  private static Tokenizer textTokenizer() {
+    return new StandardTokenizer();
+  }
+
+  /** What both chains do after the tokenizer, so one pass can feed both: lowercasing. */
+  private static TokenStream sharedHead(TokenStream tokens) {
+    return new LowerCaseFilter(tokens);
+  }
+
+  /** The rest of the exact chain after {@link #sharedHead}: accents folded. */
+  static TokenStream exactTail(TokenStream head) {
+    return new ASCIIFoldingFilter(head);
+  }
+
+  /**
+   * The rest of the stemmed chain after {@link #sharedHead}: possessives dropped, accents folded,
+   * stop words removed, Porter stems. The possessive filter comes after lowercasing: it only
+   * looks at a trailing apostrophe and {@code s} or {@code S}, so the order gives the same terms.
+   */
+  static TokenStream stemmedTail(TokenStream head) {
+    TokenStream s = new EnglishPossessiveFilter(head);
+    s = new ASCIIFoldingFilter(s);
+    s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    return new PorterStemFilter(s);
+  }
+
+  private static final class TextAnalyzer extends Analyzer {
+    private final boolean foldMarks;
+    private final java.util.function.UnaryOperator<TokenStream> tail;
+
+    TextAnalyzer(boolean foldMarks, java.util.function.UnaryOperator<TokenStream> tail) {
+      this.foldMarks = foldMarks;
+      this.tail = tail;
     }
 
     @Override
     protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-      return new MappingCharFilter(FOLD_MARKS, reader);
+      return foldMarks ? foldMarks(reader) : reader;
     }
 
     @Override
     protected java.io.Reader initReaderForNormalization(String fieldName, java.io.Reader reader) {
-      return new MappingCharFilter(FOLD_MARKS, reader);
+      return foldMarks ? foldMarks(reader) : reader;
     }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer source = new StandardTokenizer();
-      TokenStream s = source;
-      if (stem) {
-        s = new EnglishPossessiveFilter(s);
-      }
-      s = new LowerCaseFilter(s);
-      s = new ASCIIFoldingFilter(s);
-      if (stem) {
-        s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        s = new PorterStemFilter(s);
-      }
-      return new TokenStreamComponents(source, s);
+      Tokenizer source = textTokenizer();
+      return new TokenStreamComponents(source, tail.apply(sharedHead(source)));
     }
 
     @Override
