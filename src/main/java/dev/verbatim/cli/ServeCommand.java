@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.FileTime;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +40,12 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port = 7070;
 
+  @Option(
+      names = "--time-limit",
+      paramLabel = "MS",
+      description = "Milliseconds a search may take to match before it answers with what it found (default: ${DEFAULT-VALUE}).")
+  long timeLimitMillis = Searcher.DEFAULT_TIME_LIMIT.toMillis();
+
   @Option(names = "--watch", description = "Reindex (incrementally) whenever files under --corpus change.")
   boolean watch;
 
@@ -59,6 +66,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (timeLimitMillis < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--time-limit must be at least 1 ms, got " + timeLimitMillis);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (Files.exists(corpus) && isStale(index, corpus)) {
       out.println("index at " + index + " is missing or older than " + corpus + "; indexing ...");
@@ -67,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
       IndexCommand.printSummary(out, summary, index);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Searcher searcher = Searcher.open(index);
+    try (Searcher searcher = Searcher.open(index, Duration.ofMillis(timeLimitMillis));
         WebServer server = new WebServer(searcher, adminAccess(System.getenv(ADMIN_TOKEN_ENV))).start(host, port);
         LiveIndex live = new LiveIndex(searcher, out).refreshPeriodically()) {
       if (watch) {

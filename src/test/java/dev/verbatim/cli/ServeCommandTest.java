@@ -20,6 +20,17 @@ class ServeCommandTest {
     ServeCommand serve = new ServeCommand();
     new CommandLine(serve).parseArgs();
     assertEquals("127.0.0.1", serve.host);
+    assertEquals(400, serve.timeLimitMillis);
+  }
+
+  @Test
+  void refusesATimeLimitBelowOneMillisecond() {
+    CommandLine cmd = new CommandLine(new ServeCommand());
+    java.io.StringWriter err = new java.io.StringWriter();
+    cmd.setErr(new java.io.PrintWriter(err));
+    int code = cmd.execute("--time-limit", "0", "--index", dir.resolve("index").toString(), "--corpus", dir.resolve("none").toString());
+    assertEquals(2, code);
+    org.junit.jupiter.api.Assertions.assertTrue(err.toString().contains("--time-limit must be at least 1 ms"), err.toString());
   }
 
   @Test
