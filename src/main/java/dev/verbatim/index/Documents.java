@@ -60,6 +60,9 @@ final class Documents {
     for (BytesRef key : group.nearKeys()) {
       doc.add(new StringField(Schema.NEAR_KEY, key, Field.Store.NO));
     }
+    for (String merged : group.merges()) {
+      doc.add(new StringField(Schema.MERGES, merged, Field.Store.NO));
+    }
     if (q.speaker() != null) {
       doc.add(new Field(Schema.SPEAKER, q.speaker(), Schema.TEXT_STORED));
       doc.add(new StringField(Schema.SPEAKER_KEY, q.speaker(), Field.Store.NO));

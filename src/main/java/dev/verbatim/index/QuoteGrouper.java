@@ -29,12 +29,17 @@ import org.apache.lucene.util.BytesRef;
  * the same quotation when one word is changed, added or dropped ({@link
  * QuoteExtractor#sameQuotation}) unless that word has a digit; shorter ones must be equal. A
  * quote joins the group of an earlier quote it is the same quotation as; earlier means from an
- * earlier indexing run (looked up in the last commit), else earlier in this run. A quote joining nothing starts a group whose key
- * is a hash of its own words, so a quote printed once keeps the same key, and id, across rebuilds.
- * Groups chain: C joins B's group when it is one word from B, even when two from the first member.
- * Groups never merge after the fact: when B and C (two words apart) are both indexed before A,
- * which is one word from each, B and C start two groups and A joins one of them. With one worker
- * that takes an unlucky file order; with several it can also depend on timing.
+ * earlier indexing run (looked up in the last commit), else earlier in this run. A quote joining
+ * nothing starts a group whose key is a hash of its own words, so a quote printed once keeps the
+ * same key, and id, across rebuilds. Groups chain: C joins B's group when it is one word from B,
+ * even when two from the first member.
+ *
+ * <p>Groups merge, so the grouping is the connected components of the rule whatever the file order
+ * or the number of workers. When B and C (two words apart) start two groups and A, one word from
+ * each, comes later, A matches both: it takes the smallest of the keys it matched and records the
+ * others as merged into it, in {@link Schema#MERGES} on A's own document. Searching joins the keys
+ * linked by live documents' merges, so deleting A's article splits B and C again. Deleting the
+ * quote that started a group splits nothing: the quotes that joined it keep its key.
  *
  * <p>How candidates are found. One edit leaves the first or the last half of the words
  * untouched, so each quote of six words or more is filed under two 64-bit keys, a hash of its
@@ -57,8 +62,11 @@ final class QuoteGrouper implements Closeable {
 
   private static final Set<String> STORED = Set.of(Schema.FINGERPRINT, Schema.QUOTE_WORDS);
 
-  /** What a quote document carries about its group. */
-  record Group(String key, String words, List<BytesRef> nearKeys) {}
+  /**
+   * What a quote document carries about its group: its key, its words, its near keys, and the
+   * keys of other groups it matched too, which are therefore one with {@code key}.
+   */
+  record Group(String key, String words, List<BytesRef> nearKeys, List<String> merges) {}
 
   private final DirectoryReader committed;
   private final IndexSearcher searcher;
@@ -92,62 +100,105 @@ final class QuoteGrouper implements Closeable {
     String compared = QuoteExtractor.comparedWords(quoteText);
     int[] own = wordHashes(compared);
     if (own.length < MIN_WORDS) {
-      return new Group(hex(ownKey(compared)), null, List.of());
+      return new Group(hex(ownKey(compared)), null, List.of(), List.of());
     }
     long[] filed = keys(own, (own.length - 1) / 2);
     long[] wanted = lookupKeys(own);
-    String earlier = committedGroup(compared, wanted);
+    Matches matched = new Matches();
+    committedGroups(compared, wanted, matched);
     long key;
     synchronized (this) {
+      boolean filedAlready = inRunGroups(own, wanted, matched);
+      key = matched.size == 0 ? ownKey(compared) : matched.smallest();
       // A quote joining an earlier run's group is filed too, so this run's variants of it join.
-      key = earlier != null ? file(own, Long.parseUnsignedLong(earlier, 16)) : inRunGroup(own, wanted, compared);
+      if (!filedAlready) {
+        file(own, key);
+      }
     }
     List<BytesRef> nearKeys = new ArrayList<>(2);
     for (long k : filed) {
       nearKeys.add(bytes(k));
     }
-    return new Group(hex(key), compared, nearKeys);
+    return new Group(hex(key), compared, nearKeys, matched.othersThan(key));
   }
 
-  /** The group of a matching quote of an earlier run, the smallest key when several match; or null. */
-  private String committedGroup(String compared, long[] wanted) throws IOException {
+  /** Adds the groups of matching quotes of an earlier run to {@code matched}. */
+  private void committedGroups(String compared, long[] wanted, Matches matched) throws IOException {
     if (searcher == null) {
-      return null;
+      return;
     }
-    String best = null;
     for (long k : wanted) {
       TermQuery query = new TermQuery(new Term(Schema.NEAR_KEY, bytes(k)));
       for (ScoreDoc hit : searcher.search(query, MAX_CANDIDATES).scoreDocs) {
         Document d = searcher.storedFields().document(hit.doc, STORED);
         String words = d.get(Schema.QUOTE_WORDS);
         String key = d.get(Schema.FINGERPRINT);
-        if (words != null
-            && key != null
-            && (best == null || key.compareTo(best) < 0)
-            && QuoteExtractor.sameQuotation(words, compared)) {
-          best = key;
+        if (words != null && key != null && QuoteExtractor.sameQuotation(words, compared)) {
+          matched.add(Long.parseUnsignedLong(key, 16));
         }
       }
     }
-    return best;
   }
 
-  /** The group of a matching quote filed earlier in this run, else a new one; files this quote. */
-  private long inRunGroup(int[] own, long[] wanted, String compared) {
+  /**
+   * Adds the groups of matching quotes filed earlier in this run to {@code matched}; true when
+   * the same words are filed already, so there is nothing to add.
+   */
+  private boolean inRunGroups(int[] own, long[] wanted, Matches matched) {
+    boolean same = false;
     for (long k : wanted) {
       int entry = lastEntry.getOrDefault(k, -1);
       for (int seen = 0; entry >= 0 && seen < MAX_CANDIDATES; seen++, entry = nextEntry[entry]) {
         int m = entry / 2;
         int edits = wordEdits(own, words, wordStart[m], wordStart[m + 1]);
-        if (edits == 0) {
-          return group[m]; // the same words are filed already: nothing to add
-        }
-        if (edits == 1) {
-          return file(own, group[m]);
+        if (edits <= 1) {
+          matched.add(group[m]);
+          same |= edits == 0;
         }
       }
     }
-    return file(own, ownKey(compared));
+    return same;
+  }
+
+  /** The distinct group keys one quote matched; nearly always none or one. */
+  private static final class Matches {
+    private long[] keys = new long[2];
+    private int size;
+
+    void add(long key) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i] == key) {
+          return;
+        }
+      }
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+      }
+      keys[size++] = key;
+    }
+
+    long smallest() {
+      long min = keys[0];
+      for (int i = 1; i < size; i++) {
+        if (Long.compareUnsigned(keys[i], min) < 0) {
+          min = keys[i];
+        }
+      }
+      return min;
+    }
+
+    List<String> othersThan(long key) {
+      if (size <= 1) {
+        return List.of();
+      }
+      List<String> others = new ArrayList<>(size - 1);
+      for (int i = 0; i < size; i++) {
+        if (keys[i] != key) {
+          others.add(hex(keys[i]));
+        }
+      }
+      return others;
+    }
   }
 
   private long file(int[] own, long key) {

@@ -87,6 +87,11 @@ public final class Schema {
   public static final String QUOTE_WORDS = "quote_words";
   /** Hashes of a quote's first and last half of words, 8-byte keywords, for finding variants. */
   public static final String NEAR_KEY = "near_key";
+  /**
+   * Keys of other quote groups that this quote's group absorbs, because the quote is the same
+   * quotation as members of each (see {@code QuoteGrouper}): keywords, not stored, rare.
+   */
+  public static final String MERGES = "merges";
   /** URL-safe id of a quote across articles, from {@link #quoteId(String)}; keyword, stored. */
   public static final String QUOTE_ID = "quote_id";
 

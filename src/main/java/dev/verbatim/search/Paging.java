@@ -9,7 +9,6 @@ import java.util.Set;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
@@ -20,7 +19,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -101,7 +99,7 @@ final class Paging {
           if (!seen.add(group)) {
             continue;
           }
-          if (cursor != null && shownBefore(searcher, query, request, QuoteGroups.fingerprint(reader, hit.doc), cursor)) {
+          if (cursor != null && shownBefore(searcher, state, query, request, QuoteGroups.fingerprint(reader, hit.doc), cursor)) {
             continue;
           }
         }
@@ -133,16 +131,21 @@ final class Paging {
 
   /** Whether the best occurrence of the quote {@code fingerprint} sorts at or before {@code cursor}. */
   private static boolean shownBefore(
-      IndexSearcher searcher, Query query, SearchRequest request, String fingerprint, Cursor cursor)
+      IndexSearcher searcher,
+      ReaderState state,
+      Query query,
+      SearchRequest request,
+      String fingerprint,
+      Cursor cursor)
       throws IOException {
-    if (QuoteGroups.occurrenceCount(searcher.getIndexReader(), fingerprint) <= 1) {
+    if (QuoteGroups.occurrenceCount(searcher.getIndexReader(), state, fingerprint) <= 1) {
       // Its only occurrence is the one just met after the cursor.
       return false;
     }
     Query occurrences =
         new BooleanQuery.Builder()
             .add(query, BooleanClause.Occur.MUST)
-            .add(new TermQuery(new Term(Schema.FINGERPRINT, fingerprint)), BooleanClause.Occur.FILTER)
+            .add(QuoteGroups.members(state, fingerprint), BooleanClause.Occur.FILTER)
             .build();
     ScoreDoc[] best = withScores(request, searcher.search(occurrences, topDocs(request, 1, null)));
     return best.length > 0 && cursor.passed(best[0]);

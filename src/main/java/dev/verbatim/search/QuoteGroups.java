@@ -25,17 +25,21 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.LongBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
  * The same quote printed by several articles is one result: quote documents with equal {@link
  * Schema#FINGERPRINT} (the group key the indexer gives every printing, small edits included) form
- * a group, shown once with every article as a source, each with its own printed text. Stateless.
+ * a group, shown once with every article as a source, each with its own printed text; groups the
+ * indexer recorded as merged ({@link ReaderState#groupKeys}) are one group. Stateless.
  */
 final class QuoteGroups {
   /** The most sources listed for one quote; wire copy rarely reaches this. */
@@ -46,7 +50,7 @@ final class QuoteGroups {
           Schema.ID, Schema.ARTICLE_ID, Schema.ARTICLE_TITLE, Schema.SOURCE, Schema.DATE,
           Schema.SPEAKER, Schema.CUE, Schema.OFFSET, Schema.TEXT);
   private static final Set<String> QUOTATION_FIELDS =
-      Stream.concat(SOURCE_FIELDS.stream(), Stream.of(Schema.KIND))
+      Stream.concat(SOURCE_FIELDS.stream(), Stream.of(Schema.KIND, Schema.FINGERPRINT))
           .collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Comparator<Document> EARLIEST_FIRST =
       Comparator.comparing((Document d) -> d.get(Schema.DATE), Comparator.nullsLast(Comparator.naturalOrder()))
@@ -72,9 +76,30 @@ final class QuoteGroups {
     return values == null ? -1 : state.globalOrds(leaf.ord).get(values.ordValue());
   }
 
-  /** How many quote documents carry {@code fingerprint} (deleted ones may still count). */
-  static int occurrenceCount(IndexReader reader, String fingerprint) throws IOException {
-    return reader.docFreq(new Term(Schema.FINGERPRINT, fingerprint));
+  /**
+   * How many quote documents are in the group of {@code fingerprint}, merged groups included
+   * (deleted ones may still count).
+   */
+  static int occurrenceCount(IndexReader reader, ReaderState state, String fingerprint) throws IOException {
+    int count = 0;
+    for (String key : state.groupKeys(fingerprint)) {
+      count += reader.docFreq(new Term(Schema.FINGERPRINT, key));
+    }
+    return count;
+  }
+
+  /** Matches every quote document in the group of {@code fingerprint}, merged groups included. */
+  static Query members(ReaderState state, String fingerprint) {
+    List<String> keys = state.groupKeys(fingerprint);
+    if (keys.size() == 1) {
+      return new TermQuery(new Term(Schema.FINGERPRINT, fingerprint));
+    }
+    return new TermInSetQuery(Schema.FINGERPRINT, keys.stream().map(BytesRef::new).toList());
+  }
+
+  /** The id shown for the group of {@code fingerprint}: that of its smallest key. */
+  static String quoteId(ReaderState state, String fingerprint) {
+    return Schema.quoteId(state.groupKeys(fingerprint).get(0));
   }
 
   private static LeafReaderContext leaf(IndexReader reader, int doc) {
@@ -92,22 +117,32 @@ final class QuoteGroups {
    * Every article carrying the quote with {@code fingerprint}, earliest first; {@code hit} is one
    * occurrence, loaded with at least the fields a source shows.
    */
-  static List<SearchResult.Source> sources(IndexSearcher searcher, String fingerprint, Document hit)
-      throws IOException {
-    if (occurrenceCount(searcher.getIndexReader(), fingerprint) <= 1) {
+  static List<SearchResult.Source> sources(
+      IndexSearcher searcher, ReaderState state, String fingerprint, Document hit) throws IOException {
+    if (occurrenceCount(searcher.getIndexReader(), state, fingerprint) <= 1) {
       // Most quotes appear once: no need to look for others.
       return List.of(source(hit));
     }
-    return occurrences(searcher, new Term(Schema.FINGERPRINT, fingerprint), SOURCE_FIELDS).stream()
+    return occurrences(searcher, members(state, fingerprint), SOURCE_FIELDS).stream()
         .map(QuoteGroups::source)
         .toList();
   }
 
-  /** The quote whose {@link Schema#quoteId} is {@code quoteId}, if the index holds it. */
-  static Optional<Quotation> quotation(IndexSearcher searcher, String quoteId) throws IOException {
-    List<Document> docs = occurrences(searcher, new Term(Schema.QUOTE_ID, quoteId), QUOTATION_FIELDS);
+  /**
+   * The quote whose {@link Schema#quoteId} is {@code quoteId}, if the index holds it, with the
+   * groups merged with it; named by the group's id, which is {@code quoteId} unless merged.
+   */
+  static Optional<Quotation> quotation(IndexSearcher searcher, ReaderState state, String quoteId)
+      throws IOException {
+    List<Document> docs =
+        occurrences(searcher, new TermQuery(new Term(Schema.QUOTE_ID, quoteId)), QUOTATION_FIELDS);
     if (docs.isEmpty()) {
       return Optional.empty();
+    }
+    String fingerprint = docs.get(0).get(Schema.FINGERPRINT);
+    if (state.groupKeys(fingerprint).size() > 1) {
+      docs = occurrences(searcher, members(state, fingerprint), QUOTATION_FIELDS);
+      quoteId = quoteId(state, fingerprint);
     }
     Document first = docs.get(0);
     String speaker =
@@ -118,9 +153,9 @@ final class QuoteGroups {
             docs.stream().map(QuoteGroups::source).toList()));
   }
 
-  private static List<Document> occurrences(IndexSearcher searcher, Term term, Set<String> fields)
+  private static List<Document> occurrences(IndexSearcher searcher, Query query, Set<String> fields)
       throws IOException {
-    ScoreDoc[] hits = searcher.search(new TermQuery(term), MAX_SOURCES).scoreDocs;
+    ScoreDoc[] hits = searcher.search(query, MAX_SOURCES).scoreDocs;
     StoredFields stored = searcher.storedFields();
     List<Document> docs = new ArrayList<>(hits.length);
     for (ScoreDoc hit : hits) {

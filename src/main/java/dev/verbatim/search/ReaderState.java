@@ -2,6 +2,7 @@ package dev.verbatim.search;
 
 import dev.verbatim.index.Schema;
 import java.io.IOException;
+import java.util.List;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.FieldInfos;
@@ -13,7 +14,7 @@ import org.apache.lucene.util.LongValues;
 
 /**
  * What is expensive to derive from one index view and shared by every search on it: the facet
- * ordinal state, the global ordinals of quote fingerprints and the merged field infos. Built once per reader (when a
+ * ordinal state, the global ordinals of quote fingerprints (merged groups included) and the merged field infos. Built once per reader (when a
  * refresh brings a new one), never per request. Thread-safe.
  */
 final class ReaderState {
@@ -22,6 +23,7 @@ final class ReaderState {
   private final OrdinalMap fingerprintOrds;
   private final long fingerprintCount;
   private final FieldInfos fieldInfos;
+  private final QuoteMerges merges;
 
   private ReaderState(IndexReader reader) throws IOException {
     this.reader = reader;
@@ -31,6 +33,7 @@ final class ReaderState {
         all instanceof MultiDocValues.MultiSortedDocValues multi ? multi.mapping : null;
     this.fingerprintCount = all == null ? 0 : all.getValueCount();
     this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
+    this.merges = QuoteMerges.of(reader, all);
   }
 
   private static SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
@@ -78,10 +81,16 @@ final class ReaderState {
   }
 
   /**
-   * Maps segment {@code leaf}'s fingerprint ordinals to global ones; identity when the index has
-   * one segment.
+   * Maps segment {@code leaf}'s fingerprint ordinals to global ones, equal for groups merged into
+   * one (see {@link QuoteMerges}); identity when the index has one segment and no merges.
    */
   LongValues globalOrds(int leaf) {
-    return fingerprintOrds == null ? LongValues.IDENTITY : fingerprintOrds.getGlobalOrds(leaf);
+    return merges.canonical(
+        fingerprintOrds == null ? LongValues.IDENTITY : fingerprintOrds.getGlobalOrds(leaf));
+  }
+
+  /** The keys of the quote group that {@code fingerprint} is part of, smallest (its name) first. */
+  List<String> groupKeys(String fingerprint) {
+    return merges.keys(fingerprint);
   }
 }

@@ -227,7 +227,8 @@ public final class Searcher implements AutoCloseable {
    * article that carries it; empty when the index holds no such quote.
    */
   public Optional<Quotation> quote(String quoteId) throws IOException {
-    return withSearcher(searcher -> QuoteGroups.quotation(searcher, quoteId));
+    return withSearcher(
+        searcher -> QuoteGroups.quotation(searcher, readerState.of(searcher.getIndexReader()), quoteId));
   }
 
   // Respells the query as it was searched, so a mended mistake is not suggested again.
@@ -363,8 +364,8 @@ public final class Searcher implements AutoCloseable {
               m.passages(),
               m.titleHtml(),
               m.speakerHtml(),
-              fingerprint == null ? null : Schema.quoteId(fingerprint),
-              fingerprint == null ? List.of() : QuoteGroups.sources(searcher, fingerprint, d)));
+              fingerprint == null ? null : QuoteGroups.quoteId(state, fingerprint),
+              fingerprint == null ? List.of() : QuoteGroups.sources(searcher, state, fingerprint, d)));
     }
     return hits;
   }

@@ -59,7 +59,8 @@ class QuoteGrouperTest {
   @Test
   void twoWorkersGroupPrintingsThatAreEachOneEditApart() throws IOException {
     // a, b and d are pairwise within one word, so any order gives one group. (c is one word from
-    // a but two from b: indexed before a, next to b, it would start a group of its own.)
+    // a but two from b: indexed before a, next to b, it starts a group of its own that a later
+    // joins to b's, which QuoteMergesTest covers.)
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));
     for (String name : List.of("harbour-a", "harbour-b", "harbour-d", "budget-a", "budget-b")) {
       copy(name, corpus, name);
@@ -115,6 +116,26 @@ class QuoteGrouperTest {
         assertEquals(1, result.total(), order.toString());
         assertEquals(2, result.hits().get(0).sources().size(), order.toString());
       }
+    }
+  }
+
+  @Test
+  void aQuoteMatchingTwoGroupsJoinsTheSmallerKeyAndRecordsTheOther() throws IOException {
+    try (QuoteGrouper grouper = QuoteGrouper.fresh()) {
+      QuoteGrouper.Group b = grouper.assign("We will keep the harbor open all winter long,");
+      QuoteGrouper.Group c = grouper.assign("We will keep the harbour open … winter long,");
+      assertNotEquals(b.key(), c.key());
+      assertEquals(List.of(), c.merges());
+      QuoteGrouper.Group a = grouper.assign("We will keep the harbour open all winter long,");
+      String smaller = b.key().compareTo(c.key()) < 0 ? b.key() : c.key();
+      String larger = smaller.equals(b.key()) ? c.key() : b.key();
+      assertEquals(smaller, a.key());
+      assertEquals(List.of(larger), a.merges());
+      // A later printing one word from a and from b joins the smaller key and merges nothing new
+      // that a did not: it matches both groups, so it records the larger key too.
+      QuoteGrouper.Group d = grouper.assign("We [the city] will keep the harbour open — all winter long,");
+      assertEquals(smaller, d.key());
+      assertEquals(List.of(larger), d.merges());
     }
   }
 

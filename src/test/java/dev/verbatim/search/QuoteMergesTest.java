@@ -1,0 +1,216 @@
+package dev.verbatim.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.verbatim.index.Indexer;
+import dev.verbatim.index.Schema;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Near-duplicate groups are the connected components of "same quotation", whatever the order the
+ * printings were indexed in, over the harbour printings of {@code neardup-corpus}: b ("harbor")
+ * and c ("all" dropped) are two words apart, a and d are one word from each.
+ */
+class QuoteMergesTest {
+  private static final List<String> HARBOUR = List.of("harbour-a", "harbour-b", "harbour-c", "harbour-d");
+
+  // A first search in a busy JVM can pass the default limit and answer without sources.
+  private static final Duration COMPLETE_ANSWERS = Duration.ofMinutes(1);
+
+  @TempDir Path tmp;
+
+  @Test
+  void twoWorkersOverTheWholeFixtureGiveOneQuote() throws IOException {
+    Path index = tmp.resolve("index");
+    new Indexer(2).rebuild(fixtures(), index);
+    // 8 articles, the harbour quote, two budget lines and two tax lines.
+    assertOneHarbourQuote(index, HARBOUR, 13);
+  }
+
+  @Test
+  void oneWorkerInAnyFileOrderGivesOneQuote() throws IOException {
+    List<List<String>> orders =
+        List.of(
+            List.of("harbour-b", "harbour-c", "harbour-a", "harbour-d"),
+            List.of("harbour-c", "harbour-b", "harbour-d", "harbour-a"),
+            List.of("harbour-b", "harbour-c", "harbour-d", "harbour-a"),
+            List.of("harbour-d", "harbour-a", "harbour-c", "harbour-b"));
+    for (List<String> order : orders) {
+      // Files are read in name order: 1 first.
+      Path corpus = Files.createDirectories(tmp.resolve("corpus-" + orders.indexOf(order)));
+      for (int i = 0; i < order.size(); i++) {
+        copy(order.get(i), corpus, (i + 1) + "-" + order.get(i));
+      }
+      Path index = tmp.resolve("index-" + orders.indexOf(order));
+      new Indexer(1).rebuild(corpus, index);
+      assertOneHarbourQuote(index, HARBOUR, 5);
+    }
+  }
+
+  @Test
+  void printingsAddedOneRunAtATimeGiveOneQuote() throws IOException {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    Path index = tmp.resolve("index");
+    for (String name : List.of("harbour-b", "harbour-c", "harbour-a", "harbour-d")) {
+      copy(name, corpus, name);
+      new Indexer(1).update(corpus, index);
+    }
+    assertOneHarbourQuote(index, HARBOUR, 5);
+  }
+
+  @Test
+  void deletingTheBridgeSplitsTheQuoteAgain() throws IOException {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    Path index = tmp.resolve("index");
+    copy("harbour-b", corpus, "harbour-b");
+    copy("harbour-c", corpus, "harbour-c");
+    new Indexer(1).update(corpus, index);
+    try (Searcher searcher = Searcher.open(index, COMPLETE_ANSWERS)) {
+      assertEquals(2, quotes(searcher, "harbour OR harbor").total());
+    }
+
+    copy("harbour-a", corpus, "harbour-a");
+    new Indexer(1).update(corpus, index);
+    assertOneHarbourQuote(index, List.of("harbour-a", "harbour-b", "harbour-c"), 4);
+
+    Files.delete(corpus.resolve("harbour-a.jsonl"));
+    new Indexer(1).update(corpus, index);
+    try (Searcher searcher = Searcher.open(index, COMPLETE_ANSWERS)) {
+      SearchResult result = quotes(searcher, "harbour OR harbor");
+      assertEquals(2, result.total());
+      assertEquals(
+          List.of(List.of("harbour-b"), List.of("harbour-c")),
+          result.hits().stream().map(h -> articleIds(h.sources())).sorted(QuoteMergesTest::byFirst).toList());
+      // 2 articles and 2 distinct quotes.
+      assertEquals(4, searcher.search(SearchRequest.of("").withLimit(1)).total());
+    }
+  }
+
+  @Test
+  void pagesAfterACursorDoNotShowAMergedQuoteAgain() throws IOException {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    Path index = tmp.resolve("index");
+    for (String name : List.of("harbour-b", "harbour-c", "harbour-a", "budget-a")) {
+      copy(name, corpus, name);
+      new Indexer(1).update(corpus, index);
+    }
+    try (Searcher searcher = Searcher.open(index, COMPLETE_ANSWERS)) {
+      for (SearchRequest.SortOrder sort : SearchRequest.SortOrder.values()) {
+        List<String> shown = new ArrayList<>();
+        SearchRequest request =
+            SearchRequest.of("harbour OR harbor OR winter OR keep OR budget")
+                .withType(SearchRequest.Type.QUOTE)
+                .withSort(sort)
+                .withLimit(1);
+        SearchResult page = searcher.search(request);
+        page.hits().forEach(h -> shown.add(h.quoteId()));
+        while (page.nextCursor() != null && shown.size() < 10) {
+          page = searcher.search(request.withCursor(page.nextCursor()));
+          page.hits().forEach(h -> shown.add(h.quoteId()));
+        }
+        assertEquals(2, shown.size(), sort + ": " + shown);
+        assertEquals(2, Set.copyOf(shown).size(), sort + ": " + shown);
+      }
+    }
+  }
+
+  @Test
+  void anIndexWithoutMergesKeepsEveryGroupApart() throws IOException {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    copy("harbour-b", corpus, "harbour-b");
+    copy("harbour-c", corpus, "harbour-c");
+    Path index = tmp.resolve("index");
+    new Indexer(2).rebuild(corpus, index);
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      assertNull(org.apache.lucene.index.MultiTerms.getTerms(reader, Schema.MERGES));
+    }
+    try (Searcher searcher = Searcher.open(index, COMPLETE_ANSWERS)) {
+      assertEquals(2, quotes(searcher, "harbour OR harbor").total());
+    }
+  }
+
+  /**
+   * One harbour result listing {@code members}, counted once among {@code all} results, and found
+   * by every member's own id.
+   */
+  private static void assertOneHarbourQuote(Path index, List<String> members, int all) throws IOException {
+    Set<String> ownIds = ownQuoteIds(index);
+    try (Searcher searcher = Searcher.open(index, COMPLETE_ANSWERS)) {
+      SearchResult result = quotes(searcher, "harbour OR harbor");
+      assertEquals(1, result.total(), ownIds.toString());
+      assertEquals(1, result.hits().size());
+      SearchResult.Hit hit = result.hits().get(0);
+      assertEquals(members, articleIds(hit.sources()));
+      assertEquals(all, searcher.search(SearchRequest.of("").withLimit(1)).total());
+      for (String id : ownIds) {
+        Quotation q = searcher.quote(id).orElseThrow();
+        assertEquals(members, articleIds(q.sources()), id);
+        assertEquals(hit.quoteId(), q.quoteId(), id);
+      }
+      // The earliest printing, a's or else b's, is the one a quotation shows.
+      assertEquals(
+          members.contains("harbour-a")
+              ? "We will keep the harbour open all winter long,"
+              : "We will keep the harbor open all winter long,",
+          searcher.quote(hit.quoteId()).orElseThrow().text());
+    }
+  }
+
+  /** The id each harbour quote document was given for its own group when indexed. */
+  private static Set<String> ownQuoteIds(Path index) throws IOException {
+    Set<String> ids = new TreeSet<>();
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      StoredFields stored = reader.storedFields();
+      Bits live = MultiBits.getLiveDocs(reader);
+      for (int doc = 0; doc < reader.maxDoc(); doc++) {
+        if (live == null || live.get(doc)) {
+          org.apache.lucene.document.Document d = stored.document(doc);
+          if (d.get(Schema.QUOTE_ID) != null && d.get(Schema.ARTICLE_ID).startsWith("harbour")) {
+            ids.add(d.get(Schema.QUOTE_ID));
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static int byFirst(List<String> x, List<String> y) {
+    return x.get(0).compareTo(y.get(0));
+  }
+
+  private static List<String> articleIds(List<SearchResult.Source> sources) {
+    return sources.stream().map(SearchResult.Source::articleId).toList();
+  }
+
+  private static SearchResult quotes(Searcher searcher, String query) throws IOException {
+    return searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.QUOTE));
+  }
+
+  private static Path fixtures() throws IOException {
+    try {
+      return Path.of(QuoteMergesTest.class.getResource("/neardup-corpus").toURI());
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static void copy(String fixture, Path corpus, String name) throws IOException {
+    Files.copy(fixtures().resolve(fixture + ".jsonl"), corpus.resolve(name + ".jsonl"));
+  }
+}
