@@ -60,7 +60,12 @@ final class QuoteMerges {
       for (BytesRef term = te.next(); term != null; term = te.next()) {
         String merged = term.utf8ToString();
         // A key whose every member is deleted joins nothing: its members no longer link anyone.
-        if (!live.computeIfAbsent(merged, k -> hasLiveMember(searcher, k))) {
+        Boolean hasLive = live.get(merged);
+        if (hasLive == null) {
+          hasLive = searcher.count(new TermQuery(new Term(Schema.FINGERPRINT, merged))) > 0;
+          live.put(merged, hasLive);
+        }
+        if (!hasLive) {
           continue;
         }
         postings = te.postings(postings, PostingsEnum.NONE);
@@ -94,14 +99,6 @@ final class QuoteMerges {
       }
     }
     return new QuoteMerges(Map.copyOf(components), canonicalOrds);
-  }
-
-  private static boolean hasLiveMember(IndexSearcher searcher, String key) {
-    try {
-      return searcher.count(new TermQuery(new Term(Schema.FINGERPRINT, key))) > 0;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private static void union(Map<String, String> parent, String a, String b) {
