@@ -1,5 +1,6 @@
 package dev.verbatim.index;
 
+import static dev.verbatim.index.NearDupCorpus.copy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -8,7 +9,6 @@ import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
 import dev.verbatim.search.Searcher;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +28,7 @@ class QuoteGrouperTest {
   @Test
   void fourPrintingsWithSmallEditsAreOneQuoteWithEverySource() throws IOException {
     Path index = tmp.resolve("index");
-    new Indexer(1).rebuild(fixtures(), index);
+    new Indexer(1).rebuild(NearDupCorpus.folder(), index);
     try (Searcher searcher = Searcher.open(index)) {
       SearchResult result = quotes(searcher, "harbour OR harbor");
       assertEquals(1, result.total());
@@ -144,7 +144,7 @@ class QuoteGrouperTest {
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));
     copy("budget-a", corpus, "budget-a");
     assertNotEquals(null, quoteIdOf(corpus, tmp.resolve("one"), "budget"));
-    assertEquals(quoteIdOf(corpus, tmp.resolve("one"), "budget"), quoteIdOf(fixtures(), tmp.resolve("all"), "balanced"));
+    assertEquals(quoteIdOf(corpus, tmp.resolve("one"), "budget"), quoteIdOf(NearDupCorpus.folder(), tmp.resolve("all"), "balanced"));
   }
 
   @Test
@@ -202,17 +202,5 @@ class QuoteGrouperTest {
 
   private static SearchResult quotes(Searcher searcher, String query) throws IOException {
     return searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.QUOTE));
-  }
-
-  private static Path fixtures() throws IOException {
-    try {
-      return Path.of(QuoteGrouperTest.class.getResource("/neardup-corpus").toURI());
-    } catch (URISyntaxException e) {
-      throw new IOException(e);
-    }
-  }
-
-  private static void copy(String fixture, Path corpus, String name) throws IOException {
-    Files.copy(fixtures().resolve(fixture + ".jsonl"), corpus.resolve(name + ".jsonl"));
   }
 }

@@ -1,12 +1,13 @@
 package dev.verbatim.search;
 
+import static dev.verbatim.index.NearDupCorpus.copy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.verbatim.index.Indexer;
+import dev.verbatim.index.NearDupCorpus;
 import dev.verbatim.index.Schema;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class QuoteMergesTest {
   @Test
   void twoWorkersOverTheWholeFixtureGiveOneQuote() throws IOException {
     Path index = tmp.resolve("index");
-    new Indexer(2).rebuild(fixtures(), index);
+    new Indexer(2).rebuild(NearDupCorpus.folder(), index);
     // 8 articles, the harbour quote, two budget lines and two tax lines.
     assertOneHarbourQuote(index, HARBOUR, 13);
   }
@@ -65,12 +66,7 @@ class QuoteMergesTest {
 
   @Test
   void printingsAddedOneRunAtATimeGiveOneQuote() throws IOException {
-    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-    Path index = tmp.resolve("index");
-    for (String name : List.of("harbour-b", "harbour-c", "harbour-a", "harbour-d")) {
-      copy(name, corpus, name);
-      new Indexer(1).update(corpus, index);
-    }
+    Path index = oneRunEach(List.of("harbour-b", "harbour-c", "harbour-a", "harbour-d"));
     assertOneHarbourQuote(index, HARBOUR, 5);
   }
 
@@ -104,12 +100,7 @@ class QuoteMergesTest {
 
   @Test
   void pagesAfterACursorDoNotShowAMergedQuoteAgain() throws IOException {
-    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-    Path index = tmp.resolve("index");
-    for (String name : List.of("harbour-b", "harbour-c", "harbour-a", "budget-a")) {
-      copy(name, corpus, name);
-      new Indexer(1).update(corpus, index);
-    }
+    Path index = oneRunEach(List.of("harbour-b", "harbour-c", "harbour-a", "budget-a"));
     try (Searcher searcher = Searcher.open(index, COMPLETE_ANSWERS)) {
       for (SearchRequest.SortOrder sort : SearchRequest.SortOrder.values()) {
         List<String> shown = new ArrayList<>();
@@ -143,6 +134,17 @@ class QuoteMergesTest {
     try (Searcher searcher = Searcher.open(index, COMPLETE_ANSWERS)) {
       assertEquals(2, quotes(searcher, "harbour OR harbor").total());
     }
+  }
+
+  /** An index built by adding {@code fixtures} to a corpus one at a time, an indexing run each. */
+  private Path oneRunEach(List<String> fixtures) throws IOException {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    Path index = tmp.resolve("index");
+    for (String name : fixtures) {
+      copy(name, corpus, name);
+      new Indexer(1).update(corpus, index);
+    }
+    return index;
   }
 
   /**
@@ -200,17 +202,5 @@ class QuoteMergesTest {
 
   private static SearchResult quotes(Searcher searcher, String query) throws IOException {
     return searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.QUOTE));
-  }
-
-  private static Path fixtures() throws IOException {
-    try {
-      return Path.of(QuoteMergesTest.class.getResource("/neardup-corpus").toURI());
-    } catch (URISyntaxException e) {
-      throw new IOException(e);
-    }
-  }
-
-  private static void copy(String fixture, Path corpus, String name) throws IOException {
-    Files.copy(fixtures().resolve(fixture + ".jsonl"), corpus.resolve(name + ".jsonl"));
   }
 }
