@@ -36,7 +36,7 @@ final class Names {
   }
 
   private static final java.util.Set<String> CORPORATE =
-      java.util.Set.of("inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
+      Lexicon.words("inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
           "plc", "llc", "group", "holdings", "company", "airlines", "airways", "motors",
           "industries", "bank", "ag", "sa", "nv", "bv", "gmbh", "spa");
 
