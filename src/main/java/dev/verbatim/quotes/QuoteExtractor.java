@@ -30,7 +30,10 @@ public final class QuoteExtractor {
    * and {@code “This is so unfair,”} give the same key. Pure function, thread-safe.
    */
   public static String fingerprint(String quoteText) {
-    String folded = Normalizer.normalize(quoteText, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+    // ASCII has no decompositions: most quotes skip the normaliser's copy
+    String decomposed =
+        isAscii(quoteText) ? quoteText : Normalizer.normalize(quoteText, Normalizer.Form.NFKD);
+    String folded = decomposed.toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(folded.length());
     boolean space = false;
     for (int i = 0; i < folded.length(); i++) {
@@ -49,6 +52,15 @@ public final class QuoteExtractor {
       }
     }
     return out.toString();
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
