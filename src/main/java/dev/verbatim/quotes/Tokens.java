@@ -52,9 +52,10 @@ final class Tokens {
   int[] sentenceStart;
   private String[] lowerCache;
 
-  private Tokens(String text) {
+  private Tokens(String text, int limit) {
     this.text = text;
-    int cap = Math.max(16, text.length() / 5);
+    // about one token per five chars of prose; sized from what is read, not the whole text
+    int cap = Math.max(16, limit / 4);
     start = new int[cap];
     end = new int[cap];
     kind = new byte[cap];
@@ -66,7 +67,7 @@ final class Tokens {
 
   /** Tokens of {@code text} up to {@code limit}: nothing after the last quote is ever needed. */
   static Tokens of(String text, List<SpanFinder.Span> spans, int[] paragraphs, int limit) {
-    Tokens t = new Tokens(text);
+    Tokens t = new Tokens(text, limit);
     t.tokenize(spans, limit);
     t.assign(spans, paragraphs);
     return t;
