@@ -74,7 +74,8 @@ final class EvalRankingCommand implements Callable<Integer> {
       }
       long start = System.nanoTime();
       Map<String, List<SearchResult.Hit>> results = new LinkedHashMap<>();
-      try (Searcher searcher = Searcher.open(index)) {
+      Main.quietSlowSearchNotes();
+      try (Searcher searcher = Searcher.open(index, Main.ONE_SHOT_TIME_LIMIT)) {
         for (Map.Entry<String, String> topic : topics.entrySet()) {
           try {
             results.put(topic.getKey(), rank(searcher, topic.getValue(), relevance));

@@ -38,6 +38,23 @@ public final class Main implements Runnable {
   private static final java.util.logging.Logger VECTORIZATION_LOG =
       java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
+  // The searcher logs slow searches for a server's operator; a one-shot command's first search
+  // runs in a cold JVM, so the note would only be noise on the user's terminal.
+  private static final java.util.logging.Logger SLOW_SEARCH_LOG =
+      java.util.logging.Logger.getLogger("dev.verbatim.search.SearchTimeLimit");
+
+  /**
+   * How long a one-shot command's search may match. The server's limit protects it from
+   * hostile load; a person or a batch at the command line wants the complete answer, and the
+   * first search in a fresh JVM is slow.
+   */
+  static final java.time.Duration ONE_SHOT_TIME_LIMIT = java.time.Duration.ofMinutes(1);
+
+  /** Turns off the searcher's slow-search notes, for commands that are not a server. */
+  static void quietSlowSearchNotes() {
+    SLOW_SEARCH_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override

@@ -88,7 +88,8 @@ final class SearchCommand implements Callable<Integer> {
       request = request.withSort(SearchRequest.SortOrder.fromLabel(sort));
     }
     SearchResult result;
-    try (Searcher searcher = Searcher.open(index)) {
+    Main.quietSlowSearchNotes();
+    try (Searcher searcher = Searcher.open(index, Main.ONE_SHOT_TIME_LIMIT)) {
       result = searcher.search(request);
     }
     PrintWriter out = spec.commandLine().getOut();
