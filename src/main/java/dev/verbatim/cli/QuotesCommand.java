@@ -70,7 +70,11 @@ final class QuotesCommand implements Callable<Integer> {
     if (q.mention() == null) {
       m.put("mention", null);
     } else {
-      m.put("mention", Map.of("text", q.mention().text(), "offset", base + q.mention().offset()));
+      // ordered, so that two runs print the same bytes (Map.of's order changes per JVM)
+      Map<String, Object> mention = new LinkedHashMap<>();
+      mention.put("text", q.mention().text());
+      mention.put("offset", base + q.mention().offset());
+      m.put("mention", mention);
     }
     return m;
   }

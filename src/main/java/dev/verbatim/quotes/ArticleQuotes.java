@@ -15,15 +15,18 @@ final class ArticleQuotes {
   private static final int MAX_INHERIT_GAP_TOKENS = 40;
 
   private static final Set<String> SMALL_WORDS =
-      Set.of("a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "at", "by", "with",
+      Lexicon.words("a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "at", "by", "with",
           "from", "is", "be", "as", "vs", "vs.", "&");
 
-  private static final Set<String> ROLE_LINKS = Set.of("for", "of", "at", "from", "to");
+  private static final int SMALL_WORD_MAX_LENGTH =
+      SMALL_WORDS.stream().mapToInt(String::length).max().orElseThrow();
+
+  private static final Set<String> ROLE_LINKS = Lexicon.words("for", "of", "at", "from", "to");
   /** "… Regan said when asked about …": a verb after these attributes nothing new. */
   private static final Set<String> PASSIVE_MARKERS =
-      Set.of("when", "if", "as", "being", "was", "were", "is", "are", "been", "be", "not");
+      Lexicon.words("when", "if", "as", "being", "was", "were", "is", "are", "been", "be", "not");
 
-  private static final Set<String> KNOWN_AS = Set.of("known", "billed", "described");
+  private static final Set<String> KNOWN_AS = Lexicon.words("known", "billed", "described");
 
   private final String text;
   private final List<SpanFinder.Span> spans;
@@ -265,9 +268,9 @@ final class ArticleQuotes {
     for (int k = openTok[i] + 1; k < closeTok[i]; k++) {
       if (t.isWord(k)) {
         words++;
-        String w = t.lower(k);
         letters |= Character.isLetter(t.text.charAt(t.start[k]));
-        if (!SMALL_WORDS.contains(w)) {
+        // Lower-casing never shortens a word, so a long one is no small word: no copy needed.
+        if (t.end[k] - t.start[k] > SMALL_WORD_MAX_LENGTH || !SMALL_WORDS.contains(t.lower(k))) {
           content++;
           if (Character.isUpperCase(t.text.charAt(t.start[k])) || Character.isDigit(t.text.charAt(t.start[k]))) {
             capitalContent++;

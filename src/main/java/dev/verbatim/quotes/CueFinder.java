@@ -14,34 +14,34 @@ final class CueFinder {
   private static final int MAX_BEFORE_TOKENS = 45;
 
   private static final Set<String> DETERMINERS =
-      Set.of("the", "a", "an", "his", "her", "its", "their", "our", "one", "two", "three", "some",
+      Lexicon.words("the", "a", "an", "his", "her", "its", "their", "our", "one", "two", "three", "some",
           "several", "many", "other", "another", "both", "this", "that", "these", "those");
 
   private static final Set<String> STOP_FORWARD =
-      Set.of("in", "on", "at", "during", "after", "before", "when", "who", "which", "that",
+      Lexicon.words("in", "on", "at", "during", "after", "before", "when", "who", "which", "that",
           "while", "told", "to", "as", "because", "adding", "noting", "and", "but", "last",
           "this", "yesterday", "today", "recently", "earlier", "later", "via", "through",
           "with", "without", "since", "if", "although", "than", "into", "about", "referring");
 
-  private static final Set<String> RELATIVES = Set.of("who", "which", "that", "whom");
+  private static final Set<String> RELATIVES = Lexicon.words("who", "which", "that", "whom");
 
   private static final Set<String> COMMENT_NOUNS =
-      Set.of("comment", "caption", "message", "words", "note", "tweet", "post", "line", "remark",
+      Lexicon.words("comment", "caption", "message", "words", "note", "tweet", "post", "line", "remark",
           "statement", "headline", "title", "reply", "response", "plea", "warning");
 
-  private static final Set<String> PASSIVE = Set.of("was", "were", "is", "are", "been", "being", "be");
+  private static final Set<String> PASSIVE = Lexicon.words("was", "were", "is", "are", "been", "being", "be");
 
-  private static final Set<String> SUBJECT_DETERMINERS = Set.of("the", "a", "an", "one", "another");
+  private static final Set<String> SUBJECT_DETERMINERS = Lexicon.words("the", "a", "an", "one", "another");
 
-  private static final Set<String> PP_LINKS = Set.of("of", "for", "at", "from", "with", "to");
+  private static final Set<String> PP_LINKS = Lexicon.words("of", "for", "at", "from", "with", "to");
 
   private static final Set<String> CUTS =
-      Set.of("and", "but", "that", "as", "while", "when", "because", "so", "then");
+      Lexicon.words("and", "but", "that", "as", "while", "when", "because", "so", "then");
 
-  private static final Set<String> NOT_ROLE = Set.of("for", "of", "by", "from", "with", "is", "was");
+  private static final Set<String> NOT_ROLE = Lexicon.words("for", "of", "by", "from", "with", "is", "was");
 
   private static final Set<String> PREPOSITIONS =
-      Set.of("of", "for", "to", "with", "by", "about", "between", "from", "on", "at", "against", "in");
+      Lexicon.words("of", "for", "to", "with", "by", "about", "between", "from", "on", "at", "against", "in");
 
   private final Tokens t;
   private final Names names;

@@ -9,9 +9,13 @@ import java.util.Set;
 final class Lexicon {
   private Lexicon() {}
 
-  /** An immutable set of the given words; repeats are harmless (lists grow by hand). */
-  private static Set<String> words(String... ws) {
-    return Set.copyOf(java.util.Arrays.asList(ws));
+  /**
+   * An unmodifiable set of the given words; repeats are harmless (lists grow by hand). A hash set
+   * rather than {@code Set.of}: its lookups mask the hash where {@code Set.of} divides, and the
+   * rules ask millions of them per corpus.
+   */
+  static Set<String> words(String... ws) {
+    return java.util.Collections.unmodifiableSet(new java.util.HashSet<>(java.util.Arrays.asList(ws)));
   }
 
   /** Verbs (all forms) that attribute words to a speaker: {@code X said}, {@code said X}. */

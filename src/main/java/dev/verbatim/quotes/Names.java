@@ -29,6 +29,8 @@ final class Names {
     boolean company;
     byte gender;
     int count;
+    /** False until {@link Names#settle} has drawn the conclusions from all the evidence. */
+    boolean settled;
 
     Entity(String name) {
       this.name = name;
@@ -36,7 +38,7 @@ final class Names {
   }
 
   private static final java.util.Set<String> CORPORATE =
-      java.util.Set.of("inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
+      Lexicon.words("inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
           "plc", "llc", "group", "holdings", "company", "airlines", "airways", "motors",
           "industries", "bank", "ag", "sa", "nv", "bv", "gmbh", "spa");
 
@@ -46,6 +48,7 @@ final class Names {
   final int[] runOfToken;
   private final Map<String, Entity> entities = new LinkedHashMap<>();
   private final Map<String, String[]> lowerParts = new HashMap<>();
+  private final Map<String, Boolean> orgNames = new HashMap<>();
   /** Key as written -> canonical keys it may stand for (one when unambiguous). */
   private final Map<String, List<String>> canonical = new HashMap<>();
 
@@ -217,18 +220,20 @@ final class Names {
       multiTokens.add(mt);
       byFirst.computeIfAbsent(mt[0], x -> new ArrayList<>(2)).add(o);
     }
-    for (String key : multi) {
+    for (int index = 0; index < multi.size(); index++) {
+      String key = multi.get(index);
       // "Defiant Matt Williams" opening a sentence is Matt Williams when the article says so.
       String m = key;
+      String[] mt = multiTokens.get(index);
       int space = m.indexOf(' ');
       String tail = m.substring(space + 1);
       if (tail.indexOf(' ') > 0 && multiSet.contains(tail)
           && !Lexicon.FEMALE_NAMES.contains(m.substring(0, space).toLowerCase(Locale.ROOT))
           && !Lexicon.MALE_NAMES.contains(m.substring(0, space).toLowerCase(Locale.ROOT))) {
         m = tail;
+        mt = m.split(" ");
       }
       String best = m;
-      String[] mt = m.split(" ");
       boolean org = isOrgName(m);
       // an organisation's name never grows into a person's ("… Committee Peter Ainsworth MP")
       for (int o : org ? List.<Integer>of() : byFirst.getOrDefault(mt[0], List.of())) {
@@ -290,30 +295,39 @@ final class Names {
         observe(e, r, inBody && cs.size() == 1);
       }
     }
-    for (Entity e : entities.values()) {
-      String[] parts = lowerParts(e.name);
-      String firstLower = parts[0];
-      e.org |= isOrgName(e.name);
-      for (String part : parts) {
-        e.company |= CORPORATE.contains(part);
-      }
-      if (e.gender == UNKNOWN && parts.length > 1) {
-        e.gender = genderOfFirstName(firstLower);
-      }
-      e.person |=
-          !e.org
-              && (e.gender != UNKNOWN || parts.length > 1)
-              && !Lexicon.NON_PERSON_NAMES.contains(firstLower)
-              && !isPlace(parts);
-      boolean onlyRoles = true;
-      for (String part : parts) {
-        String lw = part;
-        onlyRoles &= Lexicon.isRole(lw) || Lexicon.DEMONYMS.contains(lw);
-      }
-      if (e.org || e.company || onlyRoles) {
-        e.person = false; // "Chief Secretary", "Prime Minister" name an office, not a person
-      }
+  }
+
+  /**
+   * Draws an entity's conclusions (organisation, company, gender, person) from the evidence
+   * {@link #canonicalise} gathered. Done on first use: rules ask about a few entities per article.
+   */
+  private Entity settle(Entity e) {
+    if (e == null || e.settled) {
+      return e;
     }
+    e.settled = true;
+    String[] parts = lowerParts(e.name);
+    String firstLower = parts[0];
+    e.org |= isOrgName(e.name);
+    for (String part : parts) {
+      e.company |= CORPORATE.contains(part);
+    }
+    if (e.gender == UNKNOWN && parts.length > 1) {
+      e.gender = genderOfFirstName(firstLower);
+    }
+    e.person |=
+        !e.org
+            && (e.gender != UNKNOWN || parts.length > 1)
+            && !Lexicon.NON_PERSON_NAMES.contains(firstLower)
+            && !isPlace(parts);
+    boolean onlyRoles = true;
+    for (String part : parts) {
+      onlyRoles &= Lexicon.isRole(part) || Lexicon.DEMONYMS.contains(part);
+    }
+    if (e.org || e.company || onlyRoles) {
+      e.person = false; // "Chief Secretary", "Prime Minister" name an office, not a person
+    }
+    return e;
   }
 
   private static boolean isGivenName(String w) {
@@ -348,6 +362,16 @@ final class Names {
   }
 
   private boolean isOrgName(String name) {
+    // asked up to three times per name while canonicalising; the answer is kept
+    Boolean known = orgNames.get(name);
+    if (known == null) {
+      known = isOrgNameUncached(name);
+      orgNames.put(name, known);
+    }
+    return known;
+  }
+
+  private boolean isOrgNameUncached(String name) {
     for (String w : lowerParts(name)) {
       if (Lexicon.ORG_WORDS.contains(w)) {
         return true;
@@ -415,7 +439,7 @@ final class Names {
 
   /** True when the run names an organisation as far as the article shows. */
   boolean isOrganisation(Run run) {
-    Entity e = entities.get(canonicalOf(run));
+    Entity e = entity(canonicalOf(run));
     return e != null && (e.org || e.company);
   }
 
@@ -443,13 +467,14 @@ final class Names {
   }
 
   Entity entity(String canonicalName) {
-    return entities.get(canonicalName);
+    return settle(entities.get(canonicalName));
   }
 
   /** The company the article is mostly about ({@code the company}), or null when none is evident. */
   String mainCompany() {
     Entity best = null;
     for (Entity e : entities.values()) {
+      settle(e);
       if (e.company && (best == null || e.count > best.count)) {
         best = e;
       }

@@ -30,6 +30,9 @@ public final class QuoteExtractor {
    * and {@code “This is so unfair,”} give the same key. Pure function, thread-safe.
    */
   public static String fingerprint(String quoteText) {
+    if (isAscii(quoteText)) {
+      return asciiFingerprint(quoteText);
+    }
     String folded = Normalizer.normalize(quoteText, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(folded.length());
     boolean space = false;
@@ -49,6 +52,39 @@ public final class QuoteExtractor {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * {@link #fingerprint} of an ASCII text in one pass: ASCII has no decompositions and no
+   * non-spacing marks, and lower-cases letter by letter, so no normalised or lower-cased copy.
+   */
+  private static String asciiFingerprint(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean lower = c >= 'a' && c <= 'z';
+      boolean upper = c >= 'A' && c <= 'Z';
+      if (lower || upper || (c >= '0' && c <= '9')) {
+        if (space && out.length() > 0) {
+          out.append(' ');
+        }
+        space = false;
+        out.append(upper ? (char) (c + ('a' - 'A')) : c);
+      } else if (c != '\'') {
+        space = true;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -58,51 +58,55 @@ final class SpanFinder {
     int wrappedLines = 0;
     int indentedLines = 0;
     int lineStart = 0;
-    for (int i = 0; i <= sample; i++) {
-      if (i == sample || text.charAt(i) == '\n') {
-        int len = i - lineStart;
-        lines++;
-        if (len >= 35 && len <= 90) {
-          wrappedLines++;
-        }
-        if (len > 2 && (text.charAt(lineStart) == '\t' || text.startsWith("  ", lineStart))) {
-          indentedLines++;
-        }
-        lineStart = i + 1;
+    while (true) {
+      int newline = text.indexOf('\n', lineStart, sample);
+      int i = newline < 0 ? sample : newline;
+      int len = i - lineStart;
+      lines++;
+      if (len >= 35 && len <= 90) {
+        wrappedLines++;
       }
+      if (len > 2 && (text.charAt(lineStart) == '\t' || text.startsWith("  ", lineStart))) {
+        indentedLines++;
+      }
+      if (i == sample) {
+        break;
+      }
+      lineStart = i + 1;
     }
     boolean softNewlines = lines >= 4 && (wrappedLines * 10 >= lines * 6 || indentedLines >= 2);
     int[] bounds = new int[16];
     int count = 0;
-    int start = -1;
-    int lastNonSpace = -1;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        if (start >= 0 && isBreak(text, i, softNewlines)) {
-          if (count + 2 > bounds.length) {
-            bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
-          }
-          bounds[count++] = start;
-          bounds[count++] = lastNonSpace + 1;
-          start = -1;
-          if (i > until) {
-            return java.util.Arrays.copyOf(bounds, count);
-          }
-        }
-      } else if (c != ' ' && !Character.isWhitespace(c)) {
-        if (start < 0) {
-          start = i;
-        }
-        lastNonSpace = i;
+    // Jump from newline to newline (indexOf is vectorised) instead of testing every char: a
+    // paragraph starts at the first non-space after a break and ends after the last non-space
+    // before the next break.
+    int from = 0;
+    while (true) {
+      int start = from;
+      while (start < n && Character.isWhitespace(text.charAt(start))) {
+        start++;
       }
-    }
-    if (start >= 0) {
+      if (start >= n) {
+        break;
+      }
+      int newline = text.indexOf('\n', start);
+      while (newline >= 0 && !isBreak(text, newline, softNewlines)) {
+        newline = text.indexOf('\n', newline + 1);
+      }
+      int stop = newline < 0 ? n : newline;
+      int last = stop - 1;
+      while (Character.isWhitespace(text.charAt(last))) {
+        last--; // stops at start at the latest, which is not whitespace
+      }
       if (count + 2 > bounds.length) {
-        bounds = java.util.Arrays.copyOf(bounds, bounds.length + 2);
+        bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
       }
       bounds[count++] = start;
-      bounds[count++] = lastNonSpace + 1;
+      bounds[count++] = last + 1;
+      if (newline < 0 || newline > until) {
+        break;
+      }
+      from = newline + 1;
     }
     return java.util.Arrays.copyOf(bounds, count);
   }
@@ -131,17 +135,19 @@ final class SpanFinder {
   static List<Span> find(String text, int[] paragraphs) {
     List<Span> spans = new ArrayList<>();
     boolean previousContinues = false;
+    int[] marks = marks(text, paragraphs.length == 0 ? 0 : paragraphs[paragraphs.length - 1]);
+    int m = 0;
     for (int p = 0; p < paragraphs.length; p += 2) {
       int ps = paragraphs[p];
       int pe = paragraphs[p + 1];
       int pending = -1;
       boolean pendingContinues = false;
       boolean firstInParagraph = true;
-      for (int i = ps; i < pe; i++) {
-        char c = text.charAt(i);
-        if (c != '“' && c != '”' && c != '"') {
-          continue;
-        }
+      while (m < marks.length && marks[m] < ps) {
+        m++;
+      }
+      for (; m < marks.length && marks[m] < pe; m++) {
+        int i = marks[m];
         if (pending >= 0 && i - pending > MAX_QUOTE_CHARS) {
           pending = -1;
           pendingContinues = false;
@@ -198,6 +204,22 @@ final class SpanFinder {
       previousContinues = continues;
     }
     return spans;
+  }
+
+  /** Offsets of the double marks before {@code limit}, in order; indexOf skips the prose between. */
+  private static int[] marks(String text, int limit) {
+    int[] found = new int[8];
+    int count = 0;
+    for (char mark : new char[] {'"', '“', '”'}) {
+      for (int i = text.indexOf(mark, 0, limit); i >= 0; i = text.indexOf(mark, i + 1, limit)) {
+        if (count == found.length) {
+          found = java.util.Arrays.copyOf(found, count * 2);
+        }
+        found[count++] = i;
+      }
+    }
+    java.util.Arrays.sort(found, 0, count);
+    return count == found.length ? found : java.util.Arrays.copyOf(found, count);
   }
 
   /**

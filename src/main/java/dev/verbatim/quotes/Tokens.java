@@ -17,11 +17,27 @@ final class Tokens {
 
   /** Abbreviations whose dot does not end a sentence. */
   private static final Set<String> ABBREVIATIONS =
-      Set.of(
+      Lexicon.words(
           "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gov", "sen", "rep", "gen", "col",
           "lt", "sgt", "capt", "rev", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb",
           "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
           "u.n", "e.g", "i.e", "mt", "ft", "approx", "dept", "est", "fig", "messrs");
+
+  /** {@link #ABBREVIATIONS} packed by {@link #packAscii}, sorted, for lookups without a copy. */
+  private static final long[] PACKED_ABBREVIATIONS =
+      ABBREVIATIONS.stream().mapToLong(a -> packAscii(a, 0, a.length())).sorted().toArray();
+
+  /** ASCII chars for which {@link Character#isLetterOrDigit} and {@link Character#isWhitespace} hold. */
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  private static final boolean[] ASCII_SPACE = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c);
+      ASCII_SPACE[c] = Character.isWhitespace(c);
+    }
+  }
 
   final String text;
   int size;
@@ -36,9 +52,10 @@ final class Tokens {
   int[] sentenceStart;
   private String[] lowerCache;
 
-  private Tokens(String text) {
+  private Tokens(String text, int limit) {
     this.text = text;
-    int cap = Math.max(16, text.length() / 5);
+    // about one token per five chars of prose; sized from what is read, not the whole text
+    int cap = Math.max(16, limit / 4);
     start = new int[cap];
     end = new int[cap];
     kind = new byte[cap];
@@ -50,7 +67,7 @@ final class Tokens {
 
   /** Tokens of {@code text} up to {@code limit}: nothing after the last quote is ever needed. */
   static Tokens of(String text, List<SpanFinder.Span> spans, int[] paragraphs, int limit) {
-    Tokens t = new Tokens(text);
+    Tokens t = new Tokens(text, limit);
     t.tokenize(spans, limit);
     t.assign(spans, paragraphs);
     return t;
@@ -132,7 +149,7 @@ final class Tokens {
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c)) {
+      if (isSpace(c)) {
         i++;
         continue;
       }
@@ -153,15 +170,15 @@ final class Tokens {
         i++;
         continue;
       }
-      if (Character.isLetterOrDigit(c)) {
+      if (isWordChar(c)) {
         int j = i + 1;
         while (j < n) {
           char d = text.charAt(j);
-          if (Character.isLetterOrDigit(d)) {
+          if (isWordChar(d)) {
             j++;
           } else if ((d == '\'' || d == '’' || d == '-' || d == '.' || d == '&' || d == ',')
               && j + 1 < n
-              && Character.isLetterOrDigit(text.charAt(j + 1))
+              && isWordChar(text.charAt(j + 1))
               && (d != ',' || (Character.isDigit(text.charAt(j - 1)) && Character.isDigit(text.charAt(j + 1))))
               && (d != '.' || !Character.isUpperCase(text.charAt(j + 1)) || j - i <= 1)) {
             j++;
@@ -185,7 +202,37 @@ final class Tokens {
     if (e - s == 1 && Character.isUpperCase(text.charAt(s))) {
       return true; // an initial: "J. Smith"
     }
-    return e - s <= 6 && ABBREVIATIONS.contains(text.substring(s, e).toLowerCase(Locale.ROOT));
+    if (e - s > 6) {
+      return false;
+    }
+    long packed = packAscii(text, s, e);
+    return packed >= 0
+        ? Arrays.binarySearch(PACKED_ABBREVIATIONS, packed) >= 0
+        : ABBREVIATIONS.contains(text.substring(s, e).toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Chars {@code [s, e)} (at most 8) lower-cased into one number, 7 bits each, or -1 when one is
+   * not ASCII. For ASCII, lower-casing here is what {@code toLowerCase(Locale.ROOT)} does.
+   */
+  private static long packAscii(String w, int s, int e) {
+    long packed = 0;
+    for (int i = s; i < e; i++) {
+      char c = w.charAt(i);
+      if (c >= 128) {
+        return -1;
+      }
+      packed = packed << 7 | (c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return packed;
+  }
+
+  private static boolean isWordChar(char c) {
+    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+  }
+
+  private static boolean isSpace(char c) {
+    return c < 128 ? ASCII_SPACE[c] : Character.isWhitespace(c);
   }
 
   private void assign(List<SpanFinder.Span> spans, int[] paragraphs) {
