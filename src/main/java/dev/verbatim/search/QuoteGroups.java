@@ -155,6 +155,11 @@ final class QuoteGroups {
 
   private static List<Document> occurrences(IndexSearcher searcher, Query query, Set<String> fields)
       throws IOException {
+    if (searcher.getTimeout() != null) {
+      // A quote's sources are part of its hit, not of matching: a request whose matching ran
+      // out of time still lists every source (at most MAX_SOURCES, read by one term lookup).
+      searcher = new IndexSearcher(searcher.getIndexReader());
+    }
     ScoreDoc[] hits = searcher.search(query, MAX_SOURCES).scoreDocs;
     StoredFields stored = searcher.storedFields();
     List<Document> docs = new ArrayList<>(hits.length);

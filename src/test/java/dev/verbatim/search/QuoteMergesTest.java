@@ -174,6 +174,32 @@ class QuoteMergesTest {
     }
   }
 
+  @Test
+  void sourcesAreListedInFullEvenWhenMatchingRanOutOfTime() throws IOException {
+    Path index = tmp.resolve("index");
+    new Indexer(2).rebuild(NearDupCorpus.folder(), index);
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      ReaderState state = new ReaderState.Cache().of(reader);
+      // The searcher a request holds once its matching time is up: every search on it times out.
+      org.apache.lucene.search.IndexSearcher timedOut = new org.apache.lucene.search.IndexSearcher(reader);
+      timedOut.setTimeout(() -> true);
+      org.apache.lucene.search.TopDocs harbourA =
+          new org.apache.lucene.search.IndexSearcher(reader)
+              .search(
+                  new org.apache.lucene.search.BooleanQuery.Builder()
+                      .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Schema.ARTICLE_ID, "harbour-a")),
+                          org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                      .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Schema.TYPE, Schema.TYPE_QUOTE)),
+                          org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                      .build(),
+                  1);
+      org.apache.lucene.document.Document quote = reader.storedFields().document(harbourA.scoreDocs[0].doc);
+      List<SearchResult.Source> sources =
+          QuoteGroups.sources(timedOut, state, quote.get(Schema.FINGERPRINT), quote);
+      assertEquals(HARBOUR, articleIds(sources).stream().sorted().toList());
+    }
+  }
+
   /** The id each harbour quote document was given for its own group when indexed. */
   private static Set<String> ownQuoteIds(Path index) throws IOException {
     Set<String> ids = new TreeSet<>();
