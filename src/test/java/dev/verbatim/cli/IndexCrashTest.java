@@ -3,6 +3,7 @@ package dev.verbatim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.Searcher;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -65,7 +66,7 @@ class IndexCrashTest {
           "verbatim: another indexing run is using " + index + " (its write.lock is held); wait for it to finish\n",
           second.err());
 
-      try (Searcher searcher = Searcher.open(index)) {
+      try (Searcher searcher = CompleteAnswers.open(index)) {
         assertEquals(2, searcher.stats().articles(), "searchers see the previous commit during the run");
       }
     } finally {
@@ -75,7 +76,7 @@ class IndexCrashTest {
     }
     assertTrue(output.stream().noneMatch(l -> l.startsWith("indexed ")), "killed before its commit: " + output);
 
-    try (Searcher searcher = Searcher.open(index)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       assertEquals(2, searcher.stats().articles(), "the previous index survives the kill");
     }
     List<String> lines = Files.readAllLines(corpus.resolve("big.jsonl"));
@@ -83,7 +84,7 @@ class IndexCrashTest {
     MainTest.Run rerun = MainTest.run("index", "--corpus", corpus.toString(), "--index", index.toString());
     assertEquals(0, rerun.code(), rerun.err());
     assertTrue(rerun.out().startsWith("indexed " + KEPT + " articles"), rerun.out());
-    try (Searcher searcher = Searcher.open(index)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       assertEquals(2 + KEPT, searcher.stats().articles());
     }
   }

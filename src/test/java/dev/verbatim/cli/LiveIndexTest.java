@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verbatim.index.Indexer;
+import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.Searcher;
 import dev.verbatim.web.Json;
 import dev.verbatim.web.WebServer;
@@ -33,7 +34,7 @@ class LiveIndexTest {
     Path index = tmp.resolve("index");
     Files.writeString(corpus.resolve("first.txt"), "First\n\nThe lighthouse was repainted.");
     assertEquals(0, MainTest.run("index", "--corpus", corpus.toString(), "--index", index.toString()).code());
-    try (Searcher searcher = Searcher.open(index);
+    try (Searcher searcher = CompleteAnswers.open(index);
         WebServer server = new WebServer(searcher).start("127.0.0.1", 0);
         LiveIndex live = new LiveIndex(searcher, new PrintWriter(new StringWriter())).refreshPeriodically()) {
       assertEquals(1, get(server, "/api/health").get("articles").asInt());
@@ -52,7 +53,7 @@ class LiveIndexTest {
     Files.writeString(corpus.resolve("first.txt"), "First\n\nThe lighthouse was repainted.");
     new Indexer(1).update(corpus, index);
     StringWriter log = new StringWriter();
-    try (Searcher searcher = Searcher.open(index);
+    try (Searcher searcher = CompleteAnswers.open(index);
         WebServer server = new WebServer(searcher).start("127.0.0.1", 0);
         LiveIndex live = new LiveIndex(searcher, new PrintWriter(log, true)).watch(corpus, index, new Indexer(1))) {
       Files.createDirectories(corpus.resolve("late"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.verbatim.corpus.ReadResult;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
+import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.Searcher;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -200,7 +201,7 @@ class IndexerTest {
   }
 
   static Set<String> hitIds(Path index, String query) throws IOException {
-    try (Searcher searcher = Searcher.open(index)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       SearchResult result = searcher.search(SearchRequest.of(query).withLimit(100));
       Set<String> ids = new TreeSet<>();
       result.hits().forEach(h -> ids.add(h.articleId()));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import dev.verbatim.search.Quotation;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
+import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.Searcher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class QuoteGrouperTest {
   void fourPrintingsWithSmallEditsAreOneQuoteWithEverySource() throws IOException {
     Path index = tmp.resolve("index");
     new Indexer(1).rebuild(NearDupCorpus.folder(), index);
-    try (Searcher searcher = Searcher.open(index)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       SearchResult result = quotes(searcher, "harbour OR harbor");
       assertEquals(1, result.total());
       SearchResult.Hit hit = result.hits().get(0);
@@ -67,7 +68,7 @@ class QuoteGrouperTest {
     }
     Path index = tmp.resolve("index");
     new Indexer(2).rebuild(corpus, index);
-    try (Searcher searcher = Searcher.open(index)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       assertEquals(1, quotes(searcher, "harbour OR harbor").total());
       assertEquals(3, quotes(searcher, "harbour OR harbor").hits().get(0).sources().size());
       assertEquals(2, quotes(searcher, "budget").total());
@@ -86,7 +87,7 @@ class QuoteGrouperTest {
     copy("harbour-b", corpus, "harbour-b");
     copy("harbour-d", corpus, "harbour-d");
     new Indexer(2).update(corpus, index);
-    try (Searcher searcher = Searcher.open(index)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       SearchResult.Hit hit = quotes(searcher, "harbour OR harbor").hits().get(0);
       assertEquals(1, quotes(searcher, "harbour OR harbor").total());
       assertEquals(id, hit.quoteId());
@@ -96,7 +97,7 @@ class QuoteGrouperTest {
     Files.delete(corpus.resolve("harbour-a.jsonl"));
     copy("harbour-c", corpus, "harbour-c");
     new Indexer(1).update(corpus, index);
-    try (Searcher searcher = Searcher.open(index)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       assertEquals(1, quotes(searcher, "harbour OR harbor").total());
       assertEquals(List.of("harbour-b", "harbour-c", "harbour-d"), articleIds(searcher.quote(id).orElseThrow()));
     }
@@ -111,7 +112,7 @@ class QuoteGrouperTest {
       copy(order.get(1), corpus, "2");
       Path index = tmp.resolve("index-" + order.get(0));
       new Indexer(1).rebuild(corpus, index);
-      try (Searcher searcher = Searcher.open(index)) {
+      try (Searcher searcher = CompleteAnswers.open(index)) {
         SearchResult result = quotes(searcher, "harbour OR harbor");
         assertEquals(1, result.total(), order.toString());
         assertEquals(2, result.hits().get(0).sources().size(), order.toString());
@@ -185,13 +186,13 @@ class QuoteGrouperTest {
 
   private static String quoteIdOf(Path corpus, Path index, String query) throws IOException {
     new Indexer(1).rebuild(corpus, index);
-    try (Searcher searcher = Searcher.open(index)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       return quotes(searcher, query).hits().get(0).quoteId();
     }
   }
 
   private static String quoteIdOfHarbour(Path index) throws IOException {
-    try (Searcher searcher = Searcher.open(index)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       return quotes(searcher, "harbour").hits().get(0).quoteId();
     }
   }

@@ -23,7 +23,7 @@ class RankingTest {
   static void index() throws Exception {
     Path corpus = Path.of(RankingTest.class.getResource("/fixture-corpus").toURI());
     new Indexer(2).rebuild(corpus, indexDir);
-    searcher = Searcher.open(indexDir);
+    searcher = CompleteAnswers.open(indexDir);
   }
 
   @AfterAll
@@ -123,7 +123,7 @@ class RankingTest {
   private static Searcher indexed(Path dir, String... jsonLines) throws IOException {
     Path corpus = java.nio.file.Files.write(dir.resolve("docs.jsonl"), List.of(jsonLines));
     new Indexer(1).rebuild(corpus, dir.resolve("index"));
-    return Searcher.open(dir.resolve("index"));
+    return CompleteAnswers.open(dir.resolve("index"));
   }
 
   private static List<String> articleIds(SearchRequest request) throws IOException {

@@ -41,7 +41,7 @@ class ResultsTest {
     Path corpus = Path.of(ResultsTest.class.getResource("/results-corpus").toURI());
     // One worker keeps documents in corpus order, so equal scores tie-break predictably.
     new Indexer(1).rebuild(corpus, indexDir);
-    searcher = Searcher.open(indexDir);
+    searcher = CompleteAnswers.open(indexDir);
   }
 
   @AfterAll
@@ -234,7 +234,7 @@ class ResultsTest {
             .mapToObj(i -> "{\"id\":\"r" + i + "\",\"title\":\"Weather " + i + "\",\"text\":\"Rain again on day " + i + ".\"}")
             .toList());
     new Indexer(1).rebuild(corpus, dir.resolve("index"));
-    try (Searcher many = Searcher.open(dir.resolve("index"))) {
+    try (Searcher many = CompleteAnswers.open(dir.resolve("index"))) {
       SearchResult bounded = many.search(SearchRequest.of("rain").withFacets(false));
       assertEquals(Paging.TOTAL_THRESHOLD, bounded.total());
       assertFalse(bounded.totalExact());
@@ -255,7 +255,7 @@ class ResultsTest {
         corpus.resolve("a.jsonl"),
         "{\"id\":\"a\",\"title\":\"Tides\",\"source\":\"Coast Daily\",\"text\":\"\\\"The tide is high,\\\" Ida Hull said.\"}\n");
     new Indexer(1).rebuild(corpus, index);
-    try (Searcher live = Searcher.open(index)) {
+    try (Searcher live = CompleteAnswers.open(index)) {
       SearchResult before = live.search(SearchRequest.of("tide"));
       assertEquals(List.of(fv("Coast Daily", 2)), before.facets().get("source"));
       Files.writeString(

@@ -31,7 +31,7 @@ class SearcherTest {
   static void indexFixtureCorpus() throws IOException, URISyntaxException {
     Path corpus = Path.of(SearcherTest.class.getResource("/fixture-corpus").toURI());
     summary = new Indexer(2).rebuild(corpus, indexDir);
-    searcher = Searcher.open(indexDir);
+    searcher = CompleteAnswers.open(indexDir);
   }
 
   @AfterAll
