@@ -10,14 +10,20 @@ import dev.verbatim.index.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.junit.jupiter.api.Test;
@@ -30,9 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QuoteMergesTest {
   private static final List<String> HARBOUR = List.of("harbour-a", "harbour-b", "harbour-c", "harbour-d");
-
-  // A first search in a busy JVM can pass the default limit and answer without sources.
-  private static final Duration COMPLETE_ANSWERS = Duration.ofMinutes(1);
 
   @TempDir Path tmp;
 
@@ -77,7 +80,7 @@ class QuoteMergesTest {
     copy("harbour-b", corpus, "harbour-b");
     copy("harbour-c", corpus, "harbour-c");
     new Indexer(1).update(corpus, index);
-    try (Searcher searcher = Searcher.open(index, COMPLETE_ANSWERS)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       assertEquals(2, quotes(searcher, "harbour OR harbor").total());
     }
 
@@ -87,7 +90,7 @@ class QuoteMergesTest {
 
     Files.delete(corpus.resolve("harbour-a.jsonl"));
     new Indexer(1).update(corpus, index);
-    try (Searcher searcher = Searcher.open(index, COMPLETE_ANSWERS)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       SearchResult result = quotes(searcher, "harbour OR harbor");
       assertEquals(2, result.total());
       assertEquals(
@@ -101,7 +104,7 @@ class QuoteMergesTest {
   @Test
   void pagesAfterACursorDoNotShowAMergedQuoteAgain() throws IOException {
     Path index = oneRunEach(List.of("harbour-b", "harbour-c", "harbour-a", "budget-a"));
-    try (Searcher searcher = Searcher.open(index, COMPLETE_ANSWERS)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       for (SearchRequest.SortOrder sort : SearchRequest.SortOrder.values()) {
         List<String> shown = new ArrayList<>();
         SearchRequest request =
@@ -131,7 +134,7 @@ class QuoteMergesTest {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
       assertNull(org.apache.lucene.index.MultiTerms.getTerms(reader, Schema.MERGES));
     }
-    try (Searcher searcher = Searcher.open(index, COMPLETE_ANSWERS)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       assertEquals(2, quotes(searcher, "harbour OR harbor").total());
     }
   }
@@ -153,7 +156,7 @@ class QuoteMergesTest {
    */
   private static void assertOneHarbourQuote(Path index, List<String> members, int all) throws IOException {
     Set<String> ownIds = ownQuoteIds(index);
-    try (Searcher searcher = Searcher.open(index, COMPLETE_ANSWERS)) {
+    try (Searcher searcher = CompleteAnswers.open(index)) {
       SearchResult result = quotes(searcher, "harbour OR harbor");
       assertEquals(1, result.total(), ownIds.toString());
       assertEquals(1, result.hits().size());
@@ -181,19 +184,19 @@ class QuoteMergesTest {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
       ReaderState state = new ReaderState.Cache().of(reader);
       // The searcher a request holds once its matching time is up: every search on it times out.
-      org.apache.lucene.search.IndexSearcher timedOut = new org.apache.lucene.search.IndexSearcher(reader);
+      IndexSearcher timedOut = new IndexSearcher(reader);
       timedOut.setTimeout(() -> true);
-      org.apache.lucene.search.TopDocs harbourA =
-          new org.apache.lucene.search.IndexSearcher(reader)
+      TopDocs harbourA =
+          new IndexSearcher(reader)
               .search(
-                  new org.apache.lucene.search.BooleanQuery.Builder()
-                      .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Schema.ARTICLE_ID, "harbour-a")),
-                          org.apache.lucene.search.BooleanClause.Occur.FILTER)
-                      .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Schema.TYPE, Schema.TYPE_QUOTE)),
-                          org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                  new BooleanQuery.Builder()
+                      .add(new TermQuery(new Term(Schema.ARTICLE_ID, "harbour-a")),
+                          BooleanClause.Occur.FILTER)
+                      .add(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_QUOTE)),
+                          BooleanClause.Occur.FILTER)
                       .build(),
                   1);
-      org.apache.lucene.document.Document quote = reader.storedFields().document(harbourA.scoreDocs[0].doc);
+      Document quote = reader.storedFields().document(harbourA.scoreDocs[0].doc);
       List<SearchResult.Source> sources =
           QuoteGroups.sources(timedOut, state, quote.get(Schema.FINGERPRINT), quote);
       assertEquals(HARBOUR, articleIds(sources).stream().sorted().toList());
@@ -208,7 +211,7 @@ class QuoteMergesTest {
       Bits live = MultiBits.getLiveDocs(reader);
       for (int doc = 0; doc < reader.maxDoc(); doc++) {
         if (live == null || live.get(doc)) {
-          org.apache.lucene.document.Document d = stored.document(doc);
+          Document d = stored.document(doc);
           if (d.get(Schema.QUOTE_ID) != null && d.get(Schema.ARTICLE_ID).startsWith("harbour")) {
             ids.add(d.get(Schema.QUOTE_ID));
           }

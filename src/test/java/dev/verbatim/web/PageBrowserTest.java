@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.verbatim.index.Indexer;
+import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.Searcher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,9 +45,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the whole class; screenshots land in {@code target/screenshots/}.
  */
 class PageBrowserTest {
-  // These tests check complete answers; a loaded machine must not cut them at the time limit.
-  private static final Duration COMPLETE_ANSWERS = Duration.ofMinutes(1);
-
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -68,7 +66,7 @@ class PageBrowserTest {
     Path corpus = Path.of(PageBrowserTest.class.getResource("/page-corpus").toURI());
     Path index = work.resolve("index");
     new Indexer(2).rebuild(corpus, index);
-    searcher = Searcher.open(index, COMPLETE_ANSWERS);
+    searcher = CompleteAnswers.open(index);
     server = new WebServer(searcher).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + server.port();
     Files.createDirectories(SCREENSHOTS);

@@ -2,6 +2,7 @@ package dev.verbatim.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verbatim.index.Indexer;
+import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.Searcher;
 import java.io.IOException;
 import java.net.URI;
@@ -11,13 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** A real server on a free port over a test corpus indexed into a folder, and an HTTP client for it. */
 final class TestServer implements AutoCloseable {
-  // These tests check complete answers; a loaded machine must not cut them at the time limit.
-  private static final Duration COMPLETE_ANSWERS = Duration.ofMinutes(1);
-
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   final Searcher searcher;
@@ -28,7 +25,7 @@ final class TestServer implements AutoCloseable {
     Path corpus = Path.of(TestServer.class.getResource(corpusResource).toURI());
     // One worker keeps documents in corpus order, so equal scores tie-break predictably.
     new Indexer(1).rebuild(corpus, indexDir);
-    searcher = Searcher.open(indexDir, COMPLETE_ANSWERS);
+    searcher = CompleteAnswers.open(indexDir);
     server = new WebServer(searcher).start("127.0.0.1", 0);
   }
 
