@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The {@code neardup-corpus} fixture: printings of quotes with small edits, one file each. */
 public final class NearDupCorpus {
+  /** The four printings of the harbour quote, in file-name order. */
+  public static final List<String> HARBOUR = List.of("harbour-a", "harbour-b", "harbour-c", "harbour-d");
+
   private NearDupCorpus() {}
 
   /** The fixture folder. */

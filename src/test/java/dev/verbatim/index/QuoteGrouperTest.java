@@ -22,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * insertion and a dash), a budget line with two words changed and a short tax line with one.
  */
 class QuoteGrouperTest {
-  private static final List<String> HARBOUR = List.of("harbour-a", "harbour-b", "harbour-c", "harbour-d");
-
   @TempDir Path tmp;
 
   @Test
@@ -34,11 +32,11 @@ class QuoteGrouperTest {
       SearchResult result = quotes(searcher, "harbour OR harbor");
       assertEquals(1, result.total());
       SearchResult.Hit hit = result.hits().get(0);
-      assertEquals(HARBOUR, hit.sources().stream().map(SearchResult.Source::articleId).toList());
+      assertEquals(NearDupCorpus.HARBOUR, hit.sources().stream().map(SearchResult.Source::articleId).toList());
       Quotation q = searcher.quote(hit.quoteId()).orElseThrow();
       // The earliest printing is the one shown; every source keeps its own words and speaker.
       assertEquals("We will keep the harbour open all winter long,", q.text());
-      assertEquals(HARBOUR, q.sources().stream().map(SearchResult.Source::articleId).toList());
+      assertEquals(NearDupCorpus.HARBOUR, q.sources().stream().map(SearchResult.Source::articleId).toList());
       assertEquals(
           List.of(
               "We will keep the harbour open all winter long,",

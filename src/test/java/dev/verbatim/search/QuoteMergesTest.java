@@ -1,5 +1,6 @@
 package dev.verbatim.search;
 
+import static dev.verbatim.index.NearDupCorpus.HARBOUR;
 import static dev.verbatim.index.NearDupCorpus.copy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and c ("all" dropped) are two words apart, a and d are one word from each.
  */
 class QuoteMergesTest {
-  private static final List<String> HARBOUR = List.of("harbour-a", "harbour-b", "harbour-c", "harbour-d");
-
   @TempDir Path tmp;
 
   @Test
