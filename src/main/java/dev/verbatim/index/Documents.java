@@ -11,13 +11,11 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 
 /** Builds the Lucene documents for an article and its quotes, following {@link Schema}. */
 final class Documents {
-  private final FacetsConfig facets = Schema.facetsConfig();
+  private final FacetFields facets = new FacetFields();
   // One analysis of an article's title and body feeds its stemmed and exact fields and, when
   // quote() follows article() for the same article, its quotes'.
   private final TextAnalysis analysis = new TextAnalysis();
@@ -39,7 +37,7 @@ final class Documents {
     if (a.url() != null) {
       doc.add(new StringField(Schema.URL, a.url(), Field.Store.YES));
     }
-    return facets.build(doc);
+    return doc;
   }
 
   Document quote(Article a, Quote q, QuoteGrouper.Group group) throws IOException {
@@ -66,7 +64,7 @@ final class Documents {
     if (q.speaker() != null) {
       doc.add(new Field(Schema.SPEAKER, q.speaker(), Schema.TEXT_STORED));
       doc.add(new StringField(Schema.SPEAKER_KEY, q.speaker(), Field.Store.NO));
-      doc.add(new SortedSetDocValuesFacetField(Schema.FACET_SPEAKER, q.speaker()));
+      facets.add(doc, Schema.FACET_SPEAKER, q.speaker());
     }
     if (q.cue() != null) {
       doc.add(new StoredField(Schema.CUE, q.cue()));
@@ -75,7 +73,7 @@ final class Documents {
       doc.add(new StoredField(Schema.MENTION, q.mention().text()));
       doc.add(new StoredField(Schema.MENTION_OFFSET, q.mention().offset()));
     }
-    return facets.build(doc);
+    return doc;
   }
 
   // Facet labels of the months, "01" to "12", without a String.format per document.
@@ -87,10 +85,10 @@ final class Documents {
     return articleId + "#" + q.offset();
   }
 
-  private static void common(Document doc, Article a, String id, String type) {
+  private void common(Document doc, Article a, String id, String type) {
     doc.add(new StringField(Schema.ID, id, Field.Store.YES));
     doc.add(new StringField(Schema.TYPE, type, Field.Store.YES));
-    doc.add(new SortedSetDocValuesFacetField(Schema.FACET_TYPE, type));
+    facets.add(doc, Schema.FACET_TYPE, type);
     doc.add(new StringField(Schema.ARTICLE_ID, a.id(), Field.Store.YES));
     if (a.file() != null) {
       doc.add(new StringField(Schema.FILE, a.file(), Field.Store.YES));
@@ -98,18 +96,14 @@ final class Documents {
     if (a.source() != null) {
       doc.add(new Field(Schema.SOURCE, a.source(), Schema.TEXT_STORED));
       doc.add(new StringField(Schema.SOURCE_KEY, a.source(), Field.Store.NO));
-      doc.add(new SortedSetDocValuesFacetField(Schema.FACET_SOURCE, a.source()));
+      facets.add(doc, Schema.FACET_SOURCE, a.source());
     }
     LocalDate date = a.date();
     if (date != null) {
       doc.add(new LongPoint(Schema.DATE, date.toEpochDay()));
       doc.add(new NumericDocValuesField(Schema.DATE, date.toEpochDay()));
       doc.add(new StoredField(Schema.DATE, date.toString()));
-      doc.add(
-          new SortedSetDocValuesFacetField(
-              Schema.FACET_DATE,
-              String.valueOf(date.getYear()),
-              MONTHS[date.getMonthValue() - 1]));
+      facets.add(doc, Schema.FACET_DATE, String.valueOf(date.getYear()), MONTHS[date.getMonthValue() - 1]);
     }
   }
 }

@@ -274,17 +274,39 @@ final class QuoteGrouper implements Closeable {
     return Math.min(2, Math.max(restX, restY));
   }
 
-  private static int[] wordHashes(String compared) {
+  /**
+   * Per word of {@code compared} (as {@code compared.split(" ")} cuts it), its {@code hashCode}
+   * shifted left with the low bit set when it has a digit; one pass, no word strings.
+   */
+  static int[] wordHashes(String compared) {
     if (compared.isEmpty()) {
       return new int[0];
     }
-    String[] split = compared.split(" ");
-    int[] hashes = new int[split.length];
-    for (int i = 0; i < split.length; i++) {
-      boolean digit = split[i].chars().anyMatch(Character::isDigit);
-      hashes[i] = (split[i].hashCode() << 1) | (digit ? 1 : 0);
+    int[] hashes = new int[16];
+    int count = 0;
+    // Words up to the last non-empty one: split drops trailing empty strings.
+    int kept = 0;
+    int hash = 0;
+    boolean digit = false;
+    for (int i = 0; i <= compared.length(); i++) {
+      char c = i < compared.length() ? compared.charAt(i) : ' ';
+      if (c != ' ') {
+        hash = 31 * hash + c;
+        digit |= Character.isDigit(c);
+        continue;
+      }
+      if (count == hashes.length) {
+        hashes = Arrays.copyOf(hashes, count * 2);
+      }
+      boolean empty = i == 0 || compared.charAt(i - 1) == ' ';
+      hashes[count++] = (hash << 1) | (digit ? 1 : 0);
+      if (!empty) {
+        kept = count;
+      }
+      hash = 0;
+      digit = false;
     }
-    return hashes;
+    return Arrays.copyOf(hashes, kept);
   }
 
   /** The key of a group this quote starts: 64 bits of the SHA-256 of its compared words. */

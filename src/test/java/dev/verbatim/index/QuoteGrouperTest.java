@@ -199,6 +199,19 @@ class QuoteGrouperTest {
     return q.sources().stream().map(SearchResult.Source::articleId).toList();
   }
 
+  @Test
+  void wordHashesAreThoseOfTheSplitWords() {
+    for (String compared : List.of("", " ", "a", "we will keep 2 harbours open", " lead", "trail  ", "two  spaces", "x9 y")) {
+      String[] words = compared.isEmpty() ? new String[0] : compared.split(" ");
+      int[] expected = new int[words.length];
+      for (int i = 0; i < words.length; i++) {
+        boolean digit = words[i].chars().anyMatch(Character::isDigit);
+        expected[i] = (words[i].hashCode() << 1) | (digit ? 1 : 0);
+      }
+      org.junit.jupiter.api.Assertions.assertArrayEquals(expected, QuoteGrouper.wordHashes(compared), compared);
+    }
+  }
+
   private static SearchResult quotes(Searcher searcher, String query) throws IOException {
     return searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.QUOTE));
   }
