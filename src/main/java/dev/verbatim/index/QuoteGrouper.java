@@ -3,7 +3,6 @@ package dev.verbatim.index;
 import dev.verbatim.quotes.QuoteExtractor;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -311,17 +310,12 @@ final class QuoteGrouper implements Closeable {
 
   /** The key of a group this quote starts: 64 bits of the SHA-256 of its compared words. */
   private static long ownKey(String compared) {
-    try {
-      byte[] hash =
-          java.security.MessageDigest.getInstance("SHA-256").digest(compared.getBytes(StandardCharsets.UTF_8));
-      long key = 0;
-      for (int i = 0; i < 8; i++) {
-        key = (key << 8) | (hash[i] & 0xFF);
-      }
-      return key;
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
+    byte[] hash = Schema.sha256(compared);
+    long key = 0;
+    for (int i = 0; i < 8; i++) {
+      key = (key << 8) | (hash[i] & 0xFF);
     }
+    return key;
   }
 
   private static String hex(long key) {

@@ -137,14 +137,24 @@ public final class Schema {
    * SHA-256 of its {@link #FINGERPRINT}, short and URL-safe.
    */
   public static String quoteId(String fingerprint) {
-    try {
-      byte[] hash =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(hash, 0, 12);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return java.util.HexFormat.of().formatHex(sha256(fingerprint), 0, 12);
+  }
+
+  // getInstance looks the algorithm up among the providers on every call; a digest per thread
+  // resets itself after each digest().
+  private static final ThreadLocal<java.security.MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+          });
+
+  /** The SHA-256 of {@code s} in UTF-8. */
+  static byte[] sha256(String s) {
+    return SHA_256.get().digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** The analyzer for stemmed text fields: possessives, case and accents folded, Porter stems. */
