@@ -26,8 +26,18 @@ final class FacetFields {
   /** A label's encoded paths: {@code paths[i]} is its first {@code i + 1} components. */
   private record Label(BytesRef[] paths) {}
 
-  private final FacetsConfig config = Schema.facetsConfig();
+  private final FacetsConfig config;
   private final Map<String, Map<String, Label>> labels = new HashMap<>();
+
+  /** The fields of {@link Schema#facetsConfig()}. */
+  FacetFields() {
+    this(Schema.facetsConfig());
+  }
+
+  /** The fields {@code config} makes; it must not change afterwards. */
+  FacetFields(FacetsConfig config) {
+    this.config = config;
+  }
 
   /** Adds the fields of {@code SortedSetDocValuesFacetField(dim, path)}. */
   void add(Document doc, String dim, String... path) {
@@ -44,7 +54,7 @@ final class FacetFields {
       label = encode(components);
       byPath.put(key, label);
     }
-    add(doc, label, config.getDimConfig(dim).hierarchical);
+    add(doc, label, config.getDimConfig(dim));
   }
 
   private static Label encode(String[] components) {
@@ -57,16 +67,31 @@ final class FacetFields {
 
   /**
    * The doc values are the full path, and for a hierarchical dimension every shorter path too (the
-   * dimension alone included); the drill-down terms are the full path and every shorter one. Doc
-   * values and terms copy the bytes, so one label serves every document.
+   * dimension alone included); the drill-down terms are what the dimension's {@code
+   * drillDownTermsIndexing} asks for. Doc values and terms copy the bytes, so one label serves
+   * every document.
    */
-  private static void add(Document doc, Label label, boolean hierarchical) {
+  private static void add(Document doc, Label label, FacetsConfig.DimConfig dim) {
     BytesRef[] paths = label.paths();
     int full = paths.length - 1;
-    for (int i = hierarchical ? 0 : full; i <= full; i++) {
+    for (int i = dim.hierarchical ? 0 : full; i <= full; i++) {
       doc.add(new SortedSetDocValuesField(FIELD, paths[i]));
     }
-    for (int i = 0; i <= full; i++) {
+    // paths[i] is a prefix of i + 1 components: the dimension alone is paths[0].
+    int from =
+        switch (dim.drillDownTermsIndexing) {
+          case NONE -> full + 1;
+          case FULL_PATH_ONLY -> full;
+          case DIMENSION_AND_FULL_PATH -> {
+            if (full > 0) {
+              doc.add(new StringField(FIELD, paths[0], Field.Store.NO));
+            }
+            yield full;
+          }
+          case ALL_PATHS_NO_DIM -> Math.min(1, full);
+          case ALL -> 0;
+        };
+    for (int i = from; i <= full; i++) {
       doc.add(new StringField(FIELD, paths[i], Field.Store.NO));
     }
   }
