@@ -32,7 +32,7 @@ final class Documents {
     doc.add(analysis.whole(Schema.TEXT, bodyTokens, Schema.TEXT_STORED, true));
     doc.add(analysis.whole(Schema.TEXT_EXACT, bodyTokens, Schema.TEXT_UNSTORED, false));
     if (a.author() != null) {
-      doc.add(new Field(Schema.AUTHOR, a.author(), Schema.TEXT_STORED));
+      doc.add(analysis.exact(Schema.AUTHOR, a.author(), Schema.TEXT_STORED));
     }
     if (a.url() != null) {
       doc.add(new StringField(Schema.URL, a.url(), Field.Store.YES));
@@ -62,7 +62,7 @@ final class Documents {
       doc.add(new StringField(Schema.MERGES, merged, Field.Store.NO));
     }
     if (q.speaker() != null) {
-      doc.add(new Field(Schema.SPEAKER, q.speaker(), Schema.TEXT_STORED));
+      doc.add(analysis.exact(Schema.SPEAKER, q.speaker(), Schema.TEXT_STORED));
       doc.add(new StringField(Schema.SPEAKER_KEY, q.speaker(), Field.Store.NO));
       facets.add(doc, Schema.FACET_SPEAKER, q.speaker());
     }
@@ -94,7 +94,7 @@ final class Documents {
       doc.add(new StringField(Schema.FILE, a.file(), Field.Store.YES));
     }
     if (a.source() != null) {
-      doc.add(new Field(Schema.SOURCE, a.source(), Schema.TEXT_STORED));
+      doc.add(analysis.exact(Schema.SOURCE, a.source(), Schema.TEXT_STORED));
       doc.add(new StringField(Schema.SOURCE_KEY, a.source(), Field.Store.NO));
       facets.add(doc, Schema.FACET_SOURCE, a.source());
     }

@@ -167,6 +167,11 @@ public final class Schema {
     return new TextAnalyzer(true, Schema::exactTail);
   }
 
+  /** {@link #exactAnalyzer()} for text {@link #foldedInPlace} already folded: no char filter. */
+  static Analyzer exactAnalyzerOfFolded() {
+    return new TextAnalyzer(false, Schema::exactTail);
+  }
+
   /**
    * The part both text chains share, {@link #sharedHead}, for the indexer to run once per text;
    * without the char filter for text {@link #foldedInPlace} already folded.

@@ -47,6 +47,28 @@ class TextAnalysisTest {
   }
 
   @Test
+  void namesGetTheSchemaAnalyzersTermsWithOrWithoutTheCharFilter() throws IOException {
+    List<String> names =
+        List.of(
+            "",
+            "Kim Kardashian",
+            "Conan O\u2019Brien",
+            "The\u00a0Guardian",
+            "Ren\u00e9e Fleming",
+            "Rene\u0301e Fleming",
+            "\u201cThe Onion\u201d \u02bcs");
+    for (String name : names) {
+      for (String field : List.of(Schema.SPEAKER, Schema.SOURCE, Schema.AUTHOR)) {
+        Field f = analysis.exact(field, name, Schema.TEXT_STORED);
+        assertEquals(name, f.stringValue());
+        assertEquals(terms(field, name), replayedTerms(f), field + " of " + name);
+      }
+    }
+    assertNotEquals(Field.class, analysis.exact(Schema.SPEAKER, "Conan O\u2019Brien", Schema.TEXT_STORED).getClass());
+    assertEquals(Field.class, analysis.exact(Schema.SPEAKER, "Rene\u0301e", Schema.TEXT_STORED).getClass());
+  }
+
+  @Test
   void quotesOfTheFixtureArticlesGetTheTermsOfTheirOwnAnalysis() throws IOException {
     QuoteExtractor extractor = new QuoteExtractor();
     int shared = 0;
