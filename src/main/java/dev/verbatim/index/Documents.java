@@ -52,9 +52,6 @@ final class Documents {
     doc.add(new StringField(Schema.FINGERPRINT, group.key(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Schema.FINGERPRINT, new BytesRef(group.key())));
     doc.add(new StringField(Schema.QUOTE_ID, Schema.quoteId(group.key()), Field.Store.YES));
-    if (group.words() != null) {
-      doc.add(new StoredField(Schema.QUOTE_WORDS, group.words()));
-    }
     for (BytesRef key : group.nearKeys()) {
       doc.add(new StringField(Schema.NEAR_KEY, key, Field.Store.NO));
     }

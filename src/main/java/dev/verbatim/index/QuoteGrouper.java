@@ -44,8 +44,8 @@ import org.apache.lucene.util.BytesRef;
  * untouched, so each quote of six words or more is filed under two 64-bit keys, a hash of its
  * first {@code k} and of its last {@code k} words with {@code k = (n - 1) / 2}, and looks up the
  * keys of the lengths {@code n - 1}, {@code n} and {@code n + 1}; candidates are then checked
- * word by word. In the index the keys are {@link Schema#NEAR_KEY} terms and the words a stored
- * {@link Schema#QUOTE_WORDS}; within a run they sit in one map shared by the workers, holding
+ * word by word. In the index the keys are {@link Schema#NEAR_KEY} terms and the words are those
+ * of the quote's stored {@link Schema#TEXT}; within a run they sit in one map shared by the workers, holding
  * per distinct quote two keys, a 32-bit hash per word and the group's 64-bit key (about 150 bytes
  * for a 20-word quote). Checking and filing happen under one lock, so two variants indexed at the
  * same moment by two workers still end in one group.
@@ -59,13 +59,13 @@ final class QuoteGrouper implements Closeable {
   /** Candidates checked per key; a key shared by more quotes is a common opening, not a variant. */
   private static final int MAX_CANDIDATES = 64;
 
-  private static final Set<String> STORED = Set.of(Schema.FINGERPRINT, Schema.QUOTE_WORDS);
+  private static final Set<String> STORED = Set.of(Schema.FINGERPRINT, Schema.TEXT);
 
   /**
-   * What a quote document carries about its group: its key, its words, its near keys, and the
-   * keys of other groups it matched too, which are therefore one with {@code key}.
+   * What a quote document carries about its group: its key, its near keys, and the keys of other
+   * groups it matched too, which are therefore one with {@code key}.
    */
-  record Group(String key, String words, List<BytesRef> nearKeys, List<String> merges) {}
+  record Group(String key, List<BytesRef> nearKeys, List<String> merges) {}
 
   private final DirectoryReader committed;
   private final IndexSearcher searcher;
@@ -99,7 +99,7 @@ final class QuoteGrouper implements Closeable {
     String compared = QuoteExtractor.comparedWords(quoteText);
     int[] own = wordHashes(compared);
     if (own.length < MIN_WORDS) {
-      return new Group(hex(ownKey(compared)), null, List.of(), List.of());
+      return new Group(hex(ownKey(compared)), List.of(), List.of());
     }
     long[] filed = keys(own, (own.length - 1) / 2);
     long[] wanted = lookupKeys(own);
@@ -118,7 +118,7 @@ final class QuoteGrouper implements Closeable {
     for (long k : filed) {
       nearKeys.add(bytes(k));
     }
-    return new Group(hex(key), compared, nearKeys, matched.othersThan(key));
+    return new Group(hex(key), nearKeys, matched.othersThan(key));
   }
 
   /** Adds the groups of matching quotes of an earlier run to {@code matched}. */
@@ -130,9 +130,10 @@ final class QuoteGrouper implements Closeable {
       TermQuery query = new TermQuery(new Term(Schema.NEAR_KEY, bytes(k)));
       for (ScoreDoc hit : searcher.search(query, MAX_CANDIDATES).scoreDocs) {
         Document d = searcher.storedFields().document(hit.doc, STORED);
-        String words = d.get(Schema.QUOTE_WORDS);
+        // Indexes up to issue 7 also stored these words as quote_words; the text gives the same.
+        String text = d.get(Schema.TEXT);
         String key = d.get(Schema.FINGERPRINT);
-        if (words != null && key != null && QuoteExtractor.sameQuotation(words, compared)) {
+        if (text != null && key != null && QuoteExtractor.sameQuotation(QuoteExtractor.comparedWords(text), compared)) {
           matched.add(Long.parseUnsignedLong(key, 16));
         }
       }

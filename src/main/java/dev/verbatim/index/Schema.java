@@ -80,11 +80,6 @@ public final class Schema {
    * included (see {@code QuoteGrouper}): 16 hex digits, keyword and sorted doc values, stored.
    */
   public static final String FINGERPRINT = "fingerprint";
-  /**
-   * A quote's own normalised words ({@code QuoteExtractor.comparedWords}), stored only, for quotes
-   * long enough to group with variants; a later run compares new quotes against them.
-   */
-  public static final String QUOTE_WORDS = "quote_words";
   /** Hashes of a quote's first and last half of words, 8-byte keywords, for finding variants. */
   public static final String NEAR_KEY = "near_key";
   /**
