@@ -186,12 +186,7 @@ final class WrkBench implements HttpLoad {
         wrk, THREADS);
   }
 
+  /** Leaves the script in the work folder, to rerun wrk by hand against {@code verbatim serve}. */
   @Override
-  public void close() {
-    try {
-      Files.deleteIfExists(script);
-    } catch (IOException e) {
-      // A left-over script in the work folder is harmless.
-    }
-  }
+  public void close() {}
 }

@@ -6,6 +6,7 @@ import dev.verbatim.search.Searcher;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -116,7 +117,7 @@ public final class WebServer implements AutoCloseable {
     if (relevance != null && !relevance.isBlank()) {
       request = request.withRelevance(SearchRequest.Relevance.fromLabel(relevance));
     }
-    ctx.json(searcher.search(refine(ctx, request)));
+    writeJson(ctx, searcher.search(refine(ctx, request)));
   }
 
   /** Adds the filter, sort, cursor and passage parameters to {@code request}. */
@@ -142,7 +143,7 @@ public final class WebServer implements AutoCloseable {
 
   private void health(Context ctx) throws IOException {
     Searcher.Stats stats = searcher.stats();
-    ctx.json(Map.of("status", "ok", "articles", stats.articles(), "quotes", stats.quotes()));
+    writeJson(ctx, Map.of("status", "ok", "articles", stats.articles(), "quotes", stats.quotes()));
   }
 
   private void article(Context ctx) throws IOException {
@@ -150,8 +151,28 @@ public final class WebServer implements AutoCloseable {
     jsonOrNotFound(ctx, searcher.article(id), "no article with id '" + id + "'");
   }
 
-  private static void jsonOrNotFound(Context ctx, Optional<?> found, String notFound) {
-    found.ifPresentOrElse(ctx::json, () -> error(ctx, HttpStatus.NOT_FOUND, notFound));
+  private static void jsonOrNotFound(Context ctx, Optional<?> found, String notFound) throws IOException {
+    if (found.isPresent()) {
+      writeJson(ctx, found.get());
+    } else {
+      error(ctx, HttpStatus.NOT_FOUND, notFound);
+    }
+  }
+
+  /**
+   * Writes {@code value} as the answer's JSON body: UTF-8 bytes straight from Jackson, in one
+   * write, rather than through Javalin's {@code ctx.json}, which makes a String, encodes it and
+   * copies it through a fresh 32 KB buffer. A client that accepts no compression gets a
+   * Content-Length, so Jetty sends headers and body together instead of chunks; for one that
+   * does, Javalin's compression still decides on the whole body and the length stays unset.
+   */
+  private static void writeJson(Context ctx, Object value) throws IOException {
+    byte[] body = Json.mapper().writeValueAsBytes(value);
+    ctx.contentType(ContentType.APPLICATION_JSON);
+    if (ctx.header(Header.ACCEPT_ENCODING) == null) {
+      ctx.res().setContentLength(body.length);
+    }
+    ctx.outputStream().write(body);
   }
 
   /**
