@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -117,13 +118,16 @@ public final class Bench {
    * HTTP against the same mix run in-process through the API: one connection against one
    * thread, more connections against two threads (all the cores this machine has). The main
    * rows ask what a program or the page's "Load more" asks, the highlighted top 10 without
-   * facets; a last row asks with facets, as the page's first request of a query does.
+   * facets; a last row asks with facets, as the page's first request of a query does. The client
+   * is wrk when it is on PATH, else the JDK's client inside this JVM; the notes say which.
    */
   private void measureHttp(
-      Searcher searcher, SearchBench search, List<QuerySet.Entry> mix, BenchTable table) {
+      Searcher searcher, SearchBench search, List<QuerySet.Entry> mix, BenchTable table) throws IOException {
+    Optional<Path> wrk = WrkBench.onPath();
     try (WebServer server = new WebServer(searcher).start("127.0.0.1", 0);
-        HttpBench plain = new HttpBench(server.port(), mix, false);
-        HttpBench faceted = new HttpBench(server.port(), mix, true)) {
+        HttpLoad plain = client(wrk, server.port(), mix, false);
+        HttpLoad faceted = client(wrk, server.port(), mix, true)) {
+      table.note("http client", plain.describe());
       plain.run(16, Math.max(2, config.seconds()));
       for (int c : new int[] {1, 16, 64}) {
         measureHttp(plain, c, "", search::asServed, mix, table);
@@ -132,8 +136,17 @@ public final class Bench {
     }
   }
 
+  private HttpLoad client(Optional<Path> wrk, int port, List<QuerySet.Entry> mix, boolean facets)
+      throws IOException {
+    if (wrk.isEmpty()) {
+      return new HttpBench(port, mix, facets);
+    }
+    Path script = config.work().resolve(facets ? "wrk-search-facets.lua" : "wrk-search.lua");
+    return new WrkBench(wrk.get(), port, mix, facets, script);
+  }
+
   private void measureHttp(
-      HttpBench http, int connections, String label, Load.Call<QuerySet.Entry> api,
+      HttpLoad http, int connections, String label, Load.Call<QuerySet.Entry> api,
       List<QuerySet.Entry> mix, BenchTable table) {
     int threads = Math.min(connections, Runtime.getRuntime().availableProcessors());
     int rounds = config.rounds();
@@ -155,12 +168,17 @@ public final class Bench {
     table.rate("http", name, "req/s", w.perSecond(), a.perSecond());
     table.latency("http", name, "p50 ms", w.p50(), a.p50());
     table.latency("http", name, "p99 ms", w.p99(), a.p99());
-    // Client and server share this process, so this is both ends' CPU per request.
-    table.latency("http", name, "CPU ms/req (client+server)", w.cpuMs(), a.cpuMs());
+    if (Double.isNaN(w.clientCpuMs())) {
+      // Client and server share this process, so this is both ends' CPU per request.
+      table.latency("http", name, "CPU ms/req (client+server)", w.cpuMs(), a.cpuMs());
+    } else {
+      table.latency("http", name, "CPU ms/req (server)", w.cpuMs(), a.cpuMs());
+      table.latency("http", name, "CPU ms/req (server+wrk)", w.cpuMs() + w.clientCpuMs(), a.cpuMs());
+    }
     table.value("http", name, "errors", w.errors());
     progress.printf(
-        Locale.ROOT, "http %s: %.0f req/s p99 %.2f ms (API %.0f QPS), %d errors%n",
-        name, w.perSecond(), w.p99(), a.perSecond(), w.errors());
+        Locale.ROOT, "http %s: %.0f req/s p99 %.2f ms (API %.0f QPS), CPU %.2f ms/req, %d errors%n",
+        name, w.perSecond(), w.p99(), a.perSecond(), w.cpuMs(), w.errors());
     progress.flush();
   }
 

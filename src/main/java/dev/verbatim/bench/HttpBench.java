@@ -1,24 +1,19 @@
 package dev.verbatim.bench;
 
-import dev.verbatim.search.SearchRequest;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 
 /**
- * Requests to {@code /api/search} on loopback from a {@link HttpClient} on virtual threads, one
- * virtual thread per connection, each sending its next request as soon as the last is answered.
- * Thread-safe.
+ * Requests to {@code /api/search} on loopback from a {@link HttpClient} on virtual threads in this
+ * JVM, one virtual thread per connection. The client's CPU counts with the server's. Thread-safe.
  */
-final class HttpBench implements AutoCloseable {
+final class HttpBench implements HttpLoad {
   private final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -27,28 +22,21 @@ final class HttpBench implements AutoCloseable {
           .build();
   private final List<URI> uris;
 
-  /**
-   * A client for the server on {@code 127.0.0.1:port} that asks the given queries in turn, with
-   * facet counts when {@code facets} (as the page's first request of a query does), else the
-   * highlighted top 10 alone.
-   */
+  /** A client for the server on {@code 127.0.0.1:port}; see {@link HttpLoad#targets}. */
   HttpBench(int port, List<QuerySet.Entry> queries, boolean facets) {
-    List<URI> list = new ArrayList<>();
-    for (QuerySet.Entry e : queries) {
-      SearchRequest r = e.request();
-      String uri =
-          "http://127.0.0.1:" + port + "/api/search?limit=" + SearchBench.TOP + "&q="
-              + URLEncoder.encode(r.query(), StandardCharsets.UTF_8)
-              + (r.type() == null ? "" : "&type=" + r.type().label())
-              + (facets ? "&facets=true" : "");
-      list.add(URI.create(uri));
-    }
-    this.uris = List.copyOf(list);
+    this.uris =
+        HttpLoad.targets(queries, facets).stream().map(t -> URI.create("http://127.0.0.1:" + port + t)).toList();
   }
 
-  /** {@code connections} clients for {@code seconds}; an answer other than 200 is an error. */
-  Load.Result run(int connections, double seconds) {
+  @Override
+  public Load.Result run(int connections, double seconds) {
     return Load.run(uris, connections, seconds, true, this::get);
+  }
+
+  @Override
+  public String describe() {
+    return "java.net.http.HttpClient on virtual threads in the bench's JVM (wrk is not on PATH); "
+        + "CPU per request is client and server together";
   }
 
   private void get(URI uri) throws IOException, InterruptedException {

@@ -29,9 +29,12 @@ final class Load {
    * @param calls calls completed
    * @param errors calls that threw
    * @param cpuMsPerCall CPU time of the whole process over the run, per completed call
+   * @param clientCpuMsPerCall CPU time of a client in another process (wrk), per completed call;
+   *     NaN when the calls came from this process, whose CPU then counts in {@code cpuMsPerCall}
    */
   record Result(
-      double p50Ms, double p99Ms, double perSecond, long calls, long errors, double cpuMsPerCall) {}
+      double p50Ms, double p99Ms, double perSecond, long calls, long errors, double cpuMsPerCall,
+      double clientCpuMsPerCall) {}
 
   private Load() {}
 
@@ -77,7 +80,8 @@ final class Load {
           total / elapsed,
           total,
           errors.get(),
-          cpuMs / Math.max(1, total));
+          cpuMs / Math.max(1, total),
+          Double.NaN);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("load run interrupted", e);

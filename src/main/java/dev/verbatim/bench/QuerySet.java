@@ -41,6 +41,12 @@ final class QuerySet {
   /** Query classes, in table order. */
   static final List<String> CLASSES = List.of("term", "and", "or", "phrase", "speaker", "faceted");
 
+  /**
+   * The headline's weight in Verbatim's default ranking (BM25F headline weight, and the boost of a
+   * phrase in the headline), so the bare side boosts as Verbatim does and prunes alike.
+   */
+  private static final float HEADLINE_WEIGHT = 3f;
+
   private static final Pattern WORD = Pattern.compile("[a-z]{3,}");
 
   /**
@@ -176,7 +182,7 @@ final class QuerySet {
         if (run.size() >= 2 && run.stream().anyMatch(w -> !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w))) {
           Query bare =
               new BooleanQuery.Builder()
-                  .add(new BoostQuery(phrase(Schema.TITLE_EXACT, run), 2f), Occur.SHOULD)
+                  .add(new BoostQuery(phrase(Schema.TITLE_EXACT, run), HEADLINE_WEIGHT), Occur.SHOULD)
                   .add(phrase(Schema.TEXT_EXACT, run), Occur.SHOULD)
                   .add(phrase(Schema.SPEAKER, run), Occur.SHOULD)
                   .build();
@@ -220,13 +226,13 @@ final class QuerySet {
   }
 
   /**
-   * A bare word as Verbatim's parser reads it: the headline (weight 2), the body and the speaker,
-   * any of them. Spelled out here so the bare side runs the same Lucene query, not a cheaper one.
+   * A bare word as Verbatim's parser reads it: the headline (weighted as Verbatim weighs it), the
+   * body and the speaker, any of them. Spelled out here so the bare side runs the same Lucene query, not a cheaper one.
    */
   private static Query anyField(Analyzer stemmed, String word) throws IOException {
     String stem = stem(stemmed, word);
     return new BooleanQuery.Builder()
-        .add(new BoostQuery(new TermQuery(new Term(Schema.TITLE, stem)), 2f), Occur.SHOULD)
+        .add(new BoostQuery(new TermQuery(new Term(Schema.TITLE, stem)), HEADLINE_WEIGHT), Occur.SHOULD)
         .add(new TermQuery(new Term(Schema.TEXT, stem)), Occur.SHOULD)
         .add(new TermQuery(new Term(Schema.SPEAKER, word)), Occur.SHOULD)
         .build();

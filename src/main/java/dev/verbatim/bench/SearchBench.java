@@ -160,22 +160,25 @@ final class SearchBench {
   }
 
   /** Medians over rounds of each figure of {@link Load.Result}. */
-  record Medians(double p50, double p99, double perSecond, long errors, double cpuMs) {
+  record Medians(double p50, double p99, double perSecond, long errors, double cpuMs, double clientCpuMs) {
     static Medians of(Load.Result[] results) {
       double[] p50 = new double[results.length];
       double[] p99 = new double[results.length];
       double[] rate = new double[results.length];
       double[] cpu = new double[results.length];
+      double[] clientCpu = new double[results.length];
       long errors = 0;
       for (int i = 0; i < results.length; i++) {
         p50[i] = results[i].p50Ms();
         p99[i] = results[i].p99Ms();
         rate[i] = results[i].perSecond();
         cpu[i] = results[i].cpuMsPerCall();
+        clientCpu[i] = results[i].clientCpuMsPerCall();
         errors += results[i].errors();
       }
       return new Medians(
-          Samples.median(p50), Samples.median(p99), Samples.median(rate), errors, Samples.median(cpu));
+          Samples.median(p50), Samples.median(p99), Samples.median(rate), errors, Samples.median(cpu),
+          Samples.median(clientCpu));
     }
   }
 

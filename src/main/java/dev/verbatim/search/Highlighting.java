@@ -19,11 +19,13 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
@@ -184,7 +186,7 @@ final class Highlighting {
               .withWeightMatches(!shape.termsOnly())
               .withMaskedFieldsFunc(field -> shape.searchedTwins(field));
       Map<String, Object[]> marked =
-          new PageHighlighter(builder, fieldInfos, byDoc, text)
+          new PageHighlighter(builder, fieldInfos, !shape.termsOnly(), byDoc, text)
               .mark(fields, query, docIds, new int[] {text.passages(), 1});
       Object[] textAnswers = marked.get(fields[0]);
       Object[] otherAnswers = marked.get(fields[1]);
@@ -253,12 +255,15 @@ final class Highlighting {
    */
   private static final class PageHighlighter extends UnifiedHighlighter {
     private final FieldInfos fieldInfos;
+    private final boolean weightMatches;
     private final Map<Integer, Target> byDoc;
     private final TextShape text;
 
-    PageHighlighter(Builder builder, FieldInfos fieldInfos, Map<Integer, Target> byDoc, TextShape text) {
+    PageHighlighter(
+        Builder builder, FieldInfos fieldInfos, boolean weightMatches, Map<Integer, Target> byDoc, TextShape text) {
       super(builder);
       this.fieldInfos = fieldInfos;
+      this.weightMatches = weightMatches;
       this.byDoc = byDoc;
       this.text = text;
     }
@@ -276,6 +281,21 @@ final class Highlighting {
     @Override
     protected PassageFormatter getFormatter(String field) {
       return Schema.TEXT.equals(field) ? text.formatter() : WHOLE_FIELD;
+    }
+
+    /**
+     * With weight matches, Lucene runs the query's matches on every hit once per highlighted field
+     * (and per unstemmed twin), then keeps the matches in that field: a phrase query's body phrase
+     * was matched again for the headline. Each field gets the part of the query that can match in
+     * it instead (see {@link FieldPart}); the marks are the same.
+     */
+    @Override
+    protected UHComponents getHighlightComponents(String field, Query query, Set<Term> allTerms) {
+      if (!weightMatches) {
+        return super.getHighlightComponents(field, query, allTerms);
+      }
+      Query part = FieldPart.of(query, getFieldMatcher(field));
+      return super.getHighlightComponents(field, part == null ? new MatchNoDocsQuery() : part, allTerms);
     }
 
     @Override

@@ -4,8 +4,11 @@ import dev.verbatim.search.InvalidQueryException;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.Searcher;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -30,6 +33,9 @@ public final class WebServer implements AutoCloseable {
    */
   static final int MAX_REQUEST_HEADER_BYTES = 256 * 1024;
 
+  /** Gzip level for answers to clients that accept it: the fastest; see the constructor. */
+  static final int GZIP_LEVEL = 1;
+
   private final Searcher searcher;
   private final AdminRoutes admin;
   private final Javalin app;
@@ -51,6 +57,9 @@ public final class WebServer implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               config.http.maxRequestSize = 64 * 1024;
+              // Browsers always ask for gzip. Javalin's level 6 took about a quarter of a search's CPU
+              // on a 24 KB answer (650 us); level 1 takes 255 us and shrinks it to 37% (level 6: 34%).
+              config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(GZIP_LEVEL));
               config.jetty.modifyHttpConfiguration(
                   http -> {
                     http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
@@ -116,7 +125,7 @@ public final class WebServer implements AutoCloseable {
     if (relevance != null && !relevance.isBlank()) {
       request = request.withRelevance(SearchRequest.Relevance.fromLabel(relevance));
     }
-    ctx.json(searcher.search(refine(ctx, request)));
+    writeJson(ctx, searcher.search(refine(ctx, request)));
   }
 
   /** Adds the filter, sort, cursor and passage parameters to {@code request}. */
@@ -142,7 +151,7 @@ public final class WebServer implements AutoCloseable {
 
   private void health(Context ctx) throws IOException {
     Searcher.Stats stats = searcher.stats();
-    ctx.json(Map.of("status", "ok", "articles", stats.articles(), "quotes", stats.quotes()));
+    writeJson(ctx, Map.of("status", "ok", "articles", stats.articles(), "quotes", stats.quotes()));
   }
 
   private void article(Context ctx) throws IOException {
@@ -150,8 +159,28 @@ public final class WebServer implements AutoCloseable {
     jsonOrNotFound(ctx, searcher.article(id), "no article with id '" + id + "'");
   }
 
-  private static void jsonOrNotFound(Context ctx, Optional<?> found, String notFound) {
-    found.ifPresentOrElse(ctx::json, () -> error(ctx, HttpStatus.NOT_FOUND, notFound));
+  private static void jsonOrNotFound(Context ctx, Optional<?> found, String notFound) throws IOException {
+    if (found.isPresent()) {
+      writeJson(ctx, found.get());
+    } else {
+      error(ctx, HttpStatus.NOT_FOUND, notFound);
+    }
+  }
+
+  /**
+   * Writes {@code value} as the answer's JSON body: UTF-8 bytes straight from Jackson, in one
+   * write, rather than through Javalin's {@code ctx.json}, which makes a String, encodes it and
+   * copies it through a fresh 32 KB buffer. A client that accepts no compression gets a
+   * Content-Length, so Jetty sends headers and body together instead of chunks; for one that
+   * does, Javalin's compression still decides on the whole body and the length stays unset.
+   */
+  private static void writeJson(Context ctx, Object value) throws IOException {
+    byte[] body = Json.mapper().writeValueAsBytes(value);
+    ctx.contentType(ContentType.APPLICATION_JSON);
+    if (ctx.header(Header.ACCEPT_ENCODING) == null) {
+      ctx.res().setContentLength(body.length);
+    }
+    ctx.outputStream().write(body);
   }
 
   /**

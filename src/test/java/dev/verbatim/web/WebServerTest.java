@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.Searcher;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,29 @@ class WebServerTest {
     for (String field : new String[] {"id", "score", "speaker", "text"}) {
       assertTrue(hit.has(field), "hit has " + field);
     }
+  }
+
+  @Test
+  void answerHasItsLengthOrIsGzippedWhenTheClientAsks() throws Exception {
+    String path = "/api/search?q=&limit=20";
+    HttpResponse<byte[]> plain =
+        HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, plain.statusCode());
+    assertEquals(String.valueOf(plain.body().length), plain.headers().firstValue("content-length").orElse(""));
+    assertTrue(plain.body().length > 1500, "big enough to compress: " + plain.body().length);
+
+    HttpResponse<byte[]> zipped =
+        HTTP.send(request(path).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, zipped.statusCode());
+    assertEquals("gzip", zipped.headers().firstValue("content-encoding").orElse(""));
+    byte[] unzipped;
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      unzipped = in.readAllBytes();
+    }
+    JsonNode a = Json.mapper().readTree(plain.body());
+    JsonNode b = Json.mapper().readTree(unzipped);
+    assertEquals(a.get("hits"), b.get("hits"));
+    assertEquals(a.get("total"), b.get("total"));
   }
 
   @Test
@@ -172,9 +198,11 @@ class WebServerTest {
   }
 
   static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
   }
 
   static String enc(String s) {
