@@ -18,8 +18,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Runs the speed benchmark: indexing, search with highlighting, HTTP and memory, each against
- * its baseline in the same run. Not thread-safe: one run at a time per work folder.
+ * Runs the speed benchmark: indexing, search with highlighting, HTTP and memory, each against its
+ * baseline in the same run. Not thread-safe: one run at a time per work folder.
  */
 public final class Bench {
   /** The benchmark's parts, in the order they run. */
@@ -40,18 +40,33 @@ public final class Bench {
    * @param probeHeap the child JVM's -Xmx for the memory section, e.g. 256m
    */
   public record Config(
-      Path reuters, Path generated, Path work, int threads, int rounds, int reutersRounds, double seconds,
-      int queriesPerClass, Set<String> sections, String probeHeap) {
+      Path reuters,
+      Path generated,
+      Path work,
+      int threads,
+      int rounds,
+      int reutersRounds,
+      double seconds,
+      int queriesPerClass,
+      Set<String> sections,
+      String probeHeap) {
 
     public Config {
       if (threads < 1 || rounds < 1 || reutersRounds < 1 || seconds <= 0 || queriesPerClass < 1) {
         throw new IllegalArgumentException(
-            "threads, rounds and queries must be >= 1 and seconds > 0, got threads=" + threads
-                + " rounds=" + rounds + " seconds=" + seconds + " queries=" + queriesPerClass);
+            "threads, rounds and queries must be >= 1 and seconds > 0, got threads="
+                + threads
+                + " rounds="
+                + rounds
+                + " seconds="
+                + seconds
+                + " queries="
+                + queriesPerClass);
       }
       for (String s : sections) {
         if (!SECTIONS.contains(s)) {
-          throw new IllegalArgumentException("unknown section '" + s + "'; expected one of " + SECTIONS);
+          throw new IllegalArgumentException(
+              "unknown section '" + s + "'; expected one of " + SECTIONS);
         }
       }
       sections = Set.copyOf(sections);
@@ -83,11 +98,17 @@ public final class Bench {
             .measure("Reuters-21578", config.reuters(), reutersIndex, bareIndex, table);
         ScratchDirs.deleteTree(reutersIndex);
       }
-      new IndexBench(config.threads(), config.rounds(), progress).measure(
-          "generated " + config.generated().getFileName(), config.generated(), index, bareIndex, table);
+      new IndexBench(config.threads(), config.rounds(), progress)
+          .measure(
+              "generated " + config.generated().getFileName(),
+              config.generated(),
+              index,
+              bareIndex,
+              table);
     }
     if (!Files.isDirectory(index)) {
-      throw new IOException("no index of the generated corpus at " + index + "; run with the indexing section first");
+      throw new IOException(
+          "no index of the generated corpus at " + index + "; run with the indexing section first");
     }
     QuerySet queries;
     try (Directory dir = FSDirectory.open(index);
@@ -107,7 +128,12 @@ public final class Bench {
     }
     if (config.sections().contains("memory")) {
       new MemoryBench(config.probeHeap(), progress)
-          .measure(index, queries.mix(), config.seconds() * 2, config.work().resolve("memory-probe.log"), table);
+          .measure(
+              index,
+              queries.mix(),
+              config.seconds() * 2,
+              config.work().resolve("memory-probe.log"),
+              table);
     }
     table.note("load average at end", loadAverage());
     table.note("finished", Instant.now().toString());
@@ -115,14 +141,15 @@ public final class Bench {
   }
 
   /**
-   * HTTP against the same mix run in-process through the API: one connection against one
-   * thread, more connections against two threads (all the cores this machine has). The main
-   * rows ask what a program or the page's "Load more" asks, the highlighted top 10 without
-   * facets; a last row asks with facets, as the page's first request of a query does. The client
-   * is wrk when it is on PATH, else the JDK's client inside this JVM; the notes say which.
+   * HTTP against the same mix run in-process through the API: one connection against one thread,
+   * more connections against two threads (all the cores this machine has). The main rows ask what a
+   * program or the page's "Load more" asks, the highlighted top 10 without facets; a last row asks
+   * with facets, as the page's first request of a query does. The client is wrk when it is on PATH,
+   * else the JDK's client inside this JVM; the notes say which.
    */
   private void measureHttp(
-      Searcher searcher, SearchBench search, List<QuerySet.Entry> mix, BenchTable table) throws IOException {
+      Searcher searcher, SearchBench search, List<QuerySet.Entry> mix, BenchTable table)
+      throws IOException {
     Optional<Path> wrk = WrkBench.onPath();
     try (WebServer server = new WebServer(searcher).start("127.0.0.1", 0);
         HttpLoad plain = client(wrk, server.port(), mix, false);
@@ -146,8 +173,12 @@ public final class Bench {
   }
 
   private void measureHttp(
-      HttpLoad http, int connections, String label, Load.Call<QuerySet.Entry> api,
-      List<QuerySet.Entry> mix, BenchTable table) {
+      HttpLoad http,
+      int connections,
+      String label,
+      Load.Call<QuerySet.Entry> api,
+      List<QuerySet.Entry> mix,
+      BenchTable table) {
     int threads = Math.min(connections, Runtime.getRuntime().availableProcessors());
     int rounds = config.rounds();
     Load.Result[] web = new Load.Result[rounds];
@@ -164,7 +195,12 @@ public final class Bench {
     SearchBench.Medians w = SearchBench.Medians.of(web);
     SearchBench.Medians a = SearchBench.Medians.of(inProcess);
     String name =
-        connections + (connections == 1 ? " connection" : " connections") + label + " vs API " + threads + "T";
+        connections
+            + (connections == 1 ? " connection" : " connections")
+            + label
+            + " vs API "
+            + threads
+            + "T";
     table.rate("http", name, "req/s", w.perSecond(), a.perSecond());
     table.latency("http", name, "p50 ms", w.p50(), a.p50());
     table.latency("http", name, "p99 ms", w.p99(), a.p99());
@@ -173,20 +209,31 @@ public final class Bench {
       table.latency("http", name, "CPU ms/req (client+server)", w.cpuMs(), a.cpuMs());
     } else {
       table.latency("http", name, "CPU ms/req (server)", w.cpuMs(), a.cpuMs());
-      table.latency("http", name, "CPU ms/req (server+wrk)", w.cpuMs() + w.clientCpuMs(), a.cpuMs());
+      table.latency(
+          "http", name, "CPU ms/req (server+wrk)", w.cpuMs() + w.clientCpuMs(), a.cpuMs());
     }
     table.value("http", name, "errors", w.errors());
     progress.printf(
-        Locale.ROOT, "http %s: %.0f req/s p99 %.2f ms (API %.0f QPS), CPU %.2f ms/req, %d errors%n",
-        name, w.perSecond(), w.p99(), a.perSecond(), w.cpuMs(), w.errors());
+        Locale.ROOT,
+        "http %s: %.0f req/s p99 %.2f ms (API %.0f QPS), CPU %.2f ms/req, %d errors%n",
+        name,
+        w.perSecond(),
+        w.p99(),
+        a.perSecond(),
+        w.cpuMs(),
+        w.errors());
     progress.flush();
   }
 
   private static String machine() {
     return String.format(
-        Locale.ROOT, "%d cores, %s %s, JDK %s, max heap %d MB",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-        System.getProperty("os.arch"), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+        Locale.ROOT,
+        "%d cores, %s %s, JDK %s, max heap %d MB",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        Runtime.version(),
+        Runtime.getRuntime().maxMemory() >> 20);
   }
 
   private static String loadAverage() {
@@ -196,7 +243,9 @@ public final class Bench {
       return String.join(" ", List.of(fields).subList(0, 3));
     } catch (IOException e) {
       return String.format(
-          Locale.ROOT, "%.2f (1 min)", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+          Locale.ROOT,
+          "%.2f (1 min)",
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
 }

@@ -42,7 +42,8 @@ public final class BenchTable {
   }
 
   /** Adds a latency figure: less is better, so ratio = baseline / verbatim. */
-  public void latency(String section, String name, String metric, double verbatim, double baseline) {
+  public void latency(
+      String section, String name, String metric, double verbatim, double baseline) {
     rows.add(new Row(section, name, metric, verbatim, baseline, baseline / verbatim));
   }
 
@@ -74,7 +75,11 @@ public final class BenchTable {
       out.printf(
           Locale.ROOT,
           "| %s | %s | %s | %s | %s | %s |%n",
-          r.section(), r.name(), r.metric(), format(r.verbatim()), format(r.baseline()),
+          r.section(),
+          r.name(),
+          r.metric(),
+          format(r.verbatim()),
+          format(r.baseline()),
           Double.isNaN(r.ratio()) ? "" : String.format(Locale.ROOT, "%.2fx", r.ratio()));
     }
     out.flush();

@@ -25,31 +25,66 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a synthetic news corpus in JSON Lines whose words, sentence shapes and speakers come
- * from a real corpus (Reuters-21578), with quotations in the shapes news uses. Immutable after
+ * Writes a synthetic news corpus in JSON Lines whose words, sentence shapes and speakers come from
+ * a real corpus (Reuters-21578), with quotations in the shapes news uses. Immutable after
  * construction and thread-safe; {@link #write} streams, so memory stays constant however many
  * articles are asked for.
  *
- * <p>Sentences are walked from a word bigram model of the source text (each next word drawn by
- * its frequency after the current one), so term frequencies, phrase statistics and sentence
- * lengths resemble the source while the articles themselves are new.
+ * <p>Sentences are walked from a word bigram model of the source text (each next word drawn by its
+ * frequency after the current one), so term frequencies, phrase statistics and sentence lengths
+ * resemble the source while the articles themselves are new.
  */
 public final class CorpusGenerator {
   private static final Pattern TOKEN =
       Pattern.compile("(?:\\p{Lu}\\.){2,}|\\p{L}[\\p{L}\\p{N}'&-]*|\\p{N}(?:[.,]?\\p{N})*|[.,;]");
   // "Comissaria Smith said": one to three capitalised words right before "said" or "says".
   private static final Pattern SPEAKER =
-      Pattern.compile("(?<![\\p{L}.])((?:\\p{Lu}\\p{Ll}+\\s+){0,2}\\p{Lu}\\p{Ll}+)\\s+(?:said|says)\\b");
+      Pattern.compile(
+          "(?<![\\p{L}.])((?:\\p{Lu}\\p{Ll}+\\s+){0,2}\\p{Lu}\\p{Ll}+)\\s+(?:said|says)\\b");
   private static final List<String> NOT_NAMES =
-      List.of("The", "It", "He", "She", "They", "We", "This", "That", "But", "And", "Officials",
-          "Analysts", "Sources", "Dealers", "Traders", "Reuters", "A", "An", "In", "Spokesman");
+      List.of(
+          "The",
+          "It",
+          "He",
+          "She",
+          "They",
+          "We",
+          "This",
+          "That",
+          "But",
+          "And",
+          "Officials",
+          "Analysts",
+          "Sources",
+          "Dealers",
+          "Traders",
+          "Reuters",
+          "A",
+          "An",
+          "In",
+          "Spokesman");
   private static final List<String> SOURCES =
-      List.of("Reuters", "Reuters", "Reuters", "Metro Wire", "Coastal Gazette", "Daily Ledger",
-          "Evening Standard Post", "Capital Courier");
+      List.of(
+          "Reuters",
+          "Reuters",
+          "Reuters",
+          "Metro Wire",
+          "Coastal Gazette",
+          "Daily Ledger",
+          "Evening Standard Post",
+          "Capital Courier");
   private static final List<String> ROLES =
-      List.of("a spokesman for the company", "the chief executive", "an analyst at the bank",
-          "a senior official", "the minister", "a spokeswoman", "the chairman", "a trader");
-  private static final List<String> CUES = List.of("said", "said", "said", "says", "added", "told reporters");
+      List.of(
+          "a spokesman for the company",
+          "the chief executive",
+          "an analyst at the bank",
+          "a senior official",
+          "the minister",
+          "a spokeswoman",
+          "the chairman",
+          "a trader");
+  private static final List<String> CUES =
+      List.of("said", "said", "said", "says", "added", "told reporters");
   private static final LocalDate FIRST_DAY = LocalDate.of(2019, 1, 1);
   private static final int DAYS = 6 * 365;
   private static final int MAX_SENTENCE_TOKENS = 48;
@@ -130,24 +165,36 @@ public final class CorpusGenerator {
     }
     if (tokens.size() < 1000 || speakerCounts.isEmpty()) {
       throw new IllegalArgumentException(
-          source + " holds too little prose to learn from: " + tokens.size() + " tokens, "
-              + speakerCounts.size() + " speakers; expected a news corpus such as Reuters-21578");
+          source
+              + " holds too little prose to learn from: "
+              + tokens.size()
+              + " tokens, "
+              + speakerCounts.size()
+              + " speakers; expected a news corpus such as Reuters-21578");
     }
     // Repeating each speaker by its count makes uniform picks follow the real frequencies.
     List<String> speakers = new ArrayList<>();
-    speakerCounts.forEach((name, n) -> { for (int i = 0; i < n; i++) speakers.add(name); });
+    speakerCounts.forEach(
+        (name, n) -> {
+          for (int i = 0; i < n; i++) speakers.add(name);
+        });
     speakers.sort(null);
     return new CorpusGenerator(
         words.toArray(String[]::new), tokens.toArray(), speakers.toArray(String[]::new), period);
   }
 
   private static int id(String word, Map<String, Integer> ids, List<String> words) {
-    return ids.computeIfAbsent(word, w -> { words.add(w); return words.size() - 1; });
+    return ids.computeIfAbsent(
+        word,
+        w -> {
+          words.add(w);
+          return words.size() - 1;
+        });
   }
 
   /**
-   * Writes {@code articles} articles to {@code out} (gzip-compressed when its name ends in
-   * {@code .gz}), the same ones for the same {@code seed}.
+   * Writes {@code articles} articles to {@code out} (gzip-compressed when its name ends in {@code
+   * .gz}), the same ones for the same {@code seed}.
    *
    * @return bytes of JSON written before compression
    */
@@ -216,21 +263,48 @@ public final class CorpusGenerator {
       quoted = quoted + ". " + sentence(random, MAX_QUOTE_TOKENS);
     }
     switch (random.nextInt(5)) {
-      case 0, 1 -> text.append(open).append(quoted).append(',').append(close)
-          .append(' ').append(speaker).append(' ').append(cue).append('.');
-      case 2 -> text.append(open).append(quoted).append(',').append(close)
-          .append(" said ").append(speaker).append(", ")
-          .append(ROLES.get(random.nextInt(ROLES.size()))).append('.');
-      case 3 -> text.append(speaker).append(' ').append(cue).append(": ")
-          .append(open).append(quoted).append('.').append(close);
+      case 0, 1 ->
+          text.append(open)
+              .append(quoted)
+              .append(',')
+              .append(close)
+              .append(' ')
+              .append(speaker)
+              .append(' ')
+              .append(cue)
+              .append('.');
+      case 2 ->
+          text.append(open)
+              .append(quoted)
+              .append(',')
+              .append(close)
+              .append(" said ")
+              .append(speaker)
+              .append(", ")
+              .append(ROLES.get(random.nextInt(ROLES.size())))
+              .append('.');
+      case 3 ->
+          text.append(speaker)
+              .append(' ')
+              .append(cue)
+              .append(": ")
+              .append(open)
+              .append(quoted)
+              .append('.')
+              .append(close);
       default -> {
         // A partial quote: a few words quoted inside the reporter's own sentence.
         String[] words = quoted.split(" ");
         int from = random.nextInt(Math.max(1, words.length - 3));
         int to = Math.min(words.length, from + 2 + random.nextInt(4));
-        text.append(speaker).append(' ').append(cue).append(" the plan was ")
-            .append(open).append(String.join(" ", Arrays.copyOfRange(words, from, to)).toLowerCase(Locale.ROOT))
-            .append(close).append('.');
+        text.append(speaker)
+            .append(' ')
+            .append(cue)
+            .append(" the plan was ")
+            .append(open)
+            .append(String.join(" ", Arrays.copyOfRange(words, from, to)).toLowerCase(Locale.ROOT))
+            .append(close)
+            .append('.');
       }
     }
   }
@@ -279,7 +353,9 @@ public final class CorpusGenerator {
   private String title(SplittableRandom random) {
     String[] parts = sentence(random, MAX_SENTENCE_TOKENS).split(" ");
     int n = Math.min(parts.length, 4 + random.nextInt(6));
-    return String.join(" ", Arrays.copyOf(parts, n)).replaceAll("[,;]", "").toUpperCase(Locale.ROOT);
+    return String.join(" ", Arrays.copyOf(parts, n))
+        .replaceAll("[,;]", "")
+        .toUpperCase(Locale.ROOT);
   }
 
   /** A word that followed {@code word} somewhere in the source, drawn by frequency. */

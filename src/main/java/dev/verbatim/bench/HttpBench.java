@@ -25,7 +25,9 @@ final class HttpBench implements HttpLoad {
   /** A client for the server on {@code 127.0.0.1:port}; see {@link HttpLoad#targets}. */
   HttpBench(int port, List<QuerySet.Entry> queries, boolean facets) {
     this.uris =
-        HttpLoad.targets(queries, facets).stream().map(t -> URI.create("http://127.0.0.1:" + port + t)).toList();
+        HttpLoad.targets(queries, facets).stream()
+            .map(t -> URI.create("http://127.0.0.1:" + port + t))
+            .toList();
   }
 
   @Override
@@ -41,7 +43,8 @@ final class HttpBench implements HttpLoad {
 
   private void get(URI uri) throws IOException, InterruptedException {
     HttpResponse<byte[]> response =
-        client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        client.send(
+            HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200 || response.body().length == 0) {
       throw new IOException(uri + " answered " + response.statusCode());
     }

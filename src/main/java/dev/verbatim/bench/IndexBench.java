@@ -15,12 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -34,14 +34,13 @@ import org.apache.lucene.store.FSDirectory;
  * Indexing speed of {@link Indexer} against bare Lucene loops over the same articles. Not
  * thread-safe.
  *
- * <p>The bare loops are what a plain Lucene program would do with the same text: the same
- * reader, analyzer, threads, RAM buffer and merge settings ({@link Indexer#writerConfig()}), one
- * document per article from a reused {@link Document}, each worker flushing its last buffer, one
- * commit. The main baseline indexes the
- * article's text fields exactly as Verbatim's schema does (title and body, each stemmed and
- * unstemmed, with positions and offsets, stored once); a second, minimal one indexes title and
- * body once. Neither extracts quotes or adds quote documents, facets or metadata fields: that
- * difference is what the ratio prices.
+ * <p>The bare loops are what a plain Lucene program would do with the same text: the same reader,
+ * analyzer, threads, RAM buffer and merge settings ({@link Indexer#writerConfig()}), one document
+ * per article from a reused {@link Document}, each worker flushing its last buffer, one commit. The
+ * main baseline indexes the article's text fields exactly as Verbatim's schema does (title and
+ * body, each stemmed and unstemmed, with positions and offsets, stored once); a second, minimal one
+ * indexes title and body once. Neither extracts quotes or adds quote documents, facets or metadata
+ * fields: that difference is what the ratio prices.
  */
 final class IndexBench {
   // The indexer's batch size, so both sides hand the same amount of work to a worker at a time.
@@ -88,7 +87,9 @@ final class IndexBench {
         Side side = sides[(r + k) % sides.length];
         long cpu = CpuClock.nanos();
         seconds[side.ordinal()][r] =
-            side == Side.VERBATIM ? verbatim(name, r, corpus, index) : bare(side, name, r, corpus, bareIndex);
+            side == Side.VERBATIM
+                ? verbatim(name, r, corpus, index)
+                : bare(side, name, r, corpus, bareIndex);
         cpuSeconds[side.ordinal()][r] = (CpuClock.nanos() - cpu) / 1e9;
       }
     }
@@ -110,12 +111,14 @@ final class IndexBench {
 
   private double verbatim(String name, int round, Path corpus, Path index) throws IOException {
     IndexSummary summary = new Indexer(threads).rebuild(corpus, index);
-    log("indexing %s round %d: Verbatim %.2f s (%d articles, %d quotes)",
+    log(
+        "indexing %s round %d: Verbatim %.2f s (%d articles, %d quotes)",
         name, round + 1, summary.seconds(), summary.articles(), summary.quotes());
     return summary.seconds();
   }
 
-  private double bare(Side side, String name, int round, Path corpus, Path index) throws IOException {
+  private double bare(Side side, String name, int round, Path corpus, Path index)
+      throws IOException {
     double seconds = bareLoop(corpus, index, side == Side.SAME_FIELDS);
     log("indexing %s round %d: %s %.2f s", name, round + 1, side.label, seconds);
     ScratchDirs.deleteTree(index);
@@ -185,7 +188,8 @@ final class IndexBench {
         try {
           for (Path f : reader.files()) {
             if (CorpusReader.isStream(f)) {
-              reader.readLines(f, BATCH_LINES, batch -> queue.put(() -> CorpusReader.parse(batch).articles()));
+              reader.readLines(
+                  f, BATCH_LINES, batch -> queue.put(() -> CorpusReader.parse(batch).articles()));
             } else {
               List<Article> whole = reader.read(f).articles();
               queue.put(() -> whole);

@@ -33,7 +33,12 @@ final class Load {
    *     NaN when the calls came from this process, whose CPU then counts in {@code cpuMsPerCall}
    */
   record Result(
-      double p50Ms, double p99Ms, double perSecond, long calls, long errors, double cpuMsPerCall,
+      double p50Ms,
+      double p99Ms,
+      double perSecond,
+      long calls,
+      long errors,
+      double cpuMsPerCall,
       double clientCpuMsPerCall) {}
 
   private Load() {}
@@ -42,8 +47,7 @@ final class Load {
    * Runs {@code call} over {@code items} round-robin from {@code workers} threads for {@code
    * seconds}; each worker starts at its own place in the list so they do not run in lockstep.
    */
-  static <T> Result run(
-      List<T> items, int workers, double seconds, boolean virtual, Call<T> call) {
+  static <T> Result run(List<T> items, int workers, double seconds, boolean virtual, Call<T> call) {
     if (items.isEmpty()) {
       throw new IllegalArgumentException("no items to run");
     }

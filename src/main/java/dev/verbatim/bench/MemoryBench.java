@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Heap of a server that has just served the query mix, measured in a child JVM with a fixed
- * small heap so the figure is the server's alone. Not thread-safe.
+ * Heap of a server that has just served the query mix, measured in a child JVM with a fixed small
+ * heap so the figure is the server's alone. Not thread-safe.
  */
 final class MemoryBench {
   private final String heap;
@@ -29,15 +29,21 @@ final class MemoryBench {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
         new ProcessBuilder(
-            java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
+            java,
+            "-Xmx" + heap,
+            "--enable-native-access=ALL-UNNAMED",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-            "-cp", System.getProperty("java.class.path"),
-            MemoryProbe.class.getName(), index.toAbsolutePath().toString());
+            "-cp",
+            System.getProperty("java.class.path"),
+            MemoryProbe.class.getName(),
+            index.toAbsolutePath().toString());
     pb.redirectError(log.toFile());
     Process child = pb.start();
     try (BufferedReader out =
-            new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        Writer in = new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
+            new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        Writer in =
+            new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
       String first = out.readLine();
       if (first == null || !first.startsWith("port ")) {
         throw new IOException("memory probe did not start (see " + log + "): " + first);
@@ -61,8 +67,12 @@ final class MemoryBench {
       table.value("memory", name, "errors", served.errors());
       table.value("memory", name, "heap used after GC, MB", usedMb);
       progress.printf(
-          Locale.ROOT, "memory: %d requests, %d errors, %.1f MB used after GC of -Xmx%s%n",
-          served.calls(), served.errors(), usedMb, heap);
+          Locale.ROOT,
+          "memory: %d requests, %d errors, %.1f MB used after GC of -Xmx%s%n",
+          served.calls(),
+          served.errors(),
+          usedMb,
+          heap);
       progress.flush();
     } finally {
       child.getOutputStream().close();

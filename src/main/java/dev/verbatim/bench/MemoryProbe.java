@@ -10,18 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The server side of the memory measurement, run in a child JVM with a small heap: serves an
- * index on a free loopback port, and on the line {@code report} on stdin collects garbage and
- * prints the heap in use. Ends when stdin closes. Single-threaded apart from the server.
+ * The server side of the memory measurement, run in a child JVM with a small heap: serves an index
+ * on a free loopback port, and on the line {@code report} on stdin collects garbage and prints the
+ * heap in use. Ends when stdin closes. Single-threaded apart from the server.
  */
 final class MemoryProbe {
   private MemoryProbe() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length != 1) {
-      throw new IllegalArgumentException("usage: MemoryProbe INDEX_DIR, got " + args.length + " arguments");
+      throw new IllegalArgumentException(
+          "usage: MemoryProbe INDEX_DIR, got " + args.length + " arguments");
     }
-    BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader commands =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     try (Searcher searcher = Searcher.open(Path.of(args[0]));
         WebServer server = new WebServer(searcher).start("127.0.0.1", 0)) {
       System.out.println("port " + server.port());

@@ -34,8 +34,8 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>Words come from the unstemmed terms dictionary by document frequency (high: the 200 most
  * frequent non-stopwords; medium: ranks 2,000 to 5,000; low: in 5 to 50 documents); phrases are
- * consecutive words of stored article text; speakers are those of stored quotes, with a word
- * from one of their quotes.
+ * consecutive words of stored article text; speakers are those of stored quotes, with a word from
+ * one of their quotes.
  */
 final class QuerySet {
   /** Query classes, in table order. */
@@ -89,7 +89,8 @@ final class QuerySet {
     List<String> byFrequency = wordsByFrequency(reader);
     List<String> high = byFrequency.subList(0, Math.min(200, byFrequency.size()));
     List<String> medium =
-        byFrequency.subList(Math.min(2000, byFrequency.size() / 4), Math.min(5000, byFrequency.size() / 2));
+        byFrequency.subList(
+            Math.min(2000, byFrequency.size() / 4), Math.min(5000, byFrequency.size() / 2));
     List<String> low = lowFrequency(reader);
     List<String> all = byFrequency;
     if (medium.isEmpty()) {
@@ -110,18 +111,26 @@ final class QuerySet {
       faceted.add(new Entry("faceted", SearchRequest.of(f).withFacets(true), anyField(stemmed, f)));
       String a = pick(high, random);
       String b = pick(medium, random);
-      and.add(new Entry("and", topOnly(a + " " + b),
-          bool(Occur.MUST, anyField(stemmed, a), anyField(stemmed, b))));
+      and.add(
+          new Entry(
+              "and",
+              topOnly(a + " " + b),
+              bool(Occur.MUST, anyField(stemmed, a), anyField(stemmed, b))));
       String c = pick(medium, random);
       String d = pick(low, random);
-      or.add(new Entry("or", topOnly(c + " OR " + d),
-          bool(Occur.SHOULD, anyField(stemmed, c), anyField(stemmed, d))));
+      or.add(
+          new Entry(
+              "or",
+              topOnly(c + " OR " + d),
+              bool(Occur.SHOULD, anyField(stemmed, c), anyField(stemmed, d))));
     }
     List<Entry> phrase = new ArrayList<>();
     List<Entry> speaker = new ArrayList<>();
     sampleStored(reader, perClass, random, stemmed, phrase, speaker);
     return new QuerySet(
-        Map.of("term", term, "and", and, "or", or, "phrase", phrase, "speaker", speaker, "faceted", faceted));
+        Map.of(
+            "term", term, "and", and, "or", or, "phrase", phrase, "speaker", speaker, "faceted",
+            faceted));
   }
 
   private static List<String> wordsByFrequency(IndexReader reader) throws IOException {
@@ -129,7 +138,8 @@ final class QuerySet {
     List<Counted> counted = new ArrayList<>();
     Terms terms = MultiTerms.getTerms(reader, Schema.TEXT_EXACT);
     if (terms == null) {
-      throw new IllegalArgumentException("index has no " + Schema.TEXT_EXACT + " terms to draw queries from");
+      throw new IllegalArgumentException(
+          "index has no " + Schema.TEXT_EXACT + " terms to draw queries from");
     }
     TermsEnum te = terms.iterator();
     for (BytesRef t = te.next(); t != null; t = te.next()) {
@@ -157,18 +167,27 @@ final class QuerySet {
 
   /** Phrases from article bodies and speaker queries from quotes, read from random documents. */
   private static void sampleStored(
-      IndexReader reader, int perClass, SplittableRandom random, Analyzer stemmed,
-      List<Entry> phrase, List<Entry> speaker) throws IOException {
+      IndexReader reader,
+      int perClass,
+      SplittableRandom random,
+      Analyzer stemmed,
+      List<Entry> phrase,
+      List<Entry> speaker)
+      throws IOException {
     StoredFields stored = reader.storedFields();
     int maxDoc = reader.maxDoc();
-    for (int tries = 0; tries < perClass * 200 && (phrase.size() < perClass || speaker.size() < perClass); tries++) {
+    for (int tries = 0;
+        tries < perClass * 200 && (phrase.size() < perClass || speaker.size() < perClass);
+        tries++) {
       Document d = stored.document(random.nextInt(maxDoc));
       String text = d.get(Schema.TEXT);
       if (text == null) {
         continue;
       }
       String[] words = text.split("\\s+");
-      if (Schema.TYPE_ARTICLE.equals(d.get(Schema.TYPE)) && phrase.size() < perClass && words.length > 3) {
+      if (Schema.TYPE_ARTICLE.equals(d.get(Schema.TYPE))
+          && phrase.size() < perClass
+          && words.length > 3) {
         int at = random.nextInt(words.length - 2);
         int n = 2 + random.nextInt(2);
         List<String> run = new ArrayList<>();
@@ -179,10 +198,13 @@ final class QuerySet {
           }
           run.add(w);
         }
-        if (run.size() >= 2 && run.stream().anyMatch(w -> !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w))) {
+        if (run.size() >= 2
+            && run.stream().anyMatch(w -> !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w))) {
           Query bare =
               new BooleanQuery.Builder()
-                  .add(new BoostQuery(phrase(Schema.TITLE_EXACT, run), HEADLINE_WEIGHT), Occur.SHOULD)
+                  .add(
+                      new BoostQuery(phrase(Schema.TITLE_EXACT, run), HEADLINE_WEIGHT),
+                      Occur.SHOULD)
                   .add(phrase(Schema.TEXT_EXACT, run), Occur.SHOULD)
                   .add(phrase(Schema.SPEAKER, run), Occur.SHOULD)
                   .build();
@@ -194,7 +216,8 @@ final class QuerySet {
         String w = null;
         for (int k = 0; k < 10 && w == null; k++) {
           String candidate = words[random.nextInt(words.length)].toLowerCase(Locale.ROOT);
-          if (candidate.matches("[a-z]{4,}") && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(candidate)) {
+          if (candidate.matches("[a-z]{4,}")
+              && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(candidate)) {
             w = candidate;
           }
         }
@@ -205,8 +228,11 @@ final class QuerySet {
                   .add(anyField(stemmed, w), Occur.MUST)
                   .add(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_QUOTE)), Occur.FILTER)
                   .build();
-          speaker.add(new Entry("speaker",
-              topOnly("speaker:\"" + who + "\" " + w).withType(SearchRequest.Type.QUOTE), bare));
+          speaker.add(
+              new Entry(
+                  "speaker",
+                  topOnly("speaker:\"" + who + "\" " + w).withType(SearchRequest.Type.QUOTE),
+                  bare));
         }
       }
     }
@@ -227,12 +253,15 @@ final class QuerySet {
 
   /**
    * A bare word as Verbatim's parser reads it: the headline (weighted as Verbatim weighs it), the
-   * body and the speaker, any of them. Spelled out here so the bare side runs the same Lucene query, not a cheaper one.
+   * body and the speaker, any of them. Spelled out here so the bare side runs the same Lucene
+   * query, not a cheaper one.
    */
   private static Query anyField(Analyzer stemmed, String word) throws IOException {
     String stem = stem(stemmed, word);
     return new BooleanQuery.Builder()
-        .add(new BoostQuery(new TermQuery(new Term(Schema.TITLE, stem)), HEADLINE_WEIGHT), Occur.SHOULD)
+        .add(
+            new BoostQuery(new TermQuery(new Term(Schema.TITLE, stem)), HEADLINE_WEIGHT),
+            Occur.SHOULD)
         .add(new TermQuery(new Term(Schema.TEXT, stem)), Occur.SHOULD)
         .add(new TermQuery(new Term(Schema.SPEAKER, word)), Occur.SHOULD)
         .build();

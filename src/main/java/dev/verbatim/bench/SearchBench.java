@@ -28,8 +28,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * {@link UnifiedHighlighter} on the same index and queries. Not thread-safe.
  *
  * <p>The bare side runs each query's Lucene form, takes the top 10, highlights the body field of
- * those hits (two passages) with one shared highlighter, and loads their stored documents: what
- * a plain Lucene program shows for a result page.
+ * those hits (two passages) with one shared highlighter, and loads their stored documents: what a
+ * plain Lucene program shows for a result page.
  */
 final class SearchBench {
   static final int TOP = 10;
@@ -78,7 +78,8 @@ final class SearchBench {
           bare.search(
               e.bare(),
               new MultiCollectorManager(
-                  new TopScoreDocCollectorManager(TOP, Integer.MAX_VALUE), new FacetsCollectorManager()));
+                  new TopScoreDocCollectorManager(TOP, Integer.MAX_VALUE),
+                  new FacetsCollectorManager()));
       top = (TopDocs) both[0];
       counted = countFacets((FacetsCollector) both[1]);
     } else {
@@ -153,14 +154,16 @@ final class SearchBench {
         if (errors > 0) {
           table.value("search", name, "errors", errors);
         }
-        log("search %s: Verbatim %.0f QPS p99 %.2f ms, bare %.0f QPS p99 %.2f ms",
+        log(
+            "search %s: Verbatim %.0f QPS p99 %.2f ms, bare %.0f QPS p99 %.2f ms",
             name, mv.perSecond, mv.p99, mb.perSecond, mb.p99);
       }
     }
   }
 
   /** Medians over rounds of each figure of {@link Load.Result}. */
-  record Medians(double p50, double p99, double perSecond, long errors, double cpuMs, double clientCpuMs) {
+  record Medians(
+      double p50, double p99, double perSecond, long errors, double cpuMs, double clientCpuMs) {
     static Medians of(Load.Result[] results) {
       double[] p50 = new double[results.length];
       double[] p99 = new double[results.length];
@@ -177,7 +180,11 @@ final class SearchBench {
         errors += results[i].errors();
       }
       return new Medians(
-          Samples.median(p50), Samples.median(p99), Samples.median(rate), errors, Samples.median(cpu),
+          Samples.median(p50),
+          Samples.median(p99),
+          Samples.median(rate),
+          errors,
+          Samples.median(cpu),
           Samples.median(clientCpu));
     }
   }

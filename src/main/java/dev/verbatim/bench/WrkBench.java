@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Requests to {@code /api/search} on loopback from wrk (Debian's {@code wrk} package) in a child
  * process, so the client's CPU no longer competes with the server inside the bench's JVM. The
- * server's CPU comes from this JVM, wrk's from the child times the kernel adds to this process
- * when it reaps wrk. Not thread-safe: one run at a time.
+ * server's CPU comes from this JVM, wrk's from the child times the kernel adds to this process when
+ * it reaps wrk. Not thread-safe: one run at a time.
  */
 final class WrkBench implements HttpLoad {
   /**
@@ -30,7 +30,8 @@ final class WrkBench implements HttpLoad {
   // Linux reports child CPU time in clock ticks of 1/100 s (USER_HZ) on every common platform.
   private static final double MS_PER_TICK = 10;
 
-  private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([0-9.]+)(us|ms|s|m|h)");
+  private static final Pattern REQUESTS =
+      Pattern.compile("(\\d+) requests in ([0-9.]+)(us|ms|s|m|h)");
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern SOCKET_ERRORS =
       Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
@@ -41,10 +42,11 @@ final class WrkBench implements HttpLoad {
   private final Path script;
 
   /**
-   * wrk at {@code wrk} against the server on {@code 127.0.0.1:port}, cycling through the targets
-   * of {@code queries} (see {@link HttpLoad#targets}) from a Lua script written to {@code script}.
+   * wrk at {@code wrk} against the server on {@code 127.0.0.1:port}, cycling through the targets of
+   * {@code queries} (see {@link HttpLoad#targets}) from a Lua script written to {@code script}.
    */
-  WrkBench(Path wrk, int port, List<QuerySet.Entry> queries, boolean facets, Path script) throws IOException {
+  WrkBench(Path wrk, int port, List<QuerySet.Entry> queries, boolean facets, Path script)
+      throws IOException {
     this.wrk = wrk;
     this.url = "http://127.0.0.1:" + port;
     this.script = script;
@@ -70,11 +72,13 @@ final class WrkBench implements HttpLoad {
   }
 
   /**
-   * The script: each request is the next target in the list. The targets are URL-encoded, so
-   * they hold no quote or backslash to escape for Lua.
+   * The script: each request is the next target in the list. The targets are URL-encoded, so they
+   * hold no quote or backslash to escape for Lua.
    */
   static String luaScript(List<String> targets) {
-    StringBuilder lua = new StringBuilder("-- written by verbatim bench: the query mix, in turn\nlocal targets = {\n");
+    StringBuilder lua =
+        new StringBuilder(
+            "-- written by verbatim bench: the query mix, in turn\nlocal targets = {\n");
     for (String t : targets) {
       if (t.indexOf('"') >= 0 || t.indexOf('\\') >= 0 || t.indexOf('\n') >= 0) {
         throw new IllegalArgumentException("target is not URL-encoded: " + t);
@@ -92,8 +96,16 @@ final class WrkBench implements HttpLoad {
     long wholeSeconds = Math.max(1, (long) Math.ceil(seconds));
     List<String> command =
         List.of(
-            wrk.toString(), "-t" + Math.min(THREADS, connections), "-c" + connections, "-d" + wholeSeconds + "s",
-            "--timeout", TIMEOUT, "--latency", "-s", script.toString(), url);
+            wrk.toString(),
+            "-t" + Math.min(THREADS, connections),
+            "-c" + connections,
+            "-d" + wholeSeconds + "s",
+            "--timeout",
+            TIMEOUT,
+            "--latency",
+            "-s",
+            script.toString(),
+            url);
     long cpuStart = CpuClock.nanos();
     long childTicksStart = childCpuTicks();
     String out;
@@ -105,7 +117,8 @@ final class WrkBench implements HttpLoad {
         throw new IllegalStateException("wrk exited with " + code + ": " + out);
       }
     } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while wrk ran", e);
@@ -142,7 +155,8 @@ final class WrkBench implements HttpLoad {
   }
 
   private static double percentileMs(String out, String label) {
-    Matcher m = find(Pattern.compile("\\n\\s+" + Pattern.quote(label) + "\\s+([0-9.]+)(us|ms|s|m|h)"), out);
+    Matcher m =
+        find(Pattern.compile("\\n\\s+" + Pattern.quote(label) + "\\s+([0-9.]+)(us|ms|s|m|h)"), out);
     return Double.parseDouble(m.group(1)) * msPer(m.group(2));
   }
 
@@ -181,9 +195,10 @@ final class WrkBench implements HttpLoad {
   public String describe() {
     return String.format(
         Locale.ROOT,
-        "%s, %d thread, in its own process; CPU per request is the server's (this JVM) and the server's "
-            + "plus wrk's (its child times)",
-        wrk, THREADS);
+        "%s, %d thread, in its own process; CPU per request is the server's (this JVM) and the"
+            + " server's plus wrk's (its child times)",
+        wrk,
+        THREADS);
   }
 
   /** Leaves the script in the work folder, to rerun wrk by hand against {@code verbatim serve}. */

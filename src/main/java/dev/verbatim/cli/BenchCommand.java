@@ -25,37 +25,70 @@ import picocli.CommandLine.Option;
     },
     subcommands = {BenchCommand.Generate.class})
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--reuters", paramLabel = "FILE", description = "Reuters JSON Lines to index (default: ${DEFAULT-VALUE}; 'none' skips).")
+  @Option(
+      names = "--reuters",
+      paramLabel = "FILE",
+      description = "Reuters JSON Lines to index (default: ${DEFAULT-VALUE}; 'none' skips).")
   String reuters = REUTERS.toString();
 
-  @Option(names = "--corpus", paramLabel = "FILE", description = "Generated corpus to index and search; written first when missing (default: WORK/generated-N.jsonl.gz).")
+  @Option(
+      names = "--corpus",
+      paramLabel = "FILE",
+      description =
+          "Generated corpus to index and search; written first when missing (default:"
+              + " WORK/generated-N.jsonl.gz).")
   Path corpus;
 
-  @Option(names = "--articles", paramLabel = "N", description = "Articles in the generated corpus when it must be written (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--articles",
+      paramLabel = "N",
+      description =
+          "Articles in the generated corpus when it must be written (default: ${DEFAULT-VALUE}).")
   long articles = 1_000_000;
 
-  @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder for indexes and logs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "Scratch folder for indexes and logs (default: ${DEFAULT-VALUE}).")
   Path work = Path.of("target", "bench");
 
-  @Option(names = "--threads", description = "Indexing threads, both sides (default: cores = ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      description = "Indexing threads, both sides (default: cores = ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--rounds", description = "Runs of each side, alternating (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rounds",
+      description = "Runs of each side, alternating (default: ${DEFAULT-VALUE}).")
   int rounds = 2;
 
-  @Option(names = "--reuters-rounds", description = "Runs of each side when indexing Reuters (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--reuters-rounds",
+      description = "Runs of each side when indexing Reuters (default: ${DEFAULT-VALUE}).")
   int reutersRounds = 3;
 
-  @Option(names = "--seconds", description = "Duration of each timed search or HTTP run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seconds",
+      description = "Duration of each timed search or HTTP run (default: ${DEFAULT-VALUE}).")
   double seconds = 5;
 
-  @Option(names = "--queries", paramLabel = "N", description = "Queries drawn per query class (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--queries",
+      paramLabel = "N",
+      description = "Queries drawn per query class (default: ${DEFAULT-VALUE}).")
   int queries = 50;
 
-  @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Sections to run: indexing, search, http, memory (default: all).")
+  @Option(
+      names = "--only",
+      split = ",",
+      paramLabel = "SECTION",
+      description = "Sections to run: indexing, search, http, memory (default: all).")
   List<String> only = Bench.SECTIONS;
 
-  @Option(names = "--probe-heap", paramLabel = "SIZE", description = "-Xmx of the memory section's server JVM (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--probe-heap",
+      paramLabel = "SIZE",
+      description = "-Xmx of the memory section's server JVM (default: ${DEFAULT-VALUE}).")
   String probeHeap = "256m";
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON.")
@@ -80,8 +113,16 @@ final class BenchCommand implements Callable<Integer> {
     Path reutersFile = reuters.equalsIgnoreCase("none") ? null : Path.of(reuters);
     Bench.Config config =
         new Bench.Config(
-            reutersFile, generated, work, threads, rounds, reutersRounds, seconds, queries,
-            new LinkedHashSet<>(only), probeHeap);
+            reutersFile,
+            generated,
+            work,
+            threads,
+            rounds,
+            reutersRounds,
+            seconds,
+            queries,
+            new LinkedHashSet<>(only),
+            probeHeap);
     BenchTable table = new Bench(config, err).run();
     table.print(out);
     if (json != null) {
@@ -100,13 +141,24 @@ final class BenchCommand implements Callable<Integer> {
         "Streams: memory stays constant for any N; the same seed gives the same corpus."
       })
   static final class Generate implements Callable<Integer> {
-    @Option(names = "--articles", required = true, paramLabel = "N", description = "Articles to write.")
+    @Option(
+        names = "--articles",
+        required = true,
+        paramLabel = "N",
+        description = "Articles to write.")
     long articles;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file, e.g. gen.jsonl.gz.")
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "FILE",
+        description = "Output file, e.g. gen.jsonl.gz.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--seed",
+        paramLabel = "S",
+        description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
     @Option(
@@ -125,7 +177,10 @@ final class BenchCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "wrote %d articles (%.1f MB of JSON) to %s in %.1f s%n",
-          articles, bytes / 1e6, this.out, (System.nanoTime() - start) / 1e9);
+          articles,
+          bytes / 1e6,
+          this.out,
+          (System.nanoTime() - start) / 1e9);
       out.flush();
       return Main.OK;
     }

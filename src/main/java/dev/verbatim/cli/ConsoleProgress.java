@@ -8,8 +8,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows an indexing run's progress: a progress bar (MB read, MB/s, files/s, ETA) on a terminal,
- * a plain line every two seconds otherwise (logs, pipes, CI). Called from one thread at a time.
+ * Shows an indexing run's progress: a progress bar (MB read, MB/s, files/s, ETA) on a terminal, a
+ * plain line every two seconds otherwise (logs, pipes, CI). Called from one thread at a time.
  */
 final class ConsoleProgress implements IndexProgress {
   private static final long LINE_INTERVAL_NANOS = 2_000_000_000L;
@@ -71,7 +71,8 @@ final class ConsoleProgress implements IndexProgress {
     if (bar) {
       progressBar.stepTo(Math.min(bytes, Math.max(1, totalBytes)));
       progressBar.setExtraMessage(
-          String.format(Locale.ROOT, " %d/%d files, %.0f files/s", files, totalFiles, files / seconds));
+          String.format(
+              Locale.ROOT, " %d/%d files, %.0f files/s", files, totalFiles, files / seconds));
       return;
     }
     if (now - lastLineNanos < LINE_INTERVAL_NANOS) {
@@ -79,12 +80,25 @@ final class ConsoleProgress implements IndexProgress {
     }
     lastLineNanos = now;
     double bytesPerSecond = bytes / seconds;
-    String eta = bytesPerSecond <= 0 || bytes == 0 ? "?" : String.format(Locale.ROOT, "%.0f s", Math.max(0, totalBytes - bytes) / bytesPerSecond);
+    String eta =
+        bytesPerSecond <= 0 || bytes == 0
+            ? "?"
+            : String.format(
+                Locale.ROOT, "%.0f s", Math.max(0, totalBytes - bytes) / bytesPerSecond);
     lines.printf(
         Locale.ROOT,
-        "indexing: %d/%d files, %.1f/%.1f MB (%.0f%%), %d articles, %.0f files/s, %.0f articles/s, %.1f MB/s, ETA %s%n",
-        files, totalFiles, bytes / 1e6, totalBytes / 1e6, totalBytes == 0 ? 100.0 : 100.0 * bytes / totalBytes,
-        articles, files / seconds, articles / seconds, bytesPerSecond / 1e6, eta);
+        "indexing: %d/%d files, %.1f/%.1f MB (%.0f%%), %d articles, %.0f files/s, %.0f articles/s,"
+            + " %.1f MB/s, ETA %s%n",
+        files,
+        totalFiles,
+        bytes / 1e6,
+        totalBytes / 1e6,
+        totalBytes == 0 ? 100.0 : 100.0 * bytes / totalBytes,
+        articles,
+        files / seconds,
+        articles / seconds,
+        bytesPerSecond / 1e6,
+        eta);
     lines.flush();
   }
 

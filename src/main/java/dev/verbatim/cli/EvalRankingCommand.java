@@ -25,8 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code verbatim eval-ranking}: measures the ranking on a test collection, searching it exactly
- * as a user's words would be searched.
+ * {@code verbatim eval-ranking}: measures the ranking on a test collection, searching it exactly as
+ * a user's words would be searched.
  */
 @Command(
     name = "eval-ranking",
@@ -40,22 +40,39 @@ final class EvalRankingCommand implements Callable<Integer> {
   /** Hits ranked per query, as TREC runs do. */
   static final int DEPTH = 1000;
 
-  @Option(names = "--docs", required = true, paramLabel = "DOCS.jsonl", description = "Documents: one JSON object per line with id, title, text.")
+  @Option(
+      names = "--docs",
+      required = true,
+      paramLabel = "DOCS.jsonl",
+      description = "Documents: one JSON object per line with id, title, text.")
   Path docs;
 
-  @Option(names = "--queries", required = true, paramLabel = "QUERIES.tsv", description = "Queries: qid<TAB>text per line.")
+  @Option(
+      names = "--queries",
+      required = true,
+      paramLabel = "QUERIES.tsv",
+      description = "Queries: qid<TAB>text per line.")
   Path queries;
 
-  @Option(names = "--qrels", required = true, paramLabel = "QRELS.trec", description = "Judgments: qid 0 docid grade per line.")
+  @Option(
+      names = "--qrels",
+      required = true,
+      paramLabel = "QRELS.trec",
+      description = "Judgments: qid 0 docid grade per line.")
   Path qrels;
 
-  @Option(names = "--run", paramLabel = "OUT", description = "Also write the ranking as a TREC run file.")
+  @Option(
+      names = "--run",
+      paramLabel = "OUT",
+      description = "Also write the ranking as a TREC run file.")
   Path run;
 
   @Option(
       names = "--config",
       paramLabel = "NAME",
-      description = "default (what users get), rm3 (default plus feedback) or bare-bm25 (plain BM25, one field) (default: ${DEFAULT-VALUE}).")
+      description =
+          "default (what users get), rm3 (default plus feedback) or bare-bm25 (plain BM25, one"
+              + " field) (default: ${DEFAULT-VALUE}).")
   String config = "default";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -95,13 +112,21 @@ final class EvalRankingCommand implements Callable<Integer> {
       RelevanceJudgments.Scores mean = judgments.mean(ids);
       out.printf(
           Locale.ROOT,
-          "config %s: %d documents (and %d quotes found in them), %d queries (%d judged), searched in %.1f s%n",
-          config, summary.articles(), summary.quotes(), topics.size(),
-          judgments.judgedQueries().size(), seconds);
+          "config %s: %d documents (and %d quotes found in them), %d queries (%d judged), searched"
+              + " in %.1f s%n",
+          config,
+          summary.articles(),
+          summary.quotes(),
+          topics.size(),
+          judgments.judgedQueries().size(),
+          seconds);
       out.printf(
           Locale.ROOT,
           "MAP %.4f  nDCG@10 %.4f  P@10 %.4f  R@100 %.4f%n",
-          mean.map(), mean.ndcg10(), mean.p10(), mean.recall100());
+          mean.map(),
+          mean.ndcg10(),
+          mean.p10(),
+          mean.recall100());
       out.flush();
     } finally {
       deleteTree(index);
@@ -120,7 +145,10 @@ final class EvalRankingCommand implements Callable<Integer> {
     };
   }
 
-  /** The top {@link #DEPTH} articles for {@code text}, paged through the public API as a client would. */
+  /**
+   * The top {@link #DEPTH} articles for {@code text}, paged through the public API as a client
+   * would.
+   */
   private static List<SearchResult.Hit> rank(
       Searcher searcher, String text, SearchRequest.Relevance relevance) throws IOException {
     SearchRequest first =
@@ -166,8 +194,12 @@ final class EvalRankingCommand implements Callable<Integer> {
         for (int i = 0; i < hits.size(); i++) {
           w.write(
               String.format(
-                  Locale.ROOT, "%s Q0 %s %d %.6f verbatim%n",
-                  e.getKey(), hits.get(i).id(), i + 1, hits.get(i).score()));
+                  Locale.ROOT,
+                  "%s Q0 %s %d %.6f verbatim%n",
+                  e.getKey(),
+                  hits.get(i).id(),
+                  i + 1,
+                  hits.get(i).score()));
         }
       }
     }

@@ -18,39 +18,67 @@ import picocli.CommandLine.Option;
       "print one table. Exit 0 when every check passes, 1 otherwise."
     })
 final class HostileCommand implements Callable<Integer> {
-  @Option(names = "--corpus", required = true, paramLabel = "FILE", description = "A JSON Lines corpus, e.g. reuters21578.jsonl.")
+  @Option(
+      names = "--corpus",
+      required = true,
+      paramLabel = "FILE",
+      description = "A JSON Lines corpus, e.g. reuters21578.jsonl.")
   Path corpus;
 
-  @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder (default: a new temporary folder).")
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "Scratch folder (default: a new temporary folder).")
   Path work;
 
-  @Option(names = "--queries", paramLabel = "N", description = "Hostile queries to send (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--queries",
+      paramLabel = "N",
+      description = "Hostile queries to send (default: ${DEFAULT-VALUE}).")
   int queries = 10_000;
 
-  @Option(names = "--kills", paramLabel = "N", description = "Reindex runs to kill (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--kills",
+      paramLabel = "N",
+      description = "Reindex runs to kill (default: ${DEFAULT-VALUE}).")
   int kills = 10;
 
-  @Option(names = "--connections", paramLabel = "N", description = "Soak connections (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--connections",
+      paramLabel = "N",
+      description = "Soak connections (default: ${DEFAULT-VALUE}).")
   int connections = 64;
 
-  @Option(names = "--soak-seconds", paramLabel = "S", description = "Soak duration (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--soak-seconds",
+      paramLabel = "S",
+      description = "Soak duration (default: ${DEFAULT-VALUE}).")
   int soakSeconds = 60;
 
-  @Option(names = "--seed", description = "Seed for queries and kill moments (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      description = "Seed for queries and kill moments (default: ${DEFAULT-VALUE}).")
   long seed = 20261124L;
 
   @Option(
       names = "--barrage-only",
-      description = "Send only the hostile queries and path probes; skip the soak, reindex, kill and fault drills.")
+      description =
+          "Send only the hostile queries and path probes; skip the soak, reindex, kill and fault"
+              + " drills.")
   boolean barrageOnly;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("verbatim-hostile-");
+    Path folder =
+        work != null
+            ? Files.createDirectories(work)
+            : Files.createTempDirectory("verbatim-hostile-");
     HostileSuite suite =
-        new HostileSuite(new HostileSuite.Settings(corpus, folder, queries, kills, connections, soakSeconds, seed, barrageOnly));
+        new HostileSuite(
+            new HostileSuite.Settings(
+                corpus, folder, queries, kills, connections, soakSeconds, seed, barrageOnly));
     return suite.run(spec.commandLine().getOut()) ? Main.OK : Main.FAILURE;
   }
 }

@@ -24,10 +24,16 @@ final class IndexCommand implements Callable<Integer> {
   /** Skip reasons listed in the summary; the rest are counted. */
   private static final int SKIPS_SHOWN = 50;
 
-  @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus folder or file (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--corpus",
+      paramLabel = "DIR",
+      description = "Corpus folder or file (default: ${DEFAULT-VALUE}).")
   Path corpus = Path.of("corpus");
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "Index folder (default: ${DEFAULT-VALUE}).")
   Path index = Path.of("index");
 
   @Option(names = "--full", description = "Rebuild from scratch instead of updating changed files.")
@@ -36,7 +42,10 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit with code 1 when any file or line was skipped.")
   boolean strict;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: one per core).")
   Integer threads;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -61,9 +70,17 @@ final class IndexCommand implements Callable<Integer> {
   static void printSummary(PrintWriter out, IndexSummary s, Path index) {
     out.printf(
         Locale.ROOT,
-        "indexed %d articles and %d quotes from %d files into %s in %.2f s (%.1f MB/s); %d unchanged, %d deleted, %d skipped%n",
-        s.articles(), s.quotes(), s.files(), index, s.seconds(), s.megabytesPerSecond(),
-        s.unchanged(), s.deleted(), s.skipped().size());
+        "indexed %d articles and %d quotes from %d files into %s in %.2f s (%.1f MB/s); %d"
+            + " unchanged, %d deleted, %d skipped%n",
+        s.articles(),
+        s.quotes(),
+        s.files(),
+        index,
+        s.seconds(),
+        s.megabytesPerSecond(),
+        s.unchanged(),
+        s.deleted(),
+        s.skipped().size());
     if (!s.skipped().isEmpty()) {
       out.printf(Locale.ROOT, "skipped %d:%n", s.skipped().size());
       s.skipped().stream()

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  */
 final class LiveIndex implements AutoCloseable {
   static final long REFRESH_MILLIS = 1000;
+
   /** Changes closer together than this are one reindex (an editor save, a copied folder). */
   static final long DEBOUNCE_MILLIS = 1000;
 
@@ -46,13 +47,21 @@ final class LiveIndex implements AutoCloseable {
 
   /** Refreshes the searcher every {@link #REFRESH_MILLIS}. */
   LiveIndex refreshPeriodically() {
-    scheduler.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     return this;
   }
 
-  /** Reindexes {@code corpus} into {@code index} with {@code indexer} when files under it change. */
+  /**
+   * Reindexes {@code corpus} into {@code index} with {@code indexer} when files under it change.
+   */
   LiveIndex watch(Path corpus, Path index, Indexer indexer) throws IOException {
-    Path root = (Files.isDirectory(corpus) ? corpus : corpus.getParent() == null ? Path.of(".") : corpus.getParent()).toAbsolutePath().normalize();
+    Path root =
+        (Files.isDirectory(corpus)
+                ? corpus
+                : corpus.getParent() == null ? Path.of(".") : corpus.getParent())
+            .toAbsolutePath()
+            .normalize();
     Path indexDir = index.toAbsolutePath().normalize();
     watcher = FileSystems.getDefault().newWatchService();
     registerTree(root);
@@ -66,9 +75,11 @@ final class LiveIndex implements AutoCloseable {
                   // Drain whatever else arrives within the debounce window.
                   do {
                     for (var event : key.pollEvents()) {
-                      if (event.context() instanceof Path p && key.watchable() instanceof Path dir) {
+                      if (event.context() instanceof Path p
+                          && key.watchable() instanceof Path dir) {
                         Path changed = dir.resolve(p).toAbsolutePath().normalize();
-                        // The index's own files must not trigger a reindex (an index inside the corpus).
+                        // The index's own files must not trigger a reindex (an index inside the
+                        // corpus).
                         relevant |= !changed.startsWith(indexDir);
                         if (Files.isDirectory(changed) && !changed.startsWith(indexDir)) {
                           registerTree(changed);

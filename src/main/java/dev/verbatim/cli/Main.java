@@ -28,8 +28,10 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   /** Exit code for success. */
   static final int OK = 0;
+
   /** Exit code for failures that are not the user's input. */
   static final int FAILURE = 1;
+
   /** Exit code for bad usage or an unparseable query. */
   static final int USAGE = 2;
 
@@ -44,9 +46,9 @@ public final class Main implements Runnable {
       java.util.logging.Logger.getLogger("dev.verbatim.search.SearchTimeLimit");
 
   /**
-   * How long a one-shot command's search may match. The server's limit protects it from
-   * hostile load; a person or a batch at the command line wants the complete answer, and the
-   * first search in a fresh JVM is slow.
+   * How long a one-shot command's search may match. The server's limit protects it from hostile
+   * load; a person or a batch at the command line wants the complete answer, and the first search
+   * in a fresh JVM is slow.
    */
   static final java.time.Duration ONE_SHOT_TIME_LIMIT = java.time.Duration.ofMinutes(1);
 
@@ -59,7 +61,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose one of index, search, quotes, serve");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing command: choose one of index, search, quotes, serve");
   }
 
   public static void main(String[] args) {
@@ -75,8 +78,7 @@ public final class Main implements Runnable {
   }
 
   /** Known failures become one clear line on stderr and an exit code, not a stack trace. */
-  private static int handleFailure(
-      Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+  private static int handleFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     if (e instanceof InvalidQueryException || e instanceof IllegalArgumentException) {
       err.println("verbatim: " + e.getMessage());

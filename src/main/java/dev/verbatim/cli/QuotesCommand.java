@@ -81,7 +81,16 @@ final class QuotesCommand implements Callable<Integer> {
 
   private static String line(Article a, Quote q) {
     String who = q.speaker() == null ? "?" : q.speaker();
-    return a.id() + ":" + (a.textOffset() + q.offset()) + " [" + q.kind().label() + "] " + who
-        + (q.cue() == null ? "" : " (" + q.cue() + ")") + ": “" + q.text() + "”";
+    return a.id()
+        + ":"
+        + (a.textOffset() + q.offset())
+        + " ["
+        + q.kind().label()
+        + "] "
+        + who
+        + (q.cue() == null ? "" : " (" + q.cue() + ")")
+        + ": “"
+        + q.text()
+        + "”";
   }
 }

@@ -89,7 +89,11 @@ final class RelevanceJudgments {
     }
     double idealDcg = 0;
     List<Integer> best =
-        judged.values().stream().filter(g -> g >= RELEVANT).sorted((a, b) -> b - a).limit(10).toList();
+        judged.values().stream()
+            .filter(g -> g >= RELEVANT)
+            .sorted((a, b) -> b - a)
+            .limit(10)
+            .toList();
     for (int i = 0; i < best.size(); i++) {
       idealDcg += best.get(i) / log2(i + 2);
     }
@@ -106,8 +110,8 @@ final class RelevanceJudgments {
   }
 
   /**
-   * The mean of every judged query's scores; a judged query missing from {@code runs} scores 0,
-   * as with {@code trec_eval -c}.
+   * The mean of every judged query's scores; a judged query missing from {@code runs} scores 0, as
+   * with {@code trec_eval -c}.
    */
   Scores mean(Map<String, List<String>> runs) {
     List<String> queries = judgedQueries();

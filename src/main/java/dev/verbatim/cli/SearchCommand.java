@@ -30,43 +30,74 @@ import picocli.CommandLine.Parameters;
       "Syntax mistakes are searched as words with a note; --strict reports them instead."
     })
 final class SearchCommand implements Callable<Integer> {
-  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "Index folder (default: ${DEFAULT-VALUE}).")
   Path index = Path.of("index");
 
-  @Option(names = "--type", paramLabel = "quote|article", description = "Only quotes or only articles.")
+  @Option(
+      names = "--type",
+      paramLabel = "quote|article",
+      description = "Only quotes or only articles.")
   String type;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Hits to show (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Hits to show (default: ${DEFAULT-VALUE}).")
   int limit = SearchRequest.DEFAULT_LIMIT;
 
-  @Option(names = "--offset", paramLabel = "N", description = "Hits to skip (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--offset",
+      paramLabel = "N",
+      description = "Hits to skip (default: ${DEFAULT-VALUE}).")
   int offset = 0;
 
-  @Option(names = "--speaker", paramLabel = "NAME", description = "Only quotes by this speaker (exact name, as in --facets).")
+  @Option(
+      names = "--speaker",
+      paramLabel = "NAME",
+      description = "Only quotes by this speaker (exact name, as in --facets).")
   String speaker;
 
-  @Option(names = "--source", paramLabel = "NAME", description = "Only this publication (exact name, as in --facets).")
+  @Option(
+      names = "--source",
+      paramLabel = "NAME",
+      description = "Only this publication (exact name, as in --facets).")
   String source;
 
   @Option(names = "--date", paramLabel = "YYYY[-MM]", description = "Only this year or month.")
   String date;
 
-  @Option(names = "--sort", paramLabel = "relevance|date", description = "Best first (default) or newest first.")
+  @Option(
+      names = "--sort",
+      paramLabel = "relevance|date",
+      description = "Best first (default) or newest first.")
   String sort;
 
-  @Option(names = "--cursor", paramLabel = "CURSOR", description = "Continue after a previous page (its nextCursor; use with --json).")
+  @Option(
+      names = "--cursor",
+      paramLabel = "CURSOR",
+      description = "Continue after a previous page (its nextCursor; use with --json).")
   String cursor;
 
-  @Option(names = "--facets", description = "Also print how many matches each type, speaker, source and date has.")
+  @Option(
+      names = "--facets",
+      description = "Also print how many matches each type, speaker, source and date has.")
   boolean facets;
 
-  @Option(names = "--strict", description = "Report query syntax errors (exit 2) instead of searching around them.")
+  @Option(
+      names = "--strict",
+      description = "Report query syntax errors (exit 2) instead of searching around them.")
   boolean strict;
 
   @Option(names = "--json", description = "Print the result as the API's JSON.")
   boolean json;
 
-  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query; several words are joined.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "QUERY",
+      description = "The query; several words are joined.")
   String[] query;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -149,7 +180,8 @@ final class SearchCommand implements Callable<Integer> {
             .toList());
   }
 
-  private static void printFacets(PrintWriter out, Map<String, List<SearchResult.FacetValue>> facets) {
+  private static void printFacets(
+      PrintWriter out, Map<String, List<SearchResult.FacetValue>> facets) {
     for (Map.Entry<String, List<SearchResult.FacetValue>> dim : facets.entrySet()) {
       if (dim.getValue().isEmpty()) {
         continue;

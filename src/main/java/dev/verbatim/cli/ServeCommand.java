@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -28,10 +28,17 @@ import picocli.CommandLine.Option;
       "New index commits (from `verbatim index` or --watch) are served within a second."
     })
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "Index folder (default: ${DEFAULT-VALUE}).")
   Path index = Path.of("index");
 
-  @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus to index when the index is missing or stale (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--corpus",
+      paramLabel = "DIR",
+      description =
+          "Corpus to index when the index is missing or stale (default: ${DEFAULT-VALUE}).")
   Path corpus = Path.of("corpus");
 
   @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).")
@@ -43,10 +50,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--time-limit",
       paramLabel = "MS",
-      description = "Milliseconds a search may take to match before it answers with what it found (default: ${DEFAULT-VALUE}).")
+      description =
+          "Milliseconds a search may take to match before it answers with what it found (default:"
+              + " ${DEFAULT-VALUE}).")
   long timeLimitMillis = Searcher.DEFAULT_TIME_LIMIT.toMillis();
 
-  @Option(names = "--watch", description = "Reindex (incrementally) whenever files under --corpus change.")
+  @Option(
+      names = "--watch",
+      description = "Reindex (incrementally) whenever files under --corpus change.")
   boolean watch;
 
   @Option(
@@ -67,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (timeLimitMillis < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--time-limit must be at least 1 ms, got " + timeLimitMillis);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--time-limit must be at least 1 ms, got " + timeLimitMillis);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (Files.exists(corpus) && isStale(index, corpus)) {
@@ -78,7 +90,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (Searcher searcher = Searcher.open(index, Duration.ofMillis(timeLimitMillis));
-        WebServer server = new WebServer(searcher, adminAccess(System.getenv(ADMIN_TOKEN_ENV))).start(host, port);
+        WebServer server =
+            new WebServer(searcher, adminAccess(System.getenv(ADMIN_TOKEN_ENV))).start(host, port);
         LiveIndex live = new LiveIndex(searcher, out).refreshPeriodically()) {
       if (watch) {
         live.watch(corpus, index, new Indexer());
@@ -95,14 +108,18 @@ final class ServeCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** Admin access from the token file, else from {@code envToken}; null (admin off) without either. */
+  /**
+   * Admin access from the token file, else from {@code envToken}; null (admin off) without either.
+   */
   AdminAccess adminAccess(String envToken) throws IOException {
     Path reindexFrom = Files.isDirectory(corpus) ? corpus : null;
     Path reindexInto = reindexFrom == null ? null : index;
     if (adminTokenFile != null) {
       return AdminAccess.fromFile(adminTokenFile, reindexFrom, reindexInto);
     }
-    return envToken == null || envToken.isBlank() ? null : new AdminAccess(envToken, reindexFrom, reindexInto);
+    return envToken == null || envToken.isBlank()
+        ? null
+        : new AdminAccess(envToken, reindexFrom, reindexInto);
   }
 
   /** True when {@code index} has no commit, or a corpus file is newer than its newest file. */

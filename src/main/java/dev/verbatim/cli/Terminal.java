@@ -7,7 +7,9 @@ final class Terminal {
 
   private Terminal() {}
 
-  /** {@code <mark>} becomes reverse video on a terminal, {@code [...]} otherwise; entities decoded. */
+  /**
+   * {@code <mark>} becomes reverse video on a terminal, {@code [...]} otherwise; entities decoded.
+   */
   static String render(String html, boolean ansi) {
     String marked =
         html.replace("<mark>", ansi ? REVERSE : "[").replace("</mark>", ansi ? RESET : "]");

@@ -18,15 +18,58 @@ final class HostileQueries {
 
   private static final String SYNTAX = "\"()[]{}:*?~^+-!&|\\/ ";
   private static final String[] OPERATORS = {"AND", "OR", "NOT", "TO", "&&", "||", "!", "+", "-"};
-  private static final String[] FIELDS = {"title", "text", "speaker", "source", "author", "type", "kind", "date", "id", "_any", "", "nosuch"};
+  private static final String[] FIELDS = {
+    "title", "text", "speaker", "source", "author", "type", "kind", "date", "id", "_any", "",
+    "nosuch"
+  };
   private static final String[] PARAMS = {
-    "limit", "offset", "sort", "type", "speaker", "source", "date", "cursor", "strict", "passages", "passageLength"
+    "limit",
+    "offset",
+    "sort",
+    "type",
+    "speaker",
+    "source",
+    "date",
+    "cursor",
+    "strict",
+    "passages",
+    "passageLength"
   };
   private static final String[] BAD_VALUES = {
-    "-1", "0", "-2147483649", "2147483648", "99999999999999999999999", "1e9", "0x10", "NaN", "", " ",
-    "%00", "%ff", "<script>alert(1)</script>", "relevance", "date", "DATE", "random", "quote", "article",
-    "all", "video", "2018", "2018-06", "2018-13", "0000-00", "99999-01", "18", "true", "false", "maybe",
-    "%22%27%3E%3Cimg%20src=x%20onerror=alert(1)%3E", "..%2f..%2fetc%2fpasswd", "AAAAAAAAAAAAAAAAAAAAAAAAAAAA", "eyJ9"
+    "-1",
+    "0",
+    "-2147483649",
+    "2147483648",
+    "99999999999999999999999",
+    "1e9",
+    "0x10",
+    "NaN",
+    "",
+    " ",
+    "%00",
+    "%ff",
+    "<script>alert(1)</script>",
+    "relevance",
+    "date",
+    "DATE",
+    "random",
+    "quote",
+    "article",
+    "all",
+    "video",
+    "2018",
+    "2018-06",
+    "2018-13",
+    "0000-00",
+    "99999-01",
+    "18",
+    "true",
+    "false",
+    "maybe",
+    "%22%27%3E%3Cimg%20src=x%20onerror=alert(1)%3E",
+    "..%2f..%2fetc%2fpasswd",
+    "AAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    "eyJ9"
   };
 
   private final Random random;
@@ -73,7 +116,8 @@ final class HostileQueries {
   }
 
   private Probe q(String kind, String encodedQuery) {
-    String extra = random.nextInt(4) == 0 ? "&type=" + (random.nextBoolean() ? "quote" : "article") : "";
+    String extra =
+        random.nextInt(4) == 0 ? "&type=" + (random.nextBoolean() ? "quote" : "article") : "";
     return new Probe(kind, "/api/search?q=" + encodedQuery + extra);
   }
 
@@ -104,7 +148,9 @@ final class HostileQueries {
     StringBuilder s = new StringBuilder();
     int n = 1 + random.nextInt(12);
     for (int i = 0; i < n; i++) {
-      s.append("\"(\")[{".charAt(random.nextInt(6))).append(random.nextBoolean() ? word() : "").append(' ');
+      s.append("\"(\")[{".charAt(random.nextInt(6)))
+          .append(random.nextBoolean() ? word() : "")
+          .append(' ');
     }
     return s.toString();
   }
@@ -153,13 +199,14 @@ final class HostileQueries {
     StringBuilder s = new StringBuilder();
     int n = 1 + random.nextInt(random.nextInt(10) == 0 ? 500 : 5);
     for (int i = 0; i < n; i++) {
-      String edits = switch (random.nextInt(5)) {
-        case 0 -> "~";
-        case 1 -> "~2";
-        case 2 -> "~0.1";
-        case 3 -> "~99999";
-        default -> "~" + random.nextInt(3);
-      };
+      String edits =
+          switch (random.nextInt(5)) {
+            case 0 -> "~";
+            case 1 -> "~2";
+            case 2 -> "~0.1";
+            case 3 -> "~99999";
+            default -> "~" + random.nextInt(3);
+          };
       s.append(random.nextInt(4) == 0 ? word().substring(0, 1) : word()).append(edits).append(' ');
     }
     return s.toString();
@@ -167,25 +214,27 @@ final class HostileQueries {
 
   private String slop() {
     String phrase = "\"" + word() + " " + word() + " " + word() + "\"";
-    return phrase + switch (random.nextInt(7)) {
-      case 0 -> "~2147483647";
-      case 1 -> "~99999999999999999999999";
-      case 2 -> "~-1";
-      case 3 -> "~1e40";
-      case 4 -> "~NaN";
-      case 5 -> "~" + random.nextInt(1_000_000);
-      default -> "~~~3";
-    };
+    return phrase
+        + switch (random.nextInt(7)) {
+          case 0 -> "~2147483647";
+          case 1 -> "~99999999999999999999999";
+          case 2 -> "~-1";
+          case 3 -> "~1e40";
+          case 4 -> "~NaN";
+          case 5 -> "~" + random.nextInt(1_000_000);
+          default -> "~~~3";
+        };
   }
 
   private String manyClauses() {
     int n = 500 + random.nextInt(5000);
-    String join = switch (random.nextInt(4)) {
-      case 0 -> " OR ";
-      case 1 -> " ";
-      case 2 -> " AND ";
-      default -> " -";
-    };
+    String join =
+        switch (random.nextInt(4)) {
+          case 0 -> " OR ";
+          case 1 -> " ";
+          case 2 -> " AND ";
+          default -> " -";
+        };
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < n; i++) {
       s.append(i == 0 ? "" : join).append(random.nextInt(5) == 0 ? word() + "*" : word());
@@ -216,14 +265,26 @@ final class HostileQueries {
       case 4 -> pick(FIELDS) + ":";
       case 5 -> ":" + word();
       case 6 -> pick(FIELDS) + ":(" + word() + " OR";
-      default -> word() + "^" + new String[] {"99999999999", "-1", "0", "NaN", "1e40", ""}[random.nextInt(6)];
+      default ->
+          word()
+              + "^"
+              + new String[] {"99999999999", "-1", "0", "NaN", "1e40", ""}[random.nextInt(6)];
     };
   }
 
   private String htmlScript() {
     String[] bits = {
-      "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\" onmouseover=\"x", "'><svg/onload=alert(1)>",
-      "</mark><script>", "<mark>", "&lt;script&gt;", "javascript:alert(1)", "${7*7}", "{{7*7}}", "%><%=7*7%>"
+      "<script>alert(1)</script>",
+      "<img src=x onerror=alert(1)>",
+      "\" onmouseover=\"x",
+      "'><svg/onload=alert(1)>",
+      "</mark><script>",
+      "<mark>",
+      "&lt;script&gt;",
+      "javascript:alert(1)",
+      "${7*7}",
+      "{{7*7}}",
+      "%><%=7*7%>"
     };
     return pick(bits) + (random.nextBoolean() ? " " + word() : "");
   }
@@ -260,14 +321,15 @@ final class HostileQueries {
     StringBuilder s = new StringBuilder();
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     for (int i = 0; i < n; i++) {
-      int cp = switch (random.nextInt(6)) {
-        case 0 -> random.nextInt(0x80);
-        case 1 -> 0xD800 + random.nextInt(0x800);
-        case 2 -> 0x1F600 + random.nextInt(0x50);
-        case 3 -> 0x300 + random.nextInt(0x70);
-        case 4 -> 0xFFF0 + random.nextInt(0x10);
-        default -> random.nextInt(0x110000);
-      };
+      int cp =
+          switch (random.nextInt(6)) {
+            case 0 -> random.nextInt(0x80);
+            case 1 -> 0xD800 + random.nextInt(0x800);
+            case 2 -> 0x1F600 + random.nextInt(0x50);
+            case 3 -> 0x300 + random.nextInt(0x70);
+            case 4 -> 0xFFF0 + random.nextInt(0x10);
+            default -> random.nextInt(0x110000);
+          };
       if (cp >= 0xD800 && cp <= 0xDFFF) {
         out.writeBytes(s.toString().getBytes(StandardCharsets.UTF_8));
         s.setLength(0);
@@ -283,7 +345,21 @@ final class HostileQueries {
   }
 
   private String brokenPercent() {
-    String[] bits = {"%", "%%", "%zz", "%e2%82", "%c0%af", "%ed%a0%80", "%fe%ff", "%0", "%u0041", "%2", "%%32%35", "+", "%20%00%20"};
+    String[] bits = {
+      "%",
+      "%%",
+      "%zz",
+      "%e2%82",
+      "%c0%af",
+      "%ed%a0%80",
+      "%fe%ff",
+      "%0",
+      "%u0041",
+      "%2",
+      "%%32%35",
+      "+",
+      "%20%00%20"
+    };
     StringBuilder s = new StringBuilder();
     int n = 1 + random.nextInt(6);
     for (int i = 0; i < n; i++) {
@@ -295,7 +371,9 @@ final class HostileQueries {
   static String percentBytes(byte[] bytes) {
     StringBuilder s = new StringBuilder(bytes.length * 3);
     for (byte b : bytes) {
-      s.append('%').append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+      s.append('%')
+          .append(Character.forDigit((b >> 4) & 0xF, 16))
+          .append(Character.forDigit(b & 0xF, 16));
     }
     return s.toString();
   }

@@ -36,23 +36,43 @@ public final class HostileSuite {
    * @param barrageOnly run only the hostile queries and the path probes, not the soak or drills
    */
   public record Settings(
-      Path corpus, Path work, int queries, int kills, int connections, int soakSeconds, long seed, boolean barrageOnly) {
+      Path corpus,
+      Path work,
+      int queries,
+      int kills,
+      int connections,
+      int soakSeconds,
+      long seed,
+      boolean barrageOnly) {
     public Settings {
       if (!Files.isRegularFile(corpus) || !corpus.getFileName().toString().endsWith(".jsonl")) {
         throw new IllegalArgumentException("corpus must be a .jsonl file, got " + corpus);
       }
       if (queries < 1 || kills < 1) {
-        throw new IllegalArgumentException("queries and kills must be >= 1, got " + queries + " and " + kills);
-      }
-      if (connections < 1 || connections > Soak.MAX_CONNECTIONS || soakSeconds < 1 || soakSeconds > Soak.MAX_SECONDS) {
         throw new IllegalArgumentException(
-            "soak needs 1.." + Soak.MAX_CONNECTIONS + " connections and 1.." + Soak.MAX_SECONDS
-                + " seconds, got " + connections + " and " + soakSeconds);
+            "queries and kills must be >= 1, got " + queries + " and " + kills);
+      }
+      if (connections < 1
+          || connections > Soak.MAX_CONNECTIONS
+          || soakSeconds < 1
+          || soakSeconds > Soak.MAX_SECONDS) {
+        throw new IllegalArgumentException(
+            "soak needs 1.."
+                + Soak.MAX_CONNECTIONS
+                + " connections and 1.."
+                + Soak.MAX_SECONDS
+                + " seconds, got "
+                + connections
+                + " and "
+                + soakSeconds);
       }
     }
   }
 
-  /** Concurrent clients sending hostile queries: more than the server has cores, fewer than its threads. */
+  /**
+   * Concurrent clients sending hostile queries: more than the server has cores, fewer than its
+   * threads.
+   */
   private static final int QUERY_THREADS = 4;
 
   private final Settings settings;
@@ -78,7 +98,9 @@ public final class HostileSuite {
       lines = all.count();
     }
     Path full = Workbench.corpusFolder(settings.corpus(), work.resolve("corpus-full"), -1);
-    Path before = Workbench.corpusFolder(settings.corpus(), work.resolve("corpus-before"), (int) (lines * 9 / 10));
+    Path before =
+        Workbench.corpusFolder(
+            settings.corpus(), work.resolve("corpus-before"), (int) (lines * 9 / 10));
     Path small = Workbench.corpusFolder(settings.corpus(), work.resolve("corpus-small"), 200);
     Path index = work.resolve("index");
     progress(out, "indexing " + settings.corpus() + " into " + index);
@@ -95,7 +117,13 @@ public final class HostileSuite {
         printTable(out);
         return passed;
       }
-      progress(out, "soaking: " + settings.connections() + " connections for " + settings.soakSeconds() + " s");
+      progress(
+          out,
+          "soaking: "
+              + settings.connections()
+              + " connections for "
+              + settings.soakSeconds()
+              + " s");
       soak(server.port(), words, summary.articles());
     }
     progress(out, "searching during a reindex");
@@ -110,59 +138,148 @@ public final class HostileSuite {
   }
 
   private void queries(int port, List<String> words) throws IOException, InterruptedException {
-    List<HostileQueries.Probe> probes = new HostileQueries(settings.seed(), words).generate(settings.queries());
-    QueryBarrage.Outcome o = new QueryBarrage(port, QUERY_THREADS).run(probes, "/api/search?q=" + HostileQueries.enc(words.get(0)));
+    List<HostileQueries.Probe> probes =
+        new HostileQueries(settings.seed(), words).generate(settings.queries());
+    QueryBarrage.Outcome o =
+        new QueryBarrage(port, QUERY_THREADS)
+            .run(probes, "/api/search?q=" + HostileQueries.enc(words.get(0)));
     boolean fast = o.timings().maxMillis() <= 1000;
     row("hostile queries tried", String.valueOf(o.tried()), o.failed() == 0);
-    row("  answered (status: count)", o.byStatus().toString(), o.byStatus().keySet().stream().allMatch(s -> s == 200 || s == 400));
+    row(
+        "  answered (status: count)",
+        o.byStatus().toString(),
+        o.byStatus().keySet().stream().allMatch(s -> s == 200 || s == 400));
     row("  5xx answers", String.valueOf(o.serverErrors()), o.serverErrors() == 0);
-    row("  max latency", ms(o.timings().maxMillis()) + " (p99 " + ms(o.timings().percentileMillis(99)) + ", over 1 s: " + o.timings().countOver(1_000_000_000L) + ")", fast);
+    row(
+        "  max latency",
+        ms(o.timings().maxMillis())
+            + " (p99 "
+            + ms(o.timings().percentileMillis(99))
+            + ", over 1 s: "
+            + o.timings().countOver(1_000_000_000L)
+            + ")",
+        fast);
     row("  answers cut short by the time limit", String.valueOf(o.timeLimited()), true);
     row("  known query unchanged after", o.healthyAfter() ? "yes" : "NO", o.healthyAfter());
-    details.add("hostile query latency per kind (client wall time, " + QUERY_THREADS + " concurrent clients, load average " + loadAverage() + "):");
+    details.add(
+        "hostile query latency per kind (client wall time, "
+            + QUERY_THREADS
+            + " concurrent clients, load average "
+            + loadAverage()
+            + "):");
     o.latencyByKind().forEach(line -> details.add("  " + line));
     o.failures().forEach(f -> details.add("query failure: " + f));
   }
 
   private void paths(int port, Path index, Path work) throws IOException {
     PathProbes.Outcome o = new PathProbes(port, index, work).run();
-    row("path traversal probes", o.tried() + " tried, " + o.leaked() + " leaked, " + o.serverErrors() + " 5xx, " + o.missingHeaders() + " without headers", o.passed());
+    row(
+        "path traversal probes",
+        o.tried()
+            + " tried, "
+            + o.leaked()
+            + " leaked, "
+            + o.serverErrors()
+            + " 5xx, "
+            + o.missingHeaders()
+            + " without headers",
+        o.passed());
     o.failures().forEach(f -> details.add("path failure: " + f));
   }
 
   private void soak(int port, List<String> words, long articles) throws InterruptedException {
-    Soak.Outcome o = new Soak(port).run(settings.connections(), settings.soakSeconds(), words.subList(0, Math.min(500, words.size())));
-    row("soak", o.connections() + " connections x " + o.seconds() + " s, " + o.requests() + " requests over " + articles + " articles", o.requests() > 0);
+    Soak.Outcome o =
+        new Soak(port)
+            .run(
+                settings.connections(),
+                settings.soakSeconds(),
+                words.subList(0, Math.min(500, words.size())));
+    row(
+        "soak",
+        o.connections()
+            + " connections x "
+            + o.seconds()
+            + " s, "
+            + o.requests()
+            + " requests over "
+            + articles
+            + " articles",
+        o.requests() > 0);
     row("  soak errors", String.valueOf(o.errors()), o.errors() == 0);
-    row("  soak latency", "p50 " + ms(o.timings().percentileMillis(50)) + ", p99 " + ms(o.timings().percentileMillis(99)) + ", max " + ms(o.timings().maxMillis()), true);
+    row(
+        "  soak latency",
+        "p50 "
+            + ms(o.timings().percentileMillis(50))
+            + ", p99 "
+            + ms(o.timings().percentileMillis(99))
+            + ", max "
+            + ms(o.timings().maxMillis()),
+        true);
     row("  heap after GC (start -> end)", mb(o.heapStart()) + " -> " + mb(o.heapEnd()), !o.grew());
     row("  open fds (start -> end)", o.fdsStart() + " -> " + o.fdsEnd(), !o.grew());
     o.problems().forEach(p -> details.add("soak problem: " + p));
   }
 
-  private void underReindex(Path before, Path full, Path index, Path logs) throws IOException, InterruptedException {
-    ReindexUnderLoad.Outcome o = new ReindexUnderLoad(before, full, index, logs).run(wordsOfLastArticle(full), 8);
-    row("searches during a full reindex", o.searches() + ", errors " + o.errors(), o.errors() == 0 && o.reindexSucceeded());
-    row("  totals outside {before, after}", o.inconsistent() + " (before " + o.before() + ", after " + o.after() + ", seen " + o.totalsSeen() + ")", o.inconsistent() == 0);
+  private void underReindex(Path before, Path full, Path index, Path logs)
+      throws IOException, InterruptedException {
+    ReindexUnderLoad.Outcome o =
+        new ReindexUnderLoad(before, full, index, logs).run(wordsOfLastArticle(full), 8);
+    row(
+        "searches during a full reindex",
+        o.searches() + ", errors " + o.errors(),
+        o.errors() == 0 && o.reindexSucceeded());
+    row(
+        "  totals outside {before, after}",
+        o.inconsistent()
+            + " (before "
+            + o.before()
+            + ", after "
+            + o.after()
+            + ", seen "
+            + o.totalsSeen()
+            + ")",
+        o.inconsistent() == 0);
     row("  answers marked partial (time limit)", String.valueOf(o.partial()), true);
     o.problems().forEach(p -> details.add("reindex-under-load problem: " + p));
   }
 
   private void kills(Path full, Path index, Path logs) throws IOException, InterruptedException {
     KillDrill.Outcome o = new KillDrill(full, index, logs, settings.seed()).run(settings.kills());
-    row("reindex kills survived", o.survived() + "/" + o.kills() + " (full run " + String.format(Locale.ROOT, "%.1f", o.fullRunSeconds()) + " s; " + o.finishedBeforeKill() + " finished before their kill)", o.survived() == o.kills());
-    row("documents lost", o.lost() + " (" + o.finalArticles() + " of " + o.expectedArticles() + " articles after the final run)", o.lost() == 0 && o.problems().isEmpty());
+    row(
+        "reindex kills survived",
+        o.survived()
+            + "/"
+            + o.kills()
+            + " (full run "
+            + String.format(Locale.ROOT, "%.1f", o.fullRunSeconds())
+            + " s; "
+            + o.finishedBeforeKill()
+            + " finished before their kill)",
+        o.survived() == o.kills());
+    row(
+        "documents lost",
+        o.lost()
+            + " ("
+            + o.finalArticles()
+            + " of "
+            + o.expectedArticles()
+            + " articles after the final run)",
+        o.lost() == 0 && o.problems().isEmpty());
     o.problems().forEach(p -> details.add("kill problem: " + p));
   }
 
-  private void faults(Path work, Path index, Path small, Path full) throws IOException, InterruptedException {
+  private void faults(Path work, Path index, Path small, Path full)
+      throws IOException, InterruptedException {
     StartupFaults faults = new StartupFaults(work);
     List<StartupFaults.Check> checks = new ArrayList<>(faults.missingIndex());
     checks.addAll(faults.damagedIndex(index));
     long indexMb = sizeMb(index);
     checks.add(faults.fullDisk(small, full, (int) Math.max(4, Math.min(20, indexMb / 2)), 600));
     for (StartupFaults.Check c : checks) {
-      row(c.fault(), c.tried() ? (c.passed() ? "handled" : "NOT handled") : "not tried", c.passed() || !c.tried());
+      row(
+          c.fault(),
+          c.tried() ? (c.passed() ? "handled" : "NOT handled") : "not tried",
+          c.passed() || !c.tried());
       details.add(c.fault() + ": " + c.detail());
     }
   }
@@ -171,7 +288,10 @@ public final class HostileSuite {
     CorpusReader reader = new CorpusReader(corpus);
     List<Article> articles = reader.read(reader.files().get(reader.files().size() - 1)).articles();
     String text = articles.get(articles.size() - 1).text().toLowerCase(Locale.ROOT);
-    return Arrays.stream(text.split("[^\\p{IsLatin}]+")).filter(w -> w.length() >= 5).distinct().toList();
+    return Arrays.stream(text.split("[^\\p{IsLatin}]+"))
+        .filter(w -> w.length() >= 5)
+        .distinct()
+        .toList();
   }
 
   private static String loadAverage() {

@@ -9,15 +9,20 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Kills {@code verbatim index --full} with SIGKILL at random moments spread over a run, and after each
- * kill opens the index afresh: it must open, and hold the last complete index. A final run must
- * then complete with every article. Not thread-safe.
+ * Kills {@code verbatim index --full} with SIGKILL at random moments spread over a run, and after
+ * each kill opens the index afresh: it must open, and hold the last complete index. A final run
+ * must then complete with every article. Not thread-safe.
  */
 final class KillDrill {
   /** What the drill saw; {@code problems} says what went wrong, in order. */
   record Outcome(
-      int kills, int survived, int finishedBeforeKill, long expectedArticles, long finalArticles,
-      double fullRunSeconds, List<String> problems) {
+      int kills,
+      int survived,
+      int finishedBeforeKill,
+      long expectedArticles,
+      long finalArticles,
+      double fullRunSeconds,
+      List<String> problems) {
     long lost() {
       return Math.max(0, expectedArticles - finalArticles);
     }
@@ -57,7 +62,14 @@ final class KillDrill {
     for (int i = 0; i < kills; i++) {
       long killAtMillis = (long) (fullRun * 1000 * (i + random.nextDouble()) / kills);
       Process child =
-          Workbench.verbatim(logs.resolve("kill-" + i), "index", "--full", "--corpus", corpus.toString(), "--index", index.toString());
+          Workbench.verbatim(
+              logs.resolve("kill-" + i),
+              "index",
+              "--full",
+              "--corpus",
+              corpus.toString(),
+              "--index",
+              index.toString());
       if (child.waitFor(killAtMillis, TimeUnit.MILLISECONDS)) {
         finishedEarly++;
       } else {
@@ -68,7 +80,15 @@ final class KillDrill {
       if (seen == expected) {
         survived++;
       } else if (seen >= 0) {
-        problems.add("after kill " + (i + 1) + " at " + killAtMillis + " ms the index holds " + seen + " articles, not " + expected);
+        problems.add(
+            "after kill "
+                + (i + 1)
+                + " at "
+                + killAtMillis
+                + " ms the index holds "
+                + seen
+                + " articles, not "
+                + expected);
       }
     }
     // What an operator runs next: the default, incremental run.
@@ -80,13 +100,18 @@ final class KillDrill {
     return new Outcome(kills, survived, finishedEarly, expected, finalArticles, fullRun, problems);
   }
 
-  private Workbench.Finished index(String name, String... options) throws IOException, InterruptedException {
-    List<String> args = new ArrayList<>(List.of("index", "--corpus", corpus.toString(), "--index", index.toString()));
+  private Workbench.Finished index(String name, String... options)
+      throws IOException, InterruptedException {
+    List<String> args =
+        new ArrayList<>(
+            List.of("index", "--corpus", corpus.toString(), "--index", index.toString()));
     args.addAll(List.of(options));
     return Workbench.run(logs.resolve(name), RUN_TIMEOUT_SECONDS, args.toArray(String[]::new));
   }
 
-  /** Articles a fresh searcher sees, or -1 (with the problem noted) when the index will not open. */
+  /**
+   * Articles a fresh searcher sees, or -1 (with the problem noted) when the index will not open.
+   */
   private long articles(List<String> problems, String when) {
     try (Searcher searcher = Searcher.open(index)) {
       return searcher.stats().articles();

@@ -9,24 +9,42 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Tries to read files outside the app's resources through every URL shape a traversal attack
- * uses: dot segments raw, percent-encoded, double-encoded, overlong UTF-8, with backslashes and
- * absolute paths, against the static files and each route that takes an id. A probe fails when
- * its answer is a 5xx, lacks the security headers, or contains a planted secret or a known file.
- * Not thread-safe.
+ * Tries to read files outside the app's resources through every URL shape a traversal attack uses:
+ * dot segments raw, percent-encoded, double-encoded, overlong UTF-8, with backslashes and absolute
+ * paths, against the static files and each route that takes an id. A probe fails when its answer is
+ * a 5xx, lacks the security headers, or contains a planted secret or a known file. Not thread-safe.
  */
 final class PathProbes {
   /** What the probes saw. */
-  record Outcome(int tried, int leaked, int serverErrors, int missingHeaders, List<String> failures) {
+  record Outcome(
+      int tried, int leaked, int serverErrors, int missingHeaders, List<String> failures) {
     boolean passed() {
       return leaked == 0 && serverErrors == 0 && missingHeaders == 0;
     }
   }
 
-  private static final String[] PREFIXES = {"/", "/app.js/", "/public/", "/api/articles/", "/articles/", "/api/quotes/", "/api/search/"};
+  private static final String[] PREFIXES = {
+    "/", "/app.js/", "/public/", "/api/articles/", "/articles/", "/api/quotes/", "/api/search/"
+  };
   private static final String[] UP = {
-    "../", "..%2f", "..%2F", "%2e%2e/", "%2e%2e%2f", ".%2e/", "%2e./", "%252e%252e%252f", "..%252f", "..\\", "..%5c",
-    "%c0%ae%c0%ae/", "%c0%ae%c0%ae%c0%af", "....//", "..;/", "%2e%2e%5c", "..%00/", "..%2f%2f"
+    "../",
+    "..%2f",
+    "..%2F",
+    "%2e%2e/",
+    "%2e%2e%2f",
+    ".%2e/",
+    "%2e./",
+    "%252e%252e%252f",
+    "..%252f",
+    "..\\",
+    "..%5c",
+    "%c0%ae%c0%ae/",
+    "%c0%ae%c0%ae%c0%af",
+    "....//",
+    "..;/",
+    "%2e%2e%5c",
+    "..%00/",
+    "..%2f%2f"
   };
 
   private final RawHttp http;
@@ -34,9 +52,9 @@ final class PathProbes {
   private final List<String> targets = new ArrayList<>();
 
   /**
-   * Plants a secret file in {@code index} and in {@code work}, and aims probes at them, at
-   * {@code /etc/passwd}, at the working directory's {@code pom.xml} and at class files and the
-   * manifest on the classpath.
+   * Plants a secret file in {@code index} and in {@code work}, and aims probes at them, at {@code
+   * /etc/passwd}, at the working directory's {@code pom.xml} and at class files and the manifest on
+   * the classpath.
    */
   PathProbes(int port, Path index, Path work) throws IOException {
     this.http = new RawHttp(port, 10_000);

@@ -21,8 +21,15 @@ import java.util.concurrent.TimeUnit;
 final class QueryBarrage {
   /** What the barrage saw. {@code failures} holds a sample of what went wrong, with the probe. */
   record Outcome(
-      int tried, Map<Integer, Integer> byStatus, int serverErrors, int failed, List<String> failures,
-      Timings timings, Map<String, Timings> byKind, int timeLimited, boolean healthyAfter) {
+      int tried,
+      Map<Integer, Integer> byStatus,
+      int serverErrors,
+      int failed,
+      List<String> failures,
+      Timings timings,
+      Map<String, Timings> byKind,
+      int timeLimited,
+      boolean healthyAfter) {
     boolean passed() {
       return serverErrors == 0 && failed == 0 && healthyAfter;
     }
@@ -30,13 +37,28 @@ final class QueryBarrage {
     /** Latency per kind of probe as client-side wall time (connect to last byte), one line each. */
     List<String> latencyByKind() {
       List<String> lines = new ArrayList<>();
-      lines.add(String.format(Locale.ROOT, "%-16s %6s %8s %8s %8s %7s", "kind", "n", "p50 ms", "p99 ms", "max ms", "> 1 s"));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-16s %6s %8s %8s %8s %7s",
+              "kind",
+              "n",
+              "p50 ms",
+              "p99 ms",
+              "max ms",
+              "> 1 s"));
       byKind.forEach(
           (kind, t) ->
               lines.add(
                   String.format(
-                      Locale.ROOT, "%-16s %6d %8.0f %8.0f %8.0f %7d", kind, t.count(), t.percentileMillis(50),
-                      t.percentileMillis(99), t.maxMillis(), t.countOver(1_000_000_000L))));
+                      Locale.ROOT,
+                      "%-16s %6d %8.0f %8.0f %8.0f %7d",
+                      kind,
+                      t.count(),
+                      t.percentileMillis(50),
+                      t.percentileMillis(99),
+                      t.maxMillis(),
+                      t.countOver(1_000_000_000L))));
       return lines;
     }
   }
@@ -51,7 +73,8 @@ final class QueryBarrage {
     this.threads = threads;
   }
 
-  Outcome run(List<HostileQueries.Probe> probes, String knownTarget) throws IOException, InterruptedException {
+  Outcome run(List<HostileQueries.Probe> probes, String knownTarget)
+      throws IOException, InterruptedException {
     String before = completeFingerprint(knownTarget);
     Map<Integer, Integer> byStatus = new TreeMap<>();
     List<String> failures = new ArrayList<>();
@@ -91,7 +114,14 @@ final class QueryBarrage {
                     if (problem != null) {
                       counts[1]++;
                       if (failures.size() < SAMPLE) {
-                        failures.add(probe.kind() + " " + status + " " + problem + " <- " + abbreviate(probe.target()));
+                        failures.add(
+                            probe.kind()
+                                + " "
+                                + status
+                                + " "
+                                + problem
+                                + " <- "
+                                + abbreviate(probe.target()));
                       }
                     }
                   }
@@ -108,7 +138,16 @@ final class QueryBarrage {
     }
     String after = completeFingerprint(knownTarget);
     boolean healthy = before != null && before.equals(after);
-    return new Outcome(probes.size(), byStatus, counts[0], counts[1], failures, timings, byKind, counts[2], healthy);
+    return new Outcome(
+        probes.size(),
+        byStatus,
+        counts[0],
+        counts[1],
+        failures,
+        timings,
+        byKind,
+        counts[2],
+        healthy);
   }
 
   /** Null when the answer is acceptable, else what is wrong with it. */
@@ -129,11 +168,15 @@ final class QueryBarrage {
           yield "200 without hits: " + abbreviate(answer.body());
         }
         // A search cut short must not claim an exact total.
-        yield body.path("notice").asText("").contains("Search stopped at the time limit") && body.path("totalExact").asBoolean(true)
+        yield body.path("notice").asText("").contains("Search stopped at the time limit")
+                && body.path("totalExact").asBoolean(true)
             ? "time-limited answer claims an exact total"
             : null;
       }
-      case 400 -> body != null && !body.path("error").asText("").isBlank() ? null : "400 without error: " + abbreviate(answer.body());
+      case 400 ->
+          body != null && !body.path("error").asText("").isBlank()
+              ? null
+              : "400 without error: " + abbreviate(answer.body());
       default -> "status " + answer.status() + ": " + abbreviate(answer.body());
     };
   }
@@ -175,6 +218,8 @@ final class QueryBarrage {
 
   static String abbreviate(String s) {
     String oneLine = s.replaceAll("[\\r\\n]+", " ");
-    return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 120) + "… (" + s.length() + " chars)";
+    return oneLine.length() <= 120
+        ? oneLine
+        : oneLine.substring(0, 120) + "… (" + s.length() + " chars)";
   }
 }

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A deliberately naive HTTP/1.1 client that sends the request target byte for byte: a normal
- * client would refuse, normalize or re-encode exactly the malformed URLs this suite is about.
- * Stateless and thread-safe; one connection per request.
+ * A deliberately naive HTTP/1.1 client that sends the request target byte for byte: a normal client
+ * would refuse, normalize or re-encode exactly the malformed URLs this suite is about. Stateless
+ * and thread-safe; one connection per request.
  */
 final class RawHttp {
   private final int port;
@@ -71,14 +71,17 @@ final class RawHttp {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+        headers.put(
+            lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+            lines[i].substring(colon + 1).strip());
       }
     }
     byte[] body = java.util.Arrays.copyOfRange(all, split + 4, all.length);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = dechunk(body);
     }
-    return new Answer(status, headers, new String(body, StandardCharsets.UTF_8), System.nanoTime() - start);
+    return new Answer(
+        status, headers, new String(body, StandardCharsets.UTF_8), System.nanoTime() - start);
   }
 
   private static byte[] dechunk(byte[] chunked) throws IOException {
@@ -91,7 +94,9 @@ final class RawHttp {
       }
       String sizeLine = new String(chunked, pos, eol - pos, StandardCharsets.ISO_8859_1);
       int semicolon = sizeLine.indexOf(';');
-      int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).strip(), 16);
+      int size =
+          Integer.parseInt(
+              (semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).strip(), 16);
       if (size == 0) {
         return out.toByteArray();
       }

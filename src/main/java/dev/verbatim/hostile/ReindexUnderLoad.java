@@ -19,14 +19,21 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Searches a live server over HTTP from several threads while {@code verbatim index} replaces its
  * index with a larger corpus in another process, the server reloading every 100 ms. Every answer
- * must succeed, and the total for a fixed query (under Lucene's exact-count threshold) must be the old one or the new one: a search
- * never sees half a reindex. Not thread-safe.
+ * must succeed, and the total for a fixed query (under Lucene's exact-count threshold) must be the
+ * old one or the new one: a search never sees half a reindex. Not thread-safe.
  */
 final class ReindexUnderLoad {
   /** What the searches saw during the reindex. */
   record Outcome(
-      long searches, long errors, long inconsistent, long partial, long before, long after, Set<Long> totalsSeen,
-      boolean reindexSucceeded, List<String> problems) {
+      long searches,
+      long errors,
+      long inconsistent,
+      long partial,
+      long before,
+      long after,
+      Set<Long> totalsSeen,
+      boolean reindexSucceeded,
+      List<String> problems) {
     boolean passed() {
       return errors == 0 && inconsistent == 0 && reindexSucceeded && searches > 0;
     }
@@ -75,45 +82,57 @@ final class ReindexUnderLoad {
       List<Thread> threads = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
         threads.add(
-            Thread.ofPlatform().name("search-under-reindex-" + i).start(
-                () -> {
-                  while (!done.get()) {
-                    searches.incrementAndGet();
-                    try {
-                      long total = total(http.get(fixedTarget));
-                      if (total < 0) {
-                        partial.incrementAndGet();
-                      } else {
-                        seen.computeIfAbsent(total, t -> new AtomicLong()).incrementAndGet();
-                      }
-                    } catch (IOException | RuntimeException e) {
-                      errors.incrementAndGet();
-                      synchronized (problems) {
-                        if (problems.size() < 10) {
-                          problems.add("search failed: " + e.getMessage());
+            Thread.ofPlatform()
+                .name("search-under-reindex-" + i)
+                .start(
+                    () -> {
+                      while (!done.get()) {
+                        searches.incrementAndGet();
+                        try {
+                          long total = total(http.get(fixedTarget));
+                          if (total < 0) {
+                            partial.incrementAndGet();
+                          } else {
+                            seen.computeIfAbsent(total, t -> new AtomicLong()).incrementAndGet();
+                          }
+                        } catch (IOException | RuntimeException e) {
+                          errors.incrementAndGet();
+                          synchronized (problems) {
+                            if (problems.size() < 10) {
+                              problems.add("search failed: " + e.getMessage());
+                            }
+                          }
                         }
                       }
-                    }
-                  }
-                }));
+                    }));
       }
       threads.add(
-          Thread.ofPlatform().name("reloader").start(
-              () -> {
-                while (!done.get()) {
-                  try {
-                    searcher.refresh();
-                    Thread.sleep(100);
-                  } catch (IOException e) {
-                    errors.incrementAndGet();
-                    problems.add("reload failed: " + e.getMessage());
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              }));
+          Thread.ofPlatform()
+              .name("reloader")
+              .start(
+                  () -> {
+                    while (!done.get()) {
+                      try {
+                        searcher.refresh();
+                        Thread.sleep(100);
+                      } catch (IOException e) {
+                        errors.incrementAndGet();
+                        problems.add("reload failed: " + e.getMessage());
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                    }
+                  }));
       Workbench.Finished reindex =
-          Workbench.run(logs.resolve("reindex-under-load"), 900, "index", "--full", "--corpus", corpusAfter.toString(), "--index", index.toString());
+          Workbench.run(
+              logs.resolve("reindex-under-load"),
+              900,
+              "index",
+              "--full",
+              "--corpus",
+              corpusAfter.toString(),
+              "--index",
+              index.toString());
       Thread.sleep(500); // let the reloader pick up the new commit while searches continue
       searcher.refresh();
       Thread.sleep(300);
@@ -132,7 +151,15 @@ final class ReindexUnderLoad {
               .mapToLong(e -> e.getValue().get())
               .sum();
       return new Outcome(
-          searches.get(), errors.get(), inconsistent, partial.get(), before, after, new TreeSet<>(seen.keySet()), reindex.code() == 0, problems);
+          searches.get(),
+          errors.get(),
+          inconsistent,
+          partial.get(),
+          before,
+          after,
+          new TreeSet<>(seen.keySet()),
+          reindex.code() == 0,
+          problems);
     }
   }
 
@@ -142,7 +169,8 @@ final class ReindexUnderLoad {
    */
   private static long total(RawHttp.Answer answer) throws IOException {
     if (answer.status() != 200) {
-      throw new IOException("status " + answer.status() + ": " + QueryBarrage.abbreviate(answer.body()));
+      throw new IOException(
+          "status " + answer.status() + ": " + QueryBarrage.abbreviate(answer.body()));
     }
     JsonNode body = Json.mapper().readTree(answer.body());
     return body.path("totalExact").asBoolean(true) ? body.get("total").asLong() : -1;

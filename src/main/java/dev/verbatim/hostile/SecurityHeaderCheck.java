@@ -19,7 +19,10 @@ final class SecurityHeaderCheck {
     for (Map.Entry<String, String> required : REQUIRED.entrySet()) {
       String value = answer.header(required.getKey());
       if (value == null || !value.contains(required.getValue())) {
-        return "header " + required.getKey() + " is " + (value == null ? "missing" : "'" + value + "'");
+        return "header "
+            + required.getKey()
+            + " is "
+            + (value == null ? "missing" : "'" + value + "'");
       }
     }
     return null;

@@ -37,8 +37,11 @@ final class StartupFaults {
     copy(goodIndex, damaged);
     Path segments;
     try (Stream<Path> files = Files.list(damaged)) {
-      segments = files.filter(p -> p.getFileName().toString().startsWith("segments_")).findFirst()
-          .orElseThrow(() -> new IOException("no segments file in " + damaged));
+      segments =
+          files
+              .filter(p -> p.getFileName().toString().startsWith("segments_"))
+              .findFirst()
+              .orElseThrow(() -> new IOException("no segments file in " + damaged));
     }
     try (FileChannel ch = FileChannel.open(segments, StandardOpenOption.WRITE)) {
       ch.truncate(ch.size() / 2);
@@ -54,33 +57,54 @@ final class StartupFaults {
       {"serve", "--index", index.toString(), "--corpus", noCorpus.toString(), "--port", "0"},
     };
     for (String[] command : commands) {
-      Workbench.Finished run = Workbench.run(work.resolve(fault.replace(' ', '-') + "-" + command[0]), 120, command);
+      Workbench.Finished run =
+          Workbench.run(work.resolve(fault.replace(' ', '-') + "-" + command[0]), 120, command);
       String err = run.err().strip();
       boolean clear =
-          run.code() == 1 && !err.contains("\n") && !err.contains("\tat ") && err.contains(index.toString())
+          run.code() == 1
+              && !err.contains("\n")
+              && !err.contains("\tat ")
+              && err.contains(index.toString())
               && err.contains("verbatim index");
-      checks.add(new Check(fault + ": verbatim " + command[0], clear, true, "exit " + run.code() + ": " + err));
+      checks.add(
+          new Check(
+              fault + ": verbatim " + command[0], clear, true, "exit " + run.code() + ": " + err));
     }
     return checks;
   }
 
   /**
    * Indexes {@code small} into a {@code sizeMb} tmpfs, then reindexes {@code large} into it in a
-   * child process, which must fail within {@code timeoutSeconds}. Needs root and a kernel that
-   * lets this process mount; otherwise says so.
+   * child process, which must fail within {@code timeoutSeconds}. Needs root and a kernel that lets
+   * this process mount; otherwise says so.
    */
-  Check fullDisk(Path small, Path large, int sizeMb, long timeoutSeconds) throws IOException, InterruptedException {
+  Check fullDisk(Path small, Path large, int sizeMb, long timeoutSeconds)
+      throws IOException, InterruptedException {
     String fault = "full disk during reindex";
     Path mount = work.resolve("tiny-disk");
     Files.createDirectories(mount);
-    Workbench.Finished mounted = command("mount", "-t", "tmpfs", "-o", "size=" + sizeMb + "m", "tmpfs", mount.toString());
+    Workbench.Finished mounted =
+        command("mount", "-t", "tmpfs", "-o", "size=" + sizeMb + "m", "tmpfs", mount.toString());
     if (mounted.code() != 0) {
-      return new Check(fault, false, false, "not tried: cannot mount a tmpfs here (" + mounted.err().strip() + ")");
+      return new Check(
+          fault,
+          false,
+          false,
+          "not tried: cannot mount a tmpfs here (" + mounted.err().strip() + ")");
     }
     try {
       Path index = mount.resolve("index");
       long before = new Indexer(1).rebuild(small, index).articles();
-      Workbench.Finished reindex = Workbench.run(work.resolve("full-disk-reindex"), timeoutSeconds, "index", "--full", "--corpus", large.toString(), "--index", index.toString());
+      Workbench.Finished reindex =
+          Workbench.run(
+              work.resolve("full-disk-reindex"),
+              timeoutSeconds,
+              "index",
+              "--full",
+              "--corpus",
+              large.toString(),
+              "--index",
+              index.toString());
       String err = reindex.err().strip();
       long after;
       try (Searcher searcher = Searcher.open(index)) {
@@ -88,8 +112,18 @@ final class StartupFaults {
       }
       boolean clean = reindex.code() == 1 && !err.contains("\tat ") && after == before;
       return new Check(
-          fault, clean, true,
-          "reindex exit " + reindex.code() + " (" + QueryBarrage.abbreviate(err) + "); old index opens with " + after + " of " + before + " articles");
+          fault,
+          clean,
+          true,
+          "reindex exit "
+              + reindex.code()
+              + " ("
+              + QueryBarrage.abbreviate(err)
+              + "); old index opens with "
+              + after
+              + " of "
+              + before
+              + " articles");
     } finally {
       command("umount", mount.toString());
     }
@@ -97,14 +131,19 @@ final class StartupFaults {
 
   private Workbench.Finished command(String... args) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     return new Workbench.Finished(p.waitFor(), "", out);
   }
 
   private static void copy(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     try (Stream<Path> files = Files.list(from)) {
-      for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+      for (Path f :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().equals("write.lock"))
+              .toList()) {
         Files.copy(f, to.resolve(f.getFileName()));
       }
     }

@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The materials the drills share: corpus folders cut from a JSON Lines file, the corpus
- * vocabulary, and child JVMs running the {@code verbatim} command line. Stateless.
+ * The materials the drills share: corpus folders cut from a JSON Lines file, the corpus vocabulary,
+ * and child JVMs running the {@code verbatim} command line. Stateless.
  */
 final class Workbench {
   private Workbench() {}
@@ -29,7 +29,8 @@ final class Workbench {
   static Path corpusFolder(Path jsonl, Path folder, int maxArticles) throws IOException {
     Files.createDirectories(folder);
     try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8);
-        BufferedWriter out = Files.newBufferedWriter(folder.resolve("corpus.jsonl"), StandardCharsets.UTF_8)) {
+        BufferedWriter out =
+            Files.newBufferedWriter(folder.resolve("corpus.jsonl"), StandardCharsets.UTF_8)) {
       String line;
       int n = 0;
       while ((line = in.readLine()) != null && (maxArticles < 0 || n < maxArticles)) {
@@ -77,12 +78,17 @@ final class Workbench {
         .start();
   }
 
-  /** Runs {@code verbatim args...} to completion (at most {@code seconds}); its output and exit code. */
-  static Finished run(Path log, long seconds, String... args) throws IOException, InterruptedException {
+  /**
+   * Runs {@code verbatim args...} to completion (at most {@code seconds}); its output and exit
+   * code.
+   */
+  static Finished run(Path log, long seconds, String... args)
+      throws IOException, InterruptedException {
     Process p = verbatim(log, args);
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor();
-      throw new IOException("verbatim " + String.join(" ", args) + " did not finish in " + seconds + " s");
+      throw new IOException(
+          "verbatim " + String.join(" ", args) + " did not finish in " + seconds + " s");
     }
     return new Finished(
         p.exitValue(),

@@ -15,13 +15,15 @@ final class ArticleQuotes {
   private static final int MAX_INHERIT_GAP_TOKENS = 40;
 
   private static final Set<String> SMALL_WORDS =
-      Lexicon.words("a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "at", "by", "with",
-          "from", "is", "be", "as", "vs", "vs.", "&");
+      Lexicon.words(
+          "a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "at", "by", "with", "from",
+          "is", "be", "as", "vs", "vs.", "&");
 
   private static final int SMALL_WORD_MAX_LENGTH =
       SMALL_WORDS.stream().mapToInt(String::length).max().orElseThrow();
 
   private static final Set<String> ROLE_LINKS = Lexicon.words("for", "of", "at", "from", "to");
+
   /** "… Regan said when asked about …": a verb after these attributes nothing new. */
   private static final Set<String> PASSIVE_MARKERS =
       Lexicon.words("when", "if", "as", "being", "was", "were", "is", "are", "been", "be", "not");
@@ -38,12 +40,14 @@ final class ArticleQuotes {
   private final QuoteKind[] kinds;
   private final String[] speakers;
   private final Cue[] cueOf;
+
   /** True when the quote has a cue of its own (not inherited). */
   private final boolean[] direct;
 
   private ArticleQuotes(Article article) {
     text = article.text();
-    int lastMark = Math.max(text.lastIndexOf('"'), Math.max(text.lastIndexOf('“'), text.lastIndexOf('”')));
+    int lastMark =
+        Math.max(text.lastIndexOf('"'), Math.max(text.lastIndexOf('“'), text.lastIndexOf('”')));
     // One paragraph past the last mark: a quote left open there may go on in the next one.
     int[] paragraphs = SpanFinder.paragraphs(text, nextParagraphEnd(text, lastMark));
     spans = SpanFinder.find(text, paragraphs);
@@ -53,7 +57,8 @@ final class ArticleQuotes {
     String title = article.title();
     // A title in capitals (wire copy) names nothing we can read; skip it.
     boolean readable = !title.equals(title.toUpperCase(java.util.Locale.ROOT));
-    Tokens titleTokens = Tokens.of(readable ? title : "", List.of(), SpanFinder.paragraphs(readable ? title : ""));
+    Tokens titleTokens =
+        Tokens.of(readable ? title : "", List.of(), SpanFinder.paragraphs(readable ? title : ""));
     names = Names.of(t, titleTokens);
     cues = new CueFinder(t, names);
     int n = spans.size();
@@ -98,8 +103,11 @@ final class ArticleQuotes {
     }
     // A quote over several paragraphs often names its speaker only after the last piece.
     for (int i = n - 2; i >= 0; i--) {
-      if (spans.get(i).continuesNext() && !direct[i] && kinds[i] != QuoteKind.NOT_A_QUOTE
-          && spans.get(i + 1).continuesPrevious() && speakers[i + 1] != null) {
+      if (spans.get(i).continuesNext()
+          && !direct[i]
+          && kinds[i] != QuoteKind.NOT_A_QUOTE
+          && spans.get(i + 1).continuesPrevious()
+          && speakers[i + 1] != null) {
         speakers[i] = speakers[i + 1];
         cueOf[i] = cueOf[i + 1];
       }
@@ -152,7 +160,8 @@ final class ArticleQuotes {
     }
     int prev = previousQuote(i);
     // Only whole quotations go on without a cue; a fragment with none is somebody's phrase.
-    if (prev >= 0 && speakers[prev] != null
+    if (prev >= 0
+        && speakers[prev] != null
         && (s.continuesPrevious() || (kinds[i] == QuoteKind.FULL && inheritable(prev, i)))) {
       speakers[i] = speakers[prev];
       cueOf[i] = cueOf[prev];
@@ -160,16 +169,18 @@ final class ArticleQuotes {
   }
 
   /**
-   * A dek or pull quote repeats words quoted in the body ("I saw your video," West tells … /
-   * "I saw your video and when …," Kardashian told …). When one of the two has a speaker the
-   * article names in full and the other has none or only a bare surname we cannot place, the
-   * full name wins: the same words have the same speaker.
+   * A dek or pull quote repeats words quoted in the body ("I saw your video," West tells … / "I saw
+   * your video and when …," Kardashian told …). When one of the two has a speaker the article names
+   * in full and the other has none or only a bare surname we cannot place, the full name wins: the
+   * same words have the same speaker.
    */
   private void adoptSpeakersOfRepeatedQuotes() {
     int n = spans.size();
     boolean anyUnsure = false;
     for (int i = 0; i < n && !anyUnsure; i++) {
-      anyUnsure = kinds[i] != QuoteKind.NOT_A_QUOTE && (speakers[i] == null || speakers[i].indexOf(' ') < 0);
+      anyUnsure =
+          kinds[i] != QuoteKind.NOT_A_QUOTE
+              && (speakers[i] == null || speakers[i].indexOf(' ') < 0);
     }
     if (!anyUnsure || n < 2) {
       return;
@@ -228,7 +239,10 @@ final class ArticleQuotes {
     int ownVerb = cueOf[prev] == null ? -1 : cueOf[prev].verb();
     for (int k = from; k < to; k++) {
       // A participle ("… said X in a statement explaining …") goes on with the same speaker.
-      if (k != ownVerb && t.quote[k] < 0 && CueFinder.isReportingVerb(t, k) && !t.lower(k).endsWith("ing")
+      if (k != ownVerb
+          && t.quote[k] < 0
+          && CueFinder.isReportingVerb(t, k)
+          && !t.lower(k).endsWith("ing")
           && !(t.isWord(k - 1) && PASSIVE_MARKERS.contains(t.lower(k - 1)))) {
         // Another attribution in between; fine only when it names the same speaker again
         // ("Sims added that …").
@@ -272,7 +286,8 @@ final class ArticleQuotes {
         // Lower-casing never shortens a word, so a long one is no small word: no copy needed.
         if (t.end[k] - t.start[k] > SMALL_WORD_MAX_LENGTH || !SMALL_WORDS.contains(t.lower(k))) {
           content++;
-          if (Character.isUpperCase(t.text.charAt(t.start[k])) || Character.isDigit(t.text.charAt(t.start[k]))) {
+          if (Character.isUpperCase(t.text.charAt(t.start[k]))
+              || Character.isDigit(t.text.charAt(t.start[k]))) {
             capitalContent++;
           }
         }
@@ -290,10 +305,15 @@ final class ArticleQuotes {
     boolean prevSame = prev >= 0 && t.paragraph[prev] == t.paragraph[openTok[i]];
     String prevWord = prevSame && t.isWord(prev) ? t.lower(prev) : "";
     char first = firstLetterOrDigit(inner);
-    boolean upper = Character.isUpperCase(first) || Character.isDigit(first) || inner.startsWith("[");
+    boolean upper =
+        Character.isUpperCase(first) || Character.isDigit(first) || inner.startsWith("[");
 
     // Nicknames: Earvin "Magic" Johnson.
-    if (words <= 3 && !punct && prevSame && t.capitalised(prev) && t.capitalised(next)
+    if (words <= 3
+        && !punct
+        && prevSame
+        && t.capitalised(prev)
+        && t.capitalised(next)
         && t.paragraph[next] == t.paragraph[openTok[i]]) {
       return QuoteKind.NOT_A_QUOTE;
     }
@@ -301,30 +321,55 @@ final class ArticleQuotes {
     boolean named =
         (Lexicon.NAMING_WORDS.contains(prevWord) && !passiveWithAgent(prev, closeTok[i]))
             || (Lexicon.WORK_TITLE_NOUNS.contains(prevWord) && upper)
-            || (prevWord.equals("as") && prev > 0 && t.isWord(prev - 1)
-                && KNOWN_AS.contains(t.lower(prev - 1)) && words <= 4);
-    if (named && words <= 10 && !hasInnerSentenceBreak(inner) && !(cueAfter && inner.endsWith(","))) {
+            || (prevWord.equals("as")
+                && prev > 0
+                && t.isWord(prev - 1)
+                && KNOWN_AS.contains(t.lower(prev - 1))
+                && words <= 4);
+    if (named
+        && words <= 10
+        && !hasInnerSentenceBreak(inner)
+        && !(cueAfter && inner.endsWith(","))) {
       return QuoteKind.NOT_A_QUOTE;
     }
     // Titles and publication names: short, no sentence punctuation, Capitalised Like A Title.
-    boolean shortSentence = words <= 2 && (last(inner) == '.' || last(inner) == '!' || last(inner) == '?');
+    boolean shortSentence =
+        words <= 2 && (last(inner) == '.' || last(inner) == '!' || last(inner) == '?');
     boolean titleLike =
-        upper && words <= 8 && !shortSentence && !hasSentencePunctuation(stripTrailing(inner)) && (cue == null || !cueAfter || !punct)
-            && content > 0 && capitalContent * 10 >= content * 7
+        upper
+            && words <= 8
+            && !shortSentence
+            && !hasSentencePunctuation(stripTrailing(inner))
+            && (cue == null || !cueAfter || !punct)
+            && content > 0
+            && capitalContent * 10 >= content * 7
             && (content >= 2 || words == 1);
-    boolean introduced = cue != null && !cueAfter && prevSame && (t.isPunct(prev, ',') || t.isPunct(prev, ':'))
-        && cue.verb() >= prev - 2;
-    if (titleLike && !introduced && (cue == null || !cueAfter || prevWord.equals("the") || prevWord.equals("a"))) {
+    boolean introduced =
+        cue != null
+            && !cueAfter
+            && prevSame
+            && (t.isPunct(prev, ',') || t.isPunct(prev, ':'))
+            && cue.verb() >= prev - 2;
+    if (titleLike
+        && !introduced
+        && (cue == null || !cueAfter || prevWord.equals("the") || prevWord.equals("a"))) {
       return QuoteKind.NOT_A_QUOTE;
     }
     // Scare quotes: a word or two mid-sentence in a sentence that reports nobody's words.
-    if (words <= 3 && !hasSentencePunctuation(stripTrailing(inner)) && cue == null
+    if (words <= 3
+        && !hasSentencePunctuation(stripTrailing(inner))
+        && cue == null
         && !sentenceReportsSpeech(openTok[i])) {
       return QuoteKind.NOT_A_QUOTE;
     }
     if (!upper) {
-      boolean afterCueComma = prevSame && (t.isPunct(prev, ',') || t.isPunct(prev, ':'))
-          && cue != null && !cueAfter && cue.verb() < prev && cue.verb() >= prev - 4;
+      boolean afterCueComma =
+          prevSame
+              && (t.isPunct(prev, ',') || t.isPunct(prev, ':'))
+              && cue != null
+              && !cueAfter
+              && cue.verb() < prev
+              && cue.verb() >= prev - 4;
       return afterCueComma ? QuoteKind.FULL : QuoteKind.PARTIAL;
     }
     return QuoteKind.FULL;
@@ -368,7 +413,9 @@ final class ArticleQuotes {
     int from = t.sentenceStartOf(tok);
     int to = t.sentenceEndOf(tok);
     for (int k = from; k < to; k++) {
-      if (t.quote[k] < 0 && (CueFinder.isReportingVerb(t, k) || (t.lowerCase(k) && Lexicon.SPEECH_ACTS.contains(t.lower(k))))
+      if (t.quote[k] < 0
+          && (CueFinder.isReportingVerb(t, k)
+              || (t.lowerCase(k) && Lexicon.SPEECH_ACTS.contains(t.lower(k))))
           && !(t.isWord(k - 1) && t.lower(k - 1).equals("widely"))) {
         return true;
       }
@@ -381,7 +428,8 @@ final class ArticleQuotes {
       char c = inner.charAt(k);
       if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':') {
         // a dot inside a word ("U.S.", "3.5") is not punctuation
-        boolean inWord = c == '.' && k + 1 < inner.length() && Character.isLetterOrDigit(inner.charAt(k + 1));
+        boolean inWord =
+            c == '.' && k + 1 < inner.length() && Character.isLetterOrDigit(inner.charAt(k + 1));
         if (!inWord) {
           return true;
         }
@@ -445,16 +493,23 @@ final class ArticleQuotes {
       Names.Entity e = names.entity(name);
       String lastOfRun = t.lower(run.last());
       Names.Entity entity = names.entity(name);
-      if (Lexicon.isRole(lastOfRun) || Lexicon.DEMONYMS.contains(lastOfRun)
-          || (entity != null && !entity.person && !entity.org && !entity.company && isOnlyRoles(name))) {
+      if (Lexicon.isRole(lastOfRun)
+          || Lexicon.DEMONYMS.contains(lastOfRun)
+          || (entity != null
+              && !entity.person
+              && !entity.org
+              && !entity.company
+              && isOnlyRoles(name))) {
         return null; // "the Salford MP": a role, not a name
       }
       if (run.last() < last && t.lowerCase(last) && !roleFor) {
         // The name modifies a noun: "the Mic video" and "a Microsoft spokesman" speak for the
         // name; "the Old Trafford boss" and "the European champion" are somebody unnamed.
         String head = t.lower(last);
-        boolean speaksFor = Lexicon.WORK_NOUNS.contains(head) || Lexicon.SPOKES.contains(head)
-            || Lexicon.COMPANY_NOUNS.contains(head);
+        boolean speaksFor =
+            Lexicon.WORK_NOUNS.contains(head)
+                || Lexicon.SPOKES.contains(head)
+                || Lexicon.COMPANY_NOUNS.contains(head);
         return speaksFor && (e == null || !e.person) ? name : null;
       }
       Names.Run firstRun = null;
@@ -517,7 +572,10 @@ final class ArticleQuotes {
       int limit = si == s ? p : t.sentenceStart[si + 1];
       for (int k = ss; k < limit; k++) {
         int q = t.quote[k];
-        if (t.kind[k] == Tokens.OPEN && q >= 0 && q < quoteIndex && kinds[q] != QuoteKind.NOT_A_QUOTE) {
+        if (t.kind[k] == Tokens.OPEN
+            && q >= 0
+            && q < quoteIndex
+            && kinds[q] != QuoteKind.NOT_A_QUOTE) {
           if (speakers[q] == null) {
             return null; // the last quote's speaker is unknown; "he" may well be that speaker
           }
@@ -542,7 +600,10 @@ final class ArticleQuotes {
         }
       }
       int[] np = cues.subjectOf(ss, limit);
-      if (np != null && np[0] != p && t.kind[np[0]] == Tokens.WORD && names.runAt(np[0]) == null
+      if (np != null
+          && np[0] != p
+          && t.kind[np[0]] == Tokens.WORD
+          && names.runAt(np[0]) == null
           && describesPerson(np[0], np[1])) {
         return null; // "the French international defender …, he said": someone we cannot name
       }
@@ -590,8 +651,8 @@ final class ArticleQuotes {
   }
 
   /**
-   * The one person of a fitting gender named in tokens {@code [from, to)} outside quotes and not
-   * as a hearer; "" when several are named (ambiguous), null when none is.
+   * The one person of a fitting gender named in tokens {@code [from, to)} outside quotes and not as
+   * a hearer; "" when several are named (ambiguous), null when none is.
    */
   private String onlyPerson(int from, int to, byte gender) {
     String found = null;
@@ -604,8 +665,10 @@ final class ArticleQuotes {
         continue;
       }
       k = run.last();
-      boolean hearer = run.first() > 0 && t.isWord(run.first() - 1)
-          && Lexicon.HEARER_VERBS.contains(t.lower(run.first() - 1));
+      boolean hearer =
+          run.first() > 0
+              && t.isWord(run.first() - 1)
+              && Lexicon.HEARER_VERBS.contains(t.lower(run.first() - 1));
       String name = names.canonicalOf(run);
       Names.Entity e = names.entity(name);
       if (hearer || e == null || !e.person || (e.gender != Names.UNKNOWN && e.gender != gender)) {
@@ -649,7 +712,8 @@ final class ArticleQuotes {
   private boolean describesPerson(int first, int last) {
     for (int k = first; k <= last; k++) {
       String w = t.lower(k);
-      if (Lexicon.TITLES.contains(w) || (Lexicon.ROLE_NOUNS.contains(w) && !Lexicon.COMPANY_NOUNS.contains(w))) {
+      if (Lexicon.TITLES.contains(w)
+          || (Lexicon.ROLE_NOUNS.contains(w) && !Lexicon.COMPANY_NOUNS.contains(w))) {
         return true;
       }
     }

@@ -14,34 +14,89 @@ final class CueFinder {
   private static final int MAX_BEFORE_TOKENS = 45;
 
   private static final Set<String> DETERMINERS =
-      Lexicon.words("the", "a", "an", "his", "her", "its", "their", "our", "one", "two", "three", "some",
+      Lexicon.words(
+          "the", "a", "an", "his", "her", "its", "their", "our", "one", "two", "three", "some",
           "several", "many", "other", "another", "both", "this", "that", "these", "those");
 
   private static final Set<String> STOP_FORWARD =
-      Lexicon.words("in", "on", "at", "during", "after", "before", "when", "who", "which", "that",
-          "while", "told", "to", "as", "because", "adding", "noting", "and", "but", "last",
-          "this", "yesterday", "today", "recently", "earlier", "later", "via", "through",
-          "with", "without", "since", "if", "although", "than", "into", "about", "referring");
+      Lexicon.words(
+          "in",
+          "on",
+          "at",
+          "during",
+          "after",
+          "before",
+          "when",
+          "who",
+          "which",
+          "that",
+          "while",
+          "told",
+          "to",
+          "as",
+          "because",
+          "adding",
+          "noting",
+          "and",
+          "but",
+          "last",
+          "this",
+          "yesterday",
+          "today",
+          "recently",
+          "earlier",
+          "later",
+          "via",
+          "through",
+          "with",
+          "without",
+          "since",
+          "if",
+          "although",
+          "than",
+          "into",
+          "about",
+          "referring");
 
   private static final Set<String> RELATIVES = Lexicon.words("who", "which", "that", "whom");
 
   private static final Set<String> COMMENT_NOUNS =
-      Lexicon.words("comment", "caption", "message", "words", "note", "tweet", "post", "line", "remark",
-          "statement", "headline", "title", "reply", "response", "plea", "warning");
+      Lexicon.words(
+          "comment",
+          "caption",
+          "message",
+          "words",
+          "note",
+          "tweet",
+          "post",
+          "line",
+          "remark",
+          "statement",
+          "headline",
+          "title",
+          "reply",
+          "response",
+          "plea",
+          "warning");
 
-  private static final Set<String> PASSIVE = Lexicon.words("was", "were", "is", "are", "been", "being", "be");
+  private static final Set<String> PASSIVE =
+      Lexicon.words("was", "were", "is", "are", "been", "being", "be");
 
-  private static final Set<String> SUBJECT_DETERMINERS = Lexicon.words("the", "a", "an", "one", "another");
+  private static final Set<String> SUBJECT_DETERMINERS =
+      Lexicon.words("the", "a", "an", "one", "another");
 
-  private static final Set<String> PP_LINKS = Lexicon.words("of", "for", "at", "from", "with", "to");
+  private static final Set<String> PP_LINKS =
+      Lexicon.words("of", "for", "at", "from", "with", "to");
 
   private static final Set<String> CUTS =
       Lexicon.words("and", "but", "that", "as", "while", "when", "because", "so", "then");
 
-  private static final Set<String> NOT_ROLE = Lexicon.words("for", "of", "by", "from", "with", "is", "was");
+  private static final Set<String> NOT_ROLE =
+      Lexicon.words("for", "of", "by", "from", "with", "is", "was");
 
   private static final Set<String> PREPOSITIONS =
-      Lexicon.words("of", "for", "to", "with", "by", "about", "between", "from", "on", "at", "against", "in");
+      Lexicon.words(
+          "of", "for", "to", "with", "by", "about", "between", "from", "on", "at", "against", "in");
 
   private final Tokens t;
   private final Names names;
@@ -86,7 +141,10 @@ final class CueFinder {
     }
     if (t.lowerCase(k0) && looksLikePastVerb(t.lower(k0))) {
       Names.Run run = names.runAt(k0 + 1);
-      if (run != null && run.first() >= k0 + 1 && run.first() <= k0 + 2 && endsClause(run.last() + 1)) {
+      if (run != null
+          && run.first() >= k0 + 1
+          && run.first() <= k0 + 2
+          && endsClause(run.last() + 1)) {
         return new Cue(k0, t.word(k0), k0 + 1, run.last());
       }
       return null;
@@ -109,7 +167,10 @@ final class CueFinder {
   }
 
   private boolean endsClause(int k) {
-    return k >= t.size || t.paragraph[k] != t.paragraph[k - 1] || t.isPunct(k, '.') || t.isPunct(k, ',');
+    return k >= t.size
+        || t.paragraph[k] != t.paragraph[k - 1]
+        || t.isPunct(k, '.')
+        || t.isPunct(k, ',');
   }
 
   private static boolean looksLikePastVerb(String w) {
@@ -135,7 +196,10 @@ final class CueFinder {
       if (t.kind[k] == Tokens.PUNCT && ".;:!?()".indexOf(t.text.charAt(t.start[k])) >= 0) {
         return null;
       }
-      if (t.isWord(k) && t.lower(k).equals("according") && t.isWord(k + 1) && t.lower(k + 1).equals("to")) {
+      if (t.isWord(k)
+          && t.lower(k).equals("according")
+          && t.isWord(k + 1)
+          && t.lower(k + 1).equals("to")) {
         if (k != k0) {
           return null;
         }
@@ -172,12 +236,17 @@ final class CueFinder {
       return false;
     }
     String head = t.lower(np[1]);
-    return names.runAt(np[1]) == null && !Lexicon.PRONOUNS.contains(head)
-        && !Lexicon.COMPANY_NOUNS.contains(head) && !Lexicon.WORK_NOUNS.contains(head)
-        && !Lexicon.SPOKES.contains(head) && !Lexicon.isRole(head);
+    return names.runAt(np[1]) == null
+        && !Lexicon.PRONOUNS.contains(head)
+        && !Lexicon.COMPANY_NOUNS.contains(head)
+        && !Lexicon.WORK_NOUNS.contains(head)
+        && !Lexicon.SPOKES.contains(head)
+        && !Lexicon.isRole(head);
   }
 
-  /** True when {@code [from, to)} holds only lower-case role words ("chairman and chief executive"). */
+  /**
+   * True when {@code [from, to)} holds only lower-case role words ("chairman and chief executive").
+   */
   private boolean onlyRoleWords(int from, int to) {
     if (to - from > 9) {
       return false;
@@ -205,7 +274,10 @@ final class CueFinder {
     return finalClause(t.sentenceEndOf(closeTok), closeTok);
   }
 
-  /** The attribution ending sentence {@code s} ("…, Deputy Prime Minister Kim Mahn-je said."), or null. */
+  /**
+   * The attribution ending sentence {@code s} ("…, Deputy Prime Minister Kim Mahn-je said."), or
+   * null.
+   */
   int[] finalAttribution(int s) {
     int from = t.sentenceStart[s];
     Cue c = finalClause(t.sentenceStart[s + 1], from);
@@ -234,7 +306,8 @@ final class CueFinder {
     int verb = last - 1;
     if (isReportingVerb(t, verb) && verb > k0) {
       int[] np = backwardPhrase(verb, k0);
-      return np == null || np[0] != k0 && !onlyRoleWords(k0, np[0]) ? null
+      return np == null || np[0] != k0 && !onlyRoleWords(k0, np[0])
+          ? null
           : new Cue(verb, t.word(verb), np[0], np[1]);
     }
     if (isReportingVerb(t, k0) && !Lexicon.HEARER_VERBS.contains(t.lower(k0))) {
@@ -253,14 +326,19 @@ final class CueFinder {
     int comment = commentCue(openTok, s0);
     if (comment >= 0) {
       int[] np = subjectOf(s0, comment);
-      return np == null ? null : new Cue(comment, t.text.substring(t.start[comment], t.end[comment + 2]), np[0], np[1]);
+      return np == null
+          ? null
+          : new Cue(comment, t.text.substring(t.start[comment], t.end[comment + 2]), np[0], np[1]);
     }
     int lo = Math.max(s0, openTok - MAX_BEFORE_TOKENS);
     for (int k = openTok - 1; k >= lo; k--) {
       if (t.quote[k] >= 0) {
         continue;
       }
-      if (t.isWord(k) && t.lower(k).equals("according") && t.isWord(k + 1) && t.lower(k + 1).equals("to")) {
+      if (t.isWord(k)
+          && t.lower(k).equals("according")
+          && t.isWord(k + 1)
+          && t.lower(k + 1).equals("to")) {
         int[] np = forwardPhrase(k + 2);
         return np == null ? null : new Cue(k, "according to", np[0], np[1]);
       }
@@ -281,8 +359,9 @@ final class CueFinder {
           int[] np = subjectOf(s0, j);
           return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
         }
-        if (k >= 1 && (t.kind[k - 1] == Tokens.CLOSE
-            || (k >= 2 && t.isPunct(k - 1, ',') && t.kind[k - 2] == Tokens.CLOSE))) {
+        if (k >= 1
+            && (t.kind[k - 1] == Tokens.CLOSE
+                || (k >= 2 && t.isPunct(k - 1, ',') && t.kind[k - 2] == Tokens.CLOSE))) {
           // `“…,” said Pulcine, “and if …”`: the second piece takes the inverted cue
           int[] np = Lexicon.HEARER_VERBS.contains(w) ? null : forwardPhrase(k + 1);
           return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
@@ -301,8 +380,8 @@ final class CueFinder {
   }
 
   /**
-   * Who speaks through a participle cue at {@code k}: "quoted Y telling", "quoted Y as saying"
-   * give Y; "it said, adding" gives the subject of "said"; otherwise the sentence subject.
+   * Who speaks through a participle cue at {@code k}: "quoted Y telling", "quoted Y as saying" give
+   * Y; "it said, adding" gives the subject of "said"; otherwise the sentence subject.
    */
   private int[] participleSubject(int k, int s0) {
     int before = k - 1;
@@ -348,8 +427,8 @@ final class CueFinder {
   }
 
   /**
-   * The speaker phrase ending just before the verb at {@code verb}, not reaching before {@code
-   * lo}: a pronoun, a name (with an appositive between commas), or a short noun phrase.
+   * The speaker phrase ending just before the verb at {@code verb}, not reaching before {@code lo}:
+   * a pronoun, a name (with an appositive between commas), or a short noun phrase.
    */
   int[] backwardPhrase(int verb, int lo) {
     int j = skipBetween(verb - 1, lo);
@@ -384,7 +463,9 @@ final class CueFinder {
       return new int[] {j, j};
     }
     Names.Run run = names.runAt(j);
-    if (run != null && run.first() - 2 >= lo && t.isPunct(run.first() - 1, ',')
+    if (run != null
+        && run.first() - 2 >= lo
+        && t.isPunct(run.first() - 1, ',')
         && names.isOrganisation(run)) {
       // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation
       Names.Run person = names.runAt(run.first() - 2);
@@ -396,7 +477,10 @@ final class CueFinder {
       int first = Math.max(run.first(), lo);
       // "the White House", "Mic co-founder Jake Horowitz": keep the words that lead to the name.
       int k = first - 1;
-      while (k >= lo && k >= first - 4 && t.lowerCase(k) && !DETERMINERS.contains(t.lower(k))
+      while (k >= lo
+          && k >= first - 4
+          && t.lowerCase(k)
+          && !DETERMINERS.contains(t.lower(k))
           && isRoleWord(t.lower(k))) {
         k--;
       }
@@ -404,7 +488,10 @@ final class CueFinder {
         first = k;
       }
       int link = first - 1;
-      if (link > lo && t.isWord(link) && t.lower(link).equals("and") && names.runAt(link - 1) != null) {
+      if (link > lo
+          && t.isWord(link)
+          && t.lower(link).equals("and")
+          && names.runAt(link - 1) != null) {
         link = names.runAt(link - 1).first() - 1; // "The MP for Sittingbourne and Sheppey"
       }
       if (link > lo && t.lowerCase(link) && PP_LINKS.contains(t.lower(link))) {
@@ -428,7 +515,8 @@ final class CueFinder {
         if (!t.isWord(k) || t.quote[k] >= 0) {
           break;
         }
-        if (DETERMINERS.contains(t.lower(k)) && (k == lo || !t.isWord(k - 1) || isPrepositionOrCut(t.lower(k - 1)))) {
+        if (DETERMINERS.contains(t.lower(k))
+            && (k == lo || !t.isWord(k - 1) || isPrepositionOrCut(t.lower(k - 1)))) {
           return new int[] {k, j};
         }
       }
@@ -445,8 +533,10 @@ final class CueFinder {
   }
 
   private static boolean isRoleWord(String w) {
-    return !Lexicon.REPORTING_VERBS.contains(w) && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(w)
-        && !STOP_FORWARD.contains(w) && !NOT_ROLE.contains(w);
+    return !Lexicon.REPORTING_VERBS.contains(w)
+        && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(w)
+        && !STOP_FORWARD.contains(w)
+        && !NOT_ROLE.contains(w);
   }
 
   /** "Dome spokesman David Annesley": the person after an organisation and a role is the head. */
@@ -455,7 +545,10 @@ final class CueFinder {
     int words = 0;
     boolean role = false;
     // "ISM survey chairman Norbert Ore": a few lower-case words, one of them a role, then a name
-    while (words < 4 && t.lowerCase(k) && !isReportingVerb(t, k) && !STOP_FORWARD.contains(t.lower(k))
+    while (words < 4
+        && t.lowerCase(k)
+        && !isReportingVerb(t, k)
+        && !STOP_FORWARD.contains(t.lower(k))
         && !DETERMINERS.contains(t.lower(k))) {
       role |= Lexicon.isRole(t.lower(k));
       k++;
@@ -501,7 +594,9 @@ final class CueFinder {
         // resolution can tell a head name from a name that only modifies the head.
         end = r.last();
         int e = end + 1;
-        while (e < k + 9 && (names.runAt(e) != null || (t.lowerCase(e) && Lexicon.ROLE_NOUNS.contains(t.lower(e))))) {
+        while (e < k + 9
+            && (names.runAt(e) != null
+                || (t.lowerCase(e) && Lexicon.ROLE_NOUNS.contains(t.lower(e))))) {
           end = names.runAt(e) != null ? names.runAt(e).last() : e;
           e = end + 1;
         }
@@ -552,11 +647,17 @@ final class CueFinder {
         k = comma + 1;
       }
     }
-    if (k < limit && t.isWord(k) && SUBJECT_DETERMINERS.contains(t.lower(k))
+    if (k < limit
+        && t.isWord(k)
+        && SUBJECT_DETERMINERS.contains(t.lower(k))
         && (names.runAt(k + 1) == null || Lexicon.DEMONYMS.contains(t.lower(k + 1)))) {
       // "the French international defender believes Mourinho …": the subject is the phrase
       int e = k;
-      while (e + 1 < limit && e < k + 6 && t.isWord(e + 1) && t.quote[e + 1] < 0 && !isReportingVerb(t, e + 1)
+      while (e + 1 < limit
+          && e < k + 6
+          && t.isWord(e + 1)
+          && t.quote[e + 1] < 0
+          && !isReportingVerb(t, e + 1)
           && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(t.lower(e + 1))) {
         e++;
       }
@@ -576,8 +677,7 @@ final class CueFinder {
         continue;
       }
       String w = t.lower(j);
-      boolean afterPreposition =
-          j > k && t.isWord(j - 1) && PREPOSITIONS.contains(t.lower(j - 1));
+      boolean afterPreposition = j > k && t.isWord(j - 1) && PREPOSITIONS.contains(t.lower(j - 1));
       if (Lexicon.PRONOUNS.contains(w) && !afterPreposition) {
         return new int[] {j, j};
       }

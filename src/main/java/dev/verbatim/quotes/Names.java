@@ -29,6 +29,7 @@ final class Names {
     boolean company;
     byte gender;
     int count;
+
     /** False until {@link Names#settle} has drawn the conclusions from all the evidence. */
     boolean settled;
 
@@ -38,17 +39,43 @@ final class Names {
   }
 
   private static final java.util.Set<String> CORPORATE =
-      Lexicon.words("inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
-          "plc", "llc", "group", "holdings", "company", "airlines", "airways", "motors",
-          "industries", "bank", "ag", "sa", "nv", "bv", "gmbh", "spa");
+      Lexicon.words(
+          "inc",
+          "inc.",
+          "corp",
+          "corp.",
+          "corporation",
+          "co",
+          "co.",
+          "ltd",
+          "ltd.",
+          "plc",
+          "llc",
+          "group",
+          "holdings",
+          "company",
+          "airlines",
+          "airways",
+          "motors",
+          "industries",
+          "bank",
+          "ag",
+          "sa",
+          "nv",
+          "bv",
+          "gmbh",
+          "spa");
 
   private final Tokens tokens;
   final List<Run> runs = new ArrayList<>();
+
   /** Index into {@link #runs} for each body token, or -1. */
   final int[] runOfToken;
+
   private final Map<String, Entity> entities = new LinkedHashMap<>();
   private final Map<String, String[]> lowerParts = new HashMap<>();
   private final Map<String, Boolean> orgNames = new HashMap<>();
+
   /** Key as written -> canonical keys it may stand for (one when unambiguous). */
   private final Map<String, List<String>> canonical = new HashMap<>();
 
@@ -95,7 +122,9 @@ final class Names {
       boolean possessive = isPossessive(t, j);
       while (!possessive) {
         int k = j + 1;
-        if (t.capitalised(k) && t.quote[k] < 0 && t.paragraph[k] == t.paragraph[i]
+        if (t.capitalised(k)
+            && t.quote[k] < 0
+            && t.paragraph[k] == t.paragraph[i]
             && !Lexicon.isCompoundAdjective(t.lower(k))) {
           j = k;
         } else if (t.lowerCase(k)
@@ -114,16 +143,21 @@ final class Names {
       }
       int first = i;
       boolean titled = false;
-      if (j > i && (i == 0 || t.sentence[i - 1] != t.sentence[i]) && t.word(i).length() > 5
+      if (j > i
+          && (i == 0 || t.sentence[i - 1] != t.sentence[i])
+          && t.word(i).length() > 5
           && t.lower(i).endsWith("ing")) {
         first++; // a participle opening the sentence: "Praising Celtic …"
-      } else if (j >= i + 2 && isGivenName(t.lower(i + 1)) && !isGivenName(t.lower(i))
+      } else if (j >= i + 2
+          && isGivenName(t.lower(i + 1))
+          && !isGivenName(t.lower(i))
           && !Lexicon.TITLES.contains(t.lower(i))) {
         first++; // an adjective before a given name: "Defiant Matt Williams", "Songwriter Guy …"
       }
       while (first <= j) {
         String w = stripPossessive(t.lower(first));
-        if (Lexicon.NOT_NAME_STARTERS.contains(w) || (Lexicon.NAME_PARTICLES.contains(w) && t.lowerCase(first))
+        if (Lexicon.NOT_NAME_STARTERS.contains(w)
+            || (Lexicon.NAME_PARTICLES.contains(w) && t.lowerCase(first))
             || (Lexicon.DEMONYMS.contains(w) && first + 1 < j)) {
           first++;
         } else {
@@ -133,7 +167,8 @@ final class Names {
       // "Peruvian President Alan Garcia", "CFTC Commissioner William Seale": the name is what
       // follows the last title, unless what follows is an organisation ("General Motors").
       for (int k = j - 1; k >= first; k--) {
-        if (Lexicon.TITLES.contains(t.lower(k)) && !Lexicon.ORG_WORDS.contains(t.lower(k + 1))
+        if (Lexicon.TITLES.contains(t.lower(k))
+            && !Lexicon.ORG_WORDS.contains(t.lower(k + 1))
             && !Lexicon.TITLES.contains(t.lower(j))) {
           titled = true;
           first = k + 1;
@@ -227,7 +262,8 @@ final class Names {
       String[] mt = multiTokens.get(index);
       int space = m.indexOf(' ');
       String tail = m.substring(space + 1);
-      if (tail.indexOf(' ') > 0 && multiSet.contains(tail)
+      if (tail.indexOf(' ') > 0
+          && multiSet.contains(tail)
           && !Lexicon.FEMALE_NAMES.contains(m.substring(0, space).toLowerCase(Locale.ROOT))
           && !Lexicon.MALE_NAMES.contains(m.substring(0, space).toLowerCase(Locale.ROOT))) {
         m = tail;
@@ -298,8 +334,8 @@ final class Names {
   }
 
   /**
-   * Draws an entity's conclusions (organisation, company, gender, person) from the evidence
-   * {@link #canonicalise} gathered. Done on first use: rules ask about a few entities per article.
+   * Draws an entity's conclusions (organisation, company, gender, person) from the evidence {@link
+   * #canonicalise} gathered. Done on first use: rules ask about a few entities per article.
    */
   private Entity settle(Entity e) {
     if (e == null || e.settled) {
@@ -380,7 +416,10 @@ final class Names {
     return hasAcronym(name);
   }
 
-  /** "BBC Scotland", "NAWG": a word in capitals (not an initial or a Roman numeral) is an organisation. */
+  /**
+   * "BBC Scotland", "NAWG": a word in capitals (not an initial or a Roman numeral) is an
+   * organisation.
+   */
   private static boolean hasAcronym(String name) {
     int start = 0;
     for (int i = 0; i <= name.length(); i++) {
@@ -431,7 +470,10 @@ final class Names {
     int before = r.first() - 1;
     if (tokens.isWord(before) && tokens.lower(before).equals("by") && tokens.isWord(before - 1)) {
       String verb = tokens.lower(before - 1);
-      if (verb.equals("produced") || verb.equals("owned") || verb.equals("published") || verb.equals("made")) {
+      if (verb.equals("produced")
+          || verb.equals("owned")
+          || verb.equals("published")
+          || verb.equals("made")) {
         e.company = true;
       }
     }
@@ -470,7 +512,9 @@ final class Names {
     return settle(entities.get(canonicalName));
   }
 
-  /** The company the article is mostly about ({@code the company}), or null when none is evident. */
+  /**
+   * The company the article is mostly about ({@code the company}), or null when none is evident.
+   */
   String mainCompany() {
     Entity best = null;
     for (Entity e : entities.values()) {

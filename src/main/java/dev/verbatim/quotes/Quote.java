@@ -11,11 +11,17 @@ import java.util.Objects;
  * @param kind full quotation, partial, or not a quote at all
  * @param speaker the canonical name of who said it, or null when the evidence is weak
  * @param cue the verb or phrase that attributes it ({@code said}, {@code according to}), or null
- * @param mention where the text names the speaker for this quote ({@code she}, {@code
- *     Kardashian}), or null
+ * @param mention where the text names the speaker for this quote ({@code she}, {@code Kardashian}),
+ *     or null
  */
 public record Quote(
-    int offset, int length, String text, QuoteKind kind, String speaker, String cue, Mention mention) {
+    int offset,
+    int length,
+    String text,
+    QuoteKind kind,
+    String speaker,
+    String cue,
+    Mention mention) {
 
   public Quote {
     if (offset < 0 || length < 2) {

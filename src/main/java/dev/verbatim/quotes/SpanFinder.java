@@ -117,7 +117,8 @@ final class SpanFinder {
     }
     int j = newline + 1;
     int spaces = 0;
-    while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == '\r')) {
+    while (j < text.length()
+        && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == '\r')) {
       spaces += text.charAt(j) == '\t' ? 4 : 1;
       j++;
     }
@@ -153,7 +154,9 @@ final class SpanFinder {
           pendingContinues = false;
         }
         Role role = role(text, i, ps, pe);
-        if (role == Role.NONE && pending >= 0 && (i - pending < 60 || afterClausePunctuation(text, i, ps))) {
+        if (role == Role.NONE
+            && pending >= 0
+            && (i - pending < 60 || afterClausePunctuation(text, i, ps))) {
           // a loose mark closes an open span when short ("the Whirlwind ") or after a comma or
           // full stop ("… but only might, " Bue said.")
           role = Role.CLOSE;
@@ -195,9 +198,11 @@ final class SpanFinder {
         int next = paragraphs[p + 2];
         char first = text.charAt(next);
         continues =
-            (first == '“' || first == '"') && role(text, next, next, paragraphs[p + 3]) == Role.OPEN;
+            (first == '“' || first == '"')
+                && role(text, next, next, paragraphs[p + 3]) == Role.OPEN;
         if (continues) {
-          boolean linked = pendingContinues || (previousContinues && firstInParagraph && pending == ps);
+          boolean linked =
+              pendingContinues || (previousContinues && firstInParagraph && pending == ps);
           spans.add(new Span(pending, pe, pending + 1, pe, p / 2, true, linked));
         }
       }
@@ -206,7 +211,9 @@ final class SpanFinder {
     return spans;
   }
 
-  /** Offsets of the double marks before {@code limit}, in order; indexOf skips the prose between. */
+  /**
+   * Offsets of the double marks before {@code limit}, in order; indexOf skips the prose between.
+   */
   private static int[] marks(String text, int limit) {
     int[] found = new int[8];
     int count = 0;
@@ -263,8 +270,7 @@ final class SpanFinder {
     char prev = i > ps ? text.charAt(i - 1) : ' ';
     char next = i + 1 < pe ? text.charAt(i + 1) : ' ';
     boolean spaceBefore = Character.isWhitespace(prev) || "([{—–-/‘'“\"".indexOf(prev) >= 0;
-    boolean spaceAfter =
-        Character.isWhitespace(next) || ".,;:!?)]}—–-/…’'”\"".indexOf(next) >= 0;
+    boolean spaceAfter = Character.isWhitespace(next) || ".,;:!?)]}—–-/…’'”\"".indexOf(next) >= 0;
     if (c == '“') {
       return Role.OPEN;
     }

@@ -9,8 +9,8 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * Turns on the state-changing routes ({@code POST /api/admin/reload} and, with a corpus, {@code
- * POST /api/admin/reindex}) for callers presenting {@code Authorization: Bearer <token>}.
- * Immutable and thread-safe; its {@code toString} never shows the token.
+ * POST /api/admin/reindex}) for callers presenting {@code Authorization: Bearer <token>}. Immutable
+ * and thread-safe; its {@code toString} never shows the token.
  *
  * @param token the shared secret, at least {@value #MIN_TOKEN_LENGTH} characters
  * @param corpus the corpus folder a reindex reads, or null to leave reindexing off
@@ -23,13 +23,18 @@ public record AdminAccess(String token, Path corpus, Path index) {
   public AdminAccess {
     if (token == null || token.strip().length() < MIN_TOKEN_LENGTH) {
       throw new IllegalArgumentException(
-          "admin token must be at least " + MIN_TOKEN_LENGTH + " non-blank characters, got "
+          "admin token must be at least "
+              + MIN_TOKEN_LENGTH
+              + " non-blank characters, got "
               + (token == null ? "none" : token.strip().length() + " characters"));
     }
     token = token.strip();
     if ((corpus == null) != (index == null)) {
       throw new IllegalArgumentException(
-          "reindexing needs both a corpus and an index folder, got corpus=" + corpus + " index=" + index);
+          "reindexing needs both a corpus and an index folder, got corpus="
+              + corpus
+              + " index="
+              + index);
     }
   }
 
@@ -45,7 +50,8 @@ public record AdminAccess(String token, Path corpus, Path index) {
   /** Whether {@code authorization} (an HTTP header value, maybe null) carries this token. */
   boolean allows(String authorization) {
     String prefix = "Bearer ";
-    if (authorization == null || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
+    if (authorization == null
+        || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
       return false;
     }
     // Digests first so the comparison takes the same time whatever the length or the first

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The routes that change the server's state. Off (404, like any unknown path) unless the operator
- * configured {@link AdminAccess}; then a request without the bearer token gets 401. Thread-safe:
- * at most one reindex runs at a time.
+ * configured {@link AdminAccess}; then a request without the bearer token gets 401. Thread-safe: at
+ * most one reindex runs at a time.
  */
 final class AdminRoutes implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
@@ -28,7 +28,8 @@ final class AdminRoutes implements AutoCloseable {
   private final AtomicBoolean reindexing = new AtomicBoolean();
   private final AtomicReference<Map<String, Object>> lastReindex = new AtomicReference<>();
   private final ExecutorService background =
-      Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("verbatim-reindex").unstarted(r));
+      Executors.newSingleThreadExecutor(
+          r -> Thread.ofPlatform().daemon().name("verbatim-reindex").unstarted(r));
 
   /** {@code access} null turns every admin route off. */
   AdminRoutes(Searcher searcher, AdminAccess access) {
@@ -43,21 +44,22 @@ final class AdminRoutes implements AutoCloseable {
     }
     boolean refreshed = searcher.refresh();
     Searcher.Stats stats = searcher.stats();
-    ctx.json(Map.of("refreshed", refreshed, "articles", stats.articles(), "quotes", stats.quotes()));
+    ctx.json(
+        Map.of("refreshed", refreshed, "articles", stats.articles(), "quotes", stats.quotes()));
   }
 
   /**
-   * {@code POST /api/admin/reindex}: brings the index up to date with the corpus (new, changed
-   * and deleted files only) in the background (202),
-   * then reloads; 409 while one is already running. Searches keep answering from the previous
-   * commit meanwhile.
+   * {@code POST /api/admin/reindex}: brings the index up to date with the corpus (new, changed and
+   * deleted files only) in the background (202), then reloads; 409 while one is already running.
+   * Searches keep answering from the previous commit meanwhile.
    */
   void reindex(Context ctx) {
     if (!authorized(ctx, true)) {
       return;
     }
     if (!reindexing.compareAndSet(false, true)) {
-      WebServer.error(ctx, HttpStatus.CONFLICT, "a reindex is already running; try again when it has finished");
+      WebServer.error(
+          ctx, HttpStatus.CONFLICT, "a reindex is already running; try again when it has finished");
       return;
     }
     background.execute(this::runReindex);
@@ -93,7 +95,11 @@ final class AdminRoutes implements AutoCloseable {
       outcome.put("skipped", summary.skipped().size());
       outcome.put("seconds", summary.seconds());
     } catch (IOException | RuntimeException e) {
-      LOG.error("reindex of {} into {} failed; the previous index keeps serving", access.corpus(), access.index(), e);
+      LOG.error(
+          "reindex of {} into {} failed; the previous index keeps serving",
+          access.corpus(),
+          access.index(),
+          e);
       outcome.put("error", "reindex failed: " + e.getMessage());
     } finally {
       lastReindex.set(outcome);
@@ -109,7 +115,10 @@ final class AdminRoutes implements AutoCloseable {
     }
     if (!access.allows(ctx.header("Authorization"))) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"verbatim-admin\"");
-      WebServer.error(ctx, HttpStatus.UNAUTHORIZED, "admin routes need the header Authorization: Bearer <token>");
+      WebServer.error(
+          ctx,
+          HttpStatus.UNAUTHORIZED,
+          "admin routes need the header Authorization: Bearer <token>");
       return false;
     }
     return true;

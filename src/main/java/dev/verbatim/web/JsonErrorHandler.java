@@ -13,10 +13,10 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's own error answers (a request line too long, an ambiguous or malformed URI, a header
- * that does not parse) in the API's shape: {@code {"error": ...}} with the security headers,
- * instead of Jetty's HTML page. These requests never reach Javalin, so its handlers cannot do it.
- * Stateless and thread-safe.
+ * Jetty's own error answers (a request line too long, an ambiguous or malformed URI, a header that
+ * does not parse) in the API's shape: {@code {"error": ...}} with the security headers, instead of
+ * Jetty's HTML page. These requests never reach Javalin, so its handlers cannot do it. Stateless
+ * and thread-safe.
  */
 final class JsonErrorHandler extends ErrorHandler {
   @Override
@@ -28,7 +28,12 @@ final class JsonErrorHandler extends ErrorHandler {
 
   @Override
   protected void generateResponse(
-      Request request, Response response, int code, String message, Throwable cause, Callback callback)
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback)
       throws IOException {
     SecurityHeaders.apply(response.getHeaders()::put);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -39,7 +44,9 @@ final class JsonErrorHandler extends ErrorHandler {
   // never shown as HTML, and internal detail (a stack trace) is never included.
   private static byte[] body(int status, String reason) {
     String message =
-        reason == null || reason.isBlank() || status >= 500 ? HttpStatus.getMessage(status) : reason;
+        reason == null || reason.isBlank() || status >= 500
+            ? HttpStatus.getMessage(status)
+            : reason;
     return Json.write(Map.of("error", message)).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -57,8 +57,10 @@ public final class WebServer implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               config.http.maxRequestSize = 64 * 1024;
-              // Browsers always ask for gzip. Javalin's level 6 took about a quarter of a search's CPU
-              // on a 24 KB answer (650 us); level 1 takes 255 us and shrinks it to 37% (level 6: 34%).
+              // Browsers always ask for gzip. Javalin's level 6 took about a quarter of a search's
+              // CPU
+              // on a 24 KB answer (650 us); level 1 takes 255 us and shrinks it to 37% (level 6:
+              // 34%).
               config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(GZIP_LEVEL));
               config.jetty.modifyHttpConfiguration(
                   http -> {
@@ -82,12 +84,17 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/articles/<id>", this::article);
               config.routes.get("/articles/<id>", this::articlePage);
               config.routes.get("/api/quotes/{quoteId}", this::quote);
-              config.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+              config.routes.exception(
+                  InvalidQueryException.class,
+                  (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
                     LOG.error("request {} failed", ctx.path(), e);
-                    error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; see the server log");
+                    error(
+                        ctx,
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal error; see the server log");
                   });
             });
   }
@@ -136,7 +143,8 @@ public final class WebServer implements AutoCloseable {
     }
     return request
         .withFilters(
-            new SearchRequest.Filters(ctx.queryParam("speaker"), ctx.queryParam("source"), ctx.queryParam("date")))
+            new SearchRequest.Filters(
+                ctx.queryParam("speaker"), ctx.queryParam("source"), ctx.queryParam("date")))
         .withCursor(ctx.queryParam("cursor"))
         .withSnippets(
             new SearchRequest.Snippets(
@@ -159,7 +167,8 @@ public final class WebServer implements AutoCloseable {
     jsonOrNotFound(ctx, searcher.article(id), "no article with id '" + id + "'");
   }
 
-  private static void jsonOrNotFound(Context ctx, Optional<?> found, String notFound) throws IOException {
+  private static void jsonOrNotFound(Context ctx, Optional<?> found, String notFound)
+      throws IOException {
     if (found.isPresent()) {
       writeJson(ctx, found.get());
     } else {
@@ -171,8 +180,8 @@ public final class WebServer implements AutoCloseable {
    * Writes {@code value} as the answer's JSON body: UTF-8 bytes straight from Jackson, in one
    * write, rather than through Javalin's {@code ctx.json}, which makes a String, encodes it and
    * copies it through a fresh 32 KB buffer. A client that accepts no compression gets a
-   * Content-Length, so Jetty sends headers and body together instead of chunks; for one that
-   * does, Javalin's compression still decides on the whole body and the length stays unset.
+   * Content-Length, so Jetty sends headers and body together instead of chunks; for one that does,
+   * Javalin's compression still decides on the whole body and the length stays unset.
    */
   private static void writeJson(Context ctx, Object value) throws IOException {
     byte[] body = Json.mapper().writeValueAsBytes(value);
@@ -184,8 +193,8 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * The article page is static; its script fetches {@code /api/articles/{id}} itself and says
-   * so when the article is unknown, which the status code tells crawlers and scripts as well.
+   * The article page is static; its script fetches {@code /api/articles/{id}} itself and says so
+   * when the article is unknown, which the status code tells crawlers and scripts as well.
    */
   private void articlePage(Context ctx) throws IOException {
     if (searcher.article(ctx.pathParam("id")).isEmpty()) {

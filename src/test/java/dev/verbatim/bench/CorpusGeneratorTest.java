@@ -40,8 +40,14 @@ class CorpusGeneratorTest {
       "Council Leader Tom Price said the budget would be balanced next year.",
     };
     for (int i = 0; i < 400; i++) {
-      lines.append("{\"id\":\"t").append(i).append("\",\"text\":\"")
-          .append(sentences[i % 4]).append(' ').append(sentences[(i + 1) % 4]).append("\"}\n");
+      lines
+          .append("{\"id\":\"t")
+          .append(i)
+          .append("\",\"text\":\"")
+          .append(sentences[i % 4])
+          .append(' ')
+          .append(sentences[(i + 1) % 4])
+          .append("\"}\n");
     }
     Path file = dir.resolve("train.jsonl");
     Files.writeString(file, lines);

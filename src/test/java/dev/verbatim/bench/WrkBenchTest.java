@@ -50,21 +50,27 @@ class WrkBenchTest {
   @Test
   void reportWithoutFiguresIsAnErrorThatShowsIt() {
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> WrkBench.parse("unable to connect to 127.0.0.1:1", 1, 1));
+        assertThrows(
+            IllegalStateException.class,
+            () -> WrkBench.parse("unable to connect to 127.0.0.1:1", 1, 1));
     assertTrue(e.getMessage().contains("unable to connect"), e.getMessage());
   }
 
   @Test
   void scriptCyclesThroughTheTargetsInOrder() {
-    String lua = WrkBench.luaScript(List.of("/api/search?limit=10&q=a", "/api/search?limit=10&q=%22b+c%22"));
-    assertTrue(lua.contains("  \"/api/search?limit=10&q=a\",\n  \"/api/search?limit=10&q=%22b+c%22\",\n}"), lua);
+    String lua =
+        WrkBench.luaScript(List.of("/api/search?limit=10&q=a", "/api/search?limit=10&q=%22b+c%22"));
+    assertTrue(
+        lua.contains("  \"/api/search?limit=10&q=a\",\n  \"/api/search?limit=10&q=%22b+c%22\",\n}"),
+        lua);
     assertTrue(lua.contains("i = i % #targets + 1"), lua);
     assertTrue(lua.contains("return wrk.format(\"GET\", targets[i])"), lua);
   }
 
   @Test
   void targetThatIsNotUrlEncodedIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> WrkBench.luaScript(List.of("/api/search?q=\"x\"")));
+    assertThrows(
+        IllegalArgumentException.class, () -> WrkBench.luaScript(List.of("/api/search?q=\"x\"")));
   }
 
   @Test
@@ -72,12 +78,16 @@ class WrkBenchTest {
     List<QuerySet.Entry> mix =
         List.of(
             new QuerySet.Entry("phrase", SearchRequest.of("\"rate cut\" & co"), null),
-            new QuerySet.Entry("speaker", SearchRequest.of("speaker:smith").withType(SearchRequest.Type.QUOTE), null));
+            new QuerySet.Entry(
+                "speaker",
+                SearchRequest.of("speaker:smith").withType(SearchRequest.Type.QUOTE),
+                null));
     assertEquals(
         List.of(
             "/api/search?limit=10&q=%22rate+cut%22+%26+co&facets=true",
             "/api/search?limit=10&q=speaker%3Asmith&type=quote&facets=true"),
         HttpLoad.targets(mix, true));
-    assertEquals("/api/search?limit=10&q=speaker%3Asmith&type=quote", HttpLoad.targets(mix, false).get(1));
+    assertEquals(
+        "/api/search?limit=10&q=speaker%3Asmith&type=quote", HttpLoad.targets(mix, false).get(1));
   }
 }

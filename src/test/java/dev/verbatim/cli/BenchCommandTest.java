@@ -19,24 +19,46 @@ class BenchCommandTest {
 
   @Test
   void tinyRunHasEveryRowWithPositiveRatios() throws Exception {
-    assumeTrue(Files.isRegularFile(BenchCommand.REUTERS), "needs the shared Reuters corpus to learn from");
+    assumeTrue(
+        Files.isRegularFile(BenchCommand.REUTERS), "needs the shared Reuters corpus to learn from");
     Path corpus = dir.resolve("tiny.jsonl.gz");
-    MainTest.Run gen = MainTest.run("bench", "generate", "--articles", "150", "--out", corpus.toString(), "--seed", "3");
+    MainTest.Run gen =
+        MainTest.run(
+            "bench", "generate", "--articles", "150", "--out", corpus.toString(), "--seed", "3");
     assertEquals(0, gen.code(), gen.err());
     assertTrue(gen.out().startsWith("wrote 150 articles"), gen.out());
 
     Path json = dir.resolve("bench.json");
     MainTest.Run run =
         MainTest.run(
-            "bench", "--corpus", corpus.toString(), "--reuters", "none", "--work", dir.resolve("work").toString(),
-            "--rounds", "1", "--seconds", "0.2", "--queries", "4", "--json", json.toString());
+            "bench",
+            "--corpus",
+            corpus.toString(),
+            "--reuters",
+            "none",
+            "--work",
+            dir.resolve("work").toString(),
+            "--rounds",
+            "1",
+            "--seconds",
+            "0.2",
+            "--queries",
+            "4",
+            "--json",
+            json.toString());
     assertEquals(0, run.code(), run.err());
-    assertTrue(run.out().contains("| section | case | metric | Verbatim | baseline | ratio |"), run.out());
+    assertTrue(
+        run.out().contains("| section | case | metric | Verbatim | baseline | ratio |"), run.out());
 
     JsonNode rows = Json.mapper().readTree(json.toFile()).get("rows");
     Set<String> seen = new HashSet<>();
     for (JsonNode row : rows) {
-      String key = row.get("section").asText() + "|" + row.get("name").asText() + "|" + row.get("metric").asText();
+      String key =
+          row.get("section").asText()
+              + "|"
+              + row.get("name").asText()
+              + "|"
+              + row.get("metric").asText();
       seen.add(key);
       if (!row.get("ratio").isNull()) {
         double ratio = row.get("ratio").asDouble();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IndexCrashTest {
   /** Enough that one worker needs well over the two seconds before the first progress line. */
   private static final int GENERATED = 30_000;
+
   /** What is left of the generated file for the rerun, to keep the suite quick. */
   private static final int KEPT = 500;
 
@@ -37,17 +38,27 @@ class IndexCrashTest {
     Path index = tmp.resolve("index");
     Files.writeString(corpus.resolve("old1.txt"), "Old news\n\nThe pier was painted blue.");
     Files.writeString(corpus.resolve("old2.txt"), "Older news\n\nThe pier was painted red.");
-    assertEquals(0, MainTest.run("index", "--corpus", corpus.toString(), "--index", index.toString()).code());
+    assertEquals(
+        0,
+        MainTest.run("index", "--corpus", corpus.toString(), "--index", index.toString()).code());
     generate(corpus.resolve("big.jsonl"), GENERATED);
 
     Process child =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
-                "-cp", testClassPath(),
+                "-cp",
+                testClassPath(),
                 // --full: a rebuild replaces the whole index, the riskier case for a crash.
-                "dev.verbatim.cli.Main", "index", "--full", "--threads", "1",
-                "--corpus", corpus.toString(), "--index", index.toString())
+                "dev.verbatim.cli.Main",
+                "index",
+                "--full",
+                "--threads",
+                "1",
+                "--corpus",
+                corpus.toString(),
+                "--index",
+                index.toString())
             .redirectErrorStream(true)
             .start();
     List<String> output = new CopyOnWriteArrayList<>();
@@ -55,33 +66,43 @@ class IndexCrashTest {
     try {
       // A periodic progress line means the run has been writing for a couple of seconds.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (output.stream().noneMatch(l -> l.startsWith("indexing: ")) && child.isAlive() && System.nanoTime() < deadline) {
+      while (output.stream().noneMatch(l -> l.startsWith("indexing: "))
+          && child.isAlive()
+          && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      assertTrue(child.isAlive(), "the child finished or died before it could be killed: " + output);
+      assertTrue(
+          child.isAlive(), "the child finished or died before it could be killed: " + output);
 
-      MainTest.Run second = MainTest.run("index", "--corpus", corpus.toString(), "--index", index.toString());
+      MainTest.Run second =
+          MainTest.run("index", "--corpus", corpus.toString(), "--index", index.toString());
       assertEquals(1, second.code(), second.out() + second.err());
       assertEquals(
-          "verbatim: another indexing run is using " + index + " (its write.lock is held); wait for it to finish\n",
+          "verbatim: another indexing run is using "
+              + index
+              + " (its write.lock is held); wait for it to finish\n",
           second.err());
 
       try (Searcher searcher = CompleteAnswers.open(index)) {
-        assertEquals(2, searcher.stats().articles(), "searchers see the previous commit during the run");
+        assertEquals(
+            2, searcher.stats().articles(), "searchers see the previous commit during the run");
       }
     } finally {
       child.destroyForcibly();
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
       drain.join(5000);
     }
-    assertTrue(output.stream().noneMatch(l -> l.startsWith("indexed ")), "killed before its commit: " + output);
+    assertTrue(
+        output.stream().noneMatch(l -> l.startsWith("indexed ")),
+        "killed before its commit: " + output);
 
     try (Searcher searcher = CompleteAnswers.open(index)) {
       assertEquals(2, searcher.stats().articles(), "the previous index survives the kill");
     }
     List<String> lines = Files.readAllLines(corpus.resolve("big.jsonl"));
     Files.write(corpus.resolve("big.jsonl"), lines.subList(0, KEPT));
-    MainTest.Run rerun = MainTest.run("index", "--corpus", corpus.toString(), "--index", index.toString());
+    MainTest.Run rerun =
+        MainTest.run("index", "--corpus", corpus.toString(), "--index", index.toString());
     assertEquals(0, rerun.code(), rerun.err());
     assertTrue(rerun.out().startsWith("indexed " + KEPT + " articles"), rerun.out());
     try (Searcher searcher = CompleteAnswers.open(index)) {
@@ -93,12 +114,18 @@ class IndexCrashTest {
   void strictTurnsSkipsIntoExitCodeOne() throws Exception {
     Path corpus = Files.createDirectories(tmp.resolve("strict"));
     Files.writeString(corpus.resolve("fine.txt"), "Fine\n\nA fine article.");
-    Files.writeString(corpus.resolve("feed.jsonl"), "{\"id\": \"ok\", \"text\": \"Good line.\"}\n{oops\n");
+    Files.writeString(
+        corpus.resolve("feed.jsonl"), "{\"id\": \"ok\", \"text\": \"Good line.\"}\n{oops\n");
     String indexDir = tmp.resolve("strict-index").toString();
-    MainTest.Run lenient = MainTest.run("index", "--corpus", corpus.toString(), "--index", indexDir);
+    MainTest.Run lenient =
+        MainTest.run("index", "--corpus", corpus.toString(), "--index", indexDir);
     assertEquals(0, lenient.code(), lenient.err());
-    assertTrue(lenient.out().contains("1 skipped\nskipped 1:\n  feed.jsonl:2: malformed JSON"), lenient.out());
-    MainTest.Run strict = MainTest.run("index", "--full", "--strict", "--corpus", corpus.toString(), "--index", indexDir);
+    assertTrue(
+        lenient.out().contains("1 skipped\nskipped 1:\n  feed.jsonl:2: malformed JSON"),
+        lenient.out());
+    MainTest.Run strict =
+        MainTest.run(
+            "index", "--full", "--strict", "--corpus", corpus.toString(), "--index", indexDir);
     assertEquals(1, strict.code());
     assertTrue(strict.out().startsWith("indexed 2 articles"), strict.out());
     assertTrue(strict.err().endsWith("verbatim: 1 skipped with --strict\n"), strict.err());
@@ -107,11 +134,14 @@ class IndexCrashTest {
   /** Surefire puts the test classpath in a manifest-only jar; either form works for {@code -cp}. */
   private static String testClassPath() {
     String surefire = System.getProperty("surefire.test.class.path");
-    return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    return surefire != null && !surefire.isBlank()
+        ? surefire
+        : System.getProperty("java.class.path");
   }
 
   private static void readLines(Process child, List<String> into) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         into.add(line);
       }
@@ -123,8 +153,10 @@ class IndexCrashTest {
   /** Articles with quotes and attributions, so the child does the whole pipeline's work. */
   static void generate(Path file, int articles) throws IOException {
     String[] words = {
-      "council", "harbour", "budget", "ferry", "strike", "minister", "school", "river", "bridge", "market",
-      "election", "weather", "hospital", "airport", "farmers", "prices", "police", "museum", "festival", "rail"
+      "council", "harbour", "budget", "ferry", "strike", "minister", "school", "river", "bridge",
+          "market",
+      "election", "weather", "hospital", "airport", "farmers", "prices", "police", "museum",
+          "festival", "rail"
     };
     String[] speakers = {"the mayor", "Ana Costa", "a spokesperson", "Ola Berg", "the minister"};
     Random random = new Random(42);
@@ -137,12 +169,25 @@ class IndexCrashTest {
             sentence.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
           }
           if (s % 3 == 0) {
-            text.append("\\u201c").append(sentence).append(",\\u201d said ").append(speakers[random.nextInt(speakers.length)]).append(". ");
+            text.append("\\u201c")
+                .append(sentence)
+                .append(",\\u201d said ")
+                .append(speakers[random.nextInt(speakers.length)])
+                .append(". ");
           } else {
-            text.append(Character.toUpperCase(sentence.charAt(0))).append(sentence, 1, sentence.length()).append(". ");
+            text.append(Character.toUpperCase(sentence.charAt(0)))
+                .append(sentence, 1, sentence.length())
+                .append(". ");
           }
         }
-        out.write("{\"id\": \"gen-" + i + "\", \"title\": \"Generated " + i + "\", \"source\": \"Generator\", \"text\": \"" + text + "\"}\n");
+        out.write(
+            "{\"id\": \"gen-"
+                + i
+                + "\", \"title\": \"Generated "
+                + i
+                + "\", \"source\": \"Generator\", \"text\": \""
+                + text
+                + "\"}\n");
       }
     }
   }

@@ -33,13 +33,18 @@ class LiveIndexTest {
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));
     Path index = tmp.resolve("index");
     Files.writeString(corpus.resolve("first.txt"), "First\n\nThe lighthouse was repainted.");
-    assertEquals(0, MainTest.run("index", "--corpus", corpus.toString(), "--index", index.toString()).code());
+    assertEquals(
+        0,
+        MainTest.run("index", "--corpus", corpus.toString(), "--index", index.toString()).code());
     try (Searcher searcher = CompleteAnswers.open(index);
         WebServer server = new WebServer(searcher).start("127.0.0.1", 0);
-        LiveIndex live = new LiveIndex(searcher, new PrintWriter(new StringWriter())).refreshPeriodically()) {
+        LiveIndex live =
+            new LiveIndex(searcher, new PrintWriter(new StringWriter())).refreshPeriodically()) {
       assertEquals(1, get(server, "/api/health").get("articles").asInt());
       Files.writeString(corpus.resolve("second.txt"), "Second\n\nThe harbour seals returned.");
-      assertEquals(0, MainTest.run("index", "--corpus", corpus.toString(), "--index", index.toString()).code());
+      assertEquals(
+          0,
+          MainTest.run("index", "--corpus", corpus.toString(), "--index", index.toString()).code());
       JsonNode health = await(server, "/api/health", h -> h.get("articles").asInt() == 2);
       assertEquals(2, health.get("articles").asInt());
       assertEquals(1, get(server, "/api/search?q=seals").get("total").asInt());
@@ -55,13 +60,20 @@ class LiveIndexTest {
     StringWriter log = new StringWriter();
     try (Searcher searcher = CompleteAnswers.open(index);
         WebServer server = new WebServer(searcher).start("127.0.0.1", 0);
-        LiveIndex live = new LiveIndex(searcher, new PrintWriter(log, true)).watch(corpus, index, new Indexer(1))) {
+        LiveIndex live =
+            new LiveIndex(searcher, new PrintWriter(log, true))
+                .watch(corpus, index, new Indexer(1))) {
       Files.createDirectories(corpus.resolve("late"));
-      Files.writeString(corpus.resolve("late/otters.txt"), "Otters\n\nOtters were seen under the pier.");
+      Files.writeString(
+          corpus.resolve("late/otters.txt"), "Otters\n\nOtters were seen under the pier.");
       JsonNode found = await(server, "/api/search?q=otters", r -> r.get("total").asInt() == 1);
       assertEquals("late/otters", found.get("hits").get(0).get("articleId").asText());
       Files.delete(corpus.resolve("first.txt"));
-      assertEquals(0, await(server, "/api/search?q=lighthouse", r -> r.get("total").asInt() == 0).get("total").asInt());
+      assertEquals(
+          0,
+          await(server, "/api/search?q=lighthouse", r -> r.get("total").asInt() == 0)
+              .get("total")
+              .asInt());
       assertEquals(1, get(server, "/api/health").get("articles").asInt(), log.toString());
     }
   }

@@ -30,24 +30,30 @@ class MainTest {
     Run run = run("search", "--index", indexDir.toString(), "regrettable");
     assertEquals(0, run.code, run.err);
     assertTrue(run.out.startsWith("1 hits for regrettable"), run.out);
-    assertTrue(run.out.contains("[article] Harbour bridge reopens after two years of repairs — Coastal Gazette"), run.out);
+    assertTrue(
+        run.out.contains(
+            "[article] Harbour bridge reopens after two years of repairs — Coastal Gazette"),
+        run.out);
     assertTrue(run.out.contains("The city council called the delay [regrettable]."), run.out);
   }
 
   @Test
   void searchJsonIsTheApiShape() throws Exception {
-    Run run = run("search", "--index", indexDir.toString(), "--type", "quote", "--json", "\"so unfair\"");
+    Run run =
+        run("search", "--index", indexDir.toString(), "--type", "quote", "--json", "\"so unfair\"");
     assertEquals(0, run.code, run.err);
     JsonNode body = Json.mapper().readTree(run.out);
     assertEquals(1, body.get("total").asInt());
-    assertEquals("<mark>so unfair</mark>", body.get("hits").get(0).get("highlights").get(0).asText());
+    assertEquals(
+        "<mark>so unfair</mark>", body.get("hits").get(0).get("highlights").get(0).asText());
   }
 
   @Test
   void badQueryExitsTwoWithTheMessage() {
     Run run = run("search", "--index", indexDir.toString(), "--strict", "(unclosed");
     assertEquals(2, run.code);
-    assertEquals("verbatim: cannot parse query: the '(' at character 1 is never closed", run.err.strip());
+    assertEquals(
+        "verbatim: cannot parse query: the '(' at character 1 is never closed", run.err.strip());
   }
 
   @Test
@@ -56,7 +62,8 @@ class MainTest {
     assertEquals(0, forgiven.code, forgiven.err);
     assertTrue(
         forgiven.out.startsWith("1 hits for (regrettable")
-            && forgiven.out.contains("note: Unbalanced parenthesis ignored; searched as words: regrettable\n"),
+            && forgiven.out.contains(
+                "note: Unbalanced parenthesis ignored; searched as words: regrettable\n"),
         forgiven.out);
     Run misspelled = run("search", "--index", indexDir.toString(), "regretable");
     assertEquals(0, misspelled.code, misspelled.err);
@@ -66,7 +73,19 @@ class MainTest {
   @Test
   void helpListsTheQueryLanguage() {
     Run run = run("search", "--help");
-    for (String operator : new String[] {"\"so unfair\"", "~3", "OR", "AND", "NOT", "pard*", "pardn~", "speaker:", "date:[2018-01-01 TO 2018-12-31]", "--strict"}) {
+    for (String operator :
+        new String[] {
+          "\"so unfair\"",
+          "~3",
+          "OR",
+          "AND",
+          "NOT",
+          "pard*",
+          "pardn~",
+          "speaker:",
+          "date:[2018-01-01 TO 2018-12-31]",
+          "--strict"
+        }) {
       assertTrue(run.out.contains(operator), operator + " in " + run.out);
     }
   }
@@ -117,7 +136,13 @@ class MainTest {
     assertEquals(0, run("hostile", "--help").code);
     assertTrue(run("hostile", "--help").out.contains("--soak-seconds"));
     assertEquals(2, run("hostile").code);
-    Run notJsonl = run("hostile", "--corpus", corpus.resolve("harbour.txt").toString(), "--work", indexDir.resolve("h").toString());
+    Run notJsonl =
+        run(
+            "hostile",
+            "--corpus",
+            corpus.resolve("harbour.txt").toString(),
+            "--work",
+            indexDir.resolve("h").toString());
     assertEquals(2, notJsonl.code);
     assertTrue(notJsonl.err.contains("corpus must be a .jsonl file"), notJsonl.err);
   }

@@ -15,15 +15,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs {@code verbatim quotes --json corpus/} and compares every line with the hand-made gold
- * file of the two seed articles: spans, kinds and speakers.
+ * Runs {@code verbatim quotes --json corpus/} and compares every line with the hand-made gold file
+ * of the two seed articles: spans, kinds and speakers.
  */
 class QuotesGoldTest {
   private static final Path GOLD = Path.of("../shared/gold/seed-quotes.jsonl");
 
   @Test
   void seedCorpusMatchesGoldSpansKindsAndSpeakers() throws IOException {
-    assertTrue(Files.exists(GOLD), "gold file missing: " + GOLD.toAbsolutePath() + " (../shared must sit beside the project)");
+    assertTrue(
+        Files.exists(GOLD),
+        "gold file missing: " + GOLD.toAbsolutePath() + " (../shared must sit beside the project)");
     MainTest.Run run = MainTest.run("quotes", "--json", "corpus");
     assertEquals(0, run.code(), run.err());
 
@@ -39,7 +41,9 @@ class QuotesGoldTest {
       JsonNode g = Json.mapper().readTree(line);
       String key = g.get("file").asText() + "@" + g.get("offset").asInt();
       JsonNode p = produced.remove(key);
-      if (p == null || p.get("length").asInt() != g.get("length").asInt() || !p.get("text").asText().equals(g.get("text").asText())) {
+      if (p == null
+          || p.get("length").asInt() != g.get("length").asInt()
+          || !p.get("text").asText().equals(g.get("text").asText())) {
         misses.add("span " + key + " " + g.get("text").asText());
         continue;
       }
@@ -57,7 +61,9 @@ class QuotesGoldTest {
     }
     misses.addAll(produced.keySet().stream().map(k -> "extra span " + k).toList());
     int n = gold.size();
-    System.out.printf("seed gold via `verbatim quotes --json`: spans %d/%d, kinds %d/%d, speakers %d/%d%n", spans, n, kinds, n, speakers, n);
+    System.out.printf(
+        "seed gold via `verbatim quotes --json`: spans %d/%d, kinds %d/%d, speakers %d/%d%n",
+        spans, n, kinds, n, speakers, n);
     assertEquals(List.of(), misses);
     assertEquals(17, n);
   }

@@ -71,7 +71,8 @@ class RelevanceJudgmentsTest {
     Path bad = Files.writeString(dir.resolve("q.trec"), "1 0 d1 1\n1 0 d2 high\n");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> RelevanceJudgments.read(bad));
-    assertTrue(e.getMessage().endsWith("q.trec:2: grade must be an integer, got 'high'"), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("q.trec:2: grade must be an integer, got 'high'"), e.getMessage());
   }
 
   private static double log2(int x) {

@@ -18,7 +18,8 @@ class SearchCommandTest {
 
   @BeforeAll
   static void index() throws Exception {
-    new Indexer(1).rebuild(Path.of(SearchCommandTest.class.getResource("/results-corpus").toURI()), indexDir);
+    new Indexer(1)
+        .rebuild(Path.of(SearchCommandTest.class.getResource("/results-corpus").toURI()), indexDir);
   }
 
   @Test
@@ -26,17 +27,32 @@ class SearchCommandTest {
     String[] out = run(0, "--type", "quote", "\"so unfair\"");
     assertTrue(out[0].startsWith("1 hits for \"so unfair\""), out[0]);
     assertTrue(
-        out[0].contains("   2 sources: Senator calls court ruling unfair — Metro US; Roe vows appeal — Daily Ledger"),
+        out[0].contains(
+            "   2 sources: Senator calls court ruling unfair — Metro US; Roe vows appeal — Daily"
+                + " Ledger"),
         out[0]);
     assertTrue(out[0].contains("This is [so unfair],"), out[0]);
   }
 
   @Test
   void filtersAndSort() {
-    String[] out = run(0, "--type", "article", "--source", "Farm Weekly", "--date", "2019-03", "--sort", "date", "harvest");
+    String[] out =
+        run(
+            0,
+            "--type",
+            "article",
+            "--source",
+            "Farm Weekly",
+            "--date",
+            "2019-03",
+            "--sort",
+            "date",
+            "harvest");
     assertTrue(out[0].startsWith("2 hits for harvest"), out[0]);
     assertTrue(out[0].indexOf("Harvest report 11") < out[0].indexOf("Harvest report 9"), out[0]);
-    assertTrue(run(0, "--type", "quote", "--speaker", "Ann Lee", "harvest")[0].startsWith("1 hits for harvest"));
+    assertTrue(
+        run(0, "--type", "quote", "--speaker", "Ann Lee", "harvest")[0].startsWith(
+            "1 hits for harvest"));
   }
 
   @Test

@@ -28,15 +28,24 @@ class ServeCommandTest {
     CommandLine cmd = new CommandLine(new ServeCommand());
     java.io.StringWriter err = new java.io.StringWriter();
     cmd.setErr(new java.io.PrintWriter(err));
-    int code = cmd.execute("--time-limit", "0", "--index", dir.resolve("index").toString(), "--corpus", dir.resolve("none").toString());
+    int code =
+        cmd.execute(
+            "--time-limit",
+            "0",
+            "--index",
+            dir.resolve("index").toString(),
+            "--corpus",
+            dir.resolve("none").toString());
     assertEquals(2, code);
-    org.junit.jupiter.api.Assertions.assertTrue(err.toString().contains("--time-limit must be at least 1 ms"), err.toString());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        err.toString().contains("--time-limit must be at least 1 ms"), err.toString());
   }
 
   @Test
   void adminIsOffWithoutATokenAndTheFileWinsOverTheEnvironment() throws Exception {
     ServeCommand serve = new ServeCommand();
-    new CommandLine(serve).parseArgs("--corpus", dir.toString(), "--index", dir.resolve("index").toString());
+    new CommandLine(serve)
+        .parseArgs("--corpus", dir.toString(), "--index", dir.resolve("index").toString());
     assertNull(serve.adminAccess(null));
     assertNull(serve.adminAccess("  "));
 
@@ -45,7 +54,9 @@ class ServeCommandTest {
     assertEquals(dir, fromEnv.corpus());
 
     Path file = Files.writeString(dir.resolve("token"), "a-token-from-the-file-5678\n");
-    new CommandLine(serve).parseArgs("--admin-token-file", file.toString(), "--corpus", dir.resolve("absent").toString());
+    new CommandLine(serve)
+        .parseArgs(
+            "--admin-token-file", file.toString(), "--corpus", dir.resolve("absent").toString());
     AdminAccess fromFile = serve.adminAccess("an-environment-token-1234");
     assertEquals("a-token-from-the-file-5678", fromFile.token());
     assertNull(fromFile.corpus(), "no corpus folder, so no reindexing");

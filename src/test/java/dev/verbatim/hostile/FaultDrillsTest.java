@@ -34,7 +34,10 @@ class FaultDrillsTest {
     assertEquals(List.of(), outcome.problems());
     assertTrue(outcome.searches() > 10, "searched " + outcome.searches());
     assertEquals(0, outcome.errors());
-    assertEquals(0, outcome.inconsistent(), "totals " + outcome.totalsSeen() + " vs " + outcome.before() + "/" + outcome.after());
+    assertEquals(
+        0,
+        outcome.inconsistent(),
+        "totals " + outcome.totalsSeen() + " vs " + outcome.before() + "/" + outcome.after());
     assertTrue(outcome.passed());
   }
 

@@ -40,7 +40,8 @@ final class HostileServer implements AutoCloseable {
     Path index = dir.resolve("index");
     new Indexer(2).rebuild(corpus, index);
     Searcher searcher = Searcher.open(index);
-    return new HostileServer(corpus, index, searcher, new WebServer(searcher, admin).start("127.0.0.1", 0));
+    return new HostileServer(
+        corpus, index, searcher, new WebServer(searcher, admin).start("127.0.0.1", 0));
   }
 
   int port() {

@@ -30,15 +30,18 @@ class QueryBarrageTest {
     List<String> words = Workbench.vocabulary(server.corpus, 2000);
     List<HostileQueries.Probe> probes = new HostileQueries(20261124L, words).generate(500);
     QueryBarrage.Outcome outcome =
-        new QueryBarrage(server.port(), 2).run(probes, "/api/search?q=" + HostileQueries.enc(words.get(0)));
+        new QueryBarrage(server.port(), 2)
+            .run(probes, "/api/search?q=" + HostileQueries.enc(words.get(0)));
 
     System.out.println("hostile queries: " + outcome.byStatus());
     outcome.latencyByKind().forEach(System.out::println);
     assertEquals(500, outcome.tried());
     assertEquals(0, outcome.serverErrors(), () -> String.join("\n", outcome.failures()));
     assertEquals(0, outcome.failed(), () -> String.join("\n", outcome.failures()));
-    assertTrue(outcome.byStatus().getOrDefault(200, 0) > 50, "plenty answered: " + outcome.byStatus());
-    assertTrue(outcome.byStatus().getOrDefault(400, 0) > 50, "plenty refused: " + outcome.byStatus());
+    assertTrue(
+        outcome.byStatus().getOrDefault(200, 0) > 50, "plenty answered: " + outcome.byStatus());
+    assertTrue(
+        outcome.byStatus().getOrDefault(400, 0) > 50, "plenty refused: " + outcome.byStatus());
     assertTrue(outcome.healthyAfter(), "the known query returns the same hits afterwards");
   }
 
@@ -49,6 +52,7 @@ class QueryBarrageTest {
     List<HostileQueries.Probe> b = new HostileQueries(7, words).generate(200);
     assertEquals(a, b);
     assertEquals(16, a.stream().map(HostileQueries.Probe::kind).distinct().count());
-    assertTrue(a.stream().anyMatch(p -> p.target().length() > 100 * 1024), "a 100 KB query is among them");
+    assertTrue(
+        a.stream().anyMatch(p -> p.target().length() > 100 * 1024), "a 100 KB query is among them");
   }
 }

@@ -26,7 +26,15 @@ class ServeBindingTest {
     Path corpus = HostileServer.corpus(dir, 20);
     Path log = dir.resolve("serve");
     Process serve =
-        Workbench.verbatim(log, "serve", "--index", dir.resolve("index").toString(), "--corpus", corpus.toString(), "--port", "0");
+        Workbench.verbatim(
+            log,
+            "serve",
+            "--index",
+            dir.resolve("index").toString(),
+            "--corpus",
+            corpus.toString(),
+            "--port",
+            "0");
     try {
       int port = awaitPort(log.resolveSibling("serve.out"), serve);
       try (Socket loopback = new Socket()) {
@@ -40,7 +48,10 @@ class ServeBindingTest {
               .toList();
       for (InetAddress other : others) {
         try (Socket outside = new Socket()) {
-          assertThrows(IOException.class, () -> outside.connect(new InetSocketAddress(other, port), 2_000), other.toString());
+          assertThrows(
+              IOException.class,
+              () -> outside.connect(new InetSocketAddress(other, port), 2_000),
+              other.toString());
         }
       }
     } finally {

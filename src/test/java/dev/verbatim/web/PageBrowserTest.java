@@ -11,7 +11,6 @@ import dev.verbatim.search.Searcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +39,9 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The search and article pages in a real headless Chromium, against a real server and a real
- * index of our own fixture articles ({@code src/test/resources/page-corpus}). One browser serves
- * the whole class; screenshots land in {@code target/screenshots/}.
+ * The search and article pages in a real headless Chromium, against a real server and a real index
+ * of our own fixture articles ({@code src/test/resources/page-corpus}). One browser serves the
+ * whole class; screenshots land in {@code target/screenshots/}.
  */
 class PageBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -61,8 +60,11 @@ class PageBrowserTest {
   static void start() throws Exception {
     assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser tests skipped: they need Debian's chromium and chromium-driver at " + CHROMIUM
-            + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver; .ci/run does)");
+        "browser tests skipped: they need Debian's chromium and chromium-driver at "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + " (apt-get install chromium chromium-driver; .ci/run does)");
     Path corpus = Path.of(PageBrowserTest.class.getResource("/page-corpus").toURI());
     Path index = work.resolve("index");
     new Indexer(2).rebuild(corpus, index);
@@ -80,9 +82,15 @@ class PageBrowserTest {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--user-data-dir=" + work.resolve("chromium-profile"),
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + work.resolve("chromium-profile"),
         "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     driver = new ChromeDriver(service, options);
@@ -121,8 +129,13 @@ class PageBrowserTest {
     List<String> problems =
         driver.manage().logs().get(LogType.BROWSER).getAll().stream()
             .map(LogEntry::getMessage)
-            .filter(m -> m.contains("Uncaught") || m.contains("Content Security Policy") || m.contains("SyntaxError"))
-            .filter(m -> !(expectInlineHandlerRefusals && m.contains("Executing inline event handler")))
+            .filter(
+                m ->
+                    m.contains("Uncaught")
+                        || m.contains("Content Security Policy")
+                        || m.contains("SyntaxError"))
+            .filter(
+                m -> !(expectInlineHandlerRefusals && m.contains("Executing inline event handler")))
             .toList();
     expectInlineHandlerRefusals = false;
     assertEquals(List.of(), problems);
@@ -135,9 +148,13 @@ class PageBrowserTest {
     box.sendKeys("\"so unfair\"");
     WebElement card = waitFor(d -> firstCardWithMark(d, "so unfair"));
     assertEquals("so unfair", card.findElement(By.cssSelector(".quote-text mark")).getText());
-    assertTrue(card.findElement(By.cssSelector(".quote-text")).getText().contains("The sentence was so unfair"));
+    assertTrue(
+        card.findElement(By.cssSelector(".quote-text"))
+            .getText()
+            .contains("The sentence was so unfair"));
     assertEquals("Kim Kardashian", card.findElement(By.cssSelector(".speaker")).getText());
-    assertEquals("Reality star asks for a pardon", card.findElement(By.cssSelector("a.open")).getText());
+    assertEquals(
+        "Reality star asks for a pardon", card.findElement(By.cssSelector("a.open")).getText());
     assertTrue(card.findElement(By.cssSelector(".meta")).getText().contains("Metro US"));
     assertTrue(card.findElement(By.cssSelector(".meta")).getText().contains("Jun 6, 2018"));
     assertEquals(1, cards().size());
@@ -146,7 +163,15 @@ class PageBrowserTest {
     // The attribution's evidence comes from the article on demand.
     WebElement evidence = card.findElement(By.cssSelector("details.evidence"));
     evidence.findElement(By.tagName("summary")).click();
-    WebElement why = waitFor(d -> evidence.findElement(By.cssSelector(".evidence-body")).getText().contains("Kim Kardashian") ? evidence.findElement(By.cssSelector(".evidence-body")) : null);
+    WebElement why =
+        waitFor(
+            d ->
+                evidence
+                        .findElement(By.cssSelector(".evidence-body"))
+                        .getText()
+                        .contains("Kim Kardashian")
+                    ? evidence.findElement(By.cssSelector(".evidence-body"))
+                    : null);
     assertTrue(why.getText().contains("said"), why.getText());
     screenshot("search-desktop");
 
@@ -164,7 +189,12 @@ class PageBrowserTest {
     WebElement evidence = card.findElement(By.cssSelector("details.evidence"));
     assertEquals("said", evidence.findElement(By.tagName("summary")).getText());
     evidence.findElement(By.tagName("summary")).click();
-    WebElement why = waitFor(d -> visible(d, By.cssSelector("details.evidence[open] .mention")) == null ? null : evidence.findElement(By.cssSelector(".evidence-body")));
+    WebElement why =
+        waitFor(
+            d ->
+                visible(d, By.cssSelector("details.evidence[open] .mention")) == null
+                    ? null
+                    : evidence.findElement(By.cssSelector(".evidence-body")));
     assertEquals("“she” → Kim Kardashian (cue “said”)", why.getText());
     screenshot("evidence-desktop");
 
@@ -183,18 +213,21 @@ class PageBrowserTest {
     // A slow network for one query only: its answer arrives a second after the newer one's. The
     // delayed request ignores the page's abort signal, so only the page's own ordering can drop it.
     js().executeScript(
-        "const real = window.fetch;"
-            + "window.slowAnswers = 0;"
-            + "window.fetch = (url, options) => String(url).includes('harbour')"
-            + "  ? new Promise(r => setTimeout(r, 1000)).then(() => { window.slowAnswers++; return real(url); })"
-            + "  : real(url, options);");
+            "const real = window.fetch;window.slowAnswers = 0;window.fetch = (url, options) =>"
+                + " String(url).includes('harbour')  ? new Promise(r => setTimeout(r,"
+                + " 1000)).then(() => { window.slowAnswers++; return real(url); })  : real(url,"
+                + " options);");
     WebElement box = driver.findElement(By.id("q"));
     box.sendKeys("harbour");
     Thread.sleep(400); // past the debounce, so the slow request is really sent
     box.sendKeys(Keys.chord(Keys.CONTROL, "a"), "justice");
     WebElement card = waitFor(d -> firstCardWithMark(d, "Justice"));
     assertEquals("Alice Johnson", card.findElement(By.cssSelector(".speaker")).getText());
-    waitFor(d -> ((Number) js().executeScript("return window.slowAnswers;")).intValue() > 0 ? true : null);
+    waitFor(
+        d ->
+            ((Number) js().executeScript("return window.slowAnswers;")).intValue() > 0
+                ? true
+                : null);
     Thread.sleep(300); // let the stale answer reach the page's handler
     assertEquals(1, cards().size(), "still only the newer query's results");
     assertTrue(firstCardWithMark(driver, "Justice") != null);
@@ -210,12 +243,15 @@ class PageBrowserTest {
     card.findElement(By.cssSelector("a.open")).click();
 
     WebElement current = waitFor(d -> visible(d, By.cssSelector("mark.quote.current")));
-    assertTrue(driver.getCurrentUrl().matches(".*/articles/politics/2018/pardon-granted#q=\\d+"), driver.getCurrentUrl());
+    assertTrue(
+        driver.getCurrentUrl().matches(".*/articles/politics/2018/pardon-granted#q=\\d+"),
+        driver.getCurrentUrl());
     assertEquals("“Justice was served today,”", current.getText());
     assertEquals("President commutes life sentence", driver.findElement(By.id("title")).getText());
     assertEquals(current, driver.switchTo().activeElement());
     assertEquals(1, driver.findElements(By.cssSelector("mark.quote.current")).size());
-    assertEquals(3, driver.findElements(By.cssSelector("#body p")).size(), "one paragraph per line of text");
+    assertEquals(
+        3, driver.findElements(By.cssSelector("#body p")).size(), "one paragraph per line of text");
     // Every quote of the article is marked, and listed with who said it.
     assertEquals(2, driver.findElements(By.cssSelector("#quotes li")).size());
     assertEquals(2, driver.findElements(By.cssSelector("mark.quote[id]")).size());
@@ -245,10 +281,16 @@ class PageBrowserTest {
     List<WebElement> links = sources.findElements(By.cssSelector("li > a"));
     assertEquals(
         List.of("Reality star asks for a pardon", "President commutes life sentence"),
-        links.stream().map(WebElement::getText).sorted(java.util.Comparator.reverseOrder()).toList());
+        links.stream()
+            .map(WebElement::getText)
+            .sorted(java.util.Comparator.reverseOrder())
+            .toList());
     screenshot("sources-desktop");
-    WebElement other = links.stream().filter(a -> a.getText().startsWith("President")).findFirst().orElseThrow();
-    assertTrue(other.getDomAttribute("href").matches("/articles/politics/2018/pardon-granted#q=\\d+"), other.getDomAttribute("href"));
+    WebElement other =
+        links.stream().filter(a -> a.getText().startsWith("President")).findFirst().orElseThrow();
+    assertTrue(
+        other.getDomAttribute("href").matches("/articles/politics/2018/pardon-granted#q=\\d+"),
+        other.getDomAttribute("href"));
     other.click();
     WebElement current = waitFor(d -> visible(d, By.cssSelector("mark.quote.current")));
     assertEquals("“She deserves a second chance,”", current.getText());
@@ -258,7 +300,13 @@ class PageBrowserTest {
   @Test
   void facetsFilterAndActiveFiltersAreRemovableChips() throws IOException {
     driver.get(base + "/");
-    WebElement speaker = waitFor(d -> visible(d, By.cssSelector("#facets button[data-field='speaker'][data-value='Alice Johnson']")));
+    WebElement speaker =
+        waitFor(
+            d ->
+                visible(
+                    d,
+                    By.cssSelector(
+                        "#facets button[data-field='speaker'][data-value='Alice Johnson']")));
     assertTrue(speaker.getText().startsWith("Alice Johnson"), speaker.getText());
     assertTrue(speaker.getText().endsWith("1"), speaker.getText());
     int all = Integer.parseInt(driver.findElement(By.cssSelector("#view-quote .count")).getText());
@@ -274,7 +322,12 @@ class PageBrowserTest {
     assertEquals("Alice Johnson", chip.findElement(By.className("chip-value")).getText());
     assertEquals("Remove filter Speaker: Alice Johnson", chip.getDomAttribute("aria-label"));
     screenshot("filtered-desktop");
-    assertEquals("true", driver.findElement(By.cssSelector("#facets button[data-field='speaker'][data-value='Alice Johnson']")).getDomAttribute("aria-pressed"));
+    assertEquals(
+        "true",
+        driver
+            .findElement(
+                By.cssSelector("#facets button[data-field='speaker'][data-value='Alice Johnson']"))
+            .getDomAttribute("aria-pressed"));
 
     chip.click();
     waitFor(d -> cards().size() > 1 ? true : null);
@@ -287,12 +340,19 @@ class PageBrowserTest {
     assertEquals(1, driver.findElements(By.cssSelector("#chips button.chip")).size());
     driver.findElement(By.cssSelector("#chips button.chip")).click();
     waitForIdle();
-    WebElement june = waitFor(d -> visible(d, By.cssSelector("#facets button[data-field='date'][data-value='2018-06']")));
+    WebElement june =
+        waitFor(
+            d ->
+                visible(
+                    d, By.cssSelector("#facets button[data-field='date'][data-value='2018-06']")));
     june.click();
-    waitFor(d -> driver.getCurrentUrl().contains("date=2018-06") && !cards().isEmpty() ? true : null);
+    waitFor(
+        d -> driver.getCurrentUrl().contains("date=2018-06") && !cards().isEmpty() ? true : null);
     waitForIdle();
     for (WebElement c : cards()) {
-      assertTrue(c.findElement(By.cssSelector(".date")).getDomAttribute("datetime").startsWith("2018-06"), c.getText());
+      assertTrue(
+          c.findElement(By.cssSelector(".date")).getDomAttribute("datetime").startsWith("2018-06"),
+          c.getText());
     }
     assertTrue(driver.findElement(By.cssSelector("#chips")).getText().contains("June 2018"));
   }
@@ -300,13 +360,17 @@ class PageBrowserTest {
   @Test
   void articlePassagesOpenTheArticleAtThatPlace() {
     driver.get(base + "/?q=margin&type=article");
-    WebElement passage = waitFor(d -> visible(d, By.cssSelector("#results .hit-article a.passage-link")));
+    WebElement passage =
+        waitFor(d -> visible(d, By.cssSelector("#results .hit-article a.passage-link")));
     String shown = passage.getText();
     assertTrue(shown.contains("margin"), shown);
     passage.click();
     waitFor(d -> visible(d, By.id("body")));
     String highlighted =
-        (String) js().executeScript("const h = CSS.highlights.get('passage'); return h ? [...h][0].toString() : null;");
+        (String)
+            js().executeScript(
+                    "const h = CSS.highlights.get('passage'); return h ? [...h][0].toString() :"
+                        + " null;");
     assertEquals(shown.replace("…", "").strip(), highlighted.strip());
   }
 
@@ -314,10 +378,14 @@ class PageBrowserTest {
   void sortingByDateIsInTheUrlAndOrdersNewestFirst() {
     driver.get(base + "/?q=chance+OR+justice+OR+unfair");
     waitFor(d -> cards().size() >= 3 ? true : null);
-    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sort"))).selectByValue("date");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sort")))
+        .selectByValue("date");
     waitFor(d -> driver.getCurrentUrl().contains("sort=date") ? true : null);
     waitForIdle();
-    List<String> dates = cards().stream().map(c -> c.findElement(By.cssSelector(".date")).getDomAttribute("datetime")).toList();
+    List<String> dates =
+        cards().stream()
+            .map(c -> c.findElement(By.cssSelector(".date")).getDomAttribute("datetime"))
+            .toList();
     assertEquals(dates.stream().sorted(java.util.Comparator.reverseOrder()).toList(), dates);
     assertEquals("2018-06-07", dates.get(0));
   }
@@ -331,7 +399,11 @@ class PageBrowserTest {
     assertEquals("“Justice was served today,”", current.getText());
     // Following another quote from the list moves the highlight.
     driver.findElement(By.cssSelector("#quotes li a")).click();
-    waitFor(d -> d.findElement(By.cssSelector("mark.quote.current")).getText().contains("second chance") ? true : null);
+    waitFor(
+        d ->
+            d.findElement(By.cssSelector("mark.quote.current")).getText().contains("second chance")
+                ? true
+                : null);
     assertEquals(1, driver.findElements(By.cssSelector("mark.quote.current")).size());
   }
 
@@ -348,16 +420,26 @@ class PageBrowserTest {
     driver.get(base + "/?q=council");
     waitForIdle();
     driver.findElement(By.id("view-article")).click();
-    WebElement card = waitFor(d -> d.findElements(By.cssSelector("#results .hit-article")).isEmpty() ? null : d.findElement(By.cssSelector("#results .hit-article")));
+    WebElement card =
+        waitFor(
+            d ->
+                d.findElements(By.cssSelector("#results .hit-article")).isEmpty()
+                    ? null
+                    : d.findElement(By.cssSelector("#results .hit-article")));
     assertEquals("true", driver.findElement(By.id("view-article")).getDomAttribute("aria-pressed"));
     assertTrue(driver.getCurrentUrl().contains("type=article"), driver.getCurrentUrl());
-    assertEquals("Council debates the harbour budget", card.findElement(By.cssSelector("a.open")).getText());
+    assertEquals(
+        "Council debates the harbour budget", card.findElement(By.cssSelector("a.open")).getText());
     List<WebElement> marks = card.findElements(By.cssSelector(".passage mark"));
     assertFalse(marks.isEmpty(), "passages carry highlights");
     assertEquals("council", marks.get(0).getText().toLowerCase());
 
     driver.navigate().back();
-    waitFor(d -> "true".equals(d.findElement(By.id("view-quote")).getDomAttribute("aria-pressed")) ? true : null);
+    waitFor(
+        d ->
+            "true".equals(d.findElement(By.id("view-quote")).getDomAttribute("aria-pressed"))
+                ? true
+                : null);
     waitForIdle();
     assertFalse(driver.getCurrentUrl().contains("type="), driver.getCurrentUrl());
     assertTrue(driver.findElements(By.cssSelector("#results .hit-article")).isEmpty());
@@ -369,7 +451,9 @@ class PageBrowserTest {
     waitFor(d -> cards().size() == 20 ? true : null);
     WebElement more = driver.findElement(By.id("more"));
     assertTrue(more.isDisplayed());
-    assertTrue(driver.findElement(By.id("status")).getText().startsWith("Showing 20 of 25 quotes"), driver.findElement(By.id("status")).getText());
+    assertTrue(
+        driver.findElement(By.id("status")).getText().startsWith("Showing 20 of 25 quotes"),
+        driver.findElement(By.id("status")).getText());
     more.click();
     waitFor(d -> cards().size() == 25 ? true : null);
     assertFalse(driver.findElement(By.id("more")).isDisplayed());
@@ -408,7 +492,8 @@ class PageBrowserTest {
     driver.findElement(By.id("q")).sendKeys("justise");
     WebElement suggestion = waitFor(d -> visible(d, By.id("suggestion")));
     assertEquals("justice", suggestion.getText());
-    assertTrue(driver.findElement(By.id("did-you-mean")).getText().startsWith("Did you mean justice"));
+    assertTrue(
+        driver.findElement(By.id("did-you-mean")).getText().startsWith("Did you mean justice"));
     screenshot("suggestion-desktop");
     suggestion.click();
     waitFor(d -> firstCardWithMark(d, "justice"));
@@ -432,25 +517,47 @@ class PageBrowserTest {
     String hostileQuery = "<img src=x onerror=window.pwned=1> just text";
     driver.findElement(By.id("q")).sendKeys(hostileQuery);
     settleAfterTyping();
-    WebElement card = waitFor(d -> firstCardContaining(d, "<img src=x onerror=window.pwned=1> is just text here"));
+    WebElement card =
+        waitFor(
+            d -> firstCardContaining(d, "<img src=x onerror=window.pwned=1> is just text here"));
     assertTrue(
-        card.findElement(By.cssSelector(".quote-text")).getText().startsWith("<img src=x onerror=window.pwned=1> is just text here"),
+        card.findElement(By.cssSelector(".quote-text"))
+            .getText()
+            .startsWith("<img src=x onerror=window.pwned=1> is just text here"),
         card.getText());
-    assertTrue(card.findElement(By.cssSelector(".quote-text mark")).getText().contains("just text"), card.getText());
-    assertEquals("<script>document.title='pwned-title'</script> Hostile headline", card.findElement(By.cssSelector("a.open")).getText());
+    assertTrue(
+        card.findElement(By.cssSelector(".quote-text mark")).getText().contains("just text"),
+        card.getText());
+    assertEquals(
+        "<script>document.title='pwned-title'</script> Hostile headline",
+        card.findElement(By.cssSelector("a.open")).getText());
     assertNoInjectedElements();
 
     driver.findElement(By.id("view-article")).click();
-    WebElement article = waitFor(d -> d.findElements(By.cssSelector("#results .hit-article")).isEmpty() ? null : d.findElement(By.cssSelector("#results .hit-article")));
-    assertTrue(article.getText().contains("<script>document.title='pwned-body'</script>") || article.getText().contains("<img src=x"), article.getText());
+    WebElement article =
+        waitFor(
+            d ->
+                d.findElements(By.cssSelector("#results .hit-article")).isEmpty()
+                    ? null
+                    : d.findElement(By.cssSelector("#results .hit-article")));
+    assertTrue(
+        article.getText().contains("<script>document.title='pwned-body'</script>")
+            || article.getText().contains("<img src=x"),
+        article.getText());
     assertNoInjectedElements();
 
     article.findElement(By.cssSelector("a.open")).click();
     WebElement body = waitFor(d -> visible(d, By.id("body")));
-    assertTrue(body.getText().contains("The editor wrote <script>document.title='pwned-body'</script> in the margin"), body.getText());
+    assertTrue(
+        body.getText()
+            .contains(
+                "The editor wrote <script>document.title='pwned-body'</script> in the margin"),
+        body.getText());
     assertTrue(body.getText().contains("<img src=x onerror=window.pwned=1> is just text here"));
     assertEquals(null, js().executeScript("return window.pwned;"));
-    assertEquals("<script>document.title='pwned-title'</script> Hostile headline", driver.findElement(By.id("title")).getText());
+    assertEquals(
+        "<script>document.title='pwned-title'</script> Hostile headline",
+        driver.findElement(By.id("title")).getText());
     assertTrue(driver.findElements(By.cssSelector("#main img, #main script")).isEmpty());
     assertTrue(driver.getTitle().endsWith("Hostile headline — Verbatim"), driver.getTitle());
   }
@@ -463,14 +570,13 @@ class PageBrowserTest {
     waitForIdle();
     Object html =
         js().executeAsyncScript(
-            "const done = arguments[arguments.length - 1];"
-                + "import('/common.js').then(m => {"
-                + "  const box = document.createElement('div');"
-                + "  m.setMarked(box, '<img src=x onerror=window.pwned=1><mark class=\"x\" onclick=\"window.pwned=2\">a<b>b</b></mark>"
-                + "<script>window.pwned=3<\\/script><a href=\"javascript:window.pwned=4\">c</a>&lt;i&gt;');"
-                + "  document.body.append(box);"
-                + "  setTimeout(() => done(box.innerHTML), 300);"
-                + "});");
+                "const done = arguments[arguments.length - 1];import('/common.js').then(m => { "
+                    + " const box = document.createElement('div');  m.setMarked(box, '<img src=x"
+                    + " onerror=window.pwned=1><mark class=\"x\""
+                    + " onclick=\"window.pwned=2\">a<b>b</b></mark><script>window.pwned=3<\\/script><a"
+                    + " href=\"javascript:window.pwned=4\">c</a>&lt;i&gt;'); "
+                    + " document.body.append(box);  setTimeout(() => done(box.innerHTML), 300);"
+                    + "});");
     assertEquals("<mark>ab</mark>window.pwned=3c&lt;i&gt;", html);
     assertEquals(null, js().executeScript("return window.pwned;"));
   }
@@ -528,7 +634,10 @@ class PageBrowserTest {
     waitFor(d -> cards().isEmpty() ? null : true);
     @SuppressWarnings("unchecked")
     List<String> urls =
-        (List<String>) js().executeScript("return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);");
+        (List<String>)
+            js().executeScript(
+                    "return performance.getEntriesByType('resource').map(e =>"
+                        + " e.name).concat([location.href]);");
     assertTrue(urls.size() >= 4, urls.toString());
     for (String url : urls) {
       assertTrue(url.startsWith(base + "/"), url);
@@ -588,7 +697,14 @@ class PageBrowserTest {
 
   /** Waits until the newest search has answered. */
   private static void waitForIdle() {
-    waitFor(d -> Boolean.TRUE.equals(js().executeScript("return !document.getElementById('results').hasAttribute('aria-busy');")) ? true : null);
+    waitFor(
+        d ->
+            Boolean.TRUE.equals(
+                    js().executeScript(
+                            "return"
+                                + " !document.getElementById('results').hasAttribute('aria-busy');"))
+                ? true
+                : null);
   }
 
   private static JavascriptExecutor js() {
@@ -597,7 +713,9 @@ class PageBrowserTest {
 
   private static void assertNoInjectedElements() {
     assertEquals(null, js().executeScript("return window.pwned;"), "an injected handler ran");
-    assertTrue(driver.findElements(By.cssSelector("#results img, #results script")).isEmpty(), "markup from the corpus became elements");
+    assertTrue(
+        driver.findElements(By.cssSelector("#results img, #results script")).isEmpty(),
+        "markup from the corpus became elements");
     for (WebElement mark : driver.findElements(By.cssSelector("#results mark"))) {
       assertTrue(mark.findElements(By.xpath("./*")).isEmpty(), "a mark holds only text");
     }
@@ -605,7 +723,10 @@ class PageBrowserTest {
 
   private static void assertFitsTheWidth() {
     Number overflow =
-        (Number) js().executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        (Number)
+            js().executeScript(
+                    "return document.documentElement.scrollWidth -"
+                        + " document.documentElement.clientWidth;");
     assertEquals(0, overflow.intValue(), "page scrolls sideways by " + overflow + "px");
   }
 

@@ -52,9 +52,13 @@ class SearchApiTest {
     assertEquals("2018-06-07", hit.get("sources").get(1).get("date").asText());
     // The type dimension is counted without the type filter: two articles carry the phrase too.
     assertEquals(
-        Json.mapper().readTree("[{\"value\":\"article\",\"count\":2,\"children\":[]},{\"value\":\"quote\",\"count\":2,\"children\":[]}]"),
+        Json.mapper()
+            .readTree(
+                "[{\"value\":\"article\",\"count\":2,\"children\":[]},{\"value\":\"quote\",\"count\":2,\"children\":[]}]"),
         body.get("facets").get("type"));
-    assertEquals("2018-06", body.get("facets").get("date").get(0).get("children").get(0).get("value").asText());
+    assertEquals(
+        "2018-06",
+        body.get("facets").get("date").get(0).get("children").get(0).get("value").asText());
 
     // Facets are counted only when asked for; the page is the same without them.
     JsonNode plain = json("/api/search?q=" + enc("\"so unfair\"") + "&type=quote");
@@ -82,14 +86,20 @@ class SearchApiTest {
   void unknownQuoteIs404Json() throws Exception {
     HttpResponse<String> r = get("/api/quotes/0123456789abcdef01234567");
     assertEquals(404, r.statusCode());
-    assertTrue(Json.mapper().readTree(r.body()).get("error").asText().contains("0123456789abcdef01234567"), r.body());
+    assertTrue(
+        Json.mapper().readTree(r.body()).get("error").asText().contains("0123456789abcdef01234567"),
+        r.body());
   }
 
   @Test
   void filtersAndSortComeFromTheQueryString() throws Exception {
     assertEquals(1, json("/api/search?type=quote&speaker=" + enc("Ann Lee")).get("total").asInt());
     assertEquals(4, json("/api/search?q=harvest&type=article&date=2019-02").get("total").asInt());
-    assertEquals(2, json("/api/search?q=harvest&type=article&date=2019-03&source=" + enc("Farm Weekly")).get("total").asInt());
+    assertEquals(
+        2,
+        json("/api/search?q=harvest&type=article&date=2019-03&source=" + enc("Farm Weekly"))
+            .get("total")
+            .asInt());
     JsonNode newest = json("/api/search?q=harvest&type=article&sort=date&limit=2");
     assertEquals("harvest-11", newest.get("hits").get(0).get("id").asText());
     assertEquals("harvest-10", newest.get("hits").get(1).get("id").asText());
@@ -103,10 +113,12 @@ class SearchApiTest {
     assertEquals(
         "Nobody told us the <mark>zeppelin</mark> would stay above the square for a whole year.",
         best.get("highlights").get(0).asText());
-    JsonNode cut = json("/api/search?q=zeppelin&type=article&passages=2&passageLength=80").get("hits").get(0);
+    JsonNode cut =
+        json("/api/search?q=zeppelin&type=article&passages=2&passageLength=80").get("hits").get(0);
     assertEquals(2, cut.get("passages").size());
     assertEquals(
-        "\u2026mentioned the <mark>zeppelin</mark> that had been parked above the town hall since\u2026",
+        "\u2026mentioned the <mark>zeppelin</mark> that had been parked above the town hall"
+            + " since\u2026",
         cut.get("highlights").get(0).asText());
   }
 
@@ -134,7 +146,9 @@ class SearchApiTest {
   @Test
   void corpusMarkupArrivesEscaped() throws Exception {
     JsonNode hit = json("/api/search?q=alert&type=article").get("hits").get(0);
-    assertEquals("Markup &lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; in a headline", hit.get("titleHtml").asText());
+    assertEquals(
+        "Markup &lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; in a headline",
+        hit.get("titleHtml").asText());
     assertEquals("Markup <script>alert(1)</script> in a headline", hit.get("title").asText());
   }
 
@@ -142,8 +156,15 @@ class SearchApiTest {
   void badOptionsAre400WithAMessage() throws Exception {
     for (String bad :
         new String[] {
-          "cursor=garbage!", "limit=10&offset=9995", "date=2019-13", "date=June", "sort=popular",
-          "passages=0", "passageLength=5", "passages=two", "offset=3&cursor=" + validCursor()
+          "cursor=garbage!",
+          "limit=10&offset=9995",
+          "date=2019-13",
+          "date=June",
+          "sort=popular",
+          "passages=0",
+          "passageLength=5",
+          "passages=two",
+          "offset=3&cursor=" + validCursor()
         }) {
       HttpResponse<String> r = get("/api/search?q=harvest&" + bad);
       assertEquals(400, r.statusCode(), bad);
@@ -151,7 +172,11 @@ class SearchApiTest {
       assertTrue(!error.isBlank(), bad + " -> " + r.body());
     }
     assertTrue(
-        Json.mapper().readTree(get("/api/search?q=x&limit=10&offset=9995").body()).get("error").asText().contains("cursor"));
+        Json.mapper()
+            .readTree(get("/api/search?q=x&limit=10&offset=9995").body())
+            .get("error")
+            .asText()
+            .contains("cursor"));
   }
 
   private static String validCursor() throws Exception {

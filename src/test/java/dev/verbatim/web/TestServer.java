@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** A real server on a free port over a test corpus indexed into a folder, and an HTTP client for it. */
+/**
+ * A real server on a free port over a test corpus indexed into a folder, and an HTTP client for it.
+ */
 final class TestServer implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 

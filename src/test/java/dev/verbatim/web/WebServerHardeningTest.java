@@ -53,9 +53,24 @@ class WebServerHardeningTest {
   void everyKindOfAnswerCarriesTheSecurityHeaders() throws Exception {
     Map<String, Integer> expected =
         Map.of(
-            "/", 200, "/app.js", 200, "/app.css", 200, "/api/search?q=harbour", 200, "/api/health", 200,
-            "/api/search?q=x&limit=0", 400, "/no/such/page", 404, "/api/no-such-route", 404,
-            "/api/admin/reload", 404);
+            "/",
+            200,
+            "/app.js",
+            200,
+            "/app.css",
+            200,
+            "/api/search?q=harbour",
+            200,
+            "/api/health",
+            200,
+            "/api/search?q=x&limit=0",
+            400,
+            "/no/such/page",
+            404,
+            "/api/no-such-route",
+            404,
+            "/api/admin/reload",
+            404);
     for (Map.Entry<String, Integer> e : expected.entrySet()) {
       HttpResponse<String> r = get(open, e.getKey());
       assertEquals(e.getValue(), r.statusCode(), e.getKey());
@@ -73,12 +88,20 @@ class WebServerHardeningTest {
   @Test
   void markupFromTheCorpusAndTheQueryIsEscapedInHighlights() throws Exception {
     String[] queries = {
-      "alert", "onerror", "onmouseover", "script", "\"img src\"", "harbour <script>alert(1)</script>",
-      "clerk \" onmouseover=\"x", "board <b>"
+      "alert",
+      "onerror",
+      "onmouseover",
+      "script",
+      "\"img src\"",
+      "harbour <script>alert(1)</script>",
+      "clerk \" onmouseover=\"x",
+      "board <b>"
     };
     for (String q : queries) {
       for (String type : new String[] {"article", "quote"}) {
-        JsonNode body = Json.mapper().readTree(get(open, "/api/search?q=" + enc(q) + "&limit=100&type=" + type).body());
+        JsonNode body =
+            Json.mapper()
+                .readTree(get(open, "/api/search?q=" + enc(q) + "&limit=100&type=" + type).body());
         // A query the parser refuses (a slash starts a regex) answers an error, and no markup.
         for (JsonNode hit : body.path("hits")) {
           for (String html : markup(hit)) {
@@ -89,7 +112,8 @@ class WebServerHardeningTest {
         }
       }
     }
-    JsonNode body = Json.mapper().readTree(get(open, "/api/search?q=" + enc("alert") + "&type=article").body());
+    JsonNode body =
+        Json.mapper().readTree(get(open, "/api/search?q=" + enc("alert") + "&type=article").body());
     assertTrue(body.get("total").asInt() >= 2, body.toString());
     String html = body.get("hits").toString();
     assertTrue(html.contains("&lt;script&gt;<mark>alert</mark>(1)&lt;"), html);
@@ -122,11 +146,24 @@ class WebServerHardeningTest {
 
   @Test
   void adminRoutesNeedTheRightBearerToken() throws Exception {
-    for (String auth : new String[] {null, "", "Bearer", "Bearer ", "Bearer wrong", "Basic " + TOKEN, TOKEN,
-        "Bearer " + TOKEN + "x", "Bearer " + TOKEN.substring(1), "Bearer " + TOKEN.toUpperCase()}) {
+    for (String auth :
+        new String[] {
+          null,
+          "",
+          "Bearer",
+          "Bearer ",
+          "Bearer wrong",
+          "Basic " + TOKEN,
+          TOKEN,
+          "Bearer " + TOKEN + "x",
+          "Bearer " + TOKEN.substring(1),
+          "Bearer " + TOKEN.toUpperCase()
+        }) {
       HttpResponse<String> r = post(guarded, "/api/admin/reload", auth);
       assertEquals(401, r.statusCode(), String.valueOf(auth));
-      assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), String.valueOf(auth));
+      assertTrue(
+          r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"),
+          String.valueOf(auth));
       assertHeaders(r, "401");
     }
     HttpResponse<String> ok = post(guarded, "/api/admin/reload", "Bearer " + TOKEN);
@@ -161,7 +198,8 @@ class WebServerHardeningTest {
   @Test
   void adminAccessRefusesWeakTokensAndHidesItsToken() throws IOException {
     assertThrows(IllegalArgumentException.class, () -> new AdminAccess("short", null, null));
-    assertThrows(IllegalArgumentException.class, () -> new AdminAccess("                    ", null, null));
+    assertThrows(
+        IllegalArgumentException.class, () -> new AdminAccess("                    ", null, null));
     Path file = dir.resolve("token");
     Files.writeString(file, "  " + TOKEN + "\n");
     AdminAccess fromFile = AdminAccess.fromFile(file, null, null);
@@ -177,22 +215,32 @@ class WebServerHardeningTest {
     assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), what);
     String csp = r.headers().firstValue("Content-Security-Policy").orElse(null);
     assertNotNull(csp, what);
-    assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"), csp);
+    assertTrue(
+        csp.contains("script-src 'self'")
+            && !csp.contains("unsafe-inline")
+            && csp.contains("frame-ancestors 'none'"),
+        csp);
   }
 
-  private static HttpResponse<String> get(WebServer server, String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(uri(server, path)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> adminGet(String path) throws IOException, InterruptedException {
+  private static HttpResponse<String> get(WebServer server, String path)
+      throws IOException, InterruptedException {
     return HTTP.send(
-        HttpRequest.newBuilder(uri(guarded, path)).header("Authorization", "Bearer " + TOKEN).build(),
+        HttpRequest.newBuilder(uri(server, path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> adminGet(String path)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(guarded, path))
+            .header("Authorization", "Bearer " + TOKEN)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> post(WebServer server, String path, String authorization)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(server, path)).POST(HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(server, path)).POST(HttpRequest.BodyPublishers.noBody());
     if (authorization != null && !authorization.isEmpty()) {
       b.header("Authorization", authorization);
     }

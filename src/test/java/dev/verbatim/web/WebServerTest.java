@@ -48,7 +48,8 @@ class WebServerTest {
   void relevanceParameterChoosesTheRanking() throws Exception {
     HttpResponse<String> fed = get("/api/search?q=ferry&type=article&relevance=feedback");
     assertEquals(200, fed.statusCode(), fed.body());
-    assertEquals("harbour", Json.mapper().readTree(fed.body()).get("hits").get(0).get("articleId").asText());
+    assertEquals(
+        "harbour", Json.mapper().readTree(fed.body()).get("hits").get(0).get("articleId").asText());
     HttpResponse<String> bad = get("/api/search?q=ferry&relevance=magic");
     assertEquals(400, bad.statusCode());
     assertEquals(
@@ -81,11 +82,15 @@ class WebServerTest {
     HttpResponse<byte[]> plain =
         HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, plain.statusCode());
-    assertEquals(String.valueOf(plain.body().length), plain.headers().firstValue("content-length").orElse(""));
+    assertEquals(
+        String.valueOf(plain.body().length),
+        plain.headers().firstValue("content-length").orElse(""));
     assertTrue(plain.body().length > 1500, "big enough to compress: " + plain.body().length);
 
     HttpResponse<byte[]> zipped =
-        HTTP.send(request(path).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HTTP.send(
+            request(path).header("Accept-Encoding", "gzip").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, zipped.statusCode());
     assertEquals("gzip", zipped.headers().firstValue("content-encoding").orElse(""));
     byte[] unzipped;
@@ -106,7 +111,16 @@ class WebServerTest {
 
   @Test
   void badQueryIs400WithAMessage() throws Exception {
-    for (String bad : new String[] {"q=" + enc("(bridge") + "&strict=true", "q=" + enc("colour:red") + "&strict=true", "q=x&strict=maybe", "q=x&limit=abc", "q=x&limit=0", "q=x&type=video", "q=x&offset=99999"}) {
+    for (String bad :
+        new String[] {
+          "q=" + enc("(bridge") + "&strict=true",
+          "q=" + enc("colour:red") + "&strict=true",
+          "q=x&strict=maybe",
+          "q=x&limit=abc",
+          "q=x&limit=0",
+          "q=x&type=video",
+          "q=x&offset=99999"
+        }) {
       HttpResponse<String> r = get("/api/search?" + bad);
       assertEquals(400, r.statusCode(), bad);
       JsonNode error = Json.mapper().readTree(r.body()).get("error");
@@ -119,7 +133,8 @@ class WebServerTest {
     HttpResponse<String> forgiven = get("/api/search?q=" + enc("\"so unfair") + "&type=quote");
     assertEquals(200, forgiven.statusCode());
     JsonNode body = Json.mapper().readTree(forgiven.body());
-    assertEquals("Unbalanced quote ignored; searched as words: so unfair", body.get("notice").asText());
+    assertEquals(
+        "Unbalanced quote ignored; searched as words: so unfair", body.get("notice").asText());
     assertEquals(1, body.get("total").asInt());
     assertTrue(body.get("suggestion").isNull());
 
@@ -152,7 +167,9 @@ class WebServerTest {
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("<title>Verbatim"), page.body());
     assertTrue(page.body().contains("app.js"));
-    assertTrue(!page.body().contains("http://") && !page.body().contains("https://"), "no external assets");
+    assertTrue(
+        !page.body().contains("http://") && !page.body().contains("https://"),
+        "no external assets");
     assertEquals(200, get("/app.js").statusCode());
     assertEquals(200, get("/app.css").statusCode());
   }
@@ -182,7 +199,9 @@ class WebServerTest {
   void unknownArticleIs404WithAMessage() throws Exception {
     HttpResponse<String> r = get("/api/articles/no%20such%20article");
     assertEquals(404, r.statusCode());
-    assertTrue(Json.mapper().readTree(r.body()).get("error").asText().contains("no such article"), r.body());
+    assertTrue(
+        Json.mapper().readTree(r.body()).get("error").asText().contains("no such article"),
+        r.body());
   }
 
   @Test
