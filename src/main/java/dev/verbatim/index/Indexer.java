@@ -25,13 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * Builds and updates a Verbatim index from a corpus folder. A run reads only new and changed files
@@ -93,17 +88,21 @@ public final class Indexer {
     return run(corpus, index, false);
   }
 
-  private IndexSummary run(Path corpus, Path index, boolean full) throws IOException {
+  /**
+   * Brings {@code target} up to date with {@code corpus}: reads the files that are new or changed
+   * since the target's last finished run (all of them for a target that starts empty), removes the
+   * articles of files that are gone, and {@link IndexTarget#finish finishes} the target once at the
+   * end. The target stays open: its owner closes it.
+   *
+   * @throws IOException when the corpus folder is missing or the target cannot be written
+   */
+  public IndexSummary into(Path corpus, IndexTarget target) throws IOException {
     long start = System.nanoTime();
     CorpusReader reader = new CorpusReader(corpus);
     List<ReadResult.Skip> unlisted = new ArrayList<>();
     List<Path> files = reader.files(unlisted::add);
-    Files.createDirectories(index);
-    try (Directory dir = FSDirectory.open(index);
-        IndexWriter writer = openWriter(dir, index, full);
-        FileStates recorded = full ? FileStates.none() : FileStates.open(dir);
-        QuoteGrouper grouper = full ? QuoteGrouper.fresh() : QuoteGrouper.over(dir)) {
-      Run run = new Run(reader, writer, recorded, grouper);
+    try (QuoteGrouper grouper = QuoteGrouper.over(target)) {
+      Run run = new Run(reader, target, grouper);
       run.skipped.addAll(unlisted);
       run.announce(files);
       ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Indexer::daemon);
@@ -123,7 +122,7 @@ public final class Indexer {
         progress.finished();
       }
       int deleted = run.deleteGone();
-      writer.commit();
+      target.finish();
       double seconds = (System.nanoTime() - start) / 1e9;
       return new IndexSummary(
           run.files.get(),
@@ -134,6 +133,16 @@ public final class Indexer {
           run.bytes.get(),
           seconds,
           run.sortedSkips());
+    }
+  }
+
+  private IndexSummary run(Path corpus, Path index, boolean full) throws IOException {
+    if (!Files.isDirectory(corpus) && !Files.isRegularFile(corpus)) {
+      // Checked before the index folder is made: a mistyped corpus leaves no empty index behind.
+      throw new IOException("corpus folder not found: " + corpus);
+    }
+    try (IndexTarget target = IndexTarget.folder(index, full)) {
+      return into(corpus, target);
     }
   }
 
@@ -149,8 +158,7 @@ public final class Indexer {
   /** One run's shared state: the queue, the workers and the counters they update. */
   private final class Run {
     private final CorpusReader reader;
-    private final IndexWriter writer;
-    private final FileStates recorded;
+    private final IndexTarget target;
     private final QuoteGrouper grouper;
     private int unchanged;
     // Files announced as changed whose content turned out the same: done, for the progress only.
@@ -166,11 +174,15 @@ public final class Indexer {
     // The first worker failure; later work is drained, not done, so the producer never blocks.
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    Run(CorpusReader reader, IndexWriter writer, FileStates recorded, QuoteGrouper grouper) {
+    Run(CorpusReader reader, IndexTarget target, QuoteGrouper grouper) {
       this.reader = reader;
-      this.writer = writer;
-      this.recorded = recorded;
+      this.target = target;
       this.grouper = grouper;
+    }
+
+    private FileStates.State recorded(String relative) throws IOException {
+      String term = target.recordedState(relative);
+      return term == null ? null : FileStates.State.parse(term);
     }
 
     /** Tells the listener how much there is to read: files whose size or time changed. */
@@ -178,7 +190,7 @@ public final class Indexer {
       int count = 0;
       long total = 0;
       for (Path file : corpusFiles) {
-        FileStates.State before = recorded.get(reader.relative(file));
+        FileStates.State before = recorded(reader.relative(file));
         try {
           long size = Files.size(file);
           if (before == null
@@ -199,7 +211,7 @@ public final class Indexer {
      */
     FileStates.State changed(Path file) throws IOException {
       String relative = reader.relative(file);
-      FileStates.State before = recorded.get(relative);
+      FileStates.State before = recorded(relative);
       FileStates.State now;
       try {
         long size = Files.size(file);
@@ -220,7 +232,7 @@ public final class Indexer {
         now = new FileStates.State(relative, 0, 0, "unreadable");
       }
       if (before != null) {
-        writer.deleteDocuments(new Term(Schema.FILE, relative));
+        target.deleteFile(relative);
       }
       return now;
     }
@@ -231,10 +243,10 @@ public final class Indexer {
      */
     int deleteGone() throws IOException {
       int[] gone = {0};
-      recorded.forEachPath(
+      target.forEachRecordedPath(
           path -> {
             if (!Files.isRegularFile(reader.locate(path))) {
-              writer.deleteDocuments(new Term(Schema.FILE, path));
+              target.deleteFile(path);
               gone[0]++;
             }
           });
@@ -335,14 +347,9 @@ public final class Indexer {
       }
     }
 
-    /**
-     * Each worker flushes one buffered segment as it finishes, so the last segments are written in
-     * parallel; left to the commit, they would all be written by the one committing thread (about
-     * 40% of a Reuters-sized run, measured with JFR).
-     */
     private void flushOwnBuffer() {
       try {
-        writer.flushNextBuffer();
+        target.workerDone();
       } catch (IOException | RuntimeException e) {
         failure.compareAndSet(null, e);
       }
@@ -363,7 +370,7 @@ public final class Indexer {
           }
         }
         // An article and its quotes go in together, so a flush never splits them.
-        writer.addDocuments(block);
+        target.add(block);
         articles.incrementAndGet();
         quotes.addAndGet(block.size() - 1);
       }
@@ -390,23 +397,6 @@ public final class Indexer {
     config.setMergePolicy(merges);
     config.setCommitOnClose(false);
     return config;
-  }
-
-  private static IndexWriter openWriter(Directory dir, Path index, boolean full)
-      throws IOException {
-    IndexWriterConfig config = writerConfig();
-    if (!full) {
-      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    }
-    try {
-      return new IndexWriter(dir, config);
-    } catch (LockObtainFailedException e) {
-      throw new IOException(
-          "another indexing run is using "
-              + index
-              + " (its write.lock is held); wait for it to finish",
-          e);
-    }
   }
 
   /** A large buffer makes fewer, bigger segments; bounded by heap so -Xmx512m runs still fit. */
