@@ -99,7 +99,7 @@ record Cursor(SearchRequest.SortOrder sort, int requestKey, long date, float sco
   }
 
   // Stable across JVMs (String.hashCode is specified), so a cursor survives a server restart.
-  private static int requestKey(SearchRequest r) {
+  static int requestKey(SearchRequest r) {
     SearchRequest.Filters f = r.filters();
     return String.join(
             "\u0001",

@@ -155,7 +155,7 @@ public final class Searcher implements AutoCloseable {
       throws IOException {
     long start = System.nanoTime();
     Ranking ranking = Ranking.of(request.relevance());
-    QueryParsing.Interpretation interpretation =
+    Ranking.Interpretation interpretation =
         QueryBackstop.parse(() -> ranking.interpret(request, analyzer));
     budget.lap("parse");
     Query parsed = interpretation.query();
@@ -197,7 +197,7 @@ public final class Searcher implements AutoCloseable {
       budget.lap("facets");
       String suggestion =
           page.total() == 0 && !budget.wasStopped()
-              ? suggestion(searcher, request, interpretation.searched(), budget)
+              ? suggestion(searcher, request, interpretation.parsed().searched(), budget)
               : null;
       budget.lap("suggest");
       long tookMs = (System.nanoTime() - start) / 1_000_000;
@@ -210,7 +210,7 @@ public final class Searcher implements AutoCloseable {
           hits,
           facets,
           page.nextCursor(),
-          notice(interpretation.notice(), budget.notes()),
+          notice(interpretation.parsed().notice(), budget.notes()),
           suggestion);
     } finally {
       manager.release(shared);
@@ -282,8 +282,10 @@ public final class Searcher implements AutoCloseable {
         searched,
         corrected ->
             Filtering.apply(
-                QueryParsing.interpret(corrected, analyzer, false, request.allowLeadingWildcard())
-                    .query(),
+                Ranking.DEFAULT.query(
+                    QueryParsing.interpret(
+                        corrected, analyzer, false, request.allowLeadingWildcard()),
+                    analyzer),
                 request),
         timeUp);
   }

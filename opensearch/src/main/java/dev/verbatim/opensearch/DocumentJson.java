@@ -43,6 +43,9 @@ final class DocumentJson {
       }
     }
     json.put(IndexMapping.LOAD, load);
+    String fingerprint = doc.get(Schema.FINGERPRINT);
+    json.put(
+        IndexMapping.GROUP, fingerprint != null ? fingerprint : "article:" + doc.get(Schema.ID));
     return json;
   }
 

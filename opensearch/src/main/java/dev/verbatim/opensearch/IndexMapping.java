@@ -23,6 +23,12 @@ final class IndexMapping {
    */
   static final String LOAD = "load";
 
+  /**
+   * What one result is collapsed on (cluster only): a quote's group key, an article's own id
+   * (collapsing puts every document without a value into one group).
+   */
+  static final String GROUP = "group";
+
   // BM25 as the local searcher scores by default (Ranking.DEFAULT); the parity suite checks it.
   static final double K1 = 1.5;
   static final double B = 0.75;
@@ -109,6 +115,7 @@ final class IndexMapping {
       properties.set(field.name(), property(field.kind()));
     }
     properties.putObject(LOAD).put("type", "keyword");
+    properties.putObject(GROUP).put("type", "keyword");
     return mappings;
   }
 
