@@ -97,8 +97,8 @@ public final class Export {
    * page of {@link SearchRequest#MAX_LIMIT} at a time with cursors.
    */
   public void writeAll(Searcher searcher, SearchRequest request, int wanted) throws IOException {
-    SearchRequest pages = request.withLimit(SearchRequest.MAX_LIMIT).withFacets(false);
-    SearchRequest page = pages;
+    SearchRequest page =
+        request.toBuilder().withLimit(SearchRequest.MAX_LIMIT).withFacets(false).build();
     while (rows < wanted) {
       SearchResult result = searcher.search(page);
       List<SearchResult.Hit> hits = result.hits();
@@ -106,7 +106,7 @@ public final class Export {
       if (hits.isEmpty() || result.nextCursor() == null) {
         return;
       }
-      page = pages.withOffset(0).withCursor(result.nextCursor());
+      page = page.toBuilder().withOffset(0).withCursor(result.nextCursor()).build();
     }
   }
 

@@ -50,7 +50,8 @@ final class Overview {
   }
 
   private Map<String, Object> compute(Searcher.Stats stats) throws IOException {
-    SearchResult all = searcher.search(SearchRequest.of("").withLimit(1).withFacets(true));
+    SearchResult all =
+        searcher.search(SearchRequest.builder("").withLimit(1).withFacets(true).build());
     List<SearchResult.FacetValue> speakers = facet(all, "speaker");
     List<SearchResult.FacetValue> sources = facet(all, "source");
     Map<String, Object> out = new LinkedHashMap<>();
@@ -110,11 +111,12 @@ final class Overview {
       String top = speakers.get(0).value();
       SearchResult newest =
           searcher.search(
-              SearchRequest.of("")
+              SearchRequest.builder("")
                   .withType(SearchRequest.Type.QUOTE)
-                  .withFilters(new SearchRequest.Filters(top, null, null))
+                  .withSpeaker(top)
                   .withSort(SearchRequest.SortOrder.DATE)
-                  .withLimit(5));
+                  .withLimit(5)
+                  .build());
       for (SearchResult.Hit hit : newest.hits()) {
         String phrase = phrase(hit.text());
         if (phrase != null
@@ -127,15 +129,14 @@ final class Overview {
       String second = speakers.get(1).value();
       tryExample(out, "speaker:\"" + second + "\"", "everything " + second + " said", "quote");
     }
-    SearchRequest.Filters biggest =
-        new SearchRequest.Filters(null, sources.isEmpty() ? null : sources.get(0).value(), null);
     SearchResult articles =
         searcher.search(
-            SearchRequest.of("")
+            SearchRequest.builder("")
                 .withType(SearchRequest.Type.ARTICLE)
-                .withFilters(biggest)
+                .withSource(sources.isEmpty() ? null : sources.get(0).value())
                 .withSort(SearchRequest.SortOrder.DATE)
-                .withLimit(5));
+                .withLimit(5)
+                .build());
     for (SearchResult.Hit hit : articles.hits()) {
       String word = telling(hit.title());
       if (word != null && tryExample(out, word, "articles about " + word, "article")) {
@@ -152,7 +153,10 @@ final class Overview {
     }
     SearchResult r =
         searcher.search(
-            SearchRequest.of(query).withType(SearchRequest.Type.fromLabel(type)).withLimit(1));
+            SearchRequest.builder(query)
+                .withType(SearchRequest.Type.fromLabel(type))
+                .withLimit(1)
+                .build());
     if (r.total() == 0) {
       return false;
     }

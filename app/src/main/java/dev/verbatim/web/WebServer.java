@@ -132,8 +132,8 @@ public final class WebServer implements AutoCloseable {
 
   /** The search the API's parameters ask for. */
   private static SearchRequest request(Context ctx) {
-    SearchRequest request =
-        SearchRequest.of(ctx.queryParamAsClass("q", String.class).getOrDefault(""))
+    SearchRequest.Builder request =
+        SearchRequest.builder(ctx.queryParamAsClass("q", String.class).getOrDefault(""))
             .withLimit(intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT))
             .withOffset(intParam(ctx, "offset", 0))
             .withStrict(booleanParam(ctx, "strict"))
@@ -141,13 +141,13 @@ public final class WebServer implements AutoCloseable {
             .withFacets(booleanParam(ctx, "facets"));
     String type = ctx.queryParam("type");
     if (type != null && !type.isBlank() && !type.equalsIgnoreCase("all")) {
-      request = request.withType(SearchRequest.Type.fromLabel(type));
+      request.withType(SearchRequest.Type.fromLabel(type));
     }
     String relevance = ctx.queryParam("relevance");
     if (relevance != null && !relevance.isBlank()) {
-      request = request.withRelevance(SearchRequest.Relevance.fromLabel(relevance));
+      request.withRelevance(SearchRequest.Relevance.fromLabel(relevance));
     }
-    return refine(ctx, request);
+    return refine(ctx, request).build();
   }
 
   /**
@@ -180,28 +180,27 @@ public final class WebServer implements AutoCloseable {
   /** A speaker's page is the search page narrowed to them; 404 when they said nothing here. */
   private void speakerPage(Context ctx) throws IOException {
     SearchRequest theirs =
-        SearchRequest.of("")
+        SearchRequest.builder("")
             .withType(SearchRequest.Type.QUOTE)
-            .withFilters(new SearchRequest.Filters(ctx.pathParam("name"), null, null))
-            .withLimit(1);
+            .withSpeaker(ctx.pathParam("name"))
+            .withLimit(1)
+            .build();
     page(ctx, "index.html", searcher.search(theirs).total() > 0);
   }
 
   /** Adds the filter, sort, cursor and passage parameters to {@code request}. */
-  private static SearchRequest refine(Context ctx, SearchRequest request) {
+  private static SearchRequest.Builder refine(Context ctx, SearchRequest.Builder request) {
     String sort = ctx.queryParam("sort");
     if (sort != null && !sort.isBlank()) {
-      request = request.withSort(SearchRequest.SortOrder.fromLabel(sort));
+      request.withSort(SearchRequest.SortOrder.fromLabel(sort));
     }
     return request
-        .withFilters(
-            new SearchRequest.Filters(
-                ctx.queryParam("speaker"), ctx.queryParam("source"), ctx.queryParam("date")))
+        .withSpeaker(ctx.queryParam("speaker"))
+        .withSource(ctx.queryParam("source"))
+        .withDate(ctx.queryParam("date"))
         .withCursor(ctx.queryParam("cursor"))
-        .withSnippets(
-            new SearchRequest.Snippets(
-                intParam(ctx, "passages", SearchRequest.Snippets.DEFAULT_PASSAGES),
-                intParam(ctx, "passageLength", SearchRequest.Snippets.DEFAULT_LENGTH)));
+        .withPassages(intParam(ctx, "passages", SearchRequest.DEFAULT_PASSAGES))
+        .withPassageLength(intParam(ctx, "passageLength", SearchRequest.DEFAULT_PASSAGE_LENGTH));
   }
 
   private void quote(Context ctx) throws IOException {
