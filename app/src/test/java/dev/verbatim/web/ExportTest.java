@@ -54,12 +54,13 @@ public class ExportTest {
       } else if (c == ',') {
         row.add(cell.toString());
         cell.setLength(0);
-      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+      } else if (c == '\n' || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
+        // CRLF as written; a bare LF where a browser's script bridge normalised the line ends.
         row.add(cell.toString());
         cell.setLength(0);
         rows.add(row);
         row = new ArrayList<>();
-        i++;
+        i += c == '\r' ? 1 : 0;
       } else {
         cell.append(c);
       }
