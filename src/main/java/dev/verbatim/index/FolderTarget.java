@@ -91,12 +91,23 @@ final class FolderTarget implements IndexTarget {
   }
 
   @Override
-  public String recordedState(String path) throws IOException {
+  public Recorded recordedState(String path) throws IOException {
     // The term dictionary is walked by one thread at a time (FileStates is not thread-safe).
     synchronized (recorded) {
       FileStates.State state = recorded.get(path);
-      return state == null ? null : state.term();
+      return state == null ? null : new Recorded(state.term(), state.modified());
     }
+  }
+
+  @Override
+  public void touched(String state, long modified) throws IOException {
+    writer.updateNumericDocValue(
+        new Term(Schema.FILE_STATE, state), Schema.FILE_MODIFIED, modified);
+  }
+
+  @Override
+  public boolean broken() {
+    return writer.getTragicException() != null || !writer.isOpen();
   }
 
   @Override

@@ -16,10 +16,29 @@ import org.apache.lucene.util.IOConsumer;
  */
 public interface IndexTarget extends Closeable {
   /**
-   * The {@link Schema#FILE_STATE} value recorded for the corpus-relative {@code path} by the last
-   * finished run, or null when there is none (a new file, or a target that starts empty).
+   * What the last finished run recorded for a file: its {@link Schema#FILE_STATE} value as indexed,
+   * and its modification time, later than the value's when the file was touched since without
+   * changing ({@link #touched}).
    */
-  String recordedState(String path) throws IOException;
+  record Recorded(String state, long modified) {}
+
+  /**
+   * What was recorded for the corpus-relative {@code path}, or null when nothing was (a new file,
+   * or a target that starts empty).
+   */
+  Recorded recordedState(String path) throws IOException;
+
+  /**
+   * Notes that the file recorded as {@code state} was touched, not changed: its modification time
+   * is now {@code modified}, so later runs need not read it again. A target that cannot record it
+   * may do nothing (the file is then hashed again next time).
+   */
+  default void touched(String state, long modified) throws IOException {}
+
+  /** Whether the target can take no more documents (a failed disk, a failed load). */
+  default boolean broken() {
+    return false;
+  }
 
   /** Calls {@code action} once per corpus-relative path that has a recorded state. */
   void forEachRecordedPath(IOConsumer<String> action) throws IOException;

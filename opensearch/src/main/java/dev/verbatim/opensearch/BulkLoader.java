@@ -110,6 +110,11 @@ final class BulkLoader implements AutoCloseable {
     checkFailure();
   }
 
+  /** Whether a request failed for good: the load cannot finish. */
+  boolean failed() {
+    return failure.get() != null;
+  }
+
   /** Documents the cluster accepted so far. */
   long sent() {
     return sent.get();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verbatim.index.Schema;
+import dev.verbatim.quotes.QuoteKind;
 import dev.verbatim.search.ArticleDetail;
 import dev.verbatim.search.InvalidQueryException;
 import dev.verbatim.search.OffsetCursor;
@@ -181,7 +182,7 @@ public final class ClusterSearcher implements AutoCloseable {
   /** The request's type and exact filters, by facet dimension. */
   private static Map<String, ObjectNode> filtersByDimension(SearchRequest request) {
     Map<String, ObjectNode> out = new LinkedHashMap<>();
-    SearchRequest.Filters f = request.filters();
+    SearchRequest f = request;
     if (request.type() != null) {
       out.put(Schema.FACET_TYPE, term(Schema.TYPE, request.type().label()));
     }
@@ -386,26 +387,33 @@ public final class ClusterSearcher implements AutoCloseable {
             title,
             text(s, Schema.SPEAKER),
             quote,
-            request.snippets(),
+            request,
             parsed);
-    return new SearchResult.Hit(
-        text(s, Schema.TYPE),
-        text(s, Schema.ID),
-        (float) hit.path("_score").asDouble(),
-        text(s, Schema.ARTICLE_ID),
-        title,
-        text(s, Schema.SOURCE),
-        text(s, Schema.DATE),
-        text(s, Schema.SPEAKER),
-        text(s, Schema.CUE),
-        text(s, Schema.KIND),
-        text(s, Schema.TEXT),
-        marked.passages().stream().map(SearchResult.Passage::html).toList(),
-        marked.passages(),
-        marked.titleHtml(),
-        marked.speakerHtml(),
-        fingerprint == null ? null : Schema.quoteId(fingerprint),
-        fingerprint == null ? List.of() : sources.getOrDefault(fingerprint, List.of()));
+    SearchResult.Hit.Builder b =
+        SearchResult.Hit.builder(
+                SearchRequest.Type.fromLabel(text(s, Schema.TYPE)), text(s, Schema.ID))
+            .withScore((float) hit.path("_score").asDouble())
+            .withArticleId(text(s, Schema.ARTICLE_ID))
+            .withTitle(title)
+            .withSource(text(s, Schema.SOURCE))
+            .withDate(text(s, Schema.DATE))
+            .withSpeaker(text(s, Schema.SPEAKER))
+            .withCue(text(s, Schema.CUE))
+            .withKind(kind(s))
+            .withText(text(s, Schema.TEXT))
+            .withPassages(marked.passages())
+            .withTitleHtml(marked.titleHtml())
+            .withSpeakerHtml(marked.speakerHtml());
+    if (fingerprint != null) {
+      b.withQuoteId(Schema.quoteId(fingerprint))
+          .withSources(sources.getOrDefault(fingerprint, List.of()));
+    }
+    return b.build();
+  }
+
+  private static QuoteKind kind(JsonNode source) {
+    String label = text(source, Schema.KIND);
+    return label == null ? null : QuoteKind.fromLabel(label);
   }
 
   /** The quote with {@code quoteId} and every article carrying it; empty when unknown. */
@@ -428,7 +436,7 @@ public final class ClusterSearcher implements AutoCloseable {
       }
     }
     return Optional.of(
-        new Quotation(quoteId, text(first, Schema.TEXT), speaker, text(first, Schema.KIND), list));
+        new Quotation(quoteId, text(first, Schema.TEXT), speaker, kind(first), list));
   }
 
   /** The article with {@code id} and its quotes in text order; empty when unknown. */
@@ -450,7 +458,7 @@ public final class ClusterSearcher implements AutoCloseable {
                 s.path(Schema.OFFSET).asInt(),
                 s.path(Schema.LENGTH).asInt(),
                 text(s, Schema.TEXT),
-                text(s, Schema.KIND),
+                kind(s),
                 text(s, Schema.SPEAKER),
                 text(s, Schema.CUE),
                 mention == null

@@ -86,8 +86,18 @@ final class ClusterTarget implements IndexTarget {
   }
 
   @Override
-  public String recordedState(String path) {
-    return recorded.get(path);
+  public Recorded recordedState(String path) {
+    String state = recorded.get(path);
+    if (state == null) {
+      return null;
+    }
+    String[] parts = state.split("\u0000", -1);
+    return new Recorded(state, Long.parseLong(parts[2]));
+  }
+
+  @Override
+  public boolean broken() {
+    return bulk.failed();
   }
 
   @Override

@@ -55,7 +55,7 @@ final class Highlights {
       String title,
       String speaker,
       boolean quote,
-      SearchRequest.Snippets snippets,
+      SearchRequest request,
       ParsedQuery parsed) {
     Set<List<String>> pairs = phrasePairs(parsed.root());
     List<SearchResult.Span> textMarks =
@@ -68,7 +68,7 @@ final class Highlights {
             spans(highlight.path(Schema.TITLE_EXACT), title, pairs));
     List<SearchResult.Span> speakerMarks = spans(highlight.path(Schema.SPEAKER), speaker, pairs);
     return new Marked(
-        passages(text, textMarks, quote, snippets),
+        passages(text, textMarks, quote, request),
         whole(title, quote ? List.of() : titleMarks),
         speaker == null ? null : whole(speaker, speakerMarks));
   }
@@ -81,7 +81,7 @@ final class Highlights {
   }
 
   private static List<SearchResult.Passage> passages(
-      String text, List<SearchResult.Span> marks, boolean quote, SearchRequest.Snippets snippets) {
+      String text, List<SearchResult.Span> marks, boolean quote, SearchRequest request) {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
@@ -91,7 +91,7 @@ final class Highlights {
           ? List.of()
           : List.of(SearchResult.Passage.marked(text, b[0], b[1], marks, Integer.MAX_VALUE));
     }
-    int wanted = quote ? 1 : snippets.passages();
+    int wanted = quote ? 1 : request.passages();
     List<int[]> sentences = sentences(text);
     List<int[]> chosen = new ArrayList<>();
     List<Integer> scores = new ArrayList<>();
@@ -128,7 +128,7 @@ final class Highlights {
           inside.add(m);
         }
       }
-      out.add(SearchResult.Passage.marked(text, b[0], b[1], inside, snippets.maxLength()));
+      out.add(SearchResult.Passage.marked(text, b[0], b[1], inside, request.passageLength()));
     }
     return out;
   }

@@ -44,7 +44,7 @@ class ParityTest {
     r.put("word", SearchRequest.of("verdict"));
     if (System.getenv("VERBATIM_DEBUG_DSL") != null) {
       r.clear();
-      r.put("x", SearchRequest.of("harvests").withLimit(1));
+      r.put("x", SearchRequest.builder("harvests").withLimit(1).build());
       return r;
     }
     r.put("word, stemmed", SearchRequest.of("harvests"));
@@ -59,7 +59,7 @@ class ParityTest {
     r.put("OR", SearchRequest.of("harvest OR verdict"));
     r.put("AND", SearchRequest.of("harvest AND field"));
     r.put("NOT", SearchRequest.of("appeal -july"));
-    r.put("pure negation", SearchRequest.of("-harvest").withLimit(20));
+    r.put("pure negation", SearchRequest.builder("-harvest").withLimit(20).build());
     r.put("grouping", SearchRequest.of("(harvest OR verdict) -ledger"));
     r.put("field speaker", SearchRequest.of("speaker:roe"));
     r.put("field speaker phrase", SearchRequest.of("speaker:\"Jane Roe\""));
@@ -78,14 +78,20 @@ class ParityTest {
     r.put("fuzzy 1", SearchRequest.of("verdikt~1"));
     r.put("accents folded", SearchRequest.of("Zoe"));
     r.put("possessive", SearchRequest.of("kardashian's"));
-    r.put("filter type", SearchRequest.of("court").withType(Type.QUOTE));
-    r.put("filter source (drill sideways)", SearchRequest.of("harvest").withSource("Farm Weekly"));
-    r.put("filter speaker", SearchRequest.of("").withSpeaker("Jane Roe"));
-    r.put("filter date", SearchRequest.of("").withDate("2018-06"));
-    r.put("everything, facets", SearchRequest.of("").withLimit(5));
-    r.put("paging offset", SearchRequest.of("").withLimit(3).withOffset(3).withFacets(false));
-    r.put("sort by date", SearchRequest.of("harvest").withSort(SortOrder.DATE));
-    r.put("quote with several sources", SearchRequest.of("\"so unfair\"").withType(Type.QUOTE));
+    r.put("filter type", SearchRequest.builder("court").withType(Type.QUOTE).build());
+    r.put(
+        "filter source (drill sideways)",
+        SearchRequest.builder("harvest").withSource("Farm Weekly").build());
+    r.put("filter speaker", SearchRequest.builder("").withSpeaker("Jane Roe").build());
+    r.put("filter date", SearchRequest.builder("").withDate("2018-06").build());
+    r.put("everything, facets", SearchRequest.builder("").withLimit(5).build());
+    r.put(
+        "paging offset",
+        SearchRequest.builder("").withLimit(3).withOffset(3).withFacets(false).build());
+    r.put("sort by date", SearchRequest.builder("harvest").withSort(SortOrder.DATE).build());
+    r.put(
+        "quote with several sources",
+        SearchRequest.builder("\"so unfair\"").withType(Type.QUOTE).build());
     r.put("forgiving: stray colon", SearchRequest.of("who said: unfair"));
     r.put("forgiving: unbalanced quote", SearchRequest.of("\"so unfair"));
     return r;
@@ -179,7 +185,7 @@ class ParityTest {
         check(differences, kind + " " + h.id(), "quoteId", h.quoteId(), o.quoteId());
         check(differences, kind + " " + h.id(), "titleHtml", h.titleHtml(), o.titleHtml());
         check(differences, kind + " " + h.id(), "speakerHtml", h.speakerHtml(), o.speakerHtml());
-        if (h.type().equals("article") || !o.passages().equals(h.passages())) {
+        if (h.type() == Type.ARTICLE || !o.passages().equals(h.passages())) {
           // KNOWN_GAPS: compared, counted and printed, not yet required to be equal.
           if (!h.passages().equals(o.passages())) {
             gaps.add(
@@ -209,7 +215,10 @@ class ParityTest {
   @Test
   void quotesAndArticlesAreTheSame() throws Exception {
     SearchResult.Hit quote =
-        local.search(SearchRequest.of("\"so unfair\"").withType(Type.QUOTE)).hits().get(0);
+        local
+            .search(SearchRequest.builder("\"so unfair\"").withType(Type.QUOTE).build())
+            .hits()
+            .get(0);
     assertEquals(local.quote(quote.quoteId()), cluster.quote(quote.quoteId()));
     assertEquals(local.article("ruling-metro"), cluster.article("ruling-metro"));
     assertEquals(
