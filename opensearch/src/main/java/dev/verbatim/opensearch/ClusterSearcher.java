@@ -12,6 +12,7 @@ import dev.verbatim.search.ParsedQuery;
 import dev.verbatim.search.Quotation;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
+import dev.verbatim.search.Searcher;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * Facets are terms and date-histogram aggregations, each filtered dimension counted without its own
  * filter. Thread-safe.
  */
-public final class ClusterSearcher implements AutoCloseable {
+public final class ClusterSearcher implements Searcher {
   /** Values shown per facet dimension, as locally. */
   static final int TOP_VALUES = 20;
 
@@ -94,6 +95,7 @@ public final class ClusterSearcher implements AutoCloseable {
    * @throws InvalidQueryException when the query cannot be parsed or is too large
    * @throws IOException when the cluster fails
    */
+  @Override
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     ParsedQuery parsed = ParsedQuery.of(request);
@@ -417,6 +419,7 @@ public final class ClusterSearcher implements AutoCloseable {
   }
 
   /** The quote with {@code quoteId} and every article carrying it; empty when unknown. */
+  @Override
   public Optional<Quotation> quote(String quoteId) throws IOException {
     ObjectNode body = Cluster.object().put("size", MAX_SOURCES);
     body.putObject("query").putObject("term").put(Schema.QUOTE_ID, quoteId);
@@ -440,6 +443,7 @@ public final class ClusterSearcher implements AutoCloseable {
   }
 
   /** The article with {@code id} and its quotes in text order; empty when unknown. */
+  @Override
   public Optional<ArticleDetail> article(String id) throws IOException {
     ObjectNode body = Cluster.object().put("size", 10_000);
     body.putObject("query").putObject("term").put(Schema.ARTICLE_ID, id);
@@ -482,8 +486,19 @@ public final class ClusterSearcher implements AutoCloseable {
             quotes));
   }
 
-  /** Articles and quotes in the index. */
-  public long[] counts() throws IOException {
+  /** Every load refreshes the index when it finishes: each search already sees the newest. */
+  @Override
+  public boolean refresh() {
+    return false;
+  }
+
+  @Override
+  public Stats stats() throws IOException {
+    long[] counts = counts();
+    return new Stats(counts[0], counts[1]);
+  }
+
+  private long[] counts() throws IOException {
     ObjectNode body = Cluster.object().put("size", 0);
     body.putObject("aggs").putObject("types").putObject("terms").put("field", Schema.TYPE);
     long articles = 0;
@@ -507,6 +522,14 @@ public final class ClusterSearcher implements AutoCloseable {
   public void close() throws IOException {
     if (ownCluster) {
       cluster.close();
+    }
+  }
+
+  /** Makes {@link Searcher#connect} find this backend; for {@code ServiceLoader}. */
+  public static final class Backend implements Searcher.Backend {
+    @Override
+    public Searcher connect(String url, String indexName) throws IOException {
+      return ClusterSearcher.connect(ClusterSettings.of(url).withIndexName(indexName));
     }
   }
 }

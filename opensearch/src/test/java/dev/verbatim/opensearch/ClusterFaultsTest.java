@@ -57,6 +57,21 @@ class ClusterFaultsTest {
   }
 
   @Test
+  void aMissingIndexIsNamedWithHowToLoadIt() {
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> ClusterSearcher.connect(ClusterSettings.of(nodes.url()).withIndexName("absent")));
+    assertEquals(
+        "no index absent on the cluster at "
+            + nodes.url()
+            + "; run `verbatim index --opensearch "
+            + nodes.url()
+            + "` first",
+        e.getMessage());
+  }
+
+  @Test
   void anIndexWhereTheAliasShouldBeIsRefused() throws Exception {
     try (ClusterIndex index =
         ClusterIndex.connect(ClusterSettings.of(nodes.url()).withIndexName("taken"))) {
