@@ -48,7 +48,7 @@ final class ArticleQuotes {
     int[] paragraphs = SpanFinder.paragraphs(text, nextParagraphEnd(text, lastMark));
     spans = SpanFinder.find(text, paragraphs);
     // Cues, names and antecedents all come before a quote or within its paragraph.
-    int limit = spans.isEmpty() ? 0 : paragraphs[2 * spans.get(spans.size() - 1).paragraph() + 1];
+    int limit = spans.isEmpty() ? 0 : paragraphs[2 * spans.get(spans.size() - 1).lastParagraph() + 1];
     t = Tokens.of(text, spans, paragraphs, limit);
     String title = article.title();
     // A title in capitals (wire copy) names nothing we can read; skip it.
@@ -95,14 +95,6 @@ final class ArticleQuotes {
     }
     for (int i = 0; i < n; i++) {
       attribute(i);
-    }
-    // A quote over several paragraphs often names its speaker only after the last piece.
-    for (int i = n - 2; i >= 0; i--) {
-      if (spans.get(i).continuesNext() && !direct[i] && kinds[i] != QuoteKind.NOT_A_QUOTE
-          && spans.get(i + 1).continuesPrevious() && speakers[i + 1] != null) {
-        speakers[i] = speakers[i + 1];
-        cueOf[i] = cueOf[i + 1];
-      }
     }
     adoptSpeakersOfRepeatedQuotes();
     List<Quote> out = new ArrayList<>(n);
@@ -153,7 +145,7 @@ final class ArticleQuotes {
     int prev = previousQuote(i);
     // Only whole quotations go on without a cue; a fragment with none is somebody's phrase.
     if (prev >= 0 && speakers[prev] != null
-        && (s.continuesPrevious() || (kinds[i] == QuoteKind.FULL && inheritable(prev, i)))) {
+        && kinds[i] == QuoteKind.FULL && inheritable(prev, i)) {
       speakers[i] = speakers[prev];
       cueOf[i] = cueOf[prev];
     }
@@ -258,7 +250,7 @@ final class ArticleQuotes {
 
   private QuoteKind kindOf(int i, String inner, Cue cue, boolean cueAfter) {
     SpanFinder.Span s = spans.get(i);
-    if (s.continuesPrevious() || s.continuesNext()) {
+    if (s.pieces() || s.continuesNext()) {
       return QuoteKind.FULL;
     }
     int words = 0;
