@@ -342,4 +342,42 @@ final class Lexicon {
           "profits", "profit", "sales", "revenue", "revenues", "earnings", "video", "videos",
           "inc", "corp", "ltd", "plc", "co", "group");
 
+
+  /** Nouns whose definite form refers back to an organisation named earlier ({@code the ministry}). */
+  static final Set<String> ORG_NOUNS =
+      words(
+          "ministry", "department", "commission", "council", "committee", "agency", "association",
+          "union", "party", "club", "group", "bank", "court", "board", "authority", "federation",
+          "institute", "foundation", "organisation", "organization", "regulator", "watchdog",
+          "government", "executive", "office", "embassy", "league", "body", "society", "trust",
+          "charity", "campaign", "corporation", "company", "firm", "network", "broadcaster");
+
+  /** Heads of phrases that describe a person ({@code the director}, {@code the British producer}). */
+  static final Set<String> PERSON_NOUNS =
+      words(
+          "director", "producer", "winner", "star", "secretary", "minister", "coach", "manager",
+          "captain", "player", "striker", "midfielder", "defender", "goalkeeper", "winger",
+          "chancellor", "chairman", "chairwoman", "president", "singer", "actor", "actress",
+          "author", "writer", "novelist", "prince", "princess", "mayor", "leader", "boss",
+          "veteran", "champion", "economist", "analyst", "judge", "premier", "governor",
+          "senator", "rapper", "musician", "comedian", "presenter", "host", "founder",
+          "co-founder", "chief", "executive", "skipper", "international", "forward", "entrepreneur",
+          "designer", "artist", "composer", "film-maker", "filmmaker", "scientist", "professor",
+          "researcher", "campaigner", "politician", "mp", "mep", "peer", "candidate", "frontman",
+          "guitarist", "drummer", "singer-songwriter", "songwriter", "teenager", "youngster",
+          "official", "spokesman", "spokeswoman", "spokesperson", "correspondent", "reporter",
+          "editor", "lawyer", "solicitor", "barrister", "source", "doctor", "expert", "worker",
+          "son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "friend");
+
+  /** Heads of phrases for people who speak for someone ({@code a BBC spokeswoman}). */
+  static final Set<String> SPOKES_PEOPLE =
+      words("spokesman", "spokeswoman", "spokesperson", "representative", "official",
+          "spokesmen", "spokeswomen", "officials", "source", "sources", "insider", "aide", "lawyer");
+
+  /** Person nouns that name an office held by one person: {@code the mayor} refers only to one called so. */
+  static final Set<String> OFFICES =
+      words("mayor", "president", "minister", "secretary", "chancellor", "governor", "premier",
+          "senator", "judge", "chairman", "chairwoman", "chief", "spokesman", "spokeswoman",
+          "spokesperson", "official", "commissioner", "ambassador", "leader", "founder",
+          "co-founder", "editor", "correspondent", "reporter", "lawyer", "solicitor", "doctor");
 }

@@ -175,7 +175,7 @@ final class Names {
     return true;
   }
 
-  private static boolean isPossessive(Tokens t, int i) {
+  static boolean isPossessive(Tokens t, int i) {
     int e = t.end[i];
     if (e - t.start[i] < 3) {
       return false;
@@ -315,11 +315,11 @@ final class Names {
     if (e.gender == UNKNOWN && parts.length > 1) {
       e.gender = genderOfFirstName(firstLower);
     }
+    // a given name outweighs a place-like last word: "Lena Park" is a woman, "Hyde Park" a place
     e.person |=
         !e.org
-            && (e.gender != UNKNOWN || parts.length > 1)
-            && !Lexicon.NON_PERSON_NAMES.contains(firstLower)
-            && !isPlace(parts);
+            && (e.gender != UNKNOWN || (parts.length > 1 && !isPlace(parts)))
+            && !Lexicon.NON_PERSON_NAMES.contains(firstLower);
     boolean onlyRoles = true;
     for (String part : parts) {
       onlyRoles &= Lexicon.isRole(part) || Lexicon.DEMONYMS.contains(part);
@@ -421,6 +421,13 @@ final class Names {
         e.gender = MALE;
       }
     }
+    int role = r.first() - 1;
+    if (tokens.isPunct(role, ',')) {
+      role--;
+    }
+    if (tokens.lowerCase(role) && Resolver.isPersonNoun(tokens.lower(role)) && !Lexicon.SPOKES.contains(tokens.lower(role))) {
+      e.person = true; // "the crew chief, Lena Park", "peer Lord Carlile": a person by what they are
+    }
     int after = r.last() + 1;
     if (tokens.isWord(after) && Lexicon.COMPANY_CONTEXT.contains(tokens.lower(after))) {
       e.company = true;
@@ -435,6 +442,110 @@ final class Names {
         e.company = true;
       }
     }
+  }
+
+  /** True when {@code name} reads as a place ("South Korea", "New York"). */
+  boolean isPlace(String name) {
+    return isPlace(lowerParts(name));
+  }
+
+  /** True when every word of {@code name} is a title, role or nationality ("Prime Minister"). */
+  static boolean isOnlyRoles(String name) {
+    for (String w : name.toLowerCase(Locale.ROOT).split(" ")) {
+      if (!Lexicon.isRole(w) && !Lexicon.DEMONYMS.contains(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Token of the first body mention of the entity {@code name}, or -1. */
+  int firstMention(String name) {
+    for (Run r : runs) {
+      if (canonicalOf(r).equals(name)) {
+        return r.first();
+      }
+    }
+    return -1;
+  }
+
+  /** Token of the last body mention of the entity {@code name} before token {@code before}, or -1. */
+  int lastMentionBefore(String name, int before) {
+    int found = -1;
+    for (Run r : runs) {
+      if (r.first() >= before) {
+        break;
+      }
+      if (canonicalOf(r).equals(name)) {
+        found = r.first();
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The organisation named last before token {@code before} whose name holds {@code noun} as a
+   * word ({@code the ministry} -> {@code Finance and Economy Ministry}), or null.
+   */
+  String lastNameContaining(String noun, int before) {
+    String found = null;
+    for (Run r : runs) {
+      if (r.first() >= before) {
+        break;
+      }
+      String name = canonicalOf(r);
+      for (String part : lowerParts(name)) {
+        if (part.equals(noun) && name.indexOf(' ') > 0) {
+          found = name;
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The one person entity the article describes with {@code noun} before token {@code before}:
+   * as a title before the name ({@code Producer Kevin Wallace}, {@code England coach Andy
+   * Robinson}) or in apposition ({@code Matthew Warchus, the director,}); null when none or
+   * several are.
+   */
+  Entity onlyPersonDescribedAs(String noun, int before) {
+    Entity found = null;
+    for (Run r : runs) {
+      if (r.first() >= before) {
+        break;
+      }
+      if (!describedAs(r, noun)) {
+        continue;
+      }
+      Entity e = entity(canonicalOf(r));
+      if (e == null || !e.person) {
+        continue;
+      }
+      if (found != null && found != e) {
+        return null;
+      }
+      found = e;
+    }
+    return found;
+  }
+
+  private boolean describedAs(Run r, String noun) {
+    for (int k = r.first() - 1; k >= 0 && k >= r.first() - 4 && tokens.isWord(k); k--) {
+      if (tokens.lower(k).equals(noun)) {
+        return true;
+      }
+    }
+    int after = r.last() + 1;
+    if (tokens.isPunct(after, ',')) {
+      for (int k = after + 1; k < tokens.size && k <= after + 6 && tokens.isWord(k); k++) {
+        if (tokens.lower(k).equals(noun)) {
+          return tokens.isPunct(k + 1, ',') || tokens.isPunct(k + 1, '.') || !tokens.isWord(k + 1)
+              || tokens.lowerCase(k + 1);
+        }
+      }
+    }
+    return false;
   }
 
   /** True when the run names an organisation as far as the article shows. */
