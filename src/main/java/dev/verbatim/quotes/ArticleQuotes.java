@@ -100,6 +100,11 @@ final class ArticleQuotes {
               }
 
               @Override
+              public boolean isSpeech(int q) {
+                return kinds[q] == QuoteKind.FULL || found[q] != null;
+              }
+
+              @Override
               public Resolver.Referent speaker(int q) {
                 return found[q] == null ? null : found[q].speaker();
               }

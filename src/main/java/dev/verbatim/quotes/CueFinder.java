@@ -13,6 +13,9 @@ final class CueFinder {
 
   private static final int MAX_BEFORE_TOKENS = 45;
 
+  /** "described some of 50 Cent's rivals as": the words a speech act takes before its quote. */
+  private static final int MAX_SPEECH_ACT_TOKENS = 12;
+
   /** "At a conference on developing enterprise hosted by … on Friday," fits; longer is a clause. */
   private static final int MAX_ADVERBIAL_TOKENS = 30;
 
@@ -300,6 +303,33 @@ final class CueFinder {
         return new Cue(k, t.word(k), np);
       }
     }
+    return speechAct(openTok, s0);
+  }
+
+  /**
+   * {@code X described the embargo as a “…”}, {@code It blamed “…”}, {@code Beijing, which
+   * called it “…”}: a verb that reports an evaluation in someone's words, close before the mark,
+   * with its subject. Null when there is none.
+   */
+  private Cue speechAct(int openTok, int s0) {
+    for (int k = openTok - 1; k >= s0 && k >= openTok - MAX_SPEECH_ACT_TOKENS; k--) {
+      if (t.quote[k] >= 0 || !t.lowerCase(k) || !Lexicon.SPEECH_ACT_CUES.contains(t.lower(k))) {
+        continue;
+      }
+      int j = k - 1;
+      if (t.isWord(j) && RELATIVES.contains(t.lower(j))) {
+        int a = t.isPunct(j - 1, ',') ? j - 2 : j - 1;
+        Names.Run antecedent = names.runAt(a);
+        return antecedent != null && antecedent.last() == a && antecedent.first() >= s0
+            ? new Cue(k, t.word(k), new Phrase(antecedent.first(), antecedent.last()))
+            : null;
+      }
+      if (t.isWord(j) && PASSIVE.contains(t.lower(j))) {
+        return null; // "was described as": by whom is not said
+      }
+      Phrase np = backwardPhrase(k, s0);
+      return np == null ? null : new Cue(k, t.word(k), np);
+    }
     return null;
   }
 
@@ -409,7 +439,7 @@ final class CueFinder {
       int link = first - 1;
       if (link > lo && t.isWord(link) && t.lower(link).equals("and") && names.runAt(link - 1) != null) {
         link = names.runAt(link - 1).first() - 1; // "The MP for Sittingbourne and Sheppey"
-        if (!(link > lo && t.lowerCase(link) && PP_LINKS.contains(t.lower(link)))) {
+        if (!(link > lo && t.lowerCase(link) && PP_LINKS.contains(t.lower(link))) && !names.isOrganisation(run)) {
           return null; // "Princes William and Harry said": two speakers, not one
         }
       }

@@ -380,4 +380,11 @@ final class Lexicon {
           "senator", "judge", "chairman", "chairwoman", "chief", "spokesman", "spokeswoman",
           "spokesperson", "official", "commissioner", "ambassador", "leader", "founder",
           "co-founder", "editor", "correspondent", "reporter", "lawyer", "solicitor", "doctor");
+
+  /** Verbs whose subject speaks the quoted words that follow ({@code described it as “…”}). */
+  static final Set<String> SPEECH_ACT_CUES =
+      words("described", "describes", "describing", "called", "calls", "branded", "brands",
+          "dubbed", "hailed", "hails", "blamed", "blames", "termed", "labelled", "labeled",
+          "dismissed", "dismisses", "condemned", "criticised", "criticized", "welcomed",
+          "praised", "accused", "urged", "vowed", "promised", "pledged", "expressed");
 }

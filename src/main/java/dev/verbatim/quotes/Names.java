@@ -105,6 +105,9 @@ final class Names {
             && (!t.lower(k).equals("of") || Lexicon.ORG_WORDS.contains(t.lower(j)))) {
           // "Bank of England" is one name; "Jim McGroarty of Discount Corp" is two.
           j = k + 1;
+        } else if (t.lowerCase(k) && t.lower(k).equals("and") && endsInOrgWord(t, k + 1) && !isGivenName(t.lower(i))
+            && !Lexicon.TITLES.contains(t.lower(i))) {
+          j = k + 1; // "Finance and Economy Ministry", "Trade and Industry Department"
         } else if (t.isPunct(k, '&') && t.capitalised(k + 1)) {
           j = k + 1;
         } else {
@@ -158,6 +161,15 @@ final class Names {
       }
       i = j + 1;
     }
+  }
+
+  /** True when the capitalised words from {@code k} end in an organisation word ("Economy Ministry"). */
+  private static boolean endsInOrgWord(Tokens t, int k) {
+    int j = k;
+    while (j + 1 < t.size && t.capitalised(j + 1) && t.quote[j + 1] < 0 && j < k + 4) {
+      j++;
+    }
+    return t.capitalised(k) && t.quote[k] < 0 && Lexicon.ORG_WORDS.contains(t.lower(j)) && j > k - 1;
   }
 
   /** Wire titles and shouted words ("BAHIA COCOA REVIEW") are not names. */

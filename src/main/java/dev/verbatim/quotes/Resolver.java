@@ -58,6 +58,9 @@ final class Resolver {
 
     /** The speaker found for quote {@code q}, or null. */
     Referent speaker(int q);
+
+    /** True when quote {@code q} is someone's speech (a full quote, or one with a cue), not only a phrase. */
+    boolean isSpeech(int q);
   }
 
   private static final Set<String> INDEFINITE = Lexicon.words("a", "an", "one", "another");
@@ -383,7 +386,8 @@ final class Resolver {
   private Candidate speakerOfLastQuote(int from, int to, int quoteIndex) {
     for (int k = to - 1; k >= from; k--) {
       int q = t.quote[k];
-      if (t.kind[k] == Tokens.OPEN && q >= 0 && q < quoteIndex && quotes.isQuotation(q)) {
+      if (t.kind[k] == Tokens.OPEN && q >= 0 && q < quoteIndex && quotes.isQuotation(q)
+          && (quotes.speaker(q) != null || quotes.isSpeech(q))) {
         return new Candidate(quotes.speaker(q), k);
       }
     }
