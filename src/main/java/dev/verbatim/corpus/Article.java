@@ -46,7 +46,9 @@ public record Article(
     }
   }
 
-  /** An article with only the required parts; the rest can be added with the {@code with*} copies. */
+  /**
+   * An article with only the required parts; the rest can be added with the {@code with*} copies.
+   */
   public static Article of(String id, String title, String text) {
     return new Article(id, title, null, null, null, null, text, null, 0);
   }

@@ -11,23 +11,29 @@ import java.util.regex.Pattern;
 final class Boilerplate {
   private static final Pattern CREDIT =
       Pattern.compile(
-          "(?i)(?:\\(?(?:photo|image|picture|photograph)s?\\s*(?:by|credit|courtesy of|:)\\s*.{1,60}"
-              + "|(?:image copyright|copyright)\\s.{0,60}"
-              + "|(?:[\\p{L}. ]{0,40}/)?(?:getty images|getty|afp|ap photo|ap|reuters|shutterstock|alamy"
-              + "|epa|pa media|pa|rex features|rex|istock|istockphoto|bloomberg|wireimage|filmmagic)"
-              + "(?:\\s*(?:via|/)\\s*[\\p{L} ]{1,40})?)\\.?\\)?");
+          "(?i)(?:\\(?(?:photo|image|picture|photograph)s?\\s*(?:by|credit|courtesy"
+              + " of|:)\\s*.{1,60}|(?:image copyright|copyright)\\s.{0,60}|(?:[\\p{L}."
+              + " ]{0,40}/)?(?:getty images|getty|afp|ap photo|ap|reuters|shutterstock|alamy|epa|pa"
+              + " media|pa|rex"
+              + " features|rex|istock|istockphoto|bloomberg|wireimage|filmmagic)(?:\\s*(?:via|/)\\s*[\\p{L}"
+              + " ]{1,40})?)\\.?\\)?");
   private static final Pattern FURNITURE =
       Pattern.compile(
-          "(?i)(?:comments?|\\d+ comments?|show comments|leave a comment|advertisement|share this(?: article| story)?"
-              + "|share on (?:facebook|twitter)|(?:share|tweet|email|print)(?:\\s*[|/·•]\\s*(?:share|tweet|email|print|facebook|twitter))*"
-              + "|read more|related(?: articles| stories)?:?|(?:tags?|topics?|filed under|categories|category):\\s.{0,200})");
+          "(?i)(?:comments?|\\d+ comments?|show comments|leave a comment|advertisement|share"
+              + " this(?: article| story)?|share on"
+              + " (?:facebook|twitter)|(?:share|tweet|email|print)(?:\\s*[|/·•]\\s*(?:share|tweet|email|print|facebook|twitter))*|read"
+              + " more|related(?: articles| stories)?:?|(?:tags?|topics?|filed"
+              + " under|categories|category):\\s.{0,200})");
   private static final int CAPTION_MAX_WORDS = 8;
+
   /** Furniture lines are short; longer lines are prose and skip the patterns. */
   private static final int FURNITURE_MAX_CHARS = 250;
 
   private Boilerplate() {}
 
-  /** {@code text} with the furniture lines between {@code from} and {@code to} replaced by spaces. */
+  /**
+   * {@code text} with the furniture lines between {@code from} and {@code to} replaced by spaces.
+   */
   static String blank(String text, int from, int to) {
     char[] chars = null;
     int previousStart = -1;
@@ -65,7 +71,11 @@ final class Boilerplate {
       return false;
     }
     char last = s.charAt(s.length() - 1);
-    return last != '.' && last != '!' && last != '?' && last != ':' && s.split("\\s+").length <= CAPTION_MAX_WORDS;
+    return last != '.'
+        && last != '!'
+        && last != '?'
+        && last != ':'
+        && s.split("\\s+").length <= CAPTION_MAX_WORDS;
   }
 
   private static void spaces(char[] chars, int from, int to) {

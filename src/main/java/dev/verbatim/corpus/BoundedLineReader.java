@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Reads lines like {@link java.io.BufferedReader#readLine()}, but never holds more than {@code
- * max} chars of one line: the rest of a longer line is read past and the line is reported as
- * overlong, so one giant line cannot exhaust the heap.
+ * Reads lines like {@link java.io.BufferedReader#readLine()}, but never holds more than {@code max}
+ * chars of one line: the rest of a longer line is read past and the line is reported as overlong,
+ * so one giant line cannot exhaust the heap.
  */
 final class BoundedLineReader {
   private final Reader in;

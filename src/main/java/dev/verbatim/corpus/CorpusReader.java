@@ -12,13 +12,14 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Finds the article files under a corpus folder and reads each into {@link Article}s. Stateless
- * and thread-safe: files may be read concurrently.
+ * Finds the article files under a corpus folder and reads each into {@link Article}s. Stateless and
+ * thread-safe: files may be read concurrently.
  *
  * <p>Supported: {@code .txt} (first line title, rest body), {@code .md} (title from the first
  * heading), {@code .html}/{@code .htm} (body and metadata of a saved news page), {@code .jsonl} and
  * {@code .jsonl.gz} (one article per line, streamed with {@link #readLines}). A file that cannot be
- * read is reported in {@link ReadResult#skipped()}, never thrown, so one bad file never stops a run.
+ * read is reported in {@link ReadResult#skipped()}, never thrown, so one bad file never stops a
+ * run.
  */
 public final class CorpusReader {
   /** Files larger than this (other than JSON Lines, which streams) are skipped as implausible. */
@@ -48,12 +49,15 @@ public final class CorpusReader {
     return format(file) != null;
   }
 
-  /** Every supported file under the root (recursively), sorted by path; the root itself if a file. */
+  /**
+   * Every supported file under the root (recursively), sorted by path; the root itself if a file.
+   */
   public List<Path> files() throws IOException {
     List<ReadResult.Skip> unreadable = new ArrayList<>();
     List<Path> files = files(unreadable::add);
     if (!unreadable.isEmpty()) {
-      throw new IOException("cannot list " + unreadable.get(0).where() + ": " + unreadable.get(0).reason());
+      throw new IOException(
+          "cannot list " + unreadable.get(0).where() + ": " + unreadable.get(0).reason());
     }
     return files;
   }
@@ -65,7 +69,8 @@ public final class CorpusReader {
    *
    * @throws IOException when the root itself does not exist
    */
-  public List<Path> files(java.util.function.Consumer<ReadResult.Skip> unreadable) throws IOException {
+  public List<Path> files(java.util.function.Consumer<ReadResult.Skip> unreadable)
+      throws IOException {
     if (Files.isRegularFile(root)) {
       return List.of(root);
     }
@@ -77,14 +82,16 @@ public final class CorpusReader {
         root,
         new java.nio.file.SimpleFileVisitor<>() {
           @Override
-          public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+          public java.nio.file.FileVisitResult preVisitDirectory(
+              Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
             return !dir.equals(root) && isHidden(dir)
                 ? java.nio.file.FileVisitResult.SKIP_SUBTREE
                 : java.nio.file.FileVisitResult.CONTINUE;
           }
 
           @Override
-          public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+          public java.nio.file.FileVisitResult visitFile(
+              Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
             if (attrs.isRegularFile() && !isHidden(file) && supports(file)) {
               found.add(file);
             }
@@ -112,18 +119,25 @@ public final class CorpusReader {
       long size = Files.size(file);
       if (format != Format.JSONL && format != Format.JSONL_GZ && size > maxArticleBytes) {
         return ReadResult.skip(
-            where, "file too large for one article: " + size + " bytes (limit " + maxArticleBytes + ")");
+            where,
+            "file too large for one article: " + size + " bytes (limit " + maxArticleBytes + ")");
       }
       if (size == 0) {
         return ReadResult.skip(where, "empty article: the file is empty");
       }
       return switch (format) {
-        case TXT -> TxtArticleReader.read(idOf(where), where, TextDecoding.decode(Files.readAllBytes(file)));
-        case MD -> MarkdownArticleReader.read(idOf(where), where, TextDecoding.decode(Files.readAllBytes(file)));
+        case TXT ->
+            TxtArticleReader.read(
+                idOf(where), where, TextDecoding.decode(Files.readAllBytes(file)));
+        case MD ->
+            MarkdownArticleReader.read(
+                idOf(where), where, TextDecoding.decode(Files.readAllBytes(file)));
         case HTML -> {
           byte[] bytes = Files.readAllBytes(file);
           yield HtmlArticleReader.read(
-              idOf(where), where, TextDecoding.decode(bytes, HtmlArticleReader.declaredCharset(bytes)));
+              idOf(where),
+              where,
+              TextDecoding.decode(bytes, HtmlArticleReader.declaredCharset(bytes)));
         }
         case JSONL, JSONL_GZ -> readAllLines(file);
       };
@@ -134,11 +148,12 @@ public final class CorpusReader {
 
   /**
    * Streams a JSON Lines file to {@code sink} in batches of at most {@code batchLines} raw lines,
-   * so a file of any size is read in bounded memory; {@link #parse} turns a batch into articles
-   * (on any thread). A file that breaks off (a truncated gzip, an I/O error) is reported as a skip
+   * so a file of any size is read in bounded memory; {@link #parse} turns a batch into articles (on
+   * any thread). A file that breaks off (a truncated gzip, an I/O error) is reported as a skip
    * naming the line it stopped at; the batches before it have been delivered.
    */
-  public List<ReadResult.Skip> readLines(Path file, int batchLines, LineSink sink) throws InterruptedException {
+  public List<ReadResult.Skip> readLines(Path file, int batchLines, LineSink sink)
+      throws InterruptedException {
     if (batchLines < 1) {
       throw new IllegalArgumentException("batchLines must be >= 1, got " + batchLines);
     }
@@ -149,9 +164,11 @@ public final class CorpusReader {
     }
     int number = 0;
     try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
-        InputStream in = format == Format.JSONL_GZ ? new GZIPInputStream(counted, 1 << 16) : counted;
+        InputStream in =
+            format == Format.JSONL_GZ ? new GZIPInputStream(counted, 1 << 16) : counted;
         InputStreamReader chars = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      BoundedLineReader lines = new BoundedLineReader(chars, (int) Math.min(Integer.MAX_VALUE - 16, maxArticleBytes));
+      BoundedLineReader lines =
+          new BoundedLineReader(chars, (int) Math.min(Integer.MAX_VALUE - 16, maxArticleBytes));
       List<ReadResult.Skip> skipped = new ArrayList<>();
       List<String> batch = new ArrayList<>(batchLines);
       int first = 1;
@@ -160,7 +177,10 @@ public final class CorpusReader {
       while ((line = lines.next()) != null) {
         number++;
         if (lines.overlong()) {
-          skipped.add(new ReadResult.Skip(where + ":" + number, "line too long for one article: more than " + maxArticleBytes + " chars"));
+          skipped.add(
+              new ReadResult.Skip(
+                  where + ":" + number,
+                  "line too long for one article: more than " + maxArticleBytes + " chars"));
         }
         batch.add(line);
         if (batch.size() == batchLines) {
@@ -201,7 +221,9 @@ public final class CorpusReader {
     return new ReadResult(articles, skipped);
   }
 
-  /** The articles in one batch of JSON Lines; malformed lines come back as {@code path:line} skips. */
+  /**
+   * The articles in one batch of JSON Lines; malformed lines come back as {@code path:line} skips.
+   */
   public static ReadResult parse(LineBatch batch) {
     return JsonlArticleReader.parse(batch.file(), batch.firstLine(), batch.lines());
   }
@@ -220,7 +242,9 @@ public final class CorpusReader {
     }
   }
 
-  /** Receives batches from {@link #readLines}, on the reading thread; may block, for back-pressure. */
+  /**
+   * Receives batches from {@link #readLines}, on the reading thread; may block, for back-pressure.
+   */
   @FunctionalInterface
   public interface LineSink {
     /** Takes one batch. */

@@ -21,8 +21,8 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Saved news pages: the article body without the page around it (navigation, header, footer,
  * scripts, asides, share and comment widgets), and title, source, author, date and URL from the
- * page's meta tags and its JSON-LD {@code NewsArticle}. The body is extracted text, so its
- * offsets are offsets into that text ({@code textOffset} 0), not into the HTML.
+ * page's meta tags and its JSON-LD {@code NewsArticle}. The body is extracted text, so its offsets
+ * are offsets into that text ({@code textOffset} 0), not into the HTML.
  */
 final class HtmlArticleReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,9 +30,9 @@ final class HtmlArticleReader {
       Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)");
   private static final int CHARSET_SNIFF_BYTES = 4096;
   private static final String FURNITURE =
-      "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, figure,"
-          + " figcaption, [role=navigation], [role=banner], [role=contentinfo], [role=complementary],"
-          + " [aria-hidden=true], [hidden]";
+      "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button,"
+          + " figure, figcaption, [role=navigation], [role=banner], [role=contentinfo],"
+          + " [role=complementary], [aria-hidden=true], [hidden]";
   // Class or id words that mark widgets inside the article element itself.
   private static final Pattern WIDGET =
       Pattern.compile(
@@ -40,16 +40,47 @@ final class HtmlArticleReader {
               + "|subscribe|subscription|paywall|cookie|breadcrumbs?|tags?|byline|caption|credit|sidebar|recommended)(?:$|[\\s_-])");
   private static final Set<String> BLOCKS =
       Set.of(
-          "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-          "ol", "blockquote", "pre", "table", "tr", "dl", "dt", "dd", "br", "hr");
+          "p",
+          "div",
+          "section",
+          "article",
+          "main",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "li",
+          "ul",
+          "ol",
+          "blockquote",
+          "pre",
+          "table",
+          "tr",
+          "dl",
+          "dt",
+          "dd",
+          "br",
+          "hr");
   private static final Set<String> ARTICLE_TYPES =
-      Set.of("NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle");
+      Set.of(
+          "NewsArticle",
+          "Article",
+          "ReportageNewsArticle",
+          "AnalysisNewsArticle",
+          "BlogPosting",
+          "OpinionNewsArticle");
 
   private HtmlArticleReader() {}
 
-  /** The charset a page declares in its first bytes ({@code <meta charset>} or http-equiv), or null. */
+  /**
+   * The charset a page declares in its first bytes ({@code <meta charset>} or http-equiv), or null.
+   */
   static String declaredCharset(byte[] bytes) {
-    String head = new String(bytes, 0, Math.min(bytes.length, CHARSET_SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+    String head =
+        new String(
+            bytes, 0, Math.min(bytes.length, CHARSET_SNIFF_BYTES), StandardCharsets.ISO_8859_1);
     Matcher m = META_CHARSET.matcher(head);
     return m.find() ? m.group(1) : null;
   }
@@ -57,7 +88,8 @@ final class HtmlArticleReader {
   static ReadResult read(String id, String file, String html) {
     Document page = Jsoup.parse(html);
     JsonNode ld = newsArticle(page);
-    String title = first(meta(page, "og:title"), ld == null ? null : text(ld.get("headline")), page.title());
+    String title =
+        first(meta(page, "og:title"), ld == null ? null : text(ld.get("headline")), page.title());
     String body = bodyText(page);
     if (body.isEmpty()) {
       return ReadResult.skip(file, "empty article: no body text in the page");
@@ -67,9 +99,15 @@ final class HtmlArticleReader {
       title = h1 == null ? "" : h1.text();
     }
     String source =
-        first(meta(page, "og:site_name"), ld == null ? null : name(ld.get("publisher")), meta(page, "application-name"));
+        first(
+            meta(page, "og:site_name"),
+            ld == null ? null : name(ld.get("publisher")),
+            meta(page, "application-name"));
     String author =
-        first(meta(page, "author"), notUrl(meta(page, "article:author")), ld == null ? null : name(ld.get("author")));
+        first(
+            meta(page, "author"),
+            notUrl(meta(page, "article:author")),
+            ld == null ? null : name(ld.get("author")));
     String date =
         first(
             meta(page, "article:published_time"),
@@ -121,7 +159,9 @@ final class HtmlArticleReader {
 
           @Override
           public void tail(Node node, int depth) {
-            if (node instanceof Element e && BLOCKS.contains(e.normalName()) && !e.normalName().equals("br")) {
+            if (node instanceof Element e
+                && BLOCKS.contains(e.normalName())
+                && !e.normalName().equals("br")) {
               breakParagraph(out, "\n\n");
             }
           }
@@ -157,7 +197,10 @@ final class HtmlArticleReader {
     }
   }
 
-  /** The element holding the story: the longest {@code <article>}, else the marked-up body, else {@code <main>}, else {@code <body>}. */
+  /**
+   * The element holding the story: the longest {@code <article>}, else the marked-up body, else
+   * {@code <main>}, else {@code <body>}.
+   */
   private static Element articleRoot(Document page) {
     Element best = null;
     for (Element candidate : page.select("article, [itemprop=articleBody]")) {
@@ -214,19 +257,22 @@ final class HtmlArticleReader {
     return findArticle(node.get("@graph"));
   }
 
-  /** A person or organisation's name: a string, an object with {@code name}, or the first of a list. */
+  /**
+   * A person or organisation's name: a string, an object with {@code name}, or the first of a list.
+   */
   private static String name(JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
     }
     if (node.isArray()) {
       List<String> names = new ArrayList<>();
-      node.forEach(n -> {
-        String s = name(n);
-        if (s != null) {
-          names.add(s);
-        }
-      });
+      node.forEach(
+          n -> {
+            String s = name(n);
+            if (s != null) {
+              names.add(s);
+            }
+          });
       return names.isEmpty() ? null : String.join(", ", names);
     }
     return node.isObject() ? text(node.get("name")) : node.asText();

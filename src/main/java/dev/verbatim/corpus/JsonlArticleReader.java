@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JSON Lines: one article per line with {@code id}, {@code title}, {@code text} (or {@code
- * body}) and optional {@code source}, {@code url}, {@code date}, {@code author}. A malformed
- * line is skipped and reported as {@code path:line}; the rest of the file is still read.
+ * JSON Lines: one article per line with {@code id}, {@code title}, {@code text} (or {@code body})
+ * and optional {@code source}, {@code url}, {@code date}, {@code author}. A malformed line is
+ * skipped and reported as {@code path:line}; the rest of the file is still read.
  */
 final class JsonlArticleReader {
   private static final ObjectMapper JSON = new ObjectMapper();

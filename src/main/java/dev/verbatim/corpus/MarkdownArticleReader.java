@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
  * Markdown articles: optional front matter ({@code ---} lines around {@code key: value} pairs for
  * title, author, date, source, url), the title from the first {@code # } heading or else the first
  * line, the body after it. Syntax that would be indexed as words (link and image targets, reference
- * definitions, heading and quote markers) is blanked with spaces, so body offsets stay file offsets.
+ * definitions, heading and quote markers) is blanked with spaces, so body offsets stay file
+ * offsets.
  */
 final class MarkdownArticleReader {
-  private static final Pattern FRONT_MATTER_LINE = Pattern.compile("^([A-Za-z_-]+)\\s*:\\s*(.*?)\\s*$");
+  private static final Pattern FRONT_MATTER_LINE =
+      Pattern.compile("^([A-Za-z_-]+)\\s*:\\s*(.*?)\\s*$");
   private static final Pattern HEADING = Pattern.compile("^ {0,3}# +(.*?)[ #]*$");
   // Blanked spans: the "(target)" of links and images, whole reference definitions, raw HTML tags.
   private static final Pattern SYNTAX =
@@ -108,7 +110,8 @@ final class MarkdownArticleReader {
 
   private static String unquote(String value) {
     if (value.length() >= 2
-        && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+        && (value.startsWith("\"") && value.endsWith("\"")
+            || value.startsWith("'") && value.endsWith("'"))) {
       return value.substring(1, value.length() - 1);
     }
     return value;

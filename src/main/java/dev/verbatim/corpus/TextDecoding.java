@@ -22,8 +22,8 @@ final class TextDecoding {
   }
 
   /**
-   * Decodes {@code bytes}, honouring {@code declared} (a charset name from the file itself, e.g.
-   * an HTML {@code <meta charset>}) unless a byte-order mark says otherwise or the name is unknown.
+   * Decodes {@code bytes}, honouring {@code declared} (a charset name from the file itself, e.g. an
+   * HTML {@code <meta charset>}) unless a byte-order mark says otherwise or the name is unknown.
    */
   static String decode(byte[] bytes, String declared) {
     if (hasUtf8Bom(bytes)) {
@@ -36,8 +36,11 @@ final class TextDecoding {
       return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
     }
     Charset charset = charset(declared);
-    // Pages often declare ISO-8859-1 while being UTF-8 or Windows-1252; valid UTF-8 is the better bet.
-    if (charset != null && charset != StandardCharsets.ISO_8859_1 && !charset.equals(WINDOWS_1252)) {
+    // Pages often declare ISO-8859-1 while being UTF-8 or Windows-1252; valid UTF-8 is the better
+    // bet.
+    if (charset != null
+        && charset != StandardCharsets.ISO_8859_1
+        && !charset.equals(WINDOWS_1252)) {
       return new String(bytes, charset);
     }
     return strictUtf8(bytes, 0).orElseGet(() -> guessed(bytes, 0));
@@ -80,7 +83,12 @@ final class TextDecoding {
     int i = start;
     while (i < bytes.length) {
       int b = bytes[i] & 0xFF;
-      int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+      int length =
+          b < 0x80
+              ? 1
+              : b >= 0xC2 && b <= 0xDF
+                  ? 2
+                  : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
       if (length == 1) {
         i++;
         continue;

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Plain-text articles: the first line is the page title, optionally ending in {@code " – Source"},
  * {@code " - Source"} or {@code " | Source"}; the body is everything after it, with page furniture
- * (photo credits, "Comments", tag lines) blanked by {@link Boilerplate} so offsets stay file offsets.
+ * (photo credits, "Comments", tag lines) blanked by {@link Boilerplate} so offsets stay file
+ * offsets.
  */
 final class TxtArticleReader {
   // A short trailing segment after a dash or bar names the publication ("... – Metro US").
@@ -18,7 +19,9 @@ final class TxtArticleReader {
   static ReadResult read(String id, String file, String original) {
     int firstNewline = original.indexOf('\n');
     String content =
-        firstNewline < 0 ? original : Boilerplate.blank(original, firstNewline + 1, original.length());
+        firstNewline < 0
+            ? original
+            : Boilerplate.blank(original, firstNewline + 1, original.length());
     int lineEnd = content.indexOf('\n');
     String firstLine = (lineEnd < 0 ? content : content.substring(0, lineEnd)).strip();
     int bodyStart = lineEnd < 0 ? content.length() : lineEnd + 1;

@@ -44,8 +44,18 @@ final class Documents {
     Document doc = new Document();
     common(doc, a, quoteId(a.id(), q), Schema.TYPE_QUOTE);
     doc.add(new StoredField(Schema.ARTICLE_TITLE, a.title()));
-    doc.add(analysis.span(Schema.TEXT, bodyTokens, a.text(), q.text(), q.offset(), Schema.TEXT_STORED, true));
-    doc.add(analysis.span(Schema.TEXT_EXACT, bodyTokens, a.text(), q.text(), q.offset(), Schema.TEXT_UNSTORED, false));
+    doc.add(
+        analysis.span(
+            Schema.TEXT, bodyTokens, a.text(), q.text(), q.offset(), Schema.TEXT_STORED, true));
+    doc.add(
+        analysis.span(
+            Schema.TEXT_EXACT,
+            bodyTokens,
+            a.text(),
+            q.text(),
+            q.offset(),
+            Schema.TEXT_UNSTORED,
+            false));
     doc.add(new StringField(Schema.KIND, q.kind().label(), Field.Store.YES));
     doc.add(new StoredField(Schema.OFFSET, q.offset()));
     doc.add(new StoredField(Schema.LENGTH, q.length()));
@@ -100,7 +110,8 @@ final class Documents {
       doc.add(new LongPoint(Schema.DATE, date.toEpochDay()));
       doc.add(new NumericDocValuesField(Schema.DATE, date.toEpochDay()));
       doc.add(new StoredField(Schema.DATE, date.toString()));
-      facets.add(doc, Schema.FACET_DATE, String.valueOf(date.getYear()), MONTHS[date.getMonthValue() - 1]);
+      facets.add(
+          doc, Schema.FACET_DATE, String.valueOf(date.getYear()), MONTHS[date.getMonthValue() - 1]);
     }
   }
 }

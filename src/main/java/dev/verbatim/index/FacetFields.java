@@ -11,17 +11,20 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Adds the fields {@code Schema.facetsConfig().build(doc)} makes of a sorted-set facet label,
- * straight into the document: a sorted-set doc value of the label's path (and of each parent
- * path for a hierarchical dimension) and the drill-down terms the dimension's setting asks for,
- * all in {@link FacetsConfig#DEFAULT_INDEX_FIELD_NAME}. The index is the same; what is saved is
- * the copied document, the label objects and the path encoding per document (JFR: 2.4% of an
- * indexing worker's samples and an eighth of its allocation). For single-valued dimensions, as
- * all of the schema's are; {@code FacetFieldsTest} checks the fields against {@code
- * FacetsConfig.build}. Not thread-safe: one per worker.
+ * straight into the document: a sorted-set doc value of the label's path (and of each parent path
+ * for a hierarchical dimension) and the drill-down terms the dimension's setting asks for, all in
+ * {@link FacetsConfig#DEFAULT_INDEX_FIELD_NAME}. The index is the same; what is saved is the copied
+ * document, the label objects and the path encoding per document (JFR: 2.4% of an indexing worker's
+ * samples and an eighth of its allocation). For single-valued dimensions, as all of the schema's
+ * are; {@code FacetFieldsTest} checks the fields against {@code FacetsConfig.build}. Not
+ * thread-safe: one per worker.
  */
 final class FacetFields {
   private static final String FIELD = FacetsConfig.DEFAULT_INDEX_FIELD_NAME;
-  /** Encoded labels kept per dimension; a corpus with more distinct values starts the cache over. */
+
+  /**
+   * Encoded labels kept per dimension; a corpus with more distinct values starts the cache over.
+   */
   private static final int MAX_CACHED = 8192;
 
   /** A label's encoded paths: {@code paths[i]} is its first {@code i + 1} components. */

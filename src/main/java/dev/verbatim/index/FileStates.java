@@ -68,7 +68,8 @@ final class FileStates implements Closeable {
     static State parse(String term) {
       String[] parts = term.split(String.valueOf(SEP), -1);
       if (parts.length != 4) {
-        throw new IllegalArgumentException("malformed " + Schema.FILE_STATE + " term: " + term.replace(SEP, '|'));
+        throw new IllegalArgumentException(
+            "malformed " + Schema.FILE_STATE + " term: " + term.replace(SEP, '|'));
       }
       return new State(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3]);
     }
@@ -87,7 +88,9 @@ final class FileStates implements Closeable {
       if (te == null || te.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
         continue;
       }
-      for (BytesRef term = te.term(); term != null && StringHelper.startsWith(term, prefix); term = te.next()) {
+      for (BytesRef term = te.term();
+          term != null && StringHelper.startsWith(term, prefix);
+          term = te.next()) {
         if (live(te, leafLive[i])) {
           return State.parse(term.utf8ToString());
         }
@@ -121,7 +124,9 @@ final class FileStates implements Closeable {
 
   private boolean live(TermsEnum te, Bits live) throws IOException {
     postings = te.postings(postings, PostingsEnum.NONE);
-    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+    for (int doc = postings.nextDoc();
+        doc != DocIdSetIterator.NO_MORE_DOCS;
+        doc = postings.nextDoc()) {
       if (live == null || live.get(doc)) {
         return true;
       }

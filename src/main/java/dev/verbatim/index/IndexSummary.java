@@ -27,8 +27,19 @@ public record IndexSummary(
 
   public IndexSummary {
     if (files < 0 || unchanged < 0 || deleted < 0 || articles < 0 || quotes < 0 || bytes < 0) {
-      throw new IllegalArgumentException("counts must be >= 0, got files=" + files + " unchanged=" + unchanged
-          + " deleted=" + deleted + " articles=" + articles + " quotes=" + quotes + " bytes=" + bytes);
+      throw new IllegalArgumentException(
+          "counts must be >= 0, got files="
+              + files
+              + " unchanged="
+              + unchanged
+              + " deleted="
+              + deleted
+              + " articles="
+              + articles
+              + " quotes="
+              + quotes
+              + " bytes="
+              + bytes);
     }
     skipped = List.copyOf(skipped);
   }

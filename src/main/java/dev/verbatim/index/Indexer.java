@@ -75,8 +75,8 @@ public final class Indexer {
   /**
    * Indexes every article under {@code corpus} into {@code index}, replacing what was there.
    *
-   * @throws IOException when the corpus folder is missing, the index cannot be written, or
-   *     another process is indexing into the same folder
+   * @throws IOException when the corpus folder is missing, the index cannot be written, or another
+   *     process is indexing into the same folder
    */
   public IndexSummary rebuild(Path corpus, Path index) throws IOException {
     return run(corpus, index, true);
@@ -84,8 +84,8 @@ public final class Indexer {
 
   /**
    * Brings {@code index} up to date with {@code corpus}: reads only files that are new or whose
-   * content changed since the last run, and removes the articles of files that are gone. Builds
-   * the whole index when there is none yet.
+   * content changed since the last run, and removes the articles of files that are gone. Builds the
+   * whole index when there is none yet.
    *
    * @throws IOException as {@link #rebuild}
    */
@@ -108,7 +108,8 @@ public final class Indexer {
       run.announce(files);
       ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Indexer::daemon);
       try {
-        ticker.scheduleAtFixedRate(run::report, PROGRESS_INTERVAL_MS, PROGRESS_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(
+            run::report, PROGRESS_INTERVAL_MS, PROGRESS_INTERVAL_MS, TimeUnit.MILLISECONDS);
         run.index(files);
         // Stop the ticker before the last report, so the listener is never called concurrently.
         ticker.shutdown();
@@ -125,8 +126,14 @@ public final class Indexer {
       writer.commit();
       double seconds = (System.nanoTime() - start) / 1e9;
       return new IndexSummary(
-          run.files.get(), run.unchanged, deleted, run.articles.get(), run.quotes.get(),
-          run.bytes.get(), seconds, run.sortedSkips());
+          run.files.get(),
+          run.unchanged,
+          deleted,
+          run.articles.get(),
+          run.quotes.get(),
+          run.bytes.get(),
+          seconds,
+          run.sortedSkips());
     }
   }
 
@@ -174,7 +181,8 @@ public final class Indexer {
         FileStates.State before = recorded.get(reader.relative(file));
         try {
           long size = Files.size(file);
-          if (before == null || !before.sameStamp(size, Files.getLastModifiedTime(file).toMillis())) {
+          if (before == null
+              || !before.sameStamp(size, Files.getLastModifiedTime(file).toMillis())) {
             count++;
             total += size;
           }
@@ -217,7 +225,10 @@ public final class Indexer {
       return now;
     }
 
-    /** Deletes the articles of recorded files that are no longer in the corpus; returns how many files. */
+    /**
+     * Deletes the articles of recorded files that are no longer in the corpus; returns how many
+     * files.
+     */
     int deleteGone() throws IOException {
       int[] gone = {0};
       recorded.forEachPath(
@@ -238,7 +249,9 @@ public final class Indexer {
 
     void report() {
       progress.advanced(
-          files.get() + sameContentFiles.get(), bytes.get() + sameContentBytes.get(), articles.get());
+          files.get() + sameContentFiles.get(),
+          bytes.get() + sameContentBytes.get(),
+          articles.get());
     }
 
     void index(List<Path> corpusFiles) throws IOException, InterruptedException {
@@ -258,7 +271,9 @@ public final class Indexer {
               continue;
             }
             if (CorpusReader.isStream(file)) {
-              skipped.addAll(reader.readLines(file, BATCH_LINES, batch -> queue.put(new Work.Lines(batch, state))));
+              skipped.addAll(
+                  reader.readLines(
+                      file, BATCH_LINES, batch -> queue.put(new Work.Lines(batch, state))));
               files.incrementAndGet();
             } else {
               queue.put(new Work.ReadFile(file, state));
@@ -333,7 +348,8 @@ public final class Indexer {
       }
     }
 
-    private void add(ReadResult result, FileStates.State state, Documents documents, List<Document> block)
+    private void add(
+        ReadResult result, FileStates.State state, Documents documents, List<Document> block)
         throws IOException {
       skipped.addAll(result.skipped());
       for (Article a : result.articles()) {
@@ -376,7 +392,8 @@ public final class Indexer {
     return config;
   }
 
-  private static IndexWriter openWriter(Directory dir, Path index, boolean full) throws IOException {
+  private static IndexWriter openWriter(Directory dir, Path index, boolean full)
+      throws IOException {
     IndexWriterConfig config = writerConfig();
     if (!full) {
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -385,7 +402,9 @@ public final class Indexer {
       return new IndexWriter(dir, config);
     } catch (LockObtainFailedException e) {
       throw new IOException(
-          "another indexing run is using " + index + " (its write.lock is held); wait for it to finish",
+          "another indexing run is using "
+              + index
+              + " (its write.lock is held); wait for it to finish",
           e);
     }
   }

@@ -26,12 +26,12 @@ import org.apache.lucene.util.BytesRef;
  * punctuation (so ellipses, and a dash against a comma), quote marks and whitespace do not count,
  * and square-bracketed insertions ({@code [Trump]}) are left out. Quotes of six words or more are
  * the same quotation when one word is changed, added or dropped ({@link
- * QuoteExtractor#sameQuotation}) unless that word has a digit; shorter ones must be equal. A
- * quote joins the group of an earlier quote it is the same quotation as; earlier means from an
- * earlier indexing run (looked up in the last commit), else earlier in this run. A quote joining
- * nothing starts a group whose key is a hash of its own words, so a quote printed once keeps the
- * same key, and id, across rebuilds. Groups chain: C joins B's group when it is one word from B,
- * even when two from the first member.
+ * QuoteExtractor#sameQuotation}) unless that word has a digit; shorter ones must be equal. A quote
+ * joins the group of an earlier quote it is the same quotation as; earlier means from an earlier
+ * indexing run (looked up in the last commit), else earlier in this run. A quote joining nothing
+ * starts a group whose key is a hash of its own words, so a quote printed once keeps the same key,
+ * and id, across rebuilds. Groups chain: C joins B's group when it is one word from B, even when
+ * two from the first member.
  *
  * <p>Groups merge, so the grouping is the connected components of the rule whatever the file order
  * or the number of workers. When B and C (two words apart) start two groups and A, one word from
@@ -40,15 +40,15 @@ import org.apache.lucene.util.BytesRef;
  * linked by live documents' merges, so deleting A's article splits B and C again. Deleting the
  * quote that started a group splits nothing: the quotes that joined it keep its key.
  *
- * <p>How candidates are found. One edit leaves the first or the last half of the words
- * untouched, so each quote of six words or more is filed under two 64-bit keys, a hash of its
- * first {@code k} and of its last {@code k} words with {@code k = (n - 1) / 2}, and looks up the
- * keys of the lengths {@code n - 1}, {@code n} and {@code n + 1}; candidates are then checked
- * word by word. In the index the keys are {@link Schema#NEAR_KEY} terms and the words are those
- * of the quote's stored {@link Schema#TEXT}; within a run they sit in one map shared by the workers, holding
- * per distinct quote two keys, a 32-bit hash per word and the group's 64-bit key (about 150 bytes
- * for a 20-word quote). Checking and filing happen under one lock, so two variants indexed at the
- * same moment by two workers still end in one group.
+ * <p>How candidates are found. One edit leaves the first or the last half of the words untouched,
+ * so each quote of six words or more is filed under two 64-bit keys, a hash of its first {@code k}
+ * and of its last {@code k} words with {@code k = (n - 1) / 2}, and looks up the keys of the
+ * lengths {@code n - 1}, {@code n} and {@code n + 1}; candidates are then checked word by word. In
+ * the index the keys are {@link Schema#NEAR_KEY} terms and the words are those of the quote's
+ * stored {@link Schema#TEXT}; within a run they sit in one map shared by the workers, holding per
+ * distinct quote two keys, a 32-bit hash per word and the group's 64-bit key (about 150 bytes for a
+ * 20-word quote). Checking and filing happen under one lock, so two variants indexed at the same
+ * moment by two workers still end in one group.
  *
  * <p>Thread-safe. Close it to release the last commit's reader.
  */
@@ -133,7 +133,9 @@ final class QuoteGrouper implements Closeable {
         // Indexes up to issue 7 also stored these words as quote_words; the text gives the same.
         String text = d.get(Schema.TEXT);
         String key = d.get(Schema.FINGERPRINT);
-        if (text != null && key != null && QuoteExtractor.sameQuotation(QuoteExtractor.comparedWords(text), compared)) {
+        if (text != null
+            && key != null
+            && QuoteExtractor.sameQuotation(QuoteExtractor.comparedWords(text), compared)) {
           matched.add(Long.parseUnsignedLong(key, 16));
         }
       }
@@ -141,8 +143,8 @@ final class QuoteGrouper implements Closeable {
   }
 
   /**
-   * Adds the groups of matching quotes filed earlier in this run to {@code matched}; true when
-   * the same words are filed already, so there is nothing to add.
+   * Adds the groups of matching quotes filed earlier in this run to {@code matched}; true when the
+   * same words are filed already, so there is nothing to add.
    */
   private boolean inRunGroups(int[] own, long[] wanted, Matches matched) {
     boolean same = false;
@@ -251,7 +253,9 @@ final class QuoteGrouper implements Closeable {
     return h ^ (h >>> 29);
   }
 
-  /** Word edits between {@code x} and {@code words[from, to)}, capped at 2; 2 when a number differs. */
+  /**
+   * Word edits between {@code x} and {@code words[from, to)}, capped at 2; 2 when a number differs.
+   */
   private static int wordEdits(int[] x, int[] words, int from, int to) {
     int ny = to - from;
     if (Math.abs(x.length - ny) > 1) {

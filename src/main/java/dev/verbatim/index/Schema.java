@@ -8,13 +8,13 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
@@ -25,84 +25,111 @@ import org.apache.lucene.index.IndexOptions;
  *
  * <p>Each article is one document of {@link #TYPE} {@code article}; each quote in it is one more
  * document of type {@code quote} carrying its article's id, title and source. Text fields come
- * twice: stemmed for recall ({@link #TEXT}, {@link #TITLE}) and unstemmed for exact phrases
- * ({@link #TEXT_EXACT}, {@link #TITLE_EXACT}); both index offsets so highlights are exact.
+ * twice: stemmed for recall ({@link #TEXT}, {@link #TITLE}) and unstemmed for exact phrases ({@link
+ * #TEXT_EXACT}, {@link #TITLE_EXACT}); both index offsets so highlights are exact.
  */
 public final class Schema {
   /** Unique document key: the article id, or {@code articleId#offset} for a quote. */
   public static final String ID = "id";
+
   /** {@code article} or {@code quote}. */
   public static final String TYPE = "type";
+
   /** The article a document belongs to (its own id for an article). */
   public static final String ARTICLE_ID = "article_id";
+
   /** Corpus-relative path of the file the article came from. */
   public static final String FILE = "file";
+
   /**
    * On article documents, what their file was when read: {@code path NUL size NUL mtime NUL
    * sha256}, a keyword. A reindex lists these terms to find new, changed and deleted files.
    */
   public static final String FILE_STATE = "file_state";
+
   /** Headline, stemmed (articles only; quotes store it as {@link #ARTICLE_TITLE}). */
   public static final String TITLE = "title";
+
   /** Headline, unstemmed. */
   public static final String TITLE_EXACT = "title_exact";
+
   /** The title of a quote's article, stored only. */
   public static final String ARTICLE_TITLE = "article_title";
+
   /** Body of an article or words of a quote, stemmed, stored, with offsets. */
   public static final String TEXT = "text";
+
   /** Same text, unstemmed, for exact phrases. */
   public static final String TEXT_EXACT = "text_exact";
+
   /** Speaker's canonical name, analyzed (so {@code speaker:kardashian} matches). */
   public static final String SPEAKER = "speaker";
+
   /** Speaker's canonical name as one keyword, for filters and facets. */
   public static final String SPEAKER_KEY = "speaker_key";
+
   /** Publication, analyzed. */
   public static final String SOURCE = "source";
+
   /** Publication as one keyword, for filters and facets. */
   public static final String SOURCE_KEY = "source_key";
+
   /** Byline, analyzed and stored. */
   public static final String AUTHOR = "author";
+
   /** Canonical URL, stored and indexed as one keyword, for filtering by address. */
   public static final String URL = "url";
+
   /** Publication day: a point (epoch day) for ranges, doc values for sorting, stored as ISO. */
   public static final String DATE = "date";
+
   /** Quote kind label: full, partial (not-a-quote spans are not indexed). */
   public static final String KIND = "kind";
+
   /** Quote offset and length in the article text, stored. */
   public static final String OFFSET = "offset";
+
   public static final String LENGTH = "length";
+
   /** Cue verb and the speaker mention (text, offset), stored as evidence. */
   public static final String CUE = "cue";
+
   public static final String MENTION = "mention";
   public static final String MENTION_OFFSET = "mention_offset";
+
   /**
    * The key of a quote's group, equal for every printing of the same quotation, small edits
    * included (see {@code QuoteGrouper}): 16 hex digits, keyword and sorted doc values, stored.
    */
   public static final String FINGERPRINT = "fingerprint";
+
   /** Hashes of a quote's first and last half of words, 8-byte keywords, for finding variants. */
   public static final String NEAR_KEY = "near_key";
+
   /**
    * Keys of other quote groups that this quote's group absorbs, because the quote is the same
    * quotation as members of each (see {@code QuoteGrouper}): keywords, not stored, rare.
    */
   public static final String MERGES = "merges";
+
   /** URL-safe id of a quote across articles, from {@link #quoteId(String)}; keyword, stored. */
   public static final String QUOTE_ID = "quote_id";
 
   /** Values of {@link #TYPE}. */
   public static final String TYPE_ARTICLE = "article";
+
   public static final String TYPE_QUOTE = "quote";
 
   /** Facet dimensions, counted from doc values. {@code date} is hierarchical: year, then month. */
   public static final String FACET_TYPE = "type";
+
   public static final String FACET_SPEAKER = "speaker";
   public static final String FACET_SOURCE = "source";
   public static final String FACET_DATE = "date";
 
   /**
-   * How analyzed text fields are indexed: positions and offsets in postings, for exact phrases
-   * and the UnifiedHighlighter (no term vectors). Frozen, so safe to share.
+   * How analyzed text fields are indexed: positions and offsets in postings, for exact phrases and
+   * the UnifiedHighlighter (no term vectors). Frozen, so safe to share.
    */
   public static final FieldType TEXT_STORED = textType(true);
 
@@ -194,12 +221,15 @@ public final class Schema {
 
   /**
    * Folds the characters that differ between typists but not in meaning (curly vs straight
-   * apostrophes and quotes, non-breaking spaces, combining accents) before tokenizing; offsets still point at the
-   * original text, so what is shown never changes.
+   * apostrophes and quotes, non-breaking spaces, combining accents) before tokenizing; offsets
+   * still point at the original text, so what is shown never changes.
    */
   private static final NormalizeCharMap FOLD_MARKS;
 
-  /** The one-for-one replacements of {@link #FOLD_MARKS}: {@code FOLD_FROM[i]} becomes {@code FOLD_TO[i]}. */
+  /**
+   * The one-for-one replacements of {@link #FOLD_MARKS}: {@code FOLD_FROM[i]} becomes {@code
+   * FOLD_TO[i]}.
+   */
   private static final String FOLD_FROM = "\u2019\u2018\u02BC\uFF07\u00A0\u201C\u201D";
 
   private static final String FOLD_TO = "'''' \"\"";
@@ -264,8 +294,8 @@ public final class Schema {
 
   /**
    * The rest of the stemmed chain after {@link #sharedHead}: possessives dropped, accents folded,
-   * stop words removed, Porter stems. The possessive filter comes after lowercasing: it only
-   * looks at a trailing apostrophe and {@code s} or {@code S}, so the order gives the same terms.
+   * stop words removed, Porter stems. The possessive filter comes after lowercasing: it only looks
+   * at a trailing apostrophe and {@code s} or {@code S}, so the order gives the same terms.
    */
   static TokenStream stemmedTail(TokenStream head) {
     TokenStream s = new EnglishPossessiveFilter(head);

@@ -12,14 +12,14 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 
 /**
- * Analyses an article's text once for all the fields that index it: the stemmed and the exact
- * copy, and the same two copies of each quote in it, which is a span of that text. The char
- * filter, tokenizer and lowercasing run once per text ({@link Schema#headAnalyzer}); the stemmed
- * and exact fields replay those tokens through their own tails of the chain, recording what comes
- * out, and a quote's fields replay the recorded terms of its span. Every field gets exactly the
- * terms, positions and offsets {@link Schema#analyzer()} would give it. Holds one worker's
- * buffers: not thread-safe, and a text's fields must be indexed before the same {@link Tokens}
- * analyses the next text.
+ * Analyses an article's text once for all the fields that index it: the stemmed and the exact copy,
+ * and the same two copies of each quote in it, which is a span of that text. The char filter,
+ * tokenizer and lowercasing run once per text ({@link Schema#headAnalyzer}); the stemmed and exact
+ * fields replay those tokens through their own tails of the chain, recording what comes out, and a
+ * quote's fields replay the recorded terms of its span. Every field gets exactly the terms,
+ * positions and offsets {@link Schema#analyzer()} would give it. Holds one worker's buffers: not
+ * thread-safe, and a text's fields must be indexed before the same {@link Tokens} analyses the next
+ * text.
  */
 final class TextAnalysis {
   private final Analyzer head = Schema.headAnalyzer(true);
@@ -106,13 +106,19 @@ final class TextAnalysis {
     buffer.count = 0;
     String folded = Schema.foldedInPlace(text);
     into.spansReplayable = folded != null;
-    try (TokenStream ts = folded != null ? headOfFolded.tokenStream("", folded) : head.tokenStream("", text)) {
+    try (TokenStream ts =
+        folded != null ? headOfFolded.tokenStream("", folded) : head.tokenStream("", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute posInc = ts.addAttribute(PositionIncrementAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        buffer.add(term, posInc.getPositionIncrement(), offset.startOffset(), offset.endOffset(), buffer.count);
+        buffer.add(
+            term,
+            posInc.getPositionIncrement(),
+            offset.startOffset(),
+            offset.endOffset(),
+            buffer.count);
       }
       ts.end();
       buffer.finalOffset = offset.endOffset();
@@ -121,7 +127,8 @@ final class TextAnalysis {
 
   /** A field indexing the whole text {@code tokens} was analysed from. */
   Field whole(String name, Tokens tokens, FieldType type, boolean stem) {
-    return new Replayed(name, tokens.text, type, stem, tokens, 0, tokens.head.count, 0, tokens.head.finalOffset);
+    return new Replayed(
+        name, tokens.text, type, stem, tokens, 0, tokens.head.count, 0, tokens.head.finalOffset);
   }
 
   /**
@@ -130,7 +137,14 @@ final class TextAnalysis {
    * tokens cannot be shared: they are another text's, a token crosses the span's edge, or the char
    * filter moved offsets.
    */
-  Field span(String name, Tokens tokens, String text, String part, int from, FieldType type, boolean stem) {
+  Field span(
+      String name,
+      Tokens tokens,
+      String text,
+      String part,
+      int from,
+      FieldType type,
+      boolean stem) {
     if (tokens.text != text || !tokens.spansReplayable) {
       return new Field(name, part, type);
     }
@@ -196,8 +210,16 @@ final class TextAnalysis {
     private final int shift;
     private final int finalOffset;
 
-    Replayed(String name, String value, FieldType type, boolean stem, Tokens tokens, int first, int last,
-        int shift, int finalOffset) {
+    Replayed(
+        String name,
+        String value,
+        FieldType type,
+        boolean stem,
+        Tokens tokens,
+        int first,
+        int last,
+        int shift,
+        int finalOffset) {
       super(name, value, type);
       this.stem = stem;
       this.tokens = tokens;
@@ -211,7 +233,8 @@ final class TextAnalysis {
     @Override
     public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
       if (tokens.generation != generation) {
-        throw new IllegalStateException("field " + name() + " indexed after its tokens were reused");
+        throw new IllegalStateException(
+            "field " + name() + " indexed after its tokens were reused");
       }
       Buffer output = stem ? tokens.stemmed : tokens.exact;
       boolean whole = first == 0 && last == tokens.head.count && shift == 0;
@@ -232,10 +255,13 @@ final class TextAnalysis {
     }
   }
 
-  /** Plays back tokens {@code first..last-1} of a {@link Buffer}, offsets moved by {@code -shift}. */
+  /**
+   * Plays back tokens {@code first..last-1} of a {@link Buffer}, offsets moved by {@code -shift}.
+   */
   private static final class Replay extends TokenStream {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+    private final PositionIncrementAttribute posInc =
+        addAttribute(PositionIncrementAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private Buffer tokens;
     private int first;
@@ -246,7 +272,13 @@ final class TextAnalysis {
     private int next;
 
     /** {@code firstIncrement} replaces the first token's increment when it is not -1. */
-    void replay(Buffer from, int firstToken, int lastToken, int offsetShift, int endOffset, int firstIncrement) {
+    void replay(
+        Buffer from,
+        int firstToken,
+        int lastToken,
+        int offsetShift,
+        int endOffset,
+        int firstIncrement) {
       tokens = from;
       first = firstToken;
       last = lastToken;
@@ -291,7 +323,8 @@ final class TextAnalysis {
   private static final class Recorder extends TokenFilter {
     private final Replay source;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+    private final PositionIncrementAttribute posInc =
+        addAttribute(PositionIncrementAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private Buffer into;
     private int generation;
@@ -321,7 +354,12 @@ final class TextAnalysis {
         return false;
       }
       if (into != null) {
-        into.add(term, posInc.getPositionIncrement(), offset.startOffset(), offset.endOffset(), source.current());
+        into.add(
+            term,
+            posInc.getPositionIncrement(),
+            offset.startOffset(),
+            offset.endOffset(),
+            source.current());
       }
       return true;
     }

@@ -15,8 +15,9 @@ final class ArticleQuotes {
   private static final int MAX_INHERIT_GAP_TOKENS = 40;
 
   private static final Set<String> SMALL_WORDS =
-      Lexicon.words("a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "at", "by", "with",
-          "from", "is", "be", "as", "vs", "vs.", "&");
+      Lexicon.words(
+          "a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "at", "by", "with", "from",
+          "is", "be", "as", "vs", "vs.", "&");
 
   private static final int SMALL_WORD_MAX_LENGTH =
       SMALL_WORDS.stream().mapToInt(String::length).max().orElseThrow();
@@ -70,17 +71,20 @@ final class ArticleQuotes {
 
   private ArticleQuotes(Article article) {
     text = article.text();
-    int lastMark = Math.max(text.lastIndexOf('"'), Math.max(text.lastIndexOf('“'), text.lastIndexOf('”')));
+    int lastMark =
+        Math.max(text.lastIndexOf('"'), Math.max(text.lastIndexOf('“'), text.lastIndexOf('”')));
     // One paragraph past the last mark: a quote left open there may go on in the next one.
     int[] paragraphs = SpanFinder.paragraphs(text, nextParagraphEnd(text, lastMark));
     spans = SpanFinder.find(text, paragraphs);
     // Cues, names and antecedents all come before a quote or within its paragraph.
-    int limit = spans.isEmpty() ? 0 : paragraphs[2 * spans.get(spans.size() - 1).lastParagraph() + 1];
+    int limit =
+        spans.isEmpty() ? 0 : paragraphs[2 * spans.get(spans.size() - 1).lastParagraph() + 1];
     t = Tokens.of(text, spans, paragraphs, limit);
     String title = article.title();
     // A title in capitals (wire copy) names nothing we can read; skip it.
     boolean readable = !title.equals(title.toUpperCase(java.util.Locale.ROOT));
-    Tokens titleTokens = Tokens.of(readable ? title : "", List.of(), SpanFinder.paragraphs(readable ? title : ""));
+    Tokens titleTokens =
+        Tokens.of(readable ? title : "", List.of(), SpanFinder.paragraphs(readable ? title : ""));
     names = Names.of(t, titleTokens);
     cues = new CueFinder(t, names);
     int n = spans.size();
@@ -168,22 +172,28 @@ final class ArticleQuotes {
       cue = new Quote.Mention(c.cueText(), t.start[c.verb()]);
       if (t.kind[c.speaker().first()] == Tokens.WORD) {
         int from = t.start[c.speaker().first()];
-        mention = new Quote.Mention(Names.stripPossessiveEnd(text.substring(from, t.end[c.speaker().last()])), from);
+        mention =
+            new Quote.Mention(
+                Names.stripPossessiveEnd(text.substring(from, t.end[c.speaker().last()])), from);
       }
     }
     if (a.speaker() == null) {
       return new Quote.Evidence(a.sieve().label + "/unresolved", cue, mention, null);
     }
     Quote.Mention antecedent = null;
-    int at = a.speaker().how() == Resolver.How.NAME && a.previous() < 0 ? -1 : a.speaker().namedAt();
+    int at =
+        a.speaker().how() == Resolver.How.NAME && a.previous() < 0 ? -1 : a.speaker().namedAt();
     if (at >= 0 && at < t.size) {
       Names.Run run = names.runAt(at);
       int end = run != null && run.first() == at ? run.last() : at;
-      antecedent = new Quote.Mention(Names.stripPossessiveEnd(text.substring(t.start[at], t.end[end])), t.start[at]);
+      antecedent =
+          new Quote.Mention(
+              Names.stripPossessiveEnd(text.substring(t.start[at], t.end[end])), t.start[at]);
     } else if (a.previous() >= 0) {
       antecedent = new Quote.Mention(a.speaker().name(), spans.get(a.previous()).open());
     }
-    return new Quote.Evidence(a.sieve().label + "/" + a.speaker().how().label, cue, mention, antecedent);
+    return new Quote.Evidence(
+        a.sieve().label + "/" + a.speaker().how().label, cue, mention, antecedent);
   }
 
   private void attribute(int i) {
@@ -219,16 +229,17 @@ final class ArticleQuotes {
   }
 
   /**
-   * A dek or pull quote repeats words quoted in the body ("I saw your video," West tells … /
-   * "I saw your video and when …," Kardashian told …). When one of the two has a speaker the
-   * article names in full and the other has none or only a bare surname we cannot place, the
-   * full name wins: the same words have the same speaker.
+   * A dek or pull quote repeats words quoted in the body ("I saw your video," West tells … / "I saw
+   * your video and when …," Kardashian told …). When one of the two has a speaker the article names
+   * in full and the other has none or only a bare surname we cannot place, the full name wins: the
+   * same words have the same speaker.
    */
   private void adoptSpeakersOfRepeatedQuotes() {
     int n = spans.size();
     boolean anyUnsure = false;
     for (int i = 0; i < n && !anyUnsure; i++) {
-      anyUnsure = kinds[i] != QuoteKind.NOT_A_QUOTE && (speaker(i) == null || speaker(i).indexOf(' ') < 0);
+      anyUnsure =
+          kinds[i] != QuoteKind.NOT_A_QUOTE && (speaker(i) == null || speaker(i).indexOf(' ') < 0);
     }
     if (!anyUnsure || n < 2) {
       return;
@@ -292,7 +303,10 @@ final class ArticleQuotes {
     int ownVerb = prevCue == null ? -1 : prevCue.verb();
     for (int k = from; k < to; k++) {
       // A participle ("… said X in a statement explaining …") goes on with the same speaker.
-      if (k != ownVerb && t.quote[k] < 0 && CueFinder.isReportingVerb(t, k) && !t.lower(k).endsWith("ing")
+      if (k != ownVerb
+          && t.quote[k] < 0
+          && CueFinder.isReportingVerb(t, k)
+          && !t.lower(k).endsWith("ing")
           && !(t.isWord(k - 1) && PASSIVE_MARKERS.contains(t.lower(k - 1)))) {
         // Another attribution in between; fine only when it names the same speaker again
         // ("Sims added that …").
@@ -337,7 +351,8 @@ final class ArticleQuotes {
         // Lower-casing never shortens a word, so a long one is no small word: no copy needed.
         if (t.end[k] - t.start[k] > SMALL_WORD_MAX_LENGTH || !SMALL_WORDS.contains(t.lower(k))) {
           content++;
-          if (Character.isUpperCase(t.text.charAt(t.start[k])) || Character.isDigit(t.text.charAt(t.start[k]))) {
+          if (Character.isUpperCase(t.text.charAt(t.start[k]))
+              || Character.isDigit(t.text.charAt(t.start[k]))) {
             capitalContent++;
           }
         }
@@ -355,10 +370,15 @@ final class ArticleQuotes {
     boolean prevSame = prev >= 0 && t.paragraph[prev] == t.paragraph[openTok[i]];
     String prevWord = prevSame && t.isWord(prev) ? t.lower(prev) : "";
     char first = firstLetterOrDigit(inner);
-    boolean upper = Character.isUpperCase(first) || Character.isDigit(first) || inner.startsWith("[");
+    boolean upper =
+        Character.isUpperCase(first) || Character.isDigit(first) || inner.startsWith("[");
 
     // Nicknames: Earvin "Magic" Johnson.
-    if (words <= 3 && !punct && prevSame && t.capitalised(prev) && t.capitalised(next)
+    if (words <= 3
+        && !punct
+        && prevSame
+        && t.capitalised(prev)
+        && t.capitalised(next)
         && t.paragraph[next] == t.paragraph[openTok[i]]) {
       return QuoteKind.NOT_A_QUOTE;
     }
@@ -366,30 +386,55 @@ final class ArticleQuotes {
     boolean named =
         (Lexicon.NAMING_WORDS.contains(prevWord) && !passiveWithAgent(prev, closeTok[i]))
             || (Lexicon.WORK_TITLE_NOUNS.contains(prevWord) && upper)
-            || (prevWord.equals("as") && prev > 0 && t.isWord(prev - 1)
-                && KNOWN_AS.contains(t.lower(prev - 1)) && words <= 4);
-    if (named && words <= 10 && !hasInnerSentenceBreak(inner) && !(cueAfter && inner.endsWith(","))) {
+            || (prevWord.equals("as")
+                && prev > 0
+                && t.isWord(prev - 1)
+                && KNOWN_AS.contains(t.lower(prev - 1))
+                && words <= 4);
+    if (named
+        && words <= 10
+        && !hasInnerSentenceBreak(inner)
+        && !(cueAfter && inner.endsWith(","))) {
       return QuoteKind.NOT_A_QUOTE;
     }
     // Titles and publication names: short, no sentence punctuation, Capitalised Like A Title.
-    boolean shortSentence = words <= 2 && (last(inner) == '.' || last(inner) == '!' || last(inner) == '?');
+    boolean shortSentence =
+        words <= 2 && (last(inner) == '.' || last(inner) == '!' || last(inner) == '?');
     boolean titleLike =
-        upper && words <= 8 && !shortSentence && !hasSentencePunctuation(stripTrailing(inner)) && (cue == null || !cueAfter || !punct)
-            && content > 0 && capitalContent * 10 >= content * 7
+        upper
+            && words <= 8
+            && !shortSentence
+            && !hasSentencePunctuation(stripTrailing(inner))
+            && (cue == null || !cueAfter || !punct)
+            && content > 0
+            && capitalContent * 10 >= content * 7
             && (content >= 2 || words == 1);
-    boolean introduced = cue != null && !cueAfter && prevSame && (t.isPunct(prev, ',') || t.isPunct(prev, ':'))
-        && cue.verb() >= prev - 2;
-    if (titleLike && !introduced && (cue == null || !cueAfter || prevWord.equals("the") || prevWord.equals("a"))) {
+    boolean introduced =
+        cue != null
+            && !cueAfter
+            && prevSame
+            && (t.isPunct(prev, ',') || t.isPunct(prev, ':'))
+            && cue.verb() >= prev - 2;
+    if (titleLike
+        && !introduced
+        && (cue == null || !cueAfter || prevWord.equals("the") || prevWord.equals("a"))) {
       return QuoteKind.NOT_A_QUOTE;
     }
     // Scare quotes: a word or two mid-sentence in a sentence that reports nobody's words.
-    if (words <= 3 && !hasSentencePunctuation(stripTrailing(inner)) && cue == null
+    if (words <= 3
+        && !hasSentencePunctuation(stripTrailing(inner))
+        && cue == null
         && !sentenceReportsSpeech(openTok[i])) {
       return QuoteKind.NOT_A_QUOTE;
     }
     if (!upper) {
-      boolean afterCueComma = prevSame && (t.isPunct(prev, ',') || t.isPunct(prev, ':'))
-          && cue != null && !cueAfter && cue.verb() < prev && cue.verb() >= prev - 4;
+      boolean afterCueComma =
+          prevSame
+              && (t.isPunct(prev, ',') || t.isPunct(prev, ':'))
+              && cue != null
+              && !cueAfter
+              && cue.verb() < prev
+              && cue.verb() >= prev - 4;
       return afterCueComma ? QuoteKind.FULL : QuoteKind.PARTIAL;
     }
     return QuoteKind.FULL;
@@ -433,7 +478,9 @@ final class ArticleQuotes {
     int from = t.sentenceStartOf(tok);
     int to = t.sentenceEndOf(tok);
     for (int k = from; k < to; k++) {
-      if (t.quote[k] < 0 && (CueFinder.isReportingVerb(t, k) || (t.lowerCase(k) && Lexicon.SPEECH_ACTS.contains(t.lower(k))))
+      if (t.quote[k] < 0
+          && (CueFinder.isReportingVerb(t, k)
+              || (t.lowerCase(k) && Lexicon.SPEECH_ACTS.contains(t.lower(k))))
           && !(t.isWord(k - 1) && t.lower(k - 1).equals("widely"))) {
         return true;
       }
@@ -446,7 +493,8 @@ final class ArticleQuotes {
       char c = inner.charAt(k);
       if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':') {
         // a dot inside a word ("U.S.", "3.5") is not punctuation
-        boolean inWord = c == '.' && k + 1 < inner.length() && Character.isLetterOrDigit(inner.charAt(k + 1));
+        boolean inWord =
+            c == '.' && k + 1 < inner.length() && Character.isLetterOrDigit(inner.charAt(k + 1));
         if (!inWord) {
           return true;
         }

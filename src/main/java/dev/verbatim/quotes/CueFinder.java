@@ -20,34 +20,89 @@ final class CueFinder {
   private static final int MAX_ADVERBIAL_TOKENS = 30;
 
   private static final Set<String> DETERMINERS =
-      Lexicon.words("the", "a", "an", "his", "her", "its", "their", "our", "one", "two", "three", "some",
+      Lexicon.words(
+          "the", "a", "an", "his", "her", "its", "their", "our", "one", "two", "three", "some",
           "several", "many", "other", "another", "both", "this", "that", "these", "those");
 
   private static final Set<String> STOP_FORWARD =
-      Lexicon.words("in", "on", "at", "during", "after", "before", "when", "who", "which", "that",
-          "while", "told", "to", "as", "because", "adding", "noting", "and", "but", "last",
-          "this", "yesterday", "today", "recently", "earlier", "later", "via", "through",
-          "with", "without", "since", "if", "although", "than", "into", "about", "referring");
+      Lexicon.words(
+          "in",
+          "on",
+          "at",
+          "during",
+          "after",
+          "before",
+          "when",
+          "who",
+          "which",
+          "that",
+          "while",
+          "told",
+          "to",
+          "as",
+          "because",
+          "adding",
+          "noting",
+          "and",
+          "but",
+          "last",
+          "this",
+          "yesterday",
+          "today",
+          "recently",
+          "earlier",
+          "later",
+          "via",
+          "through",
+          "with",
+          "without",
+          "since",
+          "if",
+          "although",
+          "than",
+          "into",
+          "about",
+          "referring");
 
   private static final Set<String> RELATIVES = Lexicon.words("who", "which", "that", "whom");
 
   private static final Set<String> COMMENT_NOUNS =
-      Lexicon.words("comment", "caption", "message", "words", "note", "tweet", "post", "line", "remark",
-          "statement", "headline", "title", "reply", "response", "plea", "warning");
+      Lexicon.words(
+          "comment",
+          "caption",
+          "message",
+          "words",
+          "note",
+          "tweet",
+          "post",
+          "line",
+          "remark",
+          "statement",
+          "headline",
+          "title",
+          "reply",
+          "response",
+          "plea",
+          "warning");
 
-  private static final Set<String> PASSIVE = Lexicon.words("was", "were", "is", "are", "been", "being", "be");
+  private static final Set<String> PASSIVE =
+      Lexicon.words("was", "were", "is", "are", "been", "being", "be");
 
-  private static final Set<String> SUBJECT_DETERMINERS = Lexicon.words("the", "a", "an", "one", "another");
+  private static final Set<String> SUBJECT_DETERMINERS =
+      Lexicon.words("the", "a", "an", "one", "another");
 
-  private static final Set<String> PP_LINKS = Lexicon.words("of", "for", "at", "from", "with", "to", "in");
+  private static final Set<String> PP_LINKS =
+      Lexicon.words("of", "for", "at", "from", "with", "to", "in");
 
   private static final Set<String> CUTS =
       Lexicon.words("and", "but", "that", "as", "while", "when", "because", "so", "then");
 
-  private static final Set<String> NOT_ROLE = Lexicon.words("for", "of", "by", "from", "with", "is", "was");
+  private static final Set<String> NOT_ROLE =
+      Lexicon.words("for", "of", "by", "from", "with", "is", "was");
 
   private static final Set<String> PREPOSITIONS =
-      Lexicon.words("of", "for", "to", "with", "by", "about", "between", "from", "on", "at", "against", "in");
+      Lexicon.words(
+          "of", "for", "to", "with", "by", "about", "between", "from", "on", "at", "against", "in");
 
   private final Tokens t;
   private final Names names;
@@ -92,7 +147,10 @@ final class CueFinder {
     }
     if (t.lowerCase(k0) && looksLikePastVerb(t.lower(k0))) {
       Names.Run run = names.runAt(k0 + 1);
-      if (run != null && run.first() >= k0 + 1 && run.first() <= k0 + 2 && endsClause(run.last() + 1)) {
+      if (run != null
+          && run.first() >= k0 + 1
+          && run.first() <= k0 + 2
+          && endsClause(run.last() + 1)) {
         return new Cue(k0, t.word(k0), new Phrase(k0 + 1, run.last()));
       }
       return null;
@@ -115,7 +173,10 @@ final class CueFinder {
   }
 
   private boolean endsClause(int k) {
-    return k >= t.size || t.paragraph[k] != t.paragraph[k - 1] || t.isPunct(k, '.') || t.isPunct(k, ',');
+    return k >= t.size
+        || t.paragraph[k] != t.paragraph[k - 1]
+        || t.isPunct(k, '.')
+        || t.isPunct(k, ',');
   }
 
   private static boolean looksLikePastVerb(String w) {
@@ -141,7 +202,10 @@ final class CueFinder {
       if (t.kind[k] == Tokens.PUNCT && ".;:!?()".indexOf(t.text.charAt(t.start[k])) >= 0) {
         return null;
       }
-      if (t.isWord(k) && t.lower(k).equals("according") && t.isWord(k + 1) && t.lower(k + 1).equals("to")) {
+      if (t.isWord(k)
+          && t.lower(k).equals("according")
+          && t.isWord(k + 1)
+          && t.lower(k + 1).equals("to")) {
         if (k != k0) {
           return null;
         }
@@ -157,7 +221,9 @@ final class CueFinder {
           return np == null ? null : new Cue(k, t.word(k), np);
         }
         Phrase np = backwardPhrase(k, k0);
-        if (np == null || !onlyRoleWords(k0, np.first()) || (np.first() > k0 && t.lower(k0).equals("and"))) {
+        if (np == null
+            || !onlyRoleWords(k0, np.first())
+            || (np.first() > k0 && t.lower(k0).equals("and"))) {
           return null; // a clause between the mark and the subject: not a plain cue
         }
         if (nounLike(k, np)) {
@@ -178,12 +244,17 @@ final class CueFinder {
       return false;
     }
     String head = t.lower(np.last());
-    return names.runAt(np.last()) == null && !Lexicon.PRONOUNS.contains(head)
-        && !Lexicon.COMPANY_NOUNS.contains(head) && !Lexicon.WORK_NOUNS.contains(head)
-        && !Lexicon.SPOKES.contains(head) && !Lexicon.isRole(head);
+    return names.runAt(np.last()) == null
+        && !Lexicon.PRONOUNS.contains(head)
+        && !Lexicon.COMPANY_NOUNS.contains(head)
+        && !Lexicon.WORK_NOUNS.contains(head)
+        && !Lexicon.SPOKES.contains(head)
+        && !Lexicon.isRole(head);
   }
 
-  /** True when {@code [from, to)} holds only lower-case role words ("chairman and chief executive"). */
+  /**
+   * True when {@code [from, to)} holds only lower-case role words ("chairman and chief executive").
+   */
   private boolean onlyRoleWords(int from, int to) {
     if (to - from > 9) {
       return false;
@@ -211,7 +282,10 @@ final class CueFinder {
     return finalClause(t.sentenceEndOf(closeTok), closeTok);
   }
 
-  /** The attribution ending sentence {@code s} ("…, Deputy Prime Minister Kim Mahn-je said."), or null. */
+  /**
+   * The attribution ending sentence {@code s} ("…, Deputy Prime Minister Kim Mahn-je said."), or
+   * null.
+   */
   Phrase finalAttribution(int s) {
     int from = t.sentenceStart[s];
     Cue c = finalClause(t.sentenceStart[s + 1], from);
@@ -240,7 +314,8 @@ final class CueFinder {
     int verb = last - 1;
     if (isReportingVerb(t, verb) && verb > k0) {
       Phrase np = backwardPhrase(verb, k0);
-      return np == null || np.first() != k0 && !onlyRoleWords(k0, np.first()) ? null
+      return np == null || np.first() != k0 && !onlyRoleWords(k0, np.first())
+          ? null
           : new Cue(verb, t.word(verb), np);
     }
     if (isReportingVerb(t, k0) && !Lexicon.HEARER_VERBS.contains(t.lower(k0))) {
@@ -259,14 +334,19 @@ final class CueFinder {
     int comment = commentCue(openTok, s0);
     if (comment >= 0) {
       Phrase np = subjectOf(s0, comment);
-      return np == null ? null : new Cue(comment, t.text.substring(t.start[comment], t.end[comment + 2]), np);
+      return np == null
+          ? null
+          : new Cue(comment, t.text.substring(t.start[comment], t.end[comment + 2]), np);
     }
     int lo = Math.max(s0, openTok - MAX_BEFORE_TOKENS);
     for (int k = openTok - 1; k >= lo; k--) {
       if (t.quote[k] >= 0) {
         continue;
       }
-      if (t.isWord(k) && t.lower(k).equals("according") && t.isWord(k + 1) && t.lower(k + 1).equals("to")) {
+      if (t.isWord(k)
+          && t.lower(k).equals("according")
+          && t.isWord(k + 1)
+          && t.lower(k + 1).equals("to")) {
         Phrase np = forwardPhrase(k + 2);
         return np == null ? null : new Cue(k, "according to", np);
       }
@@ -287,8 +367,9 @@ final class CueFinder {
           Phrase np = subjectOf(s0, j);
           return np == null ? null : new Cue(k, t.word(k), np);
         }
-        if (k >= 1 && (t.kind[k - 1] == Tokens.CLOSE
-            || (k >= 2 && t.isPunct(k - 1, ',') && t.kind[k - 2] == Tokens.CLOSE))) {
+        if (k >= 1
+            && (t.kind[k - 1] == Tokens.CLOSE
+                || (k >= 2 && t.isPunct(k - 1, ',') && t.kind[k - 2] == Tokens.CLOSE))) {
           // `“…,” said Pulcine, “and if …”`: the second piece takes the inverted cue
           Phrase np = Lexicon.HEARER_VERBS.contains(w) ? null : forwardPhrase(k + 1);
           return np == null ? null : new Cue(k, t.word(k), np);
@@ -307,9 +388,9 @@ final class CueFinder {
   }
 
   /**
-   * {@code X described the embargo as a “…”}, {@code It blamed “…”}, {@code Beijing, which
-   * called it “…”}: a verb that reports an evaluation in someone's words, close before the mark,
-   * with its subject. Null when there is none.
+   * {@code X described the embargo as a “…”}, {@code It blamed “…”}, {@code Beijing, which called
+   * it “…”}: a verb that reports an evaluation in someone's words, close before the mark, with its
+   * subject. Null when there is none.
    */
   private Cue speechAct(int openTok, int s0) {
     for (int k = openTok - 1; k >= s0 && k >= openTok - MAX_SPEECH_ACT_TOKENS; k--) {
@@ -334,8 +415,8 @@ final class CueFinder {
   }
 
   /**
-   * Who speaks through a participle cue at {@code k}: "quoted Y telling", "quoted Y as saying"
-   * give Y; "it said, adding" gives the subject of "said"; otherwise the sentence subject.
+   * Who speaks through a participle cue at {@code k}: "quoted Y telling", "quoted Y as saying" give
+   * Y; "it said, adding" gives the subject of "said"; otherwise the sentence subject.
    */
   private Phrase participleSubject(int k, int s0) {
     int before = k - 1;
@@ -381,8 +462,8 @@ final class CueFinder {
   }
 
   /**
-   * The speaker phrase ending just before the verb at {@code verb}, not reaching before {@code
-   * lo}: a pronoun, a name (with an appositive between commas), or a short noun phrase.
+   * The speaker phrase ending just before the verb at {@code verb}, not reaching before {@code lo}:
+   * a pronoun, a name (with an appositive between commas), or a short noun phrase.
    */
   Phrase backwardPhrase(int verb, int lo) {
     int j = skipBetween(verb - 1, lo);
@@ -417,7 +498,9 @@ final class CueFinder {
       return new Phrase(j, j);
     }
     Names.Run run = names.runAt(j);
-    if (run != null && run.first() - 2 >= lo && t.isPunct(run.first() - 1, ',')
+    if (run != null
+        && run.first() - 2 >= lo
+        && t.isPunct(run.first() - 1, ',')
         && names.isOrganisation(run)) {
       // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation
       Names.Run person = names.runAt(run.first() - 2);
@@ -429,7 +512,10 @@ final class CueFinder {
       int first = Math.max(run.first(), lo);
       // "the White House", "Mic co-founder Jake Horowitz": keep the words that lead to the name.
       int k = first - 1;
-      while (k >= lo && k >= first - 4 && t.lowerCase(k) && !DETERMINERS.contains(t.lower(k))
+      while (k >= lo
+          && k >= first - 4
+          && t.lowerCase(k)
+          && !DETERMINERS.contains(t.lower(k))
           && isRoleWord(t.lower(k))) {
         k--;
       }
@@ -437,9 +523,13 @@ final class CueFinder {
         first = k;
       }
       int link = first - 1;
-      if (link > lo && t.isWord(link) && t.lower(link).equals("and") && names.runAt(link - 1) != null) {
+      if (link > lo
+          && t.isWord(link)
+          && t.lower(link).equals("and")
+          && names.runAt(link - 1) != null) {
         link = names.runAt(link - 1).first() - 1; // "The MP for Sittingbourne and Sheppey"
-        if (!(link > lo && t.lowerCase(link) && PP_LINKS.contains(t.lower(link))) && !names.isOrganisation(run)) {
+        if (!(link > lo && t.lowerCase(link) && PP_LINKS.contains(t.lower(link)))
+            && !names.isOrganisation(run)) {
           return null; // "Princes William and Harry said": two speakers, not one
         }
       }
@@ -464,7 +554,8 @@ final class CueFinder {
         if (!t.isWord(k) || t.quote[k] >= 0) {
           break;
         }
-        if (DETERMINERS.contains(t.lower(k)) && (k == lo || !t.isWord(k - 1) || isPrepositionOrCut(t.lower(k - 1)))) {
+        if (DETERMINERS.contains(t.lower(k))
+            && (k == lo || !t.isWord(k - 1) || isPrepositionOrCut(t.lower(k - 1)))) {
           return new Phrase(k, j);
         }
       }
@@ -485,8 +576,10 @@ final class CueFinder {
   }
 
   private static boolean isRoleWord(String w) {
-    return !Lexicon.REPORTING_VERBS.contains(w) && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(w)
-        && !STOP_FORWARD.contains(w) && !NOT_ROLE.contains(w);
+    return !Lexicon.REPORTING_VERBS.contains(w)
+        && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(w)
+        && !STOP_FORWARD.contains(w)
+        && !NOT_ROLE.contains(w);
   }
 
   /** "Dome spokesman David Annesley": the person after an organisation and a role is the head. */
@@ -495,7 +588,10 @@ final class CueFinder {
     int words = 0;
     boolean role = false;
     // "ISM survey chairman Norbert Ore": a few lower-case words, one of them a role, then a name
-    while (words < 4 && t.lowerCase(k) && !isReportingVerb(t, k) && !STOP_FORWARD.contains(t.lower(k))
+    while (words < 4
+        && t.lowerCase(k)
+        && !isReportingVerb(t, k)
+        && !STOP_FORWARD.contains(t.lower(k))
         && !DETERMINERS.contains(t.lower(k))) {
       role |= Lexicon.isRole(t.lower(k)) || Resolver.isPersonNoun(t.lower(k));
       k++;
@@ -544,7 +640,8 @@ final class CueFinder {
         // resolution can tell a head name from a name that only modifies the head.
         end = r.last();
         int e = end + 1;
-        while (e < k + 9 && (names.runAt(e) != null || (t.lowerCase(e) && isRoleNoun(t.lower(e))))) {
+        while (e < k + 9
+            && (names.runAt(e) != null || (t.lowerCase(e) && isRoleNoun(t.lower(e))))) {
           end = names.runAt(e) != null ? names.runAt(e).last() : e;
           e = end + 1;
         }
@@ -595,18 +692,27 @@ final class CueFinder {
         k = comma + 1;
       }
     }
-    if (k < limit && t.isWord(k) && SUBJECT_DETERMINERS.contains(t.lower(k))
+    if (k < limit
+        && t.isWord(k)
+        && SUBJECT_DETERMINERS.contains(t.lower(k))
         && (names.runAt(k + 1) == null || Lexicon.DEMONYMS.contains(t.lower(k + 1)))) {
       // "the French international defender believes Mourinho …": the subject is the phrase
       int e = k;
-      while (e + 1 < limit && e < k + 6 && t.isWord(e + 1) && t.quote[e + 1] < 0 && !isReportingVerb(t, e + 1)
+      while (e + 1 < limit
+          && e < k + 6
+          && t.isWord(e + 1)
+          && t.quote[e + 1] < 0
+          && !isReportingVerb(t, e + 1)
           && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(t.lower(e + 1))) {
         e++;
       }
       int apposition = e + 2;
       Names.Run named = names.runAt(apposition);
-      if ((t.isPunct(e + 1, ',') || t.isPunct(e + 1, '-')) && named != null && named.first() == apposition) {
-        return new Phrase(named.first(), named.last()); // "one of the Guildford Four, Gerry Conlon - who"
+      if ((t.isPunct(e + 1, ',') || t.isPunct(e + 1, '-'))
+          && named != null
+          && named.first() == apposition) {
+        return new Phrase(
+            named.first(), named.last()); // "one of the Guildford Four, Gerry Conlon - who"
       }
       return new Phrase(k, e);
     }
@@ -624,8 +730,7 @@ final class CueFinder {
         continue;
       }
       String w = t.lower(j);
-      boolean afterPreposition =
-          j > k && t.isWord(j - 1) && PREPOSITIONS.contains(t.lower(j - 1));
+      boolean afterPreposition = j > k && t.isWord(j - 1) && PREPOSITIONS.contains(t.lower(j - 1));
       if (Lexicon.PRONOUNS.contains(w) && !afterPreposition) {
         return new Phrase(j, j);
       }
@@ -651,7 +756,9 @@ final class CueFinder {
    */
   Phrase lastSpeechSubject(int from, int to) {
     for (int k = to - 1; k > from; k--) {
-      if (t.quote[k] < 0 && isReportingVerb(t, k) && !t.lower(k).endsWith("ing")
+      if (t.quote[k] < 0
+          && isReportingVerb(t, k)
+          && !t.lower(k).endsWith("ing")
           && !(t.isWord(k - 1) && PASSIVE.contains(t.lower(k - 1)))) {
         Phrase np = backwardPhrase(k, from);
         if (np != null) {

@@ -29,6 +29,7 @@ final class Names {
     boolean company;
     byte gender;
     int count;
+
     /** False until {@link Names#settle} has drawn the conclusions from all the evidence. */
     boolean settled;
 
@@ -38,17 +39,43 @@ final class Names {
   }
 
   private static final java.util.Set<String> CORPORATE =
-      Lexicon.words("inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
-          "plc", "llc", "group", "holdings", "company", "airlines", "airways", "motors",
-          "industries", "bank", "ag", "sa", "nv", "bv", "gmbh", "spa");
+      Lexicon.words(
+          "inc",
+          "inc.",
+          "corp",
+          "corp.",
+          "corporation",
+          "co",
+          "co.",
+          "ltd",
+          "ltd.",
+          "plc",
+          "llc",
+          "group",
+          "holdings",
+          "company",
+          "airlines",
+          "airways",
+          "motors",
+          "industries",
+          "bank",
+          "ag",
+          "sa",
+          "nv",
+          "bv",
+          "gmbh",
+          "spa");
 
   private final Tokens tokens;
   final List<Run> runs = new ArrayList<>();
+
   /** Index into {@link #runs} for each body token, or -1. */
   final int[] runOfToken;
+
   private final Map<String, Entity> entities = new LinkedHashMap<>();
   private final Map<String, String[]> lowerParts = new HashMap<>();
   private final Map<String, Boolean> orgNames = new HashMap<>();
+
   /** Key as written -> canonical keys it may stand for (one when unambiguous). */
   private final Map<String, List<String>> canonical = new HashMap<>();
 
@@ -95,7 +122,9 @@ final class Names {
       boolean possessive = isPossessive(t, j);
       while (!possessive) {
         int k = j + 1;
-        if (t.capitalised(k) && t.quote[k] < 0 && t.paragraph[k] == t.paragraph[i]
+        if (t.capitalised(k)
+            && t.quote[k] < 0
+            && t.paragraph[k] == t.paragraph[i]
             && !Lexicon.isCompoundAdjective(t.lower(k))) {
           j = k;
         } else if (t.lowerCase(k)
@@ -105,7 +134,10 @@ final class Names {
             && (!t.lower(k).equals("of") || Lexicon.ORG_WORDS.contains(t.lower(j)))) {
           // "Bank of England" is one name; "Jim McGroarty of Discount Corp" is two.
           j = k + 1;
-        } else if (t.lowerCase(k) && t.lower(k).equals("and") && endsInOrgWord(t, k + 1) && !isGivenName(t.lower(i))
+        } else if (t.lowerCase(k)
+            && t.lower(k).equals("and")
+            && endsInOrgWord(t, k + 1)
+            && !isGivenName(t.lower(i))
             && !Lexicon.TITLES.contains(t.lower(i))) {
           j = k + 1; // "Finance and Economy Ministry", "Trade and Industry Department"
         } else if (t.isPunct(k, '&') && t.capitalised(k + 1)) {
@@ -117,16 +149,21 @@ final class Names {
       }
       int first = i;
       boolean titled = false;
-      if (j > i && (i == 0 || t.sentence[i - 1] != t.sentence[i]) && t.word(i).length() > 5
+      if (j > i
+          && (i == 0 || t.sentence[i - 1] != t.sentence[i])
+          && t.word(i).length() > 5
           && t.lower(i).endsWith("ing")) {
         first++; // a participle opening the sentence: "Praising Celtic …"
-      } else if (j >= i + 2 && isGivenName(t.lower(i + 1)) && !isGivenName(t.lower(i))
+      } else if (j >= i + 2
+          && isGivenName(t.lower(i + 1))
+          && !isGivenName(t.lower(i))
           && !Lexicon.TITLES.contains(t.lower(i))) {
         first++; // an adjective before a given name: "Defiant Matt Williams", "Songwriter Guy …"
       }
       while (first <= j) {
         String w = stripPossessive(t.lower(first));
-        if (Lexicon.NOT_NAME_STARTERS.contains(w) || (Lexicon.NAME_PARTICLES.contains(w) && t.lowerCase(first))
+        if (Lexicon.NOT_NAME_STARTERS.contains(w)
+            || (Lexicon.NAME_PARTICLES.contains(w) && t.lowerCase(first))
             || (Lexicon.DEMONYMS.contains(w) && first + 1 < j)) {
           first++;
         } else {
@@ -136,7 +173,8 @@ final class Names {
       // "Peruvian President Alan Garcia", "CFTC Commissioner William Seale": the name is what
       // follows the last title, unless what follows is an organisation ("General Motors").
       for (int k = j - 1; k >= first; k--) {
-        if (Lexicon.TITLES.contains(t.lower(k)) && !Lexicon.ORG_WORDS.contains(t.lower(k + 1))
+        if (Lexicon.TITLES.contains(t.lower(k))
+            && !Lexicon.ORG_WORDS.contains(t.lower(k + 1))
             && !Lexicon.TITLES.contains(t.lower(j))) {
           titled = true;
           first = k + 1;
@@ -163,13 +201,19 @@ final class Names {
     }
   }
 
-  /** True when the capitalised words from {@code k} end in an organisation word ("Economy Ministry"). */
+  /**
+   * True when the capitalised words from {@code k} end in an organisation word ("Economy
+   * Ministry").
+   */
   private static boolean endsInOrgWord(Tokens t, int k) {
     int j = k;
     while (j + 1 < t.size && t.capitalised(j + 1) && t.quote[j + 1] < 0 && j < k + 4) {
       j++;
     }
-    return t.capitalised(k) && t.quote[k] < 0 && Lexicon.ORG_WORDS.contains(t.lower(j)) && j > k - 1;
+    return t.capitalised(k)
+        && t.quote[k] < 0
+        && Lexicon.ORG_WORDS.contains(t.lower(j))
+        && j > k - 1;
   }
 
   /** Wire titles and shouted words ("BAHIA COCOA REVIEW") are not names. */
@@ -239,7 +283,8 @@ final class Names {
       String[] mt = multiTokens.get(index);
       int space = m.indexOf(' ');
       String tail = m.substring(space + 1);
-      if (tail.indexOf(' ') > 0 && multiSet.contains(tail)
+      if (tail.indexOf(' ') > 0
+          && multiSet.contains(tail)
           && !Lexicon.FEMALE_NAMES.contains(m.substring(0, space).toLowerCase(Locale.ROOT))
           && !Lexicon.MALE_NAMES.contains(m.substring(0, space).toLowerCase(Locale.ROOT))) {
         m = tail;
@@ -310,8 +355,8 @@ final class Names {
   }
 
   /**
-   * Draws an entity's conclusions (organisation, company, gender, person) from the evidence
-   * {@link #canonicalise} gathered. Done on first use: rules ask about a few entities per article.
+   * Draws an entity's conclusions (organisation, company, gender, person) from the evidence {@link
+   * #canonicalise} gathered. Done on first use: rules ask about a few entities per article.
    */
   private Entity settle(Entity e) {
     if (e == null || e.settled) {
@@ -392,7 +437,10 @@ final class Names {
     return hasAcronym(name);
   }
 
-  /** "BBC Scotland", "NAWG": a word in capitals (not an initial or a Roman numeral) is an organisation. */
+  /**
+   * "BBC Scotland", "NAWG": a word in capitals (not an initial or a Roman numeral) is an
+   * organisation.
+   */
   private static boolean hasAcronym(String name) {
     int start = 0;
     for (int i = 0; i <= name.length(); i++) {
@@ -437,8 +485,11 @@ final class Names {
     if (tokens.isPunct(role, ',')) {
       role--;
     }
-    if (tokens.lowerCase(role) && Resolver.isPersonNoun(tokens.lower(role)) && !Lexicon.SPOKES.contains(tokens.lower(role))) {
-      e.person = true; // "the crew chief, Lena Park", "peer Lord Carlile": a person by what they are
+    if (tokens.lowerCase(role)
+        && Resolver.isPersonNoun(tokens.lower(role))
+        && !Lexicon.SPOKES.contains(tokens.lower(role))) {
+      e.person =
+          true; // "the crew chief, Lena Park", "peer Lord Carlile": a person by what they are
     }
     int after = r.last() + 1;
     if (tokens.isWord(after) && Lexicon.COMPANY_CONTEXT.contains(tokens.lower(after))) {
@@ -450,7 +501,10 @@ final class Names {
     int before = r.first() - 1;
     if (tokens.isWord(before) && tokens.lower(before).equals("by") && tokens.isWord(before - 1)) {
       String verb = tokens.lower(before - 1);
-      if (verb.equals("produced") || verb.equals("owned") || verb.equals("published") || verb.equals("made")) {
+      if (verb.equals("produced")
+          || verb.equals("owned")
+          || verb.equals("published")
+          || verb.equals("made")) {
         e.company = true;
       }
     }
@@ -481,7 +535,9 @@ final class Names {
     return -1;
   }
 
-  /** Token of the last body mention of the entity {@code name} before token {@code before}, or -1. */
+  /**
+   * Token of the last body mention of the entity {@code name} before token {@code before}, or -1.
+   */
   int lastMentionBefore(String name, int before) {
     int found = -1;
     for (Run r : runs) {
@@ -496,8 +552,8 @@ final class Names {
   }
 
   /**
-   * The organisation named last before token {@code before} whose name holds {@code noun} as a
-   * word ({@code the ministry} -> {@code Finance and Economy Ministry}), or null.
+   * The organisation named last before token {@code before} whose name holds {@code noun} as a word
+   * ({@code the ministry} -> {@code Finance and Economy Ministry}), or null.
    */
   String lastNameContaining(String noun, int before) {
     String found = null;
@@ -516,10 +572,9 @@ final class Names {
   }
 
   /**
-   * The one person entity the article describes with {@code noun} before token {@code before}:
-   * as a title before the name ({@code Producer Kevin Wallace}, {@code England coach Andy
-   * Robinson}) or in apposition ({@code Matthew Warchus, the director,}); null when none or
-   * several are.
+   * The one person entity the article describes with {@code noun} before token {@code before}: as a
+   * title before the name ({@code Producer Kevin Wallace}, {@code England coach Andy Robinson}) or
+   * in apposition ({@code Matthew Warchus, the director,}); null when none or several are.
    */
   Entity onlyPersonDescribedAs(String noun, int before) {
     Entity found = null;
@@ -552,7 +607,9 @@ final class Names {
     if (tokens.isPunct(after, ',')) {
       for (int k = after + 1; k < tokens.size && k <= after + 6 && tokens.isWord(k); k++) {
         if (tokens.lower(k).equals(noun)) {
-          return tokens.isPunct(k + 1, ',') || tokens.isPunct(k + 1, '.') || !tokens.isWord(k + 1)
+          return tokens.isPunct(k + 1, ',')
+              || tokens.isPunct(k + 1, '.')
+              || !tokens.isWord(k + 1)
               || tokens.lowerCase(k + 1);
         }
       }
@@ -593,7 +650,9 @@ final class Names {
     return settle(entities.get(canonicalName));
   }
 
-  /** The company the article is mostly about ({@code the company}), or null when none is evident. */
+  /**
+   * The company the article is mostly about ({@code the company}), or null when none is evident.
+   */
   String mainCompany() {
     Entity best = null;
     for (Entity e : entities.values()) {

@@ -7,7 +7,8 @@ package dev.verbatim.quotes;
 record Phrase(int first, int last) {
   Phrase {
     if (first < 0 || last < first) {
-      throw new IllegalArgumentException("a phrase needs 0 <= first <= last, got " + first + ".." + last);
+      throw new IllegalArgumentException(
+          "a phrase needs 0 <= first <= last, got " + first + ".." + last);
     }
   }
 

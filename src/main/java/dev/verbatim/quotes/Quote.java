@@ -35,7 +35,9 @@ public record Quote(
     return evidence == null || evidence.cue() == null ? null : evidence.cue().text();
   }
 
-  /** Where the text names the speaker next to this quote ({@code she}, {@code Kardashian}), or null. */
+  /**
+   * Where the text names the speaker next to this quote ({@code she}, {@code Kardashian}), or null.
+   */
   public Mention mention() {
     return evidence == null ? null : evidence.mention();
   }

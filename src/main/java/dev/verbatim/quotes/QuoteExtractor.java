@@ -9,13 +9,13 @@ import java.util.Locale;
  * Finds quoted spans in an article, tells quotations from titles and scare quotes, and attributes
  * each quotation to a speaker. Stateless and thread-safe.
  *
- * <p>Spans are balanced curly or straight double marks within a paragraph (straight marks are
- * read as opening or closing from the chars around them); a quote that runs over paragraphs gives
- * one span per paragraph, all with the same speaker. The speaker comes from a cue next to the
- * quote ({@code ,” she said}, {@code said the White House}, {@code X reported that “…”}, {@code
- * according to X}), is canonicalised within the article ({@code Kardashian} -> {@code Kim
- * Kardashian}), and pronouns resolve to the speaker or subject they refer to. When the evidence
- * is weak the speaker is null: no speaker is better than a wrong one.
+ * <p>Spans are balanced curly or straight double marks within a paragraph (straight marks are read
+ * as opening or closing from the chars around them); a quote that runs over paragraphs gives one
+ * span per paragraph, all with the same speaker. The speaker comes from a cue next to the quote
+ * ({@code ,” she said}, {@code said the White House}, {@code X reported that “…”}, {@code according
+ * to X}), is canonicalised within the article ({@code Kardashian} -> {@code Kim Kardashian}), and
+ * pronouns resolve to the speaker or subject they refer to. When the evidence is weak the speaker
+ * is null: no speaker is better than a wrong one.
  */
 public final class QuoteExtractor {
 
@@ -26,8 +26,8 @@ public final class QuoteExtractor {
 
   /**
    * A key for spotting the same quotation in different articles: lower case, accents, quote marks,
-   * apostrophes and other punctuation dropped, whitespace collapsed. {@code This is so unfair.}
-   * and {@code “This is so unfair,”} give the same key. Pure function, thread-safe.
+   * apostrophes and other punctuation dropped, whitespace collapsed. {@code This is so unfair.} and
+   * {@code “This is so unfair,”} give the same key. Pure function, thread-safe.
    */
   public static String fingerprint(String quoteText) {
     if (isAscii(quoteText)) {
@@ -45,7 +45,10 @@ public final class QuoteExtractor {
         space = false;
         out.append(c);
       } else if (Character.getType(c) == Character.NON_SPACING_MARK
-          || c == '\'' || c == '’' || c == '‘' || c == 'ʼ') {
+          || c == '\''
+          || c == '’'
+          || c == '‘'
+          || c == 'ʼ') {
         // accents and apostrophes vanish inside a word: "don’t" = "dont"
       } else {
         space = true;
@@ -140,7 +143,9 @@ public final class QuoteExtractor {
       i++;
     }
     int j = 0;
-    while (j < x.length - i && j < y.length - i && x[x.length - 1 - j].equals(y[y.length - 1 - j])) {
+    while (j < x.length - i
+        && j < y.length - i
+        && x[x.length - 1 - j].equals(y[y.length - 1 - j])) {
       j++;
     }
     int restX = x.length - i - j;

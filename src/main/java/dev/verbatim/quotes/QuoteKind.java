@@ -6,12 +6,19 @@ import java.util.Locale;
 public enum QuoteKind {
   /** A whole quotation: one or more sentences someone said or wrote. */
   FULL,
-  /** A fragment of someone's words woven into reported speech ({@code said she was “in desperation”}). */
+  /**
+   * A fragment of someone's words woven into reported speech ({@code said she was “in
+   * desperation”}).
+   */
   PARTIAL,
-  /** Quote marks that do not quote anyone: names of publications, titles, nicknames, scare quotes. */
+  /**
+   * Quote marks that do not quote anyone: names of publications, titles, nicknames, scare quotes.
+   */
   NOT_A_QUOTE;
 
-  /** The lower-case, hyphenated name used in JSON and the index: {@code full}, {@code not-a-quote}. */
+  /**
+   * The lower-case, hyphenated name used in JSON and the index: {@code full}, {@code not-a-quote}.
+   */
   public String label() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

@@ -3,11 +3,11 @@ package dev.verbatim.quotes;
 import java.util.Set;
 
 /**
- * Stage two of attribution: the words pointing at a speaker ({@code she}, {@code the mayor},
- * {@code a BBC spokeswoman}, {@code Australia's Prime Minister John Howard}) resolved to an
- * entity of the article, named in its fullest form. Each way of resolving is a sieve of its own
- * ({@link How}); each abstains (null) when the article does not make the referent plain. Used by
- * one thread for one article.
+ * Stage two of attribution: the words pointing at a speaker ({@code she}, {@code the mayor}, {@code
+ * a BBC spokeswoman}, {@code Australia's Prime Minister John Howard}) resolved to an entity of the
+ * article, named in its fullest form. Each way of resolving is a sieve of its own ({@link How});
+ * each abstains (null) when the article does not make the referent plain. Used by one thread for
+ * one article.
  */
 final class Resolver {
   /** How far back a pronoun or a role looks for its referent. */
@@ -17,7 +17,9 @@ final class Resolver {
 
   /** How a mention was resolved. */
   enum How {
-    /** The mention names the speaker ({@code Ann Reyes}, {@code Mr Reyes}, {@code the White House}). */
+    /**
+     * The mention names the speaker ({@code Ann Reyes}, {@code Mr Reyes}, {@code the White House}).
+     */
     NAME("name"),
     /** {@code he}, {@code she}, {@code it}: the subject or speaker it refers back to. */
     PRONOUN("pronoun"),
@@ -59,13 +61,17 @@ final class Resolver {
     /** The speaker found for quote {@code q}, or null. */
     Referent speaker(int q);
 
-    /** True when quote {@code q} is someone's speech (a full quote, or one with a cue), not only a phrase. */
+    /**
+     * True when quote {@code q} is someone's speech (a full quote, or one with a cue), not only a
+     * phrase.
+     */
     boolean isSpeech(int q);
   }
 
   private static final Set<String> INDEFINITE = Lexicon.words("a", "an", "one", "another");
   private static final Set<String> DEFINITE = Lexicon.words("the", "this", "that", "its", "their");
-  private static final Set<String> LINKS = Lexicon.words("for", "of", "at", "from", "with", "to", "in");
+  private static final Set<String> LINKS =
+      Lexicon.words("for", "of", "at", "from", "with", "to", "in");
 
   private final Tokens t;
   private final Names names;
@@ -94,7 +100,9 @@ final class Resolver {
     if (np.isSingle() && t.isWord(first)) {
       String w = t.lower(first);
       if (w.equals("he") || w.equals("she")) {
-        return depth > 2 ? null : pronoun(first, w.equals("she") ? Names.FEMALE : Names.MALE, quoteIndex, depth);
+        return depth > 2
+            ? null
+            : pronoun(first, w.equals("she") ? Names.FEMALE : Names.MALE, quoteIndex, depth);
       }
       if (w.equals("it")) {
         return organisationBefore(first, quoteIndex, How.PRONOUN);
@@ -166,7 +174,11 @@ final class Resolver {
     if (e == null || (!e.person && names.isPlace(name)) || Names.isOnlyRoles(name)) {
       return null;
     }
-    if (!e.person && !e.org && !e.company && name.indexOf(' ') < 0 && Lexicon.NON_PERSON_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+    if (!e.person
+        && !e.org
+        && !e.company
+        && name.indexOf(' ') < 0
+        && Lexicon.NON_PERSON_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
       return null;
     }
     return new Referent(name, how, run.first(), e.gender, e.person);
@@ -221,7 +233,10 @@ final class Resolver {
     return -1;
   }
 
-  /** The name run of a possessor leading {@code np} ({@code Mr Blair's official spokesman}), or null. */
+  /**
+   * The name run of a possessor leading {@code np} ({@code Mr Blair's official spokesman}), or
+   * null.
+   */
   private Names.Run possessor(Phrase np) {
     Names.Run r = names.runAt(np.first());
     return r != null && r.last() < np.last() && Names.isPossessive(t, r.last()) ? r : null;
@@ -245,8 +260,16 @@ final class Resolver {
     StringBuilder out = new StringBuilder();
     int link = firstLink(np);
     Referent object = null;
-    if (link >= 0 && link < np.last() && t.isWord(link + 1) && DEFINITE.contains(t.lower(link + 1)) && depth < 2) {
-      object = resolve(new Phrase(link + 1, np.last()), quoteIndex, depth + 1); // "a spokesman for the author"
+    if (link >= 0
+        && link < np.last()
+        && t.isWord(link + 1)
+        && DEFINITE.contains(t.lower(link + 1))
+        && depth < 2) {
+      object =
+          resolve(
+              new Phrase(link + 1, np.last()),
+              quoteIndex,
+              depth + 1); // "a spokesman for the author"
       if (object == null) {
         return null;
       }
@@ -258,7 +281,11 @@ final class Resolver {
       if (r != null) {
         String canonical = names.canonicalOf(r);
         boolean possessive = Names.isPossessive(t, r.last());
-        word = possessive ? canonical + t.word(r.last()).substring(Names.stripPossessive(t.word(r.last())).length()) : canonical;
+        word =
+            possessive
+                ? canonical
+                    + t.word(r.last()).substring(Names.stripPossessive(t.word(r.last())).length())
+                : canonical;
         k = r.last();
       } else if (k == np.first()) {
         word = t.lower(k);
@@ -276,7 +303,8 @@ final class Resolver {
     if (object != null) {
       out.append(' ').append(object.name());
     }
-    byte gender = noun.endsWith("woman") ? Names.FEMALE : noun.endsWith("man") ? Names.MALE : Names.UNKNOWN;
+    byte gender =
+        noun.endsWith("woman") ? Names.FEMALE : noun.endsWith("man") ? Names.MALE : Names.UNKNOWN;
     return new Referent(out.toString(), How.DESCRIPTION, -1, gender, true);
   }
 
@@ -303,7 +331,8 @@ final class Resolver {
   /**
    * The person a {@code he}/{@code she} at {@code p} refers to: the speaker of a recent quote or
    * the subject of a recent sentence, nearest first, of a compatible gender. Objects ({@code told
-   * Jake}, {@code hosted by X}) are never candidates, since only subjects and speakers are looked at.
+   * Jake}, {@code hosted by X}) are never candidates, since only subjects and speakers are looked
+   * at.
    */
   private Referent pronoun(int p, byte gender, int quoteIndex, int depth) {
     Referent r = backwards(p, quoteIndex, depth, gender, true);
@@ -318,10 +347,12 @@ final class Resolver {
   private Referent personForRole(int at, String noun, int quoteIndex) {
     Names.Entity described = names.onlyPersonDescribedAs(noun, at);
     if (described != null) {
-      return new Referent(described.name, How.ROLE, names.firstMention(described.name), described.gender, true);
+      return new Referent(
+          described.name, How.ROLE, names.firstMention(described.name), described.gender, true);
     }
     if (Lexicon.OFFICES.contains(noun)) {
-      return null; // "the mayor" is whoever holds the office: only the article's own word for it counts
+      return null; // "the mayor" is whoever holds the office: only the article's own word for it
+      // counts
     }
     Referent r = backwards(at, quoteIndex, 0, Names.UNKNOWN, false);
     return r == null ? null : r.via(How.ROLE, -1);
@@ -357,7 +388,8 @@ final class Resolver {
         }
       }
       Phrase subject = cues.subjectOf(ss, limit);
-      boolean usable = subject != null && subject.first() != p && t.kind[subject.first()] == Tokens.WORD;
+      boolean usable =
+          subject != null && subject.first() != p && t.kind[subject.first()] == Tokens.WORD;
       Referent r = usable ? resolve(subject, quoteIndex, depth + 1) : null;
       if (r != null && fits(r, gender)) {
         return r;
@@ -382,11 +414,17 @@ final class Resolver {
 
   private record Candidate(Referent referent, int token) {}
 
-  /** The speaker of the last quotation opened in tokens {@code [from, to)}, or null when none opens there. */
+  /**
+   * The speaker of the last quotation opened in tokens {@code [from, to)}, or null when none opens
+   * there.
+   */
   private Candidate speakerOfLastQuote(int from, int to, int quoteIndex) {
     for (int k = to - 1; k >= from; k--) {
       int q = t.quote[k];
-      if (t.kind[k] == Tokens.OPEN && q >= 0 && q < quoteIndex && quotes.isQuotation(q)
+      if (t.kind[k] == Tokens.OPEN
+          && q >= 0
+          && q < quoteIndex
+          && quotes.isQuotation(q)
           && (quotes.speaker(q) != null || quotes.isSpeech(q))) {
         return new Candidate(quotes.speaker(q), k);
       }
@@ -395,13 +433,14 @@ final class Resolver {
   }
 
   private static boolean fits(Referent r, byte gender) {
-    return r.person() && (gender == Names.UNKNOWN || r.gender() == Names.UNKNOWN || r.gender() == gender);
+    return r.person()
+        && (gender == Names.UNKNOWN || r.gender() == Names.UNKNOWN || r.gender() == gender);
   }
 
   /**
-   * The one person of a fitting gender named in tokens {@code [from, to)} outside quotes and not
-   * as a hearer; a referent with an empty name when several are named or one cannot be typed,
-   * null when none is.
+   * The one person of a fitting gender named in tokens {@code [from, to)} outside quotes and not as
+   * a hearer; a referent with an empty name when several are named or one cannot be typed, null
+   * when none is.
    */
   private Referent onlyPerson(int from, int to, byte gender) {
     Referent found = null;
@@ -411,13 +450,19 @@ final class Resolver {
         continue;
       }
       k = run.last();
-      boolean hearer = run.first() > 0 && t.isWord(run.first() - 1)
-          && Lexicon.HEARER_VERBS.contains(t.lower(run.first() - 1));
+      boolean hearer =
+          run.first() > 0
+              && t.isWord(run.first() - 1)
+              && Lexicon.HEARER_VERBS.contains(t.lower(run.first() - 1));
       Referent r = entityReferent(run, How.NAME);
-      if (hearer || r == null || !r.person() || (r.gender() != Names.UNKNOWN && gender != Names.UNKNOWN && r.gender() != gender)) {
+      if (hearer
+          || r == null
+          || !r.person()
+          || (r.gender() != Names.UNKNOWN && gender != Names.UNKNOWN && r.gender() != gender)) {
         continue;
       }
-      if ((found != null && !found.name().equals(r.name())) || (r.gender() == Names.UNKNOWN && gender != Names.UNKNOWN)) {
+      if ((found != null && !found.name().equals(r.name()))
+          || (r.gender() == Names.UNKNOWN && gender != Names.UNKNOWN)) {
         return new Referent("", How.NAME, -1, Names.UNKNOWN, false);
       }
       found = r.via(How.NAME, run.first());

@@ -28,8 +28,8 @@ final class SpanFinder {
    * @param lastParagraph index of the paragraph holding the closing mark
    * @param continuesNext true when the span is left open at its paragraph's end and no next piece
    *     was found (a piece while spans are being found)
-   * @param pieces true when the span joins several pieces (re-opened marks inside it); while
-   *     spans are being found, true when this piece goes on from the previous one
+   * @param pieces true when the span joins several pieces (re-opened marks inside it); while spans
+   *     are being found, true when this piece goes on from the previous one
    */
   record Span(
       int open,
@@ -125,7 +125,8 @@ final class SpanFinder {
     }
     int j = newline + 1;
     int spaces = 0;
-    while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == '\r')) {
+    while (j < text.length()
+        && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == '\r')) {
       spaces += text.charAt(j) == '\t' ? 4 : 1;
       j++;
     }
@@ -140,9 +141,9 @@ final class SpanFinder {
   }
 
   /**
-   * Every quoted span in text order. The pieces of one quote (over several paragraphs, or
-   * re-opened after a full stop where paragraphs were run together: {@code "First. "Second."}) are
-   * one span from the first opening mark to the last closing mark, as a reader counts them.
+   * Every quoted span in text order. The pieces of one quote (over several paragraphs, or re-opened
+   * after a full stop where paragraphs were run together: {@code "First. "Second."}) are one span
+   * from the first opening mark to the last closing mark, as a reader counts them.
    */
   static List<Span> find(String text, int[] paragraphs) {
     return joinPieces(pieces(text, paragraphs));
@@ -154,16 +155,32 @@ final class SpanFinder {
     for (int i = 0; i < pieces.size(); i++) {
       Span first = pieces.get(i);
       int j = i;
-      while (j + 1 < pieces.size() && pieces.get(j).continuesNext() && pieces.get(j + 1).continuesPrevious()) {
+      while (j + 1 < pieces.size()
+          && pieces.get(j).continuesNext()
+          && pieces.get(j + 1).continuesPrevious()) {
         j++;
       }
       Span last = pieces.get(j);
       joined.add(
           i == j
-              ? new Span(first.open(), first.end(), first.innerStart(), first.innerEnd(), first.paragraph(),
-                  last.paragraph(), first.continuesNext(), false)
-              : new Span(first.open(), last.end(), first.innerStart(), last.innerEnd(), first.paragraph(),
-                  last.paragraph(), last.continuesNext(), true));
+              ? new Span(
+                  first.open(),
+                  first.end(),
+                  first.innerStart(),
+                  first.innerEnd(),
+                  first.paragraph(),
+                  last.paragraph(),
+                  first.continuesNext(),
+                  false)
+              : new Span(
+                  first.open(),
+                  last.end(),
+                  first.innerStart(),
+                  last.innerEnd(),
+                  first.paragraph(),
+                  last.paragraph(),
+                  last.continuesNext(),
+                  true));
       i = j;
     }
     return joined;
@@ -191,7 +208,9 @@ final class SpanFinder {
           pendingContinues = false;
         }
         Role role = role(text, i, ps, pe);
-        if (role == Role.NONE && pending >= 0 && (i - pending < 60 || afterClausePunctuation(text, i, ps))) {
+        if (role == Role.NONE
+            && pending >= 0
+            && (i - pending < 60 || afterClausePunctuation(text, i, ps))) {
           // a loose mark closes an open span when short ("the Whirlwind ") or after a comma or
           // full stop ("… but only might, " Bue said.")
           role = Role.CLOSE;
@@ -233,9 +252,11 @@ final class SpanFinder {
         int next = paragraphs[p + 2];
         char first = text.charAt(next);
         continues =
-            (first == '“' || first == '"') && role(text, next, next, paragraphs[p + 3]) == Role.OPEN;
+            (first == '“' || first == '"')
+                && role(text, next, next, paragraphs[p + 3]) == Role.OPEN;
         if (continues) {
-          boolean linked = pendingContinues || (previousContinues && firstInParagraph && pending == ps);
+          boolean linked =
+              pendingContinues || (previousContinues && firstInParagraph && pending == ps);
           spans.add(new Span(pending, pe, pending + 1, pe, p / 2, p / 2, true, linked));
         }
       }
@@ -244,7 +265,9 @@ final class SpanFinder {
     return spans;
   }
 
-  /** Offsets of the double marks before {@code limit}, in order; indexOf skips the prose between. */
+  /**
+   * Offsets of the double marks before {@code limit}, in order; indexOf skips the prose between.
+   */
   private static int[] marks(String text, int limit) {
     int[] found = new int[8];
     int count = 0;
@@ -301,8 +324,7 @@ final class SpanFinder {
     char prev = i > ps ? text.charAt(i - 1) : ' ';
     char next = i + 1 < pe ? text.charAt(i + 1) : ' ';
     boolean spaceBefore = Character.isWhitespace(prev) || "([{—–-/‘'“\"".indexOf(prev) >= 0;
-    boolean spaceAfter =
-        Character.isWhitespace(next) || ".,;:!?)]}—–-/…’'”\"".indexOf(next) >= 0;
+    boolean spaceAfter = Character.isWhitespace(next) || ".,;:!?)]}—–-/…’'”\"".indexOf(next) >= 0;
     if (c == '“') {
       return Role.OPEN;
     }

@@ -27,7 +27,10 @@ final class Tokens {
   private static final long[] PACKED_ABBREVIATIONS =
       ABBREVIATIONS.stream().mapToLong(a -> packAscii(a, 0, a.length())).sorted().toArray();
 
-  /** ASCII chars for which {@link Character#isLetterOrDigit} and {@link Character#isWhitespace} hold. */
+  /**
+   * ASCII chars for which {@link Character#isLetterOrDigit} and {@link Character#isWhitespace}
+   * hold.
+   */
   private static final boolean[] ASCII_WORD = new boolean[128];
 
   private static final boolean[] ASCII_SPACE = new boolean[128];
@@ -44,12 +47,16 @@ final class Tokens {
   int[] start;
   int[] end;
   byte[] kind;
+
   /** Index of the span a token is inside (marks included), or -1. */
   int[] quote;
+
   int[] paragraph;
   int[] sentence;
+
   /** First token of each sentence, indexed by sentence number; one extra entry at the end. */
   int[] sentenceStart;
+
   private String[] lowerCache;
 
   private Tokens(String text, int limit) {
@@ -179,7 +186,9 @@ final class Tokens {
           } else if ((d == '\'' || d == '’' || d == '-' || d == '.' || d == '&' || d == ',')
               && j + 1 < n
               && isWordChar(text.charAt(j + 1))
-              && (d != ',' || (Character.isDigit(text.charAt(j - 1)) && Character.isDigit(text.charAt(j + 1))))
+              && (d != ','
+                  || (Character.isDigit(text.charAt(j - 1))
+                      && Character.isDigit(text.charAt(j + 1))))
               && (d != '.' || !Character.isUpperCase(text.charAt(j + 1)) || j - i <= 1)) {
             j++;
           } else {
@@ -271,7 +280,9 @@ final class Tokens {
   private boolean endsSentenceBefore(int t) {
     int prev = t - 1;
     boolean nextOpensSentence =
-        capitalised(t) || kind[t] == OPEN || (isWord(t) && Character.isDigit(text.charAt(start[t])));
+        capitalised(t)
+            || kind[t] == OPEN
+            || (isWord(t) && Character.isDigit(text.charAt(start[t])));
     if (!nextOpensSentence) {
       return false;
     }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One indexed article in full, with every quote found in it: what an article page shows.
- * Immutable and thread-safe.
+ * One indexed article in full, with every quote found in it: what an article page shows. Immutable
+ * and thread-safe.
  *
  * @param id the article's id
  * @param title the headline (may be empty)
@@ -59,7 +59,10 @@ public record ArticleDetail(
       Objects.requireNonNull(id, "id");
       if (offset < 0 || length < 0) {
         throw new IllegalArgumentException(
-            "a quote span needs offset >= 0 and length >= 0, got offset=" + offset + " length=" + length);
+            "a quote span needs offset >= 0 and length >= 0, got offset="
+                + offset
+                + " length="
+                + length);
       }
     }
   }

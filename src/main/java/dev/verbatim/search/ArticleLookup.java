@@ -41,8 +41,14 @@ final class ArticleLookup {
     quotes.sort(Comparator.comparingInt(ArticleDetail.QuoteSpan::offset));
     return Optional.of(
         new ArticleDetail(
-            a.get(Schema.ID), a.get(Schema.TITLE), a.get(Schema.SOURCE), a.get(Schema.DATE),
-            a.get(Schema.AUTHOR), a.get(Schema.URL), a.get(Schema.TEXT), quotes));
+            a.get(Schema.ID),
+            a.get(Schema.TITLE),
+            a.get(Schema.SOURCE),
+            a.get(Schema.DATE),
+            a.get(Schema.AUTHOR),
+            a.get(Schema.URL),
+            a.get(Schema.TEXT),
+            quotes));
   }
 
   private static Query ofType(String field, String value, String type) {

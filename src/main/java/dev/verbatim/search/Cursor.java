@@ -8,8 +8,8 @@ import org.apache.lucene.search.ScoreDoc;
 /**
  * The opaque {@code nextCursor}: where the last hit of a page stands in the sort order, so the next
  * page can start after it (search-after) instead of collecting and skipping everything before it.
- * Tied to the request it came from; Lucene doc ids are part of it, so a cursor is meant for
- * walking a result soon after getting it, not for bookmarking across reindexes. Immutable.
+ * Tied to the request it came from; Lucene doc ids are part of it, so a cursor is meant for walking
+ * a result soon after getting it, not for bookmarking across reindexes. Immutable.
  */
 record Cursor(SearchRequest.SortOrder sort, int requestKey, long date, float score, int doc) {
   private static final String VERSION = "1";
@@ -24,9 +24,16 @@ record Cursor(SearchRequest.SortOrder sort, int requestKey, long date, float sco
   String encode() {
     String plain =
         String.join(
-            SEP, VERSION, sort.label(), Integer.toHexString(requestKey), Long.toString(date),
-            Integer.toHexString(Float.floatToIntBits(score)), Integer.toString(doc));
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+            SEP,
+            VERSION,
+            sort.label(),
+            Integer.toHexString(requestKey),
+            Long.toString(date),
+            Integer.toHexString(Float.floatToIntBits(score)),
+            Integer.toString(doc));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -53,7 +60,9 @@ record Cursor(SearchRequest.SortOrder sort, int requestKey, long date, float sco
           doc);
     } catch (IllegalArgumentException e) {
       throw new InvalidQueryException(
-          "malformed cursor '" + abbreviate(text) + "'; pass the nextCursor of the previous page unchanged");
+          "malformed cursor '"
+              + abbreviate(text)
+              + "'; pass the nextCursor of the previous page unchanged");
     }
   }
 
@@ -94,8 +103,12 @@ record Cursor(SearchRequest.SortOrder sort, int requestKey, long date, float sco
     SearchRequest.Filters f = r.filters();
     return String.join(
             "\u0001",
-            r.query(), r.type() == null ? "" : r.type().label(), String.valueOf(f.speaker()),
-            String.valueOf(f.source()), String.valueOf(f.date()), r.sort().label())
+            r.query(),
+            r.type() == null ? "" : r.type().label(),
+            String.valueOf(f.speaker()),
+            String.valueOf(f.source()),
+            String.valueOf(f.date()),
+            r.sort().label())
         .hashCode();
   }
 

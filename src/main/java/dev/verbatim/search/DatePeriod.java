@@ -10,8 +10,8 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.Query;
 
 /**
- * A year, a month or a day, as users write dates in queries ({@code 2018}, {@code 2018-06},
- * {@code 2018-06-06}), with its first and last day. Immutable.
+ * A year, a month or a day, as users write dates in queries ({@code 2018}, {@code 2018-06}, {@code
+ * 2018-06-06}), with its first and last day. Immutable.
  */
 record DatePeriod(LocalDate first, LocalDate last) {
   private static final Pattern SHAPE = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");

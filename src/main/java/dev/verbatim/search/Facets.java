@@ -87,7 +87,9 @@ final class Facets {
     for (SearchResult.FacetValue year : yearValues) {
       List<SearchResult.FacetValue> months = new ArrayList<>();
       for (SearchResult.FacetValue month : top(counts, Schema.FACET_DATE, year.value())) {
-        months.add(new SearchResult.FacetValue(year.value() + "-" + month.value(), month.count(), List.of()));
+        months.add(
+            new SearchResult.FacetValue(
+                year.value() + "-" + month.value(), month.count(), List.of()));
       }
       years.add(new SearchResult.FacetValue(year.value(), year.count(), months));
     }

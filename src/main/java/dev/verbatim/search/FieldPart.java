@@ -28,7 +28,9 @@ final class FieldPart {
   static Query of(Query query, Predicate<String> wanted) {
     if (query instanceof BoostQuery boost) {
       Query inner = of(boost.getQuery(), wanted);
-      return inner == null ? null : inner == boost.getQuery() ? boost : new BoostQuery(inner, boost.getBoost());
+      return inner == null
+          ? null
+          : inner == boost.getQuery() ? boost : new BoostQuery(inner, boost.getBoost());
     }
     if (!(query instanceof BooleanQuery bool)) {
       return names(query, wanted) ? query : null;
@@ -50,7 +52,9 @@ final class FieldPart {
     return n == 0 ? null : kept.build();
   }
 
-  /** Whether {@code query} names a field {@code wanted} accepts, or a leaf whose field is unknown. */
+  /**
+   * Whether {@code query} names a field {@code wanted} accepts, or a leaf whose field is unknown.
+   */
   private static boolean names(Query query, Predicate<String> wanted) {
     boolean[] found = {false};
     query.visit(

@@ -11,7 +11,9 @@ import org.apache.lucene.search.TermQuery;
 final class Filtering {
   private Filtering() {}
 
-  /** {@code query} restricted by {@code request}'s type and filters; unchanged when there are none. */
+  /**
+   * {@code query} restricted by {@code request}'s type and filters; unchanged when there are none.
+   */
   static Query apply(Query query, SearchRequest request) {
     SearchRequest.Filters f = request.filters();
     if (request.type() == null && f.equals(SearchRequest.Filters.NONE)) {
@@ -36,5 +38,4 @@ final class Filtering {
   private static void filter(BooleanQuery.Builder b, Query q) {
     b.add(q, BooleanClause.Occur.FILTER);
   }
-
 }

@@ -32,13 +32,12 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Marks why a hit matched: passages of its text, its title and its speaker, with {@code <mark>}
- * around the matching words, everything else HTML-escaped. Thread-safe; one instance per
- * searcher.
+ * around the matching words, everything else HTML-escaped. Thread-safe; one instance per searcher.
  *
- * <p>A page is marked in at most three highlighter passes, one per shape of hit (short quote,
- * long quote, article), each covering the text with the title or speaker. The highlighter reads
- * the field values the searcher already loaded instead of loading the stored documents again,
- * and takes where offsets come from from the reader's field infos, merged once per reader.
+ * <p>A page is marked in at most three highlighter passes, one per shape of hit (short quote, long
+ * quote, article), each covering the text with the title or speaker. The highlighter reads the
+ * field values the searcher already loaded instead of loading the stored documents again, and takes
+ * where offsets come from from the reader's field infos, merged once per reader.
  */
 final class Highlighting {
   /** A quote up to this long is shown whole, longer ones by their best passage. */
@@ -75,11 +74,16 @@ final class Highlighting {
   }
 
   /** How the text of one shape of hit is cut into passages. */
-  private record TextShape(int passages, Supplier<BreakIterator> breaks, PassageObjects formatter) {}
+  private record TextShape(
+      int passages, Supplier<BreakIterator> breaks, PassageObjects formatter) {}
 
   /** Marks {@code targets} (one page) for {@code query}; the answer is in the same order. */
   Marked[] mark(
-      IndexSearcher searcher, FieldInfos fieldInfos, Query query, List<Target> targets, SearchRequest.Snippets snippets)
+      IndexSearcher searcher,
+      FieldInfos fieldInfos,
+      Query query,
+      List<Target> targets,
+      SearchRequest.Snippets snippets)
       throws IOException {
     int n = targets.size();
     List<Target> whole = new ArrayList<>();
@@ -101,9 +105,15 @@ final class Highlighting {
     Map<Integer, Object> texts = new HashMap<>();
     Map<Integer, Object> others = new HashMap<>();
     Pass pass = new Pass(searcher, analyzer, fieldInfos, query, QueryShape.of(query));
-    pass.run(whole, QUOTE_FIELDS, new TextShape(1, WholeBreakIterator::new, WHOLE_FIELD), texts, others);
+    pass.run(
+        whole, QUOTE_FIELDS, new TextShape(1, WholeBreakIterator::new, WHOLE_FIELD), texts, others);
     pass.run(longQuotes, QUOTE_FIELDS, new TextShape(1, paragraphSentences, cut), texts, others);
-    pass.run(articles, ARTICLE_FIELDS, new TextShape(snippets.passages(), paragraphSentences, cut), texts, others);
+    pass.run(
+        articles,
+        ARTICLE_FIELDS,
+        new TextShape(snippets.passages(), paragraphSentences, cut),
+        texts,
+        others);
     Marked[] out = new Marked[n];
     for (int i = 0; i < n; i++) {
       Target t = targets.get(i);
@@ -133,7 +143,10 @@ final class Highlighting {
           int space = t.text().lastIndexOf(' ', max);
           end = space > max / 2 ? space : max;
         }
-        passages = List.of(new SearchResult.Passage(PassageObjects.escape(t.text().substring(0, end)), 0, end, List.of()));
+        passages =
+            List.of(
+                new SearchResult.Passage(
+                    PassageObjects.escape(t.text().substring(0, end)), 0, end, List.of()));
       }
       out[i] =
           new Marked(
@@ -149,7 +162,9 @@ final class Highlighting {
     return formatted == null ? List.of() : (List<SearchResult.Passage>) formatted;
   }
 
-  /** The marked field, or the plain value escaped when the field holds no match or is not indexed. */
+  /**
+   * The marked field, or the plain value escaped when the field holds no match or is not indexed.
+   */
   private static String html(Object formatted, String plain) {
     List<SearchResult.Passage> p = passages(formatted);
     if (p.isEmpty()) {
@@ -160,14 +175,22 @@ final class Highlighting {
 
   /** The highlighter passes of one page: same searcher, reader and query. */
   private record Pass(
-      IndexSearcher searcher, Analyzer analyzer, FieldInfos fieldInfos, Query query, QueryShape shape) {
+      IndexSearcher searcher,
+      Analyzer analyzer,
+      FieldInfos fieldInfos,
+      Query query,
+      QueryShape shape) {
 
     /**
      * Marks {@code fields} (the text first, then the title or speaker) of {@code which}; puts the
      * text's answer in {@code texts} and the other field's in {@code others}, by doc id.
      */
     void run(
-        List<Target> which, String[] fields, TextShape text, Map<Integer, Object> texts, Map<Integer, Object> others)
+        List<Target> which,
+        String[] fields,
+        TextShape text,
+        Map<Integer, Object> texts,
+        Map<Integer, Object> others)
         throws IOException {
       if (which.isEmpty()) {
         return;
@@ -198,8 +221,8 @@ final class Highlighting {
   }
 
   /**
-   * What the highlighter needs to know of a query: the fields it searches and whether it is made
-   * of single terms only (no phrase, proximity, wildcard, range or other leaf).
+   * What the highlighter needs to know of a query: the fields it searches and whether it is made of
+   * single terms only (no phrase, proximity, wildcard, range or other leaf).
    */
   private record QueryShape(Set<String> fields, boolean termsOnly) {
     static QueryShape of(Query query) {
@@ -221,7 +244,8 @@ final class Highlighting {
             }
 
             @Override
-            public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+            public void consumeTermsMatching(
+                Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
               termsOnly[0] = false;
             }
 
@@ -260,7 +284,11 @@ final class Highlighting {
     private final TextShape text;
 
     PageHighlighter(
-        Builder builder, FieldInfos fieldInfos, boolean weightMatches, Map<Integer, Target> byDoc, TextShape text) {
+        Builder builder,
+        FieldInfos fieldInfos,
+        boolean weightMatches,
+        Map<Integer, Target> byDoc,
+        TextShape text) {
       super(builder);
       this.fieldInfos = fieldInfos;
       this.weightMatches = weightMatches;
@@ -295,7 +323,8 @@ final class Highlighting {
         return super.getHighlightComponents(field, query, allTerms);
       }
       Query part = FieldPart.of(query, getFieldMatcher(field));
-      return super.getHighlightComponents(field, part == null ? new MatchNoDocsQuery() : part, allTerms);
+      return super.getHighlightComponents(
+          field, part == null ? new MatchNoDocsQuery() : part, allTerms);
     }
 
     @Override
@@ -304,23 +333,31 @@ final class Highlighting {
       if (info == null) {
         return OffsetSource.ANALYSIS;
       }
-      boolean offsets = info.getIndexOptions() == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
+      boolean offsets =
+          info.getIndexOptions() == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
       if (offsets) {
-        return info.hasTermVectors() ? OffsetSource.POSTINGS_WITH_TERM_VECTORS : OffsetSource.POSTINGS;
+        return info.hasTermVectors()
+            ? OffsetSource.POSTINGS_WITH_TERM_VECTORS
+            : OffsetSource.POSTINGS;
       }
       return info.hasTermVectors() ? OffsetSource.TERM_VECTORS : OffsetSource.ANALYSIS;
     }
 
     @Override
-    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
-        throws IOException {
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
       List<CharSequence[]> values = new ArrayList<>();
-      for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
         Target target = byDoc.get(doc);
         CharSequence[] forDoc = new CharSequence[fields.length];
         for (int f = 0; f < fields.length; f++) {
           String value = target.indexed(fields[f]);
-          forDoc[f] = value == null || value.length() <= getMaxLength() ? value : value.substring(0, getMaxLength());
+          forDoc[f] =
+              value == null || value.length() <= getMaxLength()
+                  ? value
+                  : value.substring(0, getMaxLength());
         }
         values.add(forDoc);
       }

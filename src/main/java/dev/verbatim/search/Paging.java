@@ -29,9 +29,8 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  * Stateless.
  *
  * <p>Collapsing happens while walking the sorted hits in growing batches (search-after), so a page
- * costs what its depth costs, not what the whole result costs. When resuming from a cursor, a
- * quote met again is skipped if its best occurrence sorts before the cursor: an earlier page
- * showed it.
+ * costs what its depth costs, not what the whole result costs. When resuming from a cursor, a quote
+ * met again is skipped if its best occurrence sorts before the cursor: an earlier page showed it.
  */
 final class Paging {
   /** Lucene's default: totals are exact up to this many matching documents. */
@@ -47,8 +46,8 @@ final class Paging {
   private Paging() {}
 
   /**
-   * One page: the hits (one per result), the total,
-   * the matches for facets (null unless asked for) and the cursor for the next page.
+   * One page: the hits (one per result), the total, the matches for facets (null unless asked for)
+   * and the cursor for the next page.
    */
   record Page(
       List<ScoreDoc> hits,
@@ -99,7 +98,14 @@ final class Paging {
           if (!seen.add(group)) {
             continue;
           }
-          if (cursor != null && shownBefore(searcher, state, query, request, QuoteGroups.fingerprint(reader, hit.doc), cursor)) {
+          if (cursor != null
+              && shownBefore(
+                  searcher,
+                  state,
+                  query,
+                  request,
+                  QuoteGroups.fingerprint(reader, hit.doc),
+                  cursor)) {
             continue;
           }
         }
@@ -129,7 +135,9 @@ final class Paging {
     return new Page(hits, total.count(), total.exact(), matches, next);
   }
 
-  /** Whether the best occurrence of the quote {@code fingerprint} sorts at or before {@code cursor}. */
+  /**
+   * Whether the best occurrence of the quote {@code fingerprint} sorts at or before {@code cursor}.
+   */
   private static boolean shownBefore(
       IndexSearcher searcher,
       ReaderState state,

@@ -96,7 +96,9 @@ final class PassageObjects extends PassageFormatter {
       }
       int last = merged.size() - 1;
       if (last >= 0 && s <= merged.get(last).end()) {
-        merged.set(last, new SearchResult.Span(merged.get(last).start(), Math.max(e, merged.get(last).end())));
+        merged.set(
+            last,
+            new SearchResult.Span(merged.get(last).start(), Math.max(e, merged.get(last).end())));
       } else {
         merged.add(new SearchResult.Span(s, e));
       }

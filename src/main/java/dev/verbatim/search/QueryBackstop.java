@@ -4,9 +4,9 @@ import java.io.IOException;
 
 /**
  * The last line behind the parser's own limits: a failure caused by the shape of a query string
- * (Lucene refusing a value, or recursion over absurd nesting in the parser or in Lucene's
- * rewrite) is the query's fault, so it becomes an {@link InvalidQueryException} (400), never a
- * server error. Stateless.
+ * (Lucene refusing a value, or recursion over absurd nesting in the parser or in Lucene's rewrite)
+ * is the query's fault, so it becomes an {@link InvalidQueryException} (400), never a server error.
+ * Stateless.
  */
 final class QueryBackstop {
   /** One step of answering a query. */
@@ -16,7 +16,10 @@ final class QueryBackstop {
 
   private QueryBackstop() {}
 
-  /** {@code parse}'s query; Lucene's refusal or a stack overflow as an {@link InvalidQueryException}. */
+  /**
+   * {@code parse}'s query; Lucene's refusal or a stack overflow as an {@link
+   * InvalidQueryException}.
+   */
   static <T> T parse(Step<T> parse) throws IOException {
     try {
       return search(parse);
@@ -28,7 +31,10 @@ final class QueryBackstop {
     }
   }
 
-  /** {@code search}'s result; a stack overflow (rewriting deep nesting) as an {@link InvalidQueryException}. */
+  /**
+   * {@code search}'s result; a stack overflow (rewriting deep nesting) as an {@link
+   * InvalidQueryException}.
+   */
   static <T> T search(Step<T> search) throws IOException {
     try {
       return search.run();

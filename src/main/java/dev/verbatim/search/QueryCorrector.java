@@ -28,16 +28,16 @@ final class QueryCorrector {
   static final int MAX_UNKNOWN_WORDS = 8;
 
   /**
-   * Longest word respelled: the edit automata grow with the word, and a longer unknown word is
-   * more likely run-together words or noise than a typo.
+   * Longest word respelled: the edit automata grow with the word, and a longer unknown word is more
+   * likely run-together words or noise than a typo.
    */
   static final int MAX_RESPELLED_LENGTH = 20;
 
   private QueryCorrector() {}
 
   /**
-   * A respelled {@code query} that has hits under {@code toQuery}, or null when no respelling
-   * finds anything or {@code timeUp} says so before a word is respelled.
+   * A respelled {@code query} that has hits under {@code toQuery}, or null when no respelling finds
+   * anything or {@code timeUp} says so before a word is respelled.
    */
   static String suggest(
       IndexSearcher searcher,
@@ -57,12 +57,15 @@ final class QueryCorrector {
     }
   }
 
-  /** {@code query} with each unknown word replaced by the closest indexed one, or null if none is. */
+  /**
+   * {@code query} with each unknown word replaced by the closest indexed one, or null if none is.
+   */
   static String correct(IndexReader reader, Analyzer analyzer, String query) throws IOException {
     return correct(reader, analyzer, query, () -> false);
   }
 
-  private static String correct(IndexReader reader, Analyzer analyzer, String query, BooleanSupplier timeUp)
+  private static String correct(
+      IndexReader reader, Analyzer analyzer, String query, BooleanSupplier timeUp)
       throws IOException {
     DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMinQueryLength(3);
@@ -94,7 +97,8 @@ final class QueryCorrector {
         } else {
           boolean asIs =
               rangeDepth > 0
-                  || (!inQuote && (w.equals("AND") || w.equals("OR") || w.equals("NOT") || w.equals("TO")))
+                  || (!inQuote
+                      && (w.equals("AND") || w.equals("OR") || w.equals("NOT") || w.equals("TO")))
                   || "*?~".indexOf(next) >= 0
                   || "*?".indexOf(before) >= 0
                   || w.chars().anyMatch(Character::isDigit);
@@ -133,7 +137,10 @@ final class QueryCorrector {
     return changed ? out.toString() : null;
   }
 
-  /** Whether the index holds {@code word} where it was asked for (fields never respelled count as known). */
+  /**
+   * Whether the index holds {@code word} where it was asked for (fields never respelled count as
+   * known).
+   */
   private static boolean known(IndexReader reader, Analyzer analyzer, String word, String field)
       throws IOException {
     List<String> fields = spellingFields(field);
@@ -141,7 +148,8 @@ final class QueryCorrector {
       return true;
     }
     String normalized = analyzer.normalize(fields.get(0), word).utf8ToString();
-    for (String f : field == null ? List.of(Schema.TEXT_EXACT, Schema.TITLE_EXACT, Schema.SPEAKER) : fields) {
+    for (String f :
+        field == null ? List.of(Schema.TEXT_EXACT, Schema.TITLE_EXACT, Schema.SPEAKER) : fields) {
       if (reader.docFreq(new Term(f, normalized)) > 0) {
         return true;
       }
@@ -156,7 +164,8 @@ final class QueryCorrector {
     String normalized = analyzer.normalize(fields.get(0), word).utf8ToString();
     for (String f : fields) {
       SuggestWord[] suggestions =
-          checker.suggestSimilar(new Term(f, normalized), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+          checker.suggestSimilar(
+              new Term(f, normalized), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
       if (suggestions.length > 0) {
         return inCaseOf(word, suggestions[0].string);
       }
@@ -164,7 +173,9 @@ final class QueryCorrector {
     return word;
   }
 
-  /** The unstemmed fields whose vocabulary respells a word written in {@code field} (null: none). */
+  /**
+   * The unstemmed fields whose vocabulary respells a word written in {@code field} (null: none).
+   */
   private static List<String> spellingFields(String field) {
     if (field == null || field.equals("text") || field.equals("title")) {
       return field != null && field.equals("title")

@@ -36,29 +36,35 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * fields, "quoted phrases" the exact ones; words are all required unless joined by OR.
  *
  * <p>Forgiving by default: what the grammar cannot take (an unclosed quote, a stray colon) is
- * mended and searched as words, and the result says so in a notice. Strict mode reports it
- * instead. Guard rails (length, nesting, clause count, proximity, fuzzy edits, multi-term
- * expansion) bound the work any query can ask for.
+ * mended and searched as words, and the result says so in a notice. Strict mode reports it instead.
+ * Guard rails (length, nesting, clause count, proximity, fuzzy edits, multi-term expansion) bound
+ * the work any query can ask for.
  */
 final class QueryParsing {
   /** The sentinel default field: a word without {@code field:} searches several fields. */
   static final String ANY = "_any";
 
   /**
-   * Longest query accepted, in chars: room for a pasted paragraph (the longest CISI test query
-   * is 2,023 chars); the clause cap, not the length, is what bounds the work.
+   * Longest query accepted, in chars: room for a pasted paragraph (the longest CISI test query is
+   * 2,023 chars); the clause cap, not the length, is what bounds the work.
    */
   static final int MAX_LENGTH = 4_000;
+
   /** Widest {@code "phrase"~N}. */
   static final int MAX_SLOP = 50;
+
   /** Most edits a {@code word~N} allows; Lucene's automata go no further. */
   static final int MAX_EDITS = LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE;
+
   /** Most index terms one prefix or wildcard expands to, per field (the alphabetically first). */
   static final int MAX_EXPANSIONS = 64;
+
   /** Longest word {@code ~} applies to: the edit automaton grows with the word. */
   static final int MAX_FUZZY_LENGTH = 40;
+
   /** Most {@code *} and {@code ?} in one word: each multiplies the automaton's states. */
   static final int MAX_WILDCARDS = 6;
+
   /** Most clauses one query may need, counting a multi-term word as its expansions. */
   static final int MAX_TERMS = 1_024;
 
@@ -73,7 +79,9 @@ final class QueryParsing {
           "type", new String[] {Schema.TYPE, Schema.TYPE},
           "kind", new String[] {Schema.KIND, Schema.KIND});
 
-  /** {@code date:2018}, {@code date:[2018-01 TO 2018-06]}: days on the {@link Schema#DATE} point. */
+  /**
+   * {@code date:2018}, {@code date:[2018-01 TO 2018-06]}: days on the {@link Schema#DATE} point.
+   */
   private static final String DATE = "date";
 
   /** Every field name a user may write before a colon. */
@@ -253,7 +261,8 @@ final class QueryParsing {
     if (parsed instanceof BooleanQuery b
         && !b.clauses().isEmpty()
         && b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
-      BooleanQuery.Builder all = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+      BooleanQuery.Builder all =
+          new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
       b.clauses().forEach(all::add);
       return all.build();
     }
@@ -292,14 +301,22 @@ final class QueryParsing {
 
   private static InvalidQueryException tooComplex(String lookups) {
     return new InvalidQueryException(
-        "query is too complex: it needs " + lookups + " clauses (each word or phrase searches up to "
-            + ANY_EXACT.size() + " fields, each wildcard or fuzzy word up to " + MAX_EXPANSIONS
-            + " terms per field); at most " + MAX_TERMS + " are allowed, so use fewer words or wildcards");
+        "query is too complex: it needs "
+            + lookups
+            + " clauses (each word or phrase searches up to "
+            + ANY_EXACT.size()
+            + " fields, each wildcard or fuzzy word up to "
+            + MAX_EXPANSIONS
+            + " terms per field); at most "
+            + MAX_TERMS
+            + " are allowed, so use fewer words or wildcards");
   }
 
   /** Strict mode's message: where the query goes wrong and what was expected there. */
-  private static InvalidQueryException explain(String text, Throwable failure, boolean allowLeadingWildcard) {
-    List<QuerySyntax.Problem> problems = QuerySyntax.problems(text, allowLeadingWildcard, FIELD_NAMES);
+  private static InvalidQueryException explain(
+      String text, Throwable failure, boolean allowLeadingWildcard) {
+    List<QuerySyntax.Problem> problems =
+        QuerySyntax.problems(text, allowLeadingWildcard, FIELD_NAMES);
     Throwable root = failure.getCause() != null ? failure.getCause() : failure;
     String detail;
     if (!problems.isEmpty()) {
@@ -308,7 +325,10 @@ final class QueryParsing {
       detail = unexpected(p);
     } else if (root instanceof TokenMgrError) {
       Matcher column = Pattern.compile("column (\\d+)").matcher(String.valueOf(root.getMessage()));
-      detail = column.find() ? "unexpected character at character " + column.group(1) : "unexpected character";
+      detail =
+          column.find()
+              ? "unexpected character at character " + column.group(1)
+              : "unexpected character";
     } else {
       detail = String.valueOf(root.getMessage());
     }
@@ -334,7 +354,8 @@ final class QueryParsing {
       case QueryParserConstants.TERM,
           QueryParserConstants.PREFIXTERM,
           QueryParserConstants.WILDTERM,
-          QueryParserConstants.STAR -> "a word";
+          QueryParserConstants.STAR ->
+          "a word";
       case QueryParserConstants.NUMBER -> "a number";
       case QueryParserConstants.QUOTED -> "a \"phrase\"";
       case QueryParserConstants.LPAREN -> "'('";
@@ -363,7 +384,8 @@ final class QueryParsing {
       setDefaultOperator(options.anyWord() ? Operator.OR : Operator.AND);
       setAutoGeneratePhraseQueries(false);
       setAllowLeadingWildcard(options.allowLeadingWildcard());
-      setMultiTermRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
+      setMultiTermRewriteMethod(
+          new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
     }
 
     @Override
@@ -441,7 +463,13 @@ final class QueryParsing {
       long wildcards = termStr.chars().filter(c -> c == '*' || c == '?').count();
       if (wildcards > MAX_WILDCARDS) {
         refuseOrNote(
-            "'" + termStr + "' has " + wildcards + " wildcards; at most " + MAX_WILDCARDS + " per word",
+            "'"
+                + termStr
+                + "' has "
+                + wildcards
+                + " wildcards; at most "
+                + MAX_WILDCARDS
+                + " per word",
             "Wildcards ignored in a word with more than " + MAX_WILDCARDS);
         return fieldQuery(field, termStr.replace('*', ' ').replace('?', ' '), false, 0);
       }
@@ -465,8 +493,12 @@ final class QueryParsing {
       }
       if (termStr.length() > MAX_FUZZY_LENGTH) {
         refuseOrNote(
-            "fuzzy words may have at most " + MAX_FUZZY_LENGTH + " characters; '" + termStr.substring(0, 20)
-                + "...' has " + termStr.length(),
+            "fuzzy words may have at most "
+                + MAX_FUZZY_LENGTH
+                + " characters; '"
+                + termStr.substring(0, 20)
+                + "...' has "
+                + termStr.length(),
             "Fuzzy '~' ignored on a word longer than " + MAX_FUZZY_LENGTH + " characters");
         return fieldQuery(field, termStr, false, 0);
       }
@@ -524,7 +556,10 @@ final class QueryParsing {
       String[] fields = USER_FIELDS.get(field.toLowerCase(Locale.ROOT));
       if (fields == null) {
         throw new ParseException(
-            "unknown field '" + field + "'; searchable fields are " + String.join(", ", FIELD_NAMES.stream().sorted().toList()));
+            "unknown field '"
+                + field
+                + "'; searchable fields are "
+                + String.join(", ", FIELD_NAMES.stream().sorted().toList()));
       }
       return fields;
     }

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads a query string the way the classic query parser tokenizes it, to find what the parser
- * will reject (an unclosed quote, a stray colon, a dangling AND) and say where, and to mend it
- * so forgiving mode can still search whatever the user meant.
+ * Reads a query string the way the classic query parser tokenizes it, to find what the parser will
+ * reject (an unclosed quote, a stray colon, a dangling AND) and say where, and to mend it so
+ * forgiving mode can still search whatever the user meant.
  */
 final class QuerySyntax {
   /** Nesting beyond this is refused (strict) or flattened (forgiving): recursion has a cost. */
@@ -28,7 +28,8 @@ final class QuerySyntax {
    * @param error what strict mode reports, with the 1-based character position
    * @param guard whether it applies even when the parser would accept the query
    */
-  record Problem(int start, int end, String replacement, String note, String error, boolean guard) {}
+  record Problem(
+      int start, int end, String replacement, String note, String error, boolean guard) {}
 
   /** The mended query and what was done to it, in order, without repeats. */
   record Mended(String text, List<String> notes) {}
@@ -115,7 +116,10 @@ final class QuerySyntax {
         if (Character.isWhitespace(c)) {
           i++;
         } else if (c == '"') {
-          enclosed('"', "Unbalanced quote ignored", "the quote at character " + (i + 1) + " is never closed");
+          enclosed(
+              '"',
+              "Unbalanced quote ignored",
+              "the quote at character " + (i + 1) + " is never closed");
         } else if (c == '(') {
           boolean deep = open.size() >= MAX_DEPTH;
           if (deep) {
@@ -130,7 +134,9 @@ final class QuerySyntax {
           closing();
         } else if (c == '[' || c == '{') {
           char closer = c == '[' ? ']' : '}';
-          enclosed(closer, "Unclosed range ignored",
+          enclosed(
+              closer,
+              "Unclosed range ignored",
               "the range at character " + (i + 1) + " is never closed with '" + closer + "'");
         } else if (c == '+' || c == '-' || c == '!') {
           unary(i, i + 1);
@@ -139,11 +145,21 @@ final class QuerySyntax {
           binary(i, i + 2);
           i += 2;
         } else if (c == '/') {
-          add(i, i + 1, " ", "Slashes ignored (regular expressions are not supported)",
-              "regular expressions (/.../) are not supported; remove the '/' at character " + (i + 1));
+          add(
+              i,
+              i + 1,
+              " ",
+              "Slashes ignored (regular expressions are not supported)",
+              "regular expressions (/.../) are not supported; remove the '/' at character "
+                  + (i + 1));
           i++;
         } else if (c == ':' || c == '^' || c == '~' || c == ']' || c == '}') {
-          add(i, i + 1, " ", "Stray '" + c + "' ignored", "unexpected '" + c + "' at character " + (i + 1));
+          add(
+              i,
+              i + 1,
+              " ",
+              "Stray '" + c + "' ignored",
+              "unexpected '" + c + "' at character " + (i + 1));
           i++;
         } else {
           term();
@@ -153,7 +169,11 @@ final class QuerySyntax {
       while (!open.isEmpty()) {
         int at = open.pop();
         tooDeep.pop();
-        add(at, at + 1, "", "Unbalanced parenthesis ignored",
+        add(
+            at,
+            at + 1,
+            "",
+            "Unbalanced parenthesis ignored",
             "the '(' at character " + (at + 1) + " is never closed");
       }
       return problems;
@@ -175,7 +195,11 @@ final class QuerySyntax {
 
     private void closing() {
       if (open.isEmpty()) {
-        add(i, i + 1, "", "Unbalanced parenthesis ignored",
+        add(
+            i,
+            i + 1,
+            "",
+            "Unbalanced parenthesis ignored",
             "the ')' at character " + (i + 1) + " has no matching '('");
         i++;
         return;
@@ -184,7 +208,12 @@ final class QuerySyntax {
       if (last == Last.OPEN) {
         // "()" holds nothing to search; the parser rejects it.
         int at = open.peek();
-        add(at, i + 1, " ", "Empty parentheses ignored", "empty parentheses at character " + (at + 1));
+        add(
+            at,
+            i + 1,
+            " ",
+            "Empty parentheses ignored",
+            "empty parentheses at character " + (at + 1));
       }
       open.pop();
       if (tooDeep.pop()) {
@@ -210,7 +239,11 @@ final class QuerySyntax {
         i++;
       }
       if (text.charAt(i - 1) == '\\' && (i - start == 1 || text.charAt(i - 2) != '\\')) {
-        add(i - 1, i, "", "Trailing backslash ignored",
+        add(
+            i - 1,
+            i,
+            "",
+            "Trailing backslash ignored",
             "the '\\' at character " + i + " escapes nothing");
       }
       String word = text.substring(start, i);
@@ -234,8 +267,16 @@ final class QuerySyntax {
       int colon = i;
       i++;
       if (!name.equals("*") && !fields.contains(name.toLowerCase(Locale.ROOT))) {
-        add(colon, colon + 1, " ", "Unknown field '" + name + ":' searched as a word",
-            "unknown field '" + name + "' at character " + (start + 1) + "; searchable fields are "
+        add(
+            colon,
+            colon + 1,
+            " ",
+            "Unknown field '" + name + ":' searched as a word",
+            "unknown field '"
+                + name
+                + "' at character "
+                + (start + 1)
+                + "; searchable fields are "
                 + String.join(", ", fields.stream().sorted().toList()));
         return;
       }
@@ -251,10 +292,18 @@ final class QuerySyntax {
               || text.startsWith("&&", next)
               || text.startsWith("||", next);
       if (nothing) {
-        add(colon, colon + 1, " ", "Empty field '" + name + ":' searched as a word",
+        add(
+            colon,
+            colon + 1,
+            " ",
+            "Empty field '" + name + ":' searched as a word",
             "'" + name + ":' at character " + (start + 1) + " is followed by nothing to search");
       } else if (startsField(next)) {
-        add(colon, colon + 1, " ", "Field '" + name + ":' before another field searched as a word",
+        add(
+            colon,
+            colon + 1,
+            " ",
+            "Field '" + name + ":' before another field searched as a word",
             "'" + name + ":' at character " + (start + 1) + " is followed by another field");
       }
     }
@@ -277,7 +326,11 @@ final class QuerySyntax {
       while (end < i && (text.charAt(end) == '*' || text.charAt(end) == '?')) {
         end++;
       }
-      add(start, end, "", end == i ? "Lone '" + word + "' ignored" : "Leading wildcard ignored",
+      add(
+          start,
+          end,
+          "",
+          end == i ? "Lone '" + word + "' ignored" : "Leading wildcard ignored",
           "a word may not start with '*' or '?' (character " + (start + 1) + ")");
     }
 
@@ -329,14 +382,23 @@ final class QuerySyntax {
 
     private void dangling(int start, int end) {
       String op = text.substring(start, end);
-      add(start, end, " ", "Dangling '" + op + "' ignored",
+      add(
+          start,
+          end,
+          " ",
+          "Dangling '" + op + "' ignored",
           "'" + op + "' at character " + (start + 1) + " has nothing to apply to");
     }
 
     private void flatten(int at) {
       problems.add(
-          new Problem(at, at + 1, "", "Nesting deeper than " + MAX_DEPTH + " levels flattened",
-              "parentheses nest deeper than " + MAX_DEPTH + " levels at character " + (at + 1), true));
+          new Problem(
+              at,
+              at + 1,
+              "",
+              "Nesting deeper than " + MAX_DEPTH + " levels flattened",
+              "parentheses nest deeper than " + MAX_DEPTH + " levels at character " + (at + 1),
+              true));
     }
 
     private int unescaped(char wanted, int from) {

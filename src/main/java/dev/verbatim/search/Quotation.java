@@ -18,7 +18,8 @@ public record Quotation(
   public Quotation {
     sources = List.copyOf(sources);
     if (sources.isEmpty()) {
-      throw new IllegalArgumentException("a quotation needs at least one source, got none for " + quoteId);
+      throw new IllegalArgumentException(
+          "a quotation needs at least one source, got none for " + quoteId);
     }
   }
 }

@@ -23,10 +23,10 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -38,8 +38,8 @@ import org.apache.lucene.util.LongValues;
 
 /**
  * The same quote printed by several articles is one result: quote documents with equal {@link
- * Schema#FINGERPRINT} (the group key the indexer gives every printing, small edits included) form
- * a group, shown once with every article as a source, each with its own printed text; groups the
+ * Schema#FINGERPRINT} (the group key the indexer gives every printing, small edits included) form a
+ * group, shown once with every article as a source, each with its own printed text; groups the
  * indexer recorded as merged ({@link ReaderState#groupKeys}) are one group. Stateless.
  */
 final class QuoteGroups {
@@ -48,13 +48,21 @@ final class QuoteGroups {
 
   private static final Set<String> SOURCE_FIELDS =
       Set.of(
-          Schema.ID, Schema.ARTICLE_ID, Schema.ARTICLE_TITLE, Schema.SOURCE, Schema.DATE,
-          Schema.SPEAKER, Schema.CUE, Schema.OFFSET, Schema.TEXT);
+          Schema.ID,
+          Schema.ARTICLE_ID,
+          Schema.ARTICLE_TITLE,
+          Schema.SOURCE,
+          Schema.DATE,
+          Schema.SPEAKER,
+          Schema.CUE,
+          Schema.OFFSET,
+          Schema.TEXT);
   private static final Set<String> QUOTATION_FIELDS =
       Stream.concat(SOURCE_FIELDS.stream(), Stream.of(Schema.KIND, Schema.FINGERPRINT))
           .collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Comparator<Document> EARLIEST_FIRST =
-      Comparator.comparing((Document d) -> d.get(Schema.DATE), Comparator.nullsLast(Comparator.naturalOrder()))
+      Comparator.comparing(
+              (Document d) -> d.get(Schema.DATE), Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(d -> d.get(Schema.ARTICLE_ID))
           .thenComparing(d -> d.get(Schema.ID));
 
@@ -68,8 +76,8 @@ final class QuoteGroups {
   }
 
   /**
-   * The group of {@code doc} as a number, equal for equal fingerprints across segments; -1 when
-   * it is not a quote. Cheaper than {@link #fingerprint} for walking many hits.
+   * The group of {@code doc} as a number, equal for equal fingerprints across segments; -1 when it
+   * is not a quote. Cheaper than {@link #fingerprint} for walking many hits.
    */
   static long group(IndexReader reader, ReaderState state, int doc) throws IOException {
     LeafReaderContext leaf = leaf(reader, doc);
@@ -81,7 +89,8 @@ final class QuoteGroups {
    * How many quote documents are in the group of {@code fingerprint}, merged groups included
    * (deleted ones may still count).
    */
-  static int occurrenceCount(IndexReader reader, ReaderState state, String fingerprint) throws IOException {
+  static int occurrenceCount(IndexReader reader, ReaderState state, String fingerprint)
+      throws IOException {
     int count = 0;
     for (String key : state.groupKeys(fingerprint)) {
       count += reader.docFreq(new Term(Schema.FINGERPRINT, key));
@@ -119,7 +128,8 @@ final class QuoteGroups {
    * occurrence, loaded with at least the fields a source shows.
    */
   static List<SearchResult.Source> sources(
-      IndexSearcher searcher, ReaderState state, String fingerprint, Document hit) throws IOException {
+      IndexSearcher searcher, ReaderState state, String fingerprint, Document hit)
+      throws IOException {
     if (occurrenceCount(searcher.getIndexReader(), state, fingerprint) <= 1) {
       // Most quotes appear once: no need to look for others.
       return List.of(source(hit));
@@ -147,10 +157,17 @@ final class QuoteGroups {
     }
     Document first = docs.get(0);
     String speaker =
-        docs.stream().map(d -> d.get(Schema.SPEAKER)).filter(s -> s != null).findFirst().orElse(null);
+        docs.stream()
+            .map(d -> d.get(Schema.SPEAKER))
+            .filter(s -> s != null)
+            .findFirst()
+            .orElse(null);
     return Optional.of(
         new Quotation(
-            quoteId, first.get(Schema.TEXT), speaker, first.get(Schema.KIND),
+            quoteId,
+            first.get(Schema.TEXT),
+            speaker,
+            first.get(Schema.KIND),
             docs.stream().map(QuoteGroups::source).toList()));
   }
 
@@ -196,9 +213,9 @@ final class QuoteGroups {
   /**
    * {@code top}'s collectors, each also counting the first {@code cap} documents it sees. The
    * counting adds no score mode of its own, so a top-k search keeps skipping non-competitive
-   * documents; Lucene's top collectors only start skipping once they have seen more documents
-   * than their total-hits threshold, so with {@code cap} at that threshold the count misses
-   * nothing it claims to be exact about.
+   * documents; Lucene's top collectors only start skipping once they have seen more documents than
+   * their total-hits threshold, so with {@code cap} at that threshold the count misses nothing it
+   * claims to be exact about.
    */
   static <C extends Collector> CollectorManager<Counting<C>, Counted> counting(
       CollectorManager<C, ? extends TopDocs> top, ReaderState state, int cap) {

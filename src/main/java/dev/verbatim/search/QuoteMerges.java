@@ -18,15 +18,15 @@ import org.apache.lucene.internal.hppc.LongIntHashMap;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.LongValues;
 
 /**
  * Quote groups that are one because a live quote matched members of each (the indexer's {@link
  * Schema#MERGES}): the keys joined into components, each named by its smallest key, and their
- * global fingerprint ordinals mapped to that key's. Built with the reader's other state; empty,
- * and free, when no quote records a merge. Immutable, so thread-safe.
+ * global fingerprint ordinals mapped to that key's. Built with the reader's other state; empty, and
+ * free, when no quote records a merge. Immutable, so thread-safe.
  */
 final class QuoteMerges {
   static final QuoteMerges NONE = new QuoteMerges(Map.of(), new LongIntHashMap(0));
@@ -70,7 +70,9 @@ final class QuoteMerges {
         }
         postings = te.postings(postings, PostingsEnum.NONE);
         SortedDocValues keys = leaf.reader().getSortedDocValues(Schema.FINGERPRINT);
-        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+        for (int doc = postings.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = postings.nextDoc()) {
           if ((liveDocs == null || liveDocs.get(doc)) && keys != null && keys.advanceExact(doc)) {
             union(parent, keys.lookupOrd(keys.ordValue()).utf8ToString(), merged);
           }

@@ -35,9 +35,9 @@ import org.apache.lucene.search.similarities.Similarity;
 
 /**
  * Every scoring choice in one place: BM25 parameters, how a word weighs in headline and body, the
- * boost for query words found near each other, when a long query matches any of its words, and
- * the opt-in pseudo-relevance feedback. Immutable and thread-safe. The figures behind the
- * defaults are in BENCHMARKS.md, "Ranking quality".
+ * boost for query words found near each other, when a long query matches any of its words, and the
+ * opt-in pseudo-relevance feedback. Immutable and thread-safe. The figures behind the defaults are
+ * in BENCHMARKS.md, "Ranking quality".
  *
  * @param k1 BM25 term-frequency saturation
  * @param b BM25 length normalisation
@@ -77,8 +77,8 @@ record Ranking(
   static final Ranking FEEDBACK = DEFAULT.withFeedback(10, 10, 0.5f);
 
   /**
-   * The reference point the default is measured against: plain BM25 over headline and body as
-   * one field, any word matches, nothing else.
+   * The reference point the default is measured against: plain BM25 over headline and body as one
+   * field, any word matches, nothing else.
    */
   static final Ranking BASELINE = new Ranking(1.2f, 0.75f, 1f, true, 0f, 0, 1, 0f, 0, 0, 1f);
 
@@ -95,8 +95,17 @@ record Ranking(
 
   Ranking withFeedback(int docs, int terms, float original) {
     return new Ranking(
-        k1, b, titleWeight, combinedFields, proximityBoost, proximitySlop, longQuery,
-        minimumShouldMatch, docs, terms, original);
+        k1,
+        b,
+        titleWeight,
+        combinedFields,
+        proximityBoost,
+        proximitySlop,
+        longQuery,
+        minimumShouldMatch,
+        docs,
+        terms,
+        original);
   }
 
   Similarity similarity() {
@@ -115,7 +124,10 @@ record Ranking(
     };
   }
 
-  /** {@code shared} when it already scores as this ranking does, else a view of its reader that does. */
+  /**
+   * {@code shared} when it already scores as this ranking does, else a view of its reader that
+   * does.
+   */
   IndexSearcher searcher(IndexSearcher shared) {
     if (shared.getSimilarity() instanceof BM25Similarity bm25
         && bm25.getK1() == k1
@@ -129,8 +141,9 @@ record Ranking(
 
   /**
    * The Lucene query for what the user typed. A plain query (words only, no operators) of {@link
-   * #longQuery} or more words besides stop words is a description rather than a list of requirements, so it matches
-   * documents with {@link #minimumShouldMatch} of its words, best matches first.
+   * #longQuery} or more words besides stop words is a description rather than a list of
+   * requirements, so it matches documents with {@link #minimumShouldMatch} of its words, best
+   * matches first.
    */
   QueryParsing.Interpretation interpret(SearchRequest request, Analyzer analyzer) {
     String userQuery = request.query();
@@ -192,12 +205,11 @@ record Ranking(
   }
 
   /**
-   * The query with RM3-style pseudo-relevance feedback: the most characteristic terms (weighted
-   * by document score and term frequency) of the top documents {@code filter} lets through added
-   * to it. {@code query} itself when feedback is off or nothing matched.
+   * The query with RM3-style pseudo-relevance feedback: the most characteristic terms (weighted by
+   * document score and term frequency) of the top documents {@code filter} lets through added to
+   * it. {@code query} itself when feedback is off or nothing matched.
    */
-  Query expand(
-      IndexSearcher searcher, Query query, UnaryOperator<Query> filter, Analyzer analyzer)
+  Query expand(IndexSearcher searcher, Query query, UnaryOperator<Query> filter, Analyzer analyzer)
       throws IOException {
     if (feedbackDocs == 0) {
       return query;
@@ -226,8 +238,10 @@ record Ranking(
         model.entrySet().stream()
             .filter(e -> isTopical(e.getKey()))
             .filter(e -> docFreq(searcher, e.getKey()) <= maxDf)
-            .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey()))
+            .sorted(
+                Map.Entry.<String, Double>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
             .limit(feedbackTerms)
             .toList();
     if (chosen.isEmpty()) {
@@ -294,9 +308,8 @@ record Ranking(
   }
 
   /**
-   * The words of {@code query} when it is plain words, with escapes removed; null when it uses
-   * any query syntax (quotes, field:, operators, wildcards, grouping), which is then taken as
-   * written.
+   * The words of {@code query} when it is plain words, with escapes removed; null when it uses any
+   * query syntax (quotes, field:, operators, wildcards, grouping), which is then taken as written.
    */
   static List<String> plainWords(String query) {
     List<String> words = new ArrayList<>();

@@ -14,8 +14,9 @@ import org.apache.lucene.util.LongValues;
 
 /**
  * What is expensive to derive from one index view and shared by every search on it: the facet
- * ordinal state, the global ordinals of quote fingerprints (merged groups included) and the merged field infos. Built once per reader (when a
- * refresh brings a new one), never per request. Thread-safe.
+ * ordinal state, the global ordinals of quote fingerprints (merged groups included) and the merged
+ * field infos. Built once per reader (when a refresh brings a new one), never per request.
+ * Thread-safe.
  */
 final class ReaderState {
   private final IndexReader reader;

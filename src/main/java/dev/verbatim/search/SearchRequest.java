@@ -2,13 +2,13 @@ package dev.verbatim.search;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import java.util.regex.Pattern;
+import org.apache.lucene.queryparser.classic.QueryParser;
 
 /**
- * One search: the query string and how to filter, sort, page and highlight its results.
- * Immutable and thread-safe; build with {@link #of(String)} and the {@code with*} copies, which
- * check their arguments.
+ * One search: the query string and how to filter, sort, page and highlight its results. Immutable
+ * and thread-safe; build with {@link #of(String)} and the {@code with*} copies, which check their
+ * arguments.
  *
  * @param query the user's query in the query language (README, "Query language")
  * @param type only articles, only quotes, or both (null)
@@ -39,8 +39,10 @@ public record SearchRequest(
     Relevance relevance) {
   /** Hits per page unless asked otherwise. */
   public static final int DEFAULT_LIMIT = 10;
+
   /** The most hits one page may hold. */
   public static final int MAX_LIMIT = 100;
+
   /** The deepest a page may reach (offset + limit). */
   public static final int MAX_WINDOW = 10_000;
 
@@ -65,8 +67,8 @@ public record SearchRequest(
     /** BM25 over headline and body, headline words weighing triple, nearby words rewarded. */
     DEFAULT,
     /**
-     * DEFAULT, then the query is expanded with the most telling words of its top 10 hits
-     * (RM3-style pseudo-relevance feedback): finds more for vague queries, costs a second search.
+     * DEFAULT, then the query is expanded with the most telling words of its top 10 hits (RM3-style
+     * pseudo-relevance feedback): finds more for vague queries, costs a second search.
      */
     FEEDBACK,
     /** Plain BM25 over headline and body as one field, for comparison. */
@@ -134,6 +136,7 @@ public record SearchRequest(
     public static final int DEFAULT_LENGTH = 300;
     public static final int MIN_LENGTH = 40;
     public static final int MAX_LENGTH = 2_000;
+
     /** Two passages of at most 300 characters. */
     public static final Snippets DEFAULT = new Snippets(DEFAULT_PASSAGES, DEFAULT_LENGTH);
 
@@ -144,7 +147,12 @@ public record SearchRequest(
       }
       if (maxLength < MIN_LENGTH || maxLength > MAX_LENGTH) {
         throw new InvalidQueryException(
-            "passage length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + ", got " + maxLength);
+            "passage length must be between "
+                + MIN_LENGTH
+                + " and "
+                + MAX_LENGTH
+                + ", got "
+                + maxLength);
       }
     }
   }
@@ -157,8 +165,16 @@ public record SearchRequest(
       }
     }
     throw new InvalidQueryException(
-        "unknown " + what + " '" + label + "'; expected "
-            + String.join(" or ", java.util.Arrays.stream(values).map(e -> e.name().toLowerCase(Locale.ROOT)).toList()));
+        "unknown "
+            + what
+            + " '"
+            + label
+            + "'; expected "
+            + String.join(
+                " or ",
+                java.util.Arrays.stream(values)
+                    .map(e -> e.name().toLowerCase(Locale.ROOT))
+                    .toList()));
   }
 
   public SearchRequest {
@@ -169,19 +185,25 @@ public record SearchRequest(
     snippets = snippets == null ? Snippets.DEFAULT : snippets;
     cursor = cursor == null || cursor.isBlank() ? null : cursor.strip();
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidQueryException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+      throw new InvalidQueryException(
+          "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
     if (offset < 0) {
       throw new InvalidQueryException("offset must be >= 0, got " + offset);
     }
     if ((long) offset + limit > MAX_WINDOW) {
       throw new InvalidQueryException(
-          "offset + limit must be at most " + MAX_WINDOW + ", got " + ((long) offset + limit)
-              + "; narrow the query or add filters, or page with the cursor (nextCursor) instead of offset");
+          "offset + limit must be at most "
+              + MAX_WINDOW
+              + ", got "
+              + ((long) offset + limit)
+              + "; narrow the query or add filters, or page with the cursor (nextCursor) instead of"
+              + " offset");
     }
     if (cursor != null) {
       if (offset != 0) {
-        throw new InvalidQueryException("give either offset or cursor, not both (offset " + offset + ")");
+        throw new InvalidQueryException(
+            "give either offset or cursor, not both (offset " + offset + ")");
       }
       Cursor.decode(cursor);
     }
@@ -190,13 +212,23 @@ public record SearchRequest(
   /** A request for {@code query} with default paging, relevance order, facets and no filters. */
   public static SearchRequest of(String query) {
     return new SearchRequest(
-        query, null, DEFAULT_LIMIT, 0, Filters.NONE, SortOrder.RELEVANCE, null, Snippets.DEFAULT, true, false, false,
+        query,
+        null,
+        DEFAULT_LIMIT,
+        0,
+        Filters.NONE,
+        SortOrder.RELEVANCE,
+        null,
+        Snippets.DEFAULT,
+        true,
+        false,
+        false,
         Relevance.DEFAULT);
   }
 
   /**
-   * A request for {@code words} taken literally, as a description: query syntax such as {@code
-   * ?}, {@code (} or {@code field:} in it is escaped and searched as plain text.
+   * A request for {@code words} taken literally, as a description: query syntax such as {@code ?},
+   * {@code (} or {@code field:} in it is escaped and searched as plain text.
    */
   public static SearchRequest ofWords(String words) {
     return of(QueryParser.escape(words));
@@ -204,24 +236,82 @@ public record SearchRequest(
 
   public SearchRequest withRelevance(Relevance newRelevance) {
     return new SearchRequest(
-        query, type, limit, offset, filters, sort, cursor, snippets, facets, strict,
-        allowLeadingWildcard, newRelevance);
+        query,
+        type,
+        limit,
+        offset,
+        filters,
+        sort,
+        cursor,
+        snippets,
+        facets,
+        strict,
+        allowLeadingWildcard,
+        newRelevance);
   }
 
   public SearchRequest withType(Type newType) {
-    return new SearchRequest(query, newType, limit, offset, filters, sort, cursor, snippets, facets, strict, allowLeadingWildcard, relevance);
+    return new SearchRequest(
+        query,
+        newType,
+        limit,
+        offset,
+        filters,
+        sort,
+        cursor,
+        snippets,
+        facets,
+        strict,
+        allowLeadingWildcard,
+        relevance);
   }
 
   public SearchRequest withLimit(int newLimit) {
-    return new SearchRequest(query, type, newLimit, offset, filters, sort, cursor, snippets, facets, strict, allowLeadingWildcard, relevance);
+    return new SearchRequest(
+        query,
+        type,
+        newLimit,
+        offset,
+        filters,
+        sort,
+        cursor,
+        snippets,
+        facets,
+        strict,
+        allowLeadingWildcard,
+        relevance);
   }
 
   public SearchRequest withOffset(int newOffset) {
-    return new SearchRequest(query, type, limit, newOffset, filters, sort, cursor, snippets, facets, strict, allowLeadingWildcard, relevance);
+    return new SearchRequest(
+        query,
+        type,
+        limit,
+        newOffset,
+        filters,
+        sort,
+        cursor,
+        snippets,
+        facets,
+        strict,
+        allowLeadingWildcard,
+        relevance);
   }
 
   public SearchRequest withFilters(Filters newFilters) {
-    return new SearchRequest(query, type, limit, offset, newFilters, sort, cursor, snippets, facets, strict, allowLeadingWildcard, relevance);
+    return new SearchRequest(
+        query,
+        type,
+        limit,
+        offset,
+        newFilters,
+        sort,
+        cursor,
+        snippets,
+        facets,
+        strict,
+        allowLeadingWildcard,
+        relevance);
   }
 
   /** Only quotes by {@code speaker} (exact canonical name; null or blank for any). */
@@ -240,31 +330,91 @@ public record SearchRequest(
   }
 
   public SearchRequest withSort(SortOrder newSort) {
-    return new SearchRequest(query, type, limit, offset, filters, newSort, cursor, snippets, facets, strict, allowLeadingWildcard, relevance);
+    return new SearchRequest(
+        query,
+        type,
+        limit,
+        offset,
+        filters,
+        newSort,
+        cursor,
+        snippets,
+        facets,
+        strict,
+        allowLeadingWildcard,
+        relevance);
   }
 
   /** The page after the one that returned {@code nextCursor}; null starts from the top. */
   public SearchRequest withCursor(String newCursor) {
-    return new SearchRequest(query, type, limit, offset, filters, sort, newCursor, snippets, facets, strict, allowLeadingWildcard, relevance);
+    return new SearchRequest(
+        query,
+        type,
+        limit,
+        offset,
+        filters,
+        sort,
+        newCursor,
+        snippets,
+        facets,
+        strict,
+        allowLeadingWildcard,
+        relevance);
   }
 
   public SearchRequest withSnippets(Snippets newSnippets) {
-    return new SearchRequest(query, type, limit, offset, filters, sort, cursor, newSnippets, facets, strict, allowLeadingWildcard, relevance);
+    return new SearchRequest(
+        query,
+        type,
+        limit,
+        offset,
+        filters,
+        sort,
+        cursor,
+        newSnippets,
+        facets,
+        strict,
+        allowLeadingWildcard,
+        relevance);
   }
 
   public SearchRequest withFacets(boolean newFacets) {
-    return new SearchRequest(query, type, limit, offset, filters, sort, cursor, snippets, newFacets, strict, allowLeadingWildcard, relevance);
+    return new SearchRequest(
+        query,
+        type,
+        limit,
+        offset,
+        filters,
+        sort,
+        cursor,
+        snippets,
+        newFacets,
+        strict,
+        allowLeadingWildcard,
+        relevance);
   }
 
   /** A copy that reports syntax errors ({@code true}) or mends them with a notice (the default). */
   public SearchRequest withStrict(boolean newStrict) {
     return new SearchRequest(
-        query, type, limit, offset, filters, sort, cursor, snippets, facets, newStrict, allowLeadingWildcard, relevance);
+        query,
+        type,
+        limit,
+        offset,
+        filters,
+        sort,
+        cursor,
+        snippets,
+        facets,
+        newStrict,
+        allowLeadingWildcard,
+        relevance);
   }
 
   /** A copy that accepts ({@code true}) or refuses (the default) words starting with a wildcard. */
   public SearchRequest withAllowLeadingWildcard(boolean allow) {
     return new SearchRequest(
-        query, type, limit, offset, filters, sort, cursor, snippets, facets, strict, allow, relevance);
+        query, type, limit, offset, filters, sort, cursor, snippets, facets, strict, allow,
+        relevance);
   }
 }

@@ -19,8 +19,8 @@ import java.util.Map;
  *     its own filter; empty when not requested
  * @param nextCursor pass as {@link SearchRequest#withCursor(String)} for the next page, or null
  *     when this is the last page
- * @param notice how the query was reinterpreted to be searchable (forgiving mode) and what the
- *     time limit cut short (matching, marking, facets, suggestion), or null
+ * @param notice how the query was reinterpreted to be searchable (forgiving mode) and what the time
+ *     limit cut short (matching, marking, facets, suggestion), or null
  * @param suggestion a corrected query that has hits, offered when this one has none, or null
  */
 public record SearchResult(
@@ -101,7 +101,8 @@ public record SearchResult(
     public Passage {
       matches = List.copyOf(matches);
       if (start < 0 || end < start) {
-        throw new IllegalArgumentException("passage bounds must satisfy 0 <= start <= end, got " + start + ".." + end);
+        throw new IllegalArgumentException(
+            "passage bounds must satisfy 0 <= start <= end, got " + start + ".." + end);
       }
     }
   }
@@ -139,7 +140,14 @@ public record SearchResult(
       String text) {
     /** A source whose printed text is not given. */
     public Source(
-        String articleId, String title, String source, String date, String speaker, String cue, String id, int offset) {
+        String articleId,
+        String title,
+        String source,
+        String date,
+        String speaker,
+        String cue,
+        String id,
+        int offset) {
       this(articleId, title, source, date, speaker, cue, id, offset, null);
     }
   }

@@ -16,19 +16,19 @@ import org.apache.lucene.search.IndexSearcher;
 
 /**
  * Bounds the time one search takes, phase by phase, so that every answer comes within a second
- * however expensive the query. Collecting hits stops at the limit and keeps what it found
- * (Lucene's {@link IndexSearcher#setTimeout}); everything that enumerates terms or reads doc
- * values (wildcard, fuzzy and prefix rewrites, sorting, facets, highlighting of multi-term
- * queries, spelling suggestions) reads through an {@link ExitableDirectoryReader} that throws once
- * the phase's deadline has passed; the search then answers with what it has and a notice.
- * Immutable and thread-safe; each request gets its own {@link Budget}.
+ * however expensive the query. Collecting hits stops at the limit and keeps what it found (Lucene's
+ * {@link IndexSearcher#setTimeout}); everything that enumerates terms or reads doc values
+ * (wildcard, fuzzy and prefix rewrites, sorting, facets, highlighting of multi-term queries,
+ * spelling suggestions) reads through an {@link ExitableDirectoryReader} that throws once the
+ * phase's deadline has passed; the search then answers with what it has and a notice. Immutable and
+ * thread-safe; each request gets its own {@link Budget}.
  */
 final class SearchTimeLimit {
   /**
-   * Time to match and score, counted from the start of the request. Reads for the search may go
-   * on a quarter longer, so collection stops by itself and keeps its hits; highlighting, facets
-   * and the suggestion may use up to 1.5 times the limit in all. That leaves 400 ms of the second
-   * for queueing, JSON, garbage collection and a loaded machine.
+   * Time to match and score, counted from the start of the request. Reads for the search may go on
+   * a quarter longer, so collection stops by itself and keeps its hits; highlighting, facets and
+   * the suggestion may use up to 1.5 times the limit in all. That leaves 400 ms of the second for
+   * queueing, JSON, garbage collection and a loaded machine.
    */
   static final Duration DEFAULT = Duration.ofMillis(400);
 
@@ -69,7 +69,9 @@ final class SearchTimeLimit {
     return new ExitableDirectoryReader(reader, READS);
   }
 
-  /** Starts the clock for one request on the calling thread; close the budget when it is answered. */
+  /**
+   * Starts the clock for one request on the calling thread; close the budget when it is answered.
+   */
   Budget start(String query) {
     Budget budget = new Budget(System.nanoTime(), nanos, query);
     CURRENT.set(budget);
@@ -100,8 +102,8 @@ final class SearchTimeLimit {
 
     /**
      * A searcher over the same reader, similarity and query cache as {@code shared} whose
-     * collection stops at this request's limit; its {@link IndexSearcher#timedOut()} then says
-     * the hits and total are partial.
+     * collection stops at this request's limit; its {@link IndexSearcher#timedOut()} then says the
+     * hits and total are partial.
      */
     IndexSearcher bounded(IndexSearcher shared) {
       // setTimeout mutates a searcher, and the shared one serves other threads: hence a copy.
@@ -119,7 +121,9 @@ final class SearchTimeLimit {
       unbounded = false;
     }
 
-    /** Reads a few per hit, which must not fail half-way, are not stopped until {@link #finishing}. */
+    /**
+     * Reads a few per hit, which must not fail half-way, are not stopped until {@link #finishing}.
+     */
     void unbounded() {
       unbounded = true;
     }
@@ -154,10 +158,11 @@ final class SearchTimeLimit {
     }
 
     /**
-     * {@code phase}'s result, or {@code fallback}'s with {@code note} added to the notices when
-     * the deadline stops it.
+     * {@code phase}'s result, or {@code fallback}'s with {@code note} added to the notices when the
+     * deadline stops it.
      */
-    <T> T orElse(QueryBackstop.Step<T> phase, Supplier<T> fallback, String note) throws IOException {
+    <T> T orElse(QueryBackstop.Step<T> phase, Supplier<T> fallback, String note)
+        throws IOException {
       try {
         return phase.run();
       } catch (ExitableDirectoryReader.ExitingReaderException e) {
@@ -188,12 +193,19 @@ final class SearchTimeLimit {
       CURRENT.remove();
       long took = System.nanoTime() - start;
       if (took > SLOW_NANOS && LOG.isLoggable(Level.INFO)) {
-        String q = query.length() <= 80 ? query : query.substring(0, 80) + "... (" + query.length() + " chars)";
+        String q =
+            query.length() <= 80
+                ? query
+                : query.substring(0, 80) + "... (" + query.length() + " chars)";
         LOG.log(
             Level.INFO,
             String.format(
-                Locale.ROOT, "slow search %d ms (%s ms)%s: %s", took / 1_000_000, String.join(", ", laps),
-                notes.isEmpty() ? "" : " " + notes, q.replaceAll("\\p{Cntrl}", "?")));
+                Locale.ROOT,
+                "slow search %d ms (%s ms)%s: %s",
+                took / 1_000_000,
+                String.join(", ", laps),
+                notes.isEmpty() ? "" : " " + notes,
+                q.replaceAll("\\p{Cntrl}", "?")));
       }
     }
   }

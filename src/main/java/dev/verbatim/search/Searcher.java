@@ -3,8 +3,8 @@ package dev.verbatim.search;
 import dev.verbatim.index.Schema;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +32,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Searches a Verbatim index: the facade programs embed. Thread-safe: one instance serves any
- * number of concurrent searches; {@link #refresh()} makes a newer commit of the index visible.
- * Close it when done.
+ * Searches a Verbatim index: the facade programs embed. Thread-safe: one instance serves any number
+ * of concurrent searches; {@link #refresh()} makes a newer commit of the index visible. Close it
+ * when done.
  *
  * <pre>{@code
  * try (Searcher searcher = Searcher.open(Path.of("index"))) {
@@ -46,15 +46,26 @@ import org.apache.lucene.store.FSDirectory;
 public final class Searcher implements AutoCloseable {
   private static final Set<String> HIT_FIELDS =
       Set.of(
-          Schema.ID, Schema.TYPE, Schema.ARTICLE_ID, Schema.TITLE, Schema.ARTICLE_TITLE,
-          Schema.SOURCE, Schema.DATE, Schema.SPEAKER, Schema.CUE, Schema.KIND, Schema.TEXT,
-          Schema.OFFSET, Schema.FINGERPRINT);
+          Schema.ID,
+          Schema.TYPE,
+          Schema.ARTICLE_ID,
+          Schema.TITLE,
+          Schema.ARTICLE_TITLE,
+          Schema.SOURCE,
+          Schema.DATE,
+          Schema.SPEAKER,
+          Schema.CUE,
+          Schema.KIND,
+          Schema.TEXT,
+          Schema.OFFSET,
+          Schema.FINGERPRINT);
 
   private static final String FACETS_SKIPPED = "Facet counts left out at the time limit";
   // Beyond this many terms, marking a page costs enough to be done a few hits at a time.
   private static final int MANY_TERMS = 64;
   private static final String MARKS_SKIPPED = "Matches not marked: the time limit was reached";
-  private static final String SUGGESTION_SKIPPED = "No spelling suggestion: the time limit was reached";
+  private static final String SUGGESTION_SKIPPED =
+      "No spelling suggestion: the time limit was reached";
 
   private final Directory directory;
   private final SearcherManager manager;
@@ -91,23 +102,37 @@ public final class Searcher implements AutoCloseable {
    */
   public static Searcher open(Path indexDir, Duration timeLimit) throws IOException {
     if (!Files.isDirectory(indexDir)) {
-      throw new IOException("no index at " + indexDir + ": the folder does not exist; run `verbatim index` first");
+      throw new IOException(
+          "no index at " + indexDir + ": the folder does not exist; run `verbatim index` first");
     }
     Directory dir = FSDirectory.open(indexDir);
     try {
       if (!DirectoryReader.indexExists(dir)) {
-        throw new IOException("no index at " + indexDir + ": the folder holds no index commit; run `verbatim index` first");
+        throw new IOException(
+            "no index at "
+                + indexDir
+                + ": the folder holds no index commit; run `verbatim index` first");
       }
       SearcherManager manager =
-          new SearcherManager(SearchTimeLimit.exitable(DirectoryReader.open(dir)), Ranking.searcherFactory());
+          new SearcherManager(
+              SearchTimeLimit.exitable(DirectoryReader.open(dir)), Ranking.searcherFactory());
       return new Searcher(dir, manager, new SearchTimeLimit(timeLimit));
-    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
-        | EOFException | NoSuchFileException e) {
+    } catch (CorruptIndexException
+        | IndexFormatTooOldException
+        | IndexFormatTooNewException
+        | EOFException
+        | NoSuchFileException e) {
       dir.close();
       // Lucene's own message names internal files and checksums; the operator needs the fix.
       throw new IOException(
-          "the index at " + indexDir + " is damaged or incomplete (" + e.getClass().getSimpleName()
-              + "); rebuild it with `verbatim index --index " + indexDir + "`", e);
+          "the index at "
+              + indexDir
+              + " is damaged or incomplete ("
+              + e.getClass().getSimpleName()
+              + "); rebuild it with `verbatim index --index "
+              + indexDir
+              + "`",
+          e);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -126,10 +151,12 @@ public final class Searcher implements AutoCloseable {
     }
   }
 
-  private SearchResult search(SearchRequest request, SearchTimeLimit.Budget budget) throws IOException {
+  private SearchResult search(SearchRequest request, SearchTimeLimit.Budget budget)
+      throws IOException {
     long start = System.nanoTime();
     Ranking ranking = Ranking.of(request.relevance());
-    QueryParsing.Interpretation interpretation = QueryBackstop.parse(() -> ranking.interpret(request, analyzer));
+    QueryParsing.Interpretation interpretation =
+        QueryBackstop.parse(() -> ranking.interpret(request, analyzer));
     budget.lap("parse");
     Query parsed = interpretation.query();
     IndexSearcher shared = manager.acquire();
@@ -148,7 +175,10 @@ public final class Searcher implements AutoCloseable {
         page = QueryBackstop.search(() -> Paging.page(searcher, state, rewritten, request));
       } catch (IndexSearcher.TooManyClauses e) {
         throw new InvalidQueryException(
-            "query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount() + "); make wildcards or fuzzy terms more specific", e);
+            "query expands to too many terms (at most "
+                + IndexSearcher.getMaxClauseCount()
+                + "); make wildcards or fuzzy terms more specific",
+            e);
       } catch (ExitableDirectoryReader.ExitingReaderException e) {
         // Expanding wildcards or fuzzy words, or walking the hits, ran out of time.
         page = new Paging.Page(List.of(), 0, false, null, null);
@@ -162,7 +192,8 @@ public final class Searcher implements AutoCloseable {
       List<SearchResult.Hit> hits = hits(searcher, state, query, page, request.snippets(), budget);
       budget.lap("hits");
       budget.finishing();
-      Map<String, List<SearchResult.FacetValue>> facets = facets(searcher, state, parsed, request, page, budget);
+      Map<String, List<SearchResult.FacetValue>> facets =
+          facets(searcher, state, parsed, request, page, budget);
       budget.lap("facets");
       String suggestion =
           page.total() == 0 && !budget.wasStopped()
@@ -172,8 +203,15 @@ public final class Searcher implements AutoCloseable {
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       boolean exact = page.totalExact() && !budget.wasStopped();
       return new SearchResult(
-          request.query(), page.total(), exact, tookMs, hits, facets, page.nextCursor(),
-          notice(interpretation.notice(), budget.notes()), suggestion);
+          request.query(),
+          page.total(),
+          exact,
+          tookMs,
+          hits,
+          facets,
+          page.nextCursor(),
+          notice(interpretation.notice(), budget.notes()),
+          suggestion);
     } finally {
       manager.release(shared);
     }
@@ -210,7 +248,9 @@ public final class Searcher implements AutoCloseable {
       return null;
     }
     return budget.orElse(
-        () -> suggest(searcher, request, searched, budget::finishOver), () -> null, SUGGESTION_SKIPPED);
+        () -> suggest(searcher, request, searched, budget::finishOver),
+        () -> null,
+        SUGGESTION_SKIPPED);
   }
 
   private static String notice(String interpretation, List<String> timeLimit) {
@@ -228,7 +268,8 @@ public final class Searcher implements AutoCloseable {
    */
   public Optional<Quotation> quote(String quoteId) throws IOException {
     return withSearcher(
-        searcher -> QuoteGroups.quotation(searcher, readerState.of(searcher.getIndexReader()), quoteId));
+        searcher ->
+            QuoteGroups.quotation(searcher, readerState.of(searcher.getIndexReader()), quoteId));
   }
 
   // Respells the query as it was searched, so a mended mistake is not suggested again.
@@ -241,7 +282,8 @@ public final class Searcher implements AutoCloseable {
         searched,
         corrected ->
             Filtering.apply(
-                QueryParsing.interpret(corrected, analyzer, false, request.allowLeadingWildcard()).query(),
+                QueryParsing.interpret(corrected, analyzer, false, request.allowLeadingWildcard())
+                    .query(),
                 request),
         timeUp);
   }
@@ -337,7 +379,11 @@ public final class Searcher implements AutoCloseable {
       boolean isQuote = Schema.TYPE_QUOTE.equals(d.get(Schema.TYPE));
       targets.add(
           new Highlighting.Target(
-              page.hits().get(i).doc, isQuote, d.get(Schema.TEXT), title(d), d.get(Schema.SPEAKER)));
+              page.hits().get(i).doc,
+              isQuote,
+              d.get(Schema.TEXT),
+              title(d),
+              d.get(Schema.SPEAKER)));
     }
     Highlighting.Marked[] marked = mark(searcher, state, query, targets, snippets, budget);
     budget.unbounded();
@@ -365,15 +411,17 @@ public final class Searcher implements AutoCloseable {
               m.titleHtml(),
               m.speakerHtml(),
               fingerprint == null ? null : QuoteGroups.quoteId(state, fingerprint),
-              fingerprint == null ? List.of() : QuoteGroups.sources(searcher, state, fingerprint, d)));
+              fingerprint == null
+                  ? List.of()
+                  : QuoteGroups.sources(searcher, state, fingerprint, d)));
     }
     return hits;
   }
 
   /**
    * Marks the page's hits; a few at a time when the query has many terms (marking seeks each term
-   * in each hit), so that the deadline is checked between them. Hits left when it passes are
-   * shown unmarked.
+   * in each hit), so that the deadline is checked between them. Hits left when it passes are shown
+   * unmarked.
    */
   private Highlighting.Marked[] mark(
       IndexSearcher searcher,
@@ -422,12 +470,16 @@ public final class Searcher implements AutoCloseable {
   }
 
   private static Highlighting.Marked[] unmarked(
-      List<Highlighting.Target> targets, SearchRequest.Snippets snippets, SearchTimeLimit.Budget budget) {
+      List<Highlighting.Target> targets,
+      SearchRequest.Snippets snippets,
+      SearchTimeLimit.Budget budget) {
     budget.skipped(MARKS_SKIPPED);
     return Highlighting.unmarked(targets, snippets);
   }
 
   private static String title(Document d) {
-    return Schema.TYPE_QUOTE.equals(d.get(Schema.TYPE)) ? d.get(Schema.ARTICLE_TITLE) : d.get(Schema.TITLE);
+    return Schema.TYPE_QUOTE.equals(d.get(Schema.TYPE))
+        ? d.get(Schema.ARTICLE_TITLE)
+        : d.get(Schema.TITLE);
   }
 }

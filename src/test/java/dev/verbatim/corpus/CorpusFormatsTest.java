@@ -38,9 +38,12 @@ class CorpusFormatsTest {
   void htmlBodyLeavesOutThePageAroundTheStory() throws Exception {
     Article a = fixture("ferry.html");
     assertEquals(
-        "The overnight ferry to the islands sailed again on Tuesday after crews accepted a new rota.\n\n"
-            + "“We are relieved to be back at sea,” said the union’s branch secretary, Ola Berg.\n\n"
-            + "Passengers queued from five in the morning.\nSome had waited since Friday.",
+        "The overnight ferry to the islands sailed again on Tuesday after crews accepted a new"
+            + " rota.\n\n"
+            + "“We are relieved to be back at sea,” said the union’s branch secretary, Ola"
+            + " Berg.\n\n"
+            + "Passengers queued from five in the morning.\n"
+            + "Some had waited since Friday.",
         a.text());
     assertEquals(0, a.textOffset());
     assertEquals("ferry.html", a.file());
@@ -65,7 +68,8 @@ class CorpusFormatsTest {
     assertEquals("Ines Duarte, Tom Reyes", a.author());
     assertEquals(LocalDate.of(2023, 11, 20), a.date());
     assertEquals("https://valleynews.example/cycle-lanes", a.url());
-    assertEquals("The council voted nine to two for the cycle lanes.\n\nWork starts in spring.", a.text());
+    assertEquals(
+        "The council voted nine to two for the cycle lanes.\n\nWork starts in spring.", a.text());
   }
 
   @Test
@@ -84,7 +88,8 @@ class CorpusFormatsTest {
     assertEquals(LocalDate.of(2022, 8, 14), a.date());
     assertEquals("https://coastal.example/lighthouse", a.url());
     assertTrue(a.text().startsWith("The last keeper of the  Point Reyes light"), a.text());
-    for (String gone : new String[] {"https", "lighthouses.example", "lamp-room", "trust.example", "##", ">"}) {
+    for (String gone :
+        new String[] {"https", "lighthouses.example", "lamp-room", "trust.example", "##", ">"}) {
       assertFalse(a.text().contains(gone), gone + " in " + a.text());
     }
     assertTrue(a.text().contains("What happens next"), a.text());
@@ -108,7 +113,11 @@ class CorpusFormatsTest {
     Path corpus = Path.of("corpus");
     Path seed;
     try (var files = Files.list(corpus)) {
-      seed = files.filter(p -> p.getFileName().toString().startsWith("004_")).findFirst().orElseThrow();
+      seed =
+          files
+              .filter(p -> p.getFileName().toString().startsWith("004_"))
+              .findFirst()
+              .orElseThrow();
     }
     Article a = new CorpusReader(corpus).read(seed).articles().get(0);
     assertFalse(a.text().contains("Getty Images"));
@@ -129,14 +138,17 @@ class CorpusFormatsTest {
     System.arraycopy(utf8, 0, damaged, 0, utf8.length);
     damaged[utf8.length] = (byte) 0xFF;
     assertEquals("Café, naïve, “quoted” – fine\uFFFD", TextDecoding.decode(damaged));
-    assertEquals("Новости", TextDecoding.decode("Новости".getBytes(Charset.forName("KOI8-R")), "KOI8-R"));
-    assertEquals("Café", TextDecoding.decode("Café".getBytes(StandardCharsets.UTF_8), "iso-8859-1"));
+    assertEquals(
+        "Новости", TextDecoding.decode("Новости".getBytes(Charset.forName("KOI8-R")), "KOI8-R"));
+    assertEquals(
+        "Café", TextDecoding.decode("Café".getBytes(StandardCharsets.UTF_8), "iso-8859-1"));
   }
 
   @Test
   void bbcLatin1ArticleDecodesItsPoundSign() throws IOException {
     Path bbc = Path.of("..", "shared", "corpora", "bbc");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(bbc), "shared BBC corpus not present");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isDirectory(bbc), "shared BBC corpus not present");
     Article a = new CorpusReader(bbc).read(bbc.resolve("sport/199.txt")).articles().get(0);
     assertTrue(a.text().contains("£15.8m"), a.text());
   }
@@ -149,21 +161,26 @@ class CorpusFormatsTest {
     }
     ReadResult result = new CorpusReader(dir, 1024).read(big);
     assertTrue(result.articles().isEmpty());
-    assertEquals("file too large for one article: 2048 bytes (limit 1024)", result.skipped().get(0).reason());
+    assertEquals(
+        "file too large for one article: 2048 bytes (limit 1024)",
+        result.skipped().get(0).reason());
   }
 
   @Test
   void jsonLinesStreamInBatchesWithLineNumbersAndByteCounts() throws Exception {
     StringBuilder lines = new StringBuilder();
     for (int i = 1; i <= 7; i++) {
-      lines.append(i == 5 ? "{broken" : "{\"id\": \"n" + i + "\", \"text\": \"Body " + i + ".\"}").append('\n');
+      lines
+          .append(i == 5 ? "{broken" : "{\"id\": \"n" + i + "\", \"text\": \"Body " + i + ".\"}")
+          .append('\n');
     }
     Path file = dir.resolve("feed.jsonl");
     Files.writeString(file, lines);
     CorpusReader reader = new CorpusReader(dir);
     List<CorpusReader.LineBatch> batches = new ArrayList<>();
     assertEquals(List.of(), reader.readLines(file, 3, batches::add));
-    assertEquals(List.of(1, 4, 7), batches.stream().map(CorpusReader.LineBatch::firstLine).toList());
+    assertEquals(
+        List.of(1, 4, 7), batches.stream().map(CorpusReader.LineBatch::firstLine).toList());
     assertEquals(Files.size(file), batches.stream().mapToLong(CorpusReader.LineBatch::bytes).sum());
     ReadResult second = CorpusReader.parse(batches.get(1));
     assertEquals(List.of("n4", "n6"), second.articles().stream().map(Article::id).toList());
@@ -175,10 +192,16 @@ class CorpusFormatsTest {
     Path file = dir.resolve("long.jsonl");
     Files.writeString(
         file,
-        "{\"id\": \"a\", \"text\": \"Short.\"}\r\n{\"id\": \"b\", \"text\": \"" + "x".repeat(5000) + "\"}\n{\"id\": \"c\", \"text\": \"Also short.\"}");
+        "{\"id\": \"a\", \"text\": \"Short.\"}\r\n{\"id\": \"b\", \"text\": \""
+            + "x".repeat(5000)
+            + "\"}\n{\"id\": \"c\", \"text\": \"Also short.\"}");
     List<CorpusReader.LineBatch> batches = new ArrayList<>();
     List<ReadResult.Skip> skips = new CorpusReader(dir, 1000).readLines(file, 10, batches::add);
-    assertEquals(List.of(new ReadResult.Skip("long.jsonl:2", "line too long for one article: more than 1000 chars")), skips);
+    assertEquals(
+        List.of(
+            new ReadResult.Skip(
+                "long.jsonl:2", "line too long for one article: more than 1000 chars")),
+        skips);
     ReadResult read = CorpusReader.parse(batches.get(0));
     assertEquals(List.of("a", "c"), read.articles().stream().map(Article::id).toList());
     assertEquals(List.of(), read.skipped());
@@ -189,7 +212,9 @@ class CorpusFormatsTest {
     Path full = dir.resolve("full.jsonl.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(full))) {
       for (int i = 0; i < 20_000; i++) {
-        out.write(("{\"id\": \"z" + i + "\", \"text\": \"Body number " + i + " of the zipped feed.\"}\n").getBytes(StandardCharsets.UTF_8));
+        out.write(
+            ("{\"id\": \"z" + i + "\", \"text\": \"Body number " + i + " of the zipped feed.\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
     }
     byte[] bytes = Files.readAllBytes(full);
@@ -209,7 +234,8 @@ class CorpusFormatsTest {
     String text = a.text();
     for (int i = 0; i < text.length(); i++) {
       if (!Character.isWhitespace(text.charAt(i))) {
-        assertEquals(content.charAt(a.textOffset() + i), text.charAt(i), "char " + i + " of " + a.file());
+        assertEquals(
+            content.charAt(a.textOffset() + i), text.charAt(i), "char " + i + " of " + a.file());
       }
     }
   }

@@ -34,7 +34,8 @@ class CorpusReaderTest {
 
   @Test
   void txtTitleWithoutSourceKeepsTheWholeLineAndAcceptsBarAndHyphen() throws IOException {
-    assertEquals("Mid-term results: a wrap", read("b.txt", "Mid-term results: a wrap\n\nBody.").title());
+    assertEquals(
+        "Mid-term results: a wrap", read("b.txt", "Mid-term results: a wrap\n\nBody.").title());
     assertNull(read("c.txt", "Mid-term results: a wrap\n\nBody.").source());
     assertEquals("Daily Planet", read("d.txt", "Storm ahead | Daily Planet\n\nBody.").source());
     assertEquals("Wire", read("e.txt", "Storm ahead - Wire\n\nBody.").source());
@@ -84,7 +85,9 @@ class CorpusReaderTest {
   void gzippedJsonlIsRead() throws IOException {
     Path file = dir.resolve("feed.jsonl.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-      out.write("{\"id\": \"g1\", \"title\": \"Zipped\", \"text\": \"Body.\"}\n".getBytes(StandardCharsets.UTF_8));
+      out.write(
+          "{\"id\": \"g1\", \"title\": \"Zipped\", \"text\": \"Body.\"}\n"
+              .getBytes(StandardCharsets.UTF_8));
     }
     assertEquals("g1", new CorpusReader(dir).read(file).articles().get(0).id());
   }
@@ -102,7 +105,8 @@ class CorpusReaderTest {
     assertEquals(
         List.of("sub/deeper/low.txt", "top.txt"),
         reader.files().stream().map(reader::relative).toList());
-    assertEquals("sub/deeper/low", reader.read(dir.resolve("sub/deeper/low.txt")).articles().get(0).id());
+    assertEquals(
+        "sub/deeper/low", reader.read(dir.resolve("sub/deeper/low.txt")).articles().get(0).id());
   }
 
   @Test

@@ -24,7 +24,13 @@ class FacetFieldsTest {
     for (FacetsConfig.DrillDownTermsIndexing way : FacetsConfig.DrillDownTermsIndexing.values()) {
       FacetsConfig config = Schema.facetsConfig();
       config.setHierarchical("deep", true);
-      for (String dim : List.of(Schema.FACET_TYPE, Schema.FACET_SOURCE, Schema.FACET_DATE, Schema.FACET_SPEAKER, "deep")) {
+      for (String dim :
+          List.of(
+              Schema.FACET_TYPE,
+              Schema.FACET_SOURCE,
+              Schema.FACET_DATE,
+              Schema.FACET_SPEAKER,
+              "deep")) {
         config.setDrillDownTermsIndexing(dim, way);
       }
       assertSameFields(config);
@@ -45,24 +51,39 @@ class FacetFieldsTest {
       }
       Document theirs = new Document();
       theirs.add(new SortedSetDocValuesFacetField(Schema.FACET_TYPE, Schema.TYPE_QUOTE));
-      theirs.add(new SortedSetDocValuesFacetField(Schema.FACET_SOURCE, "Le Monde \u001F \u001E édition"));
+      theirs.add(
+          new SortedSetDocValuesFacetField(Schema.FACET_SOURCE, "Le Monde \u001F \u001E édition"));
       theirs.add(new SortedSetDocValuesFacetField(Schema.FACET_DATE, "2020", "05"));
       theirs.add(new SortedSetDocValuesFacetField(Schema.FACET_SPEAKER, "Kim Kardashian"));
       if (config.getDimConfig("deep").hierarchical) {
         theirs.add(new SortedSetDocValuesFacetField("deep", "a", "b", "c"));
       }
-      assertEquals(describe(config.build(theirs)), describe(ours), config.getDimConfig("deep").drillDownTermsIndexing.toString());
+      assertEquals(
+          describe(config.build(theirs)),
+          describe(ours),
+          config.getDimConfig("deep").drillDownTermsIndexing.toString());
     }
   }
 
-  /** Each field's name, kind of indexing and value, sorted: order within a document does not count. */
+  /**
+   * Each field's name, kind of indexing and value, sorted: order within a document does not count.
+   */
   private static List<String> describe(Document doc) {
     List<String> out = new ArrayList<>();
     for (IndexableField f : doc) {
       BytesRef value = f.binaryValue() != null ? f.binaryValue() : new BytesRef(f.stringValue());
-      out.add(f.name() + " " + f.fieldType().indexOptions() + " " + f.fieldType().docValuesType()
-          + " norms omitted " + f.fieldType().omitNorms() + " stored " + f.fieldType().stored()
-          + " " + value.utf8ToString());
+      out.add(
+          f.name()
+              + " "
+              + f.fieldType().indexOptions()
+              + " "
+              + f.fieldType().docValuesType()
+              + " norms omitted "
+              + f.fieldType().omitNorms()
+              + " stored "
+              + f.fieldType().stored()
+              + " "
+              + value.utf8ToString());
     }
     out.sort(null);
     return out;

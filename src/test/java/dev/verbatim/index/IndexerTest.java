@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.corpus.ReadResult;
+import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
-import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.Searcher;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -38,11 +38,16 @@ class IndexerTest {
   @Test
   void incrementalUpdatesGiveTheSameIndexAsAFullRebuild() throws Exception {
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-    write(corpus, "a.txt", "Harbour crane arrives – Port Daily\n\nThe new crane arrived by barge, officials said.");
+    write(
+        corpus,
+        "a.txt",
+        "Harbour crane arrives – Port Daily\n\nThe new crane arrived by barge, officials said.");
     write(corpus, "b.txt", "Library opens late\n\n“We want night owls,” said the librarian.");
     write(corpus, "c.md", "# Orchard harvest\n\nApples came early this year.");
     Files.createDirectories(corpus.resolve("wire"));
-    write(corpus, "wire/feed.jsonl",
+    write(
+        corpus,
+        "wire/feed.jsonl",
         """
         {"id": "w1", "title": "Rail strike", "text": "Drivers walked out at dawn.", "source": "Wire"}
         {"id": "w2", "title": "Rail talks", "text": "Talks resume on Monday, the union said."}
@@ -54,15 +59,19 @@ class IndexerTest {
     assertEquals(6, first.articles());
 
     write(corpus, "e.txt", "Ferry timetable\n\nThe winter timetable starts on Sunday.");
-    write(corpus, "b.txt", "Library opens late\n\n“We want readers after dark,” said the librarian.");
+    write(
+        corpus, "b.txt", "Library opens late\n\n“We want readers after dark,” said the librarian.");
     Files.delete(corpus.resolve("c.md"));
-    write(corpus, "wire/feed.jsonl",
+    write(
+        corpus,
+        "wire/feed.jsonl",
         """
         {"id": "w1", "title": "Rail strike", "text": "Drivers walked out at dawn.", "source": "Wire"}
         {"id": "w3", "title": "Fares", "text": "Fares fall in spring after all."}
         """);
     // Touched but not changed: the content hash says it can stay.
-    Files.setLastModifiedTime(corpus.resolve("a.txt"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    Files.setLastModifiedTime(
+        corpus.resolve("a.txt"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
 
     IndexSummary second = new Indexer(2).update(corpus, incremental);
     assertEquals(3, second.files(), "e.txt, b.txt and feed.jsonl are read again");
@@ -76,7 +85,19 @@ class IndexerTest {
     assertEquals(0, full.unchanged());
 
     assertEquals(documents(rebuilt), documents(incremental));
-    for (String q : new String[] {"crane", "librarian", "owls", "readers", "apples", "talks", "fares", "spring", "timetable", "\"after dark\""}) {
+    for (String q :
+        new String[] {
+          "crane",
+          "librarian",
+          "owls",
+          "readers",
+          "apples",
+          "talks",
+          "fares",
+          "spring",
+          "timetable",
+          "\"after dark\""
+        }) {
       assertEquals(hitIds(rebuilt, q), hitIds(incremental, q), q);
     }
     assertEquals(Set.of(), hitIds(incremental, "owls"));
@@ -106,7 +127,10 @@ class IndexerTest {
     write(corpus, "empty.txt", "");
     write(corpus, "blank.md", "\n\n   \n");
     Files.write(corpus.resolve("broken.jsonl.gz"), "this is not gzip".getBytes());
-    write(corpus, "feed.jsonl", "{\"id\": \"f1\", \"text\": \"Fine line.\"}\n{\"id\": \"f2\", \"text\": \n");
+    write(
+        corpus,
+        "feed.jsonl",
+        "{\"id\": \"f1\", \"text\": \"Fine line.\"}\n{\"id\": \"f2\", \"text\": \n");
     try (RandomAccessFile huge = new RandomAccessFile(corpus.resolve("huge.html").toFile(), "rw")) {
       huge.setLength(33L << 20);
     }
@@ -118,7 +142,9 @@ class IndexerTest {
     assertTrue(skips.get(1).startsWith("broken.jsonl.gz unreadable: ZipException"), skips.get(1));
     assertEquals("empty.txt empty article: the file is empty", skips.get(2));
     assertTrue(skips.get(3).startsWith("feed.jsonl:2 malformed JSON"), skips.get(3));
-    assertTrue(skips.get(4).startsWith("huge.html file too large for one article: 34603008 bytes"), skips.get(4));
+    assertTrue(
+        skips.get(4).startsWith("huge.html file too large for one article: 34603008 bytes"),
+        skips.get(4));
     assertEquals(Set.of("good"), hitIds(tmp.resolve("index"), "bakery"));
   }
 
@@ -130,17 +156,26 @@ class IndexerTest {
     assertEquals(List.<ReadResult.Skip>of(), summary.skipped());
     assertEquals(5, summary.articles());
     assertEquals(Set.of("ferry"), hitIds(index, "source:\"Harbour Post\""));
-    assertEquals(Set.of("lighthouse", "quay"), hitIds(index, "source:\"Coastal Gazette\" type:article"));
+    assertEquals(
+        Set.of("lighthouse", "quay"), hitIds(index, "source:\"Coastal Gazette\" type:article"));
     try (FSDirectory dir = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(dir)) {
       IndexSearcher searcher = new IndexSearcher(reader);
-      Document ferry = reader.storedFields().document(searcher.search(new TermQuery(new Term(Schema.ID, "ferry")), 1).scoreDocs[0].doc);
+      Document ferry =
+          reader
+              .storedFields()
+              .document(
+                  searcher.search(new TermQuery(new Term(Schema.ID, "ferry")), 1).scoreDocs[0].doc);
       assertEquals("Mara Lindqvist", ferry.get(Schema.AUTHOR));
-      assertEquals("https://harbourpost.example/2024/03/night-ferry-returns", ferry.get(Schema.URL));
+      assertEquals(
+          "https://harbourpost.example/2024/03/night-ferry-returns", ferry.get(Schema.URL));
       assertEquals("2024-03-05", ferry.get(Schema.DATE));
       long day = LocalDate.of(2023, 11, 20).toEpochDay();
       assertEquals(1, searcher.count(LongPoint.newRangeQuery(Schema.DATE, day, day)));
-      assertEquals(1, searcher.count(new TermQuery(new Term(Schema.URL, "https://coastal.example/lighthouse"))));
+      assertEquals(
+          1,
+          searcher.count(
+              new TermQuery(new Term(Schema.URL, "https://coastal.example/lighthouse"))));
     }
     assertEquals(Set.of("council"), hitIds(index, "author:duarte"));
   }
@@ -171,7 +206,8 @@ class IndexerTest {
             finished.incrementAndGet();
           }
         };
-    IndexSummary summary = new Indexer(2).withProgress(listener).update(corpus, tmp.resolve("index"));
+    IndexSummary summary =
+        new Indexer(2).withProgress(listener).update(corpus, tmp.resolve("index"));
     assertEquals(20, started.get());
     long[] last = updates.get(updates.size() - 1);
     assertEquals(20, last[0]);
@@ -191,8 +227,15 @@ class IndexerTest {
         for (int d = 0; d < leaf.reader().maxDoc(); d++) {
           if (live == null || live.get(d)) {
             Document doc = stored.document(d);
-            all.add(String.join(" | ", doc.get(Schema.TYPE), doc.get(Schema.ID), doc.get(Schema.FILE),
-                String.valueOf(doc.get(Schema.TITLE)), doc.get(Schema.TEXT), String.valueOf(doc.get(Schema.SOURCE))));
+            all.add(
+                String.join(
+                    " | ",
+                    doc.get(Schema.TYPE),
+                    doc.get(Schema.ID),
+                    doc.get(Schema.FILE),
+                    String.valueOf(doc.get(Schema.TITLE)),
+                    doc.get(Schema.TEXT),
+                    String.valueOf(doc.get(Schema.SOURCE))));
           }
         }
       }

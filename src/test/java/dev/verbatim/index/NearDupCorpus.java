@@ -9,7 +9,8 @@ import java.util.List;
 /** The {@code neardup-corpus} fixture: printings of quotes with small edits, one file each. */
 public final class NearDupCorpus {
   /** The four printings of the harbour quote, in file-name order. */
-  public static final List<String> HARBOUR = List.of("harbour-a", "harbour-b", "harbour-c", "harbour-d");
+  public static final List<String> HARBOUR =
+      List.of("harbour-a", "harbour-b", "harbour-c", "harbour-d");
 
   private NearDupCorpus() {}
 
@@ -22,7 +23,10 @@ public final class NearDupCorpus {
     }
   }
 
-  /** Copies fixture {@code fixture} (say {@code harbour-a}) into {@code corpus} as {@code name}.jsonl. */
+  /**
+   * Copies fixture {@code fixture} (say {@code harbour-a}) into {@code corpus} as {@code
+   * name}.jsonl.
+   */
   public static void copy(String fixture, Path corpus, String name) throws IOException {
     Files.copy(folder().resolve(fixture + ".jsonl"), corpus.resolve(name + ".jsonl"));
   }

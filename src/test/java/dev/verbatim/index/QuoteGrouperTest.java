@@ -4,10 +4,10 @@ import static dev.verbatim.index.NearDupCorpus.copy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.Quotation;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
-import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.Searcher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,11 +32,14 @@ class QuoteGrouperTest {
       SearchResult result = quotes(searcher, "harbour OR harbor");
       assertEquals(1, result.total());
       SearchResult.Hit hit = result.hits().get(0);
-      assertEquals(NearDupCorpus.HARBOUR, hit.sources().stream().map(SearchResult.Source::articleId).toList());
+      assertEquals(
+          NearDupCorpus.HARBOUR,
+          hit.sources().stream().map(SearchResult.Source::articleId).toList());
       Quotation q = searcher.quote(hit.quoteId()).orElseThrow();
       // The earliest printing is the one shown; every source keeps its own words and speaker.
       assertEquals("We will keep the harbour open all winter long,", q.text());
-      assertEquals(NearDupCorpus.HARBOUR, q.sources().stream().map(SearchResult.Source::articleId).toList());
+      assertEquals(
+          NearDupCorpus.HARBOUR, q.sources().stream().map(SearchResult.Source::articleId).toList());
       assertEquals(
           List.of(
               "We will keep the harbour open all winter long,",
@@ -89,7 +92,9 @@ class QuoteGrouperTest {
       SearchResult.Hit hit = quotes(searcher, "harbour OR harbor").hits().get(0);
       assertEquals(1, quotes(searcher, "harbour OR harbor").total());
       assertEquals(id, hit.quoteId());
-      assertEquals(List.of("harbour-a", "harbour-b", "harbour-d"), articleIds(searcher.quote(id).orElseThrow()));
+      assertEquals(
+          List.of("harbour-a", "harbour-b", "harbour-d"),
+          articleIds(searcher.quote(id).orElseThrow()));
     }
 
     Files.delete(corpus.resolve("harbour-a.jsonl"));
@@ -97,13 +102,16 @@ class QuoteGrouperTest {
     new Indexer(1).update(corpus, index);
     try (Searcher searcher = CompleteAnswers.open(index)) {
       assertEquals(1, quotes(searcher, "harbour OR harbor").total());
-      assertEquals(List.of("harbour-b", "harbour-c", "harbour-d"), articleIds(searcher.quote(id).orElseThrow()));
+      assertEquals(
+          List.of("harbour-b", "harbour-c", "harbour-d"),
+          articleIds(searcher.quote(id).orElseThrow()));
     }
   }
 
   @Test
   void theOrderOfIndexingDoesNotMatterForAPair() throws IOException {
-    for (List<String> order : List.of(List.of("harbour-a", "harbour-b"), List.of("harbour-b", "harbour-a"))) {
+    for (List<String> order :
+        List.of(List.of("harbour-a", "harbour-b"), List.of("harbour-b", "harbour-a"))) {
       Path corpus = Files.createDirectories(tmp.resolve("corpus-" + order.get(0)));
       // Files are read in name order: 1 first, then 2.
       copy(order.get(0), corpus, "1");
@@ -132,7 +140,8 @@ class QuoteGrouperTest {
       assertEquals(List.of(larger), a.merges());
       // A later printing one word from a and from b joins the smaller key and merges nothing new
       // that a did not: it matches both groups, so it records the larger key too.
-      QuoteGrouper.Group d = grouper.assign("We [the city] will keep the harbour open — all winter long,");
+      QuoteGrouper.Group d =
+          grouper.assign("We [the city] will keep the harbour open — all winter long,");
       assertEquals(smaller, d.key());
       assertEquals(List.of(larger), d.merges());
     }
@@ -143,7 +152,9 @@ class QuoteGrouperTest {
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));
     copy("budget-a", corpus, "budget-a");
     assertNotEquals(null, quoteIdOf(corpus, tmp.resolve("one"), "budget"));
-    assertEquals(quoteIdOf(corpus, tmp.resolve("one"), "budget"), quoteIdOf(NearDupCorpus.folder(), tmp.resolve("all"), "balanced"));
+    assertEquals(
+        quoteIdOf(corpus, tmp.resolve("one"), "budget"),
+        quoteIdOf(NearDupCorpus.folder(), tmp.resolve("all"), "balanced"));
   }
 
   @Test
@@ -166,9 +177,13 @@ class QuoteGrouperTest {
       assertEquals(3000, new java.util.HashSet<>(keys).size());
       for (int i : new int[] {7, 1234, 2999}) {
         String q = quotes.get(i);
-        assertEquals(keys.get(i), grouper.assign("[He said] " + q.replaceFirst(" \\S+$", " changed")).key(), q);
+        assertEquals(
+            keys.get(i),
+            grouper.assign("[He said] " + q.replaceFirst(" \\S+$", " changed")).key(),
+            q);
         assertEquals(keys.get(i), grouper.assign(q.replaceFirst("^\\S+ ", "")).key(), q);
-        assertNotEquals(keys.get(i), grouper.assign(q.replaceFirst("^\\S+ \\S+ ", "ca cb ")).key(), q);
+        assertNotEquals(
+            keys.get(i), grouper.assign(q.replaceFirst("^\\S+ \\S+ ", "ca cb ")).key(), q);
         assertNotEquals(keys.get(i), grouper.assign(q.replaceFirst(" \\S+ ", " 42 ")).key(), q);
       }
     }
@@ -201,14 +216,24 @@ class QuoteGrouperTest {
 
   @Test
   void wordHashesAreThoseOfTheSplitWords() {
-    for (String compared : List.of("", " ", "a", "we will keep 2 harbours open", " lead", "trail  ", "two  spaces", "x9 y")) {
+    for (String compared :
+        List.of(
+            "",
+            " ",
+            "a",
+            "we will keep 2 harbours open",
+            " lead",
+            "trail  ",
+            "two  spaces",
+            "x9 y")) {
       String[] words = compared.isEmpty() ? new String[0] : compared.split(" ");
       int[] expected = new int[words.length];
       for (int i = 0; i < words.length; i++) {
         boolean digit = words[i].chars().anyMatch(Character::isDigit);
         expected[i] = (words[i].hashCode() << 1) | (digit ? 1 : 0);
       }
-      org.junit.jupiter.api.Assertions.assertArrayEquals(expected, QuoteGrouper.wordHashes(compared), compared);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(
+          expected, QuoteGrouper.wordHashes(compared), compared);
     }
   }
 

@@ -40,7 +40,8 @@ class TextAnalysisTest {
     for (String text : texts) {
       analysis.analyse(text, tokens);
       for (String field : List.of(Schema.TEXT, Schema.TEXT_EXACT)) {
-        Field replayed = analysis.whole(field, tokens, Schema.TEXT_UNSTORED, field.equals(Schema.TEXT));
+        Field replayed =
+            analysis.whole(field, tokens, Schema.TEXT_UNSTORED, field.equals(Schema.TEXT));
         assertEquals(terms(field, text), replayedTerms(replayed), field + " of " + text);
       }
     }
@@ -64,8 +65,11 @@ class TextAnalysisTest {
         assertEquals(terms(field, name), replayedTerms(f), field + " of " + name);
       }
     }
-    assertNotEquals(Field.class, analysis.exact(Schema.SPEAKER, "Conan O\u2019Brien", Schema.TEXT_STORED).getClass());
-    assertEquals(Field.class, analysis.exact(Schema.SPEAKER, "Rene\u0301e", Schema.TEXT_STORED).getClass());
+    assertNotEquals(
+        Field.class,
+        analysis.exact(Schema.SPEAKER, "Conan O\u2019Brien", Schema.TEXT_STORED).getClass());
+    assertEquals(
+        Field.class, analysis.exact(Schema.SPEAKER, "Rene\u0301e", Schema.TEXT_STORED).getClass());
   }
 
   @Test
@@ -88,7 +92,15 @@ class TextAnalysisTest {
       }
       for (Quote q : extractor.extract(a)) {
         for (String field : List.of(Schema.TEXT, Schema.TEXT_EXACT)) {
-          Field f = analysis.span(field, tokens, a.text(), q.text(), q.offset(), Schema.TEXT_STORED, field.equals(Schema.TEXT));
+          Field f =
+              analysis.span(
+                  field,
+                  tokens,
+                  a.text(),
+                  q.text(),
+                  q.offset(),
+                  Schema.TEXT_STORED,
+                  field.equals(Schema.TEXT));
           assertEquals(q.text(), f.stringValue());
           assertEquals(terms(field, q.text()), replayedTerms(f), field + " of " + q);
           if (f.getClass() != Field.class) {
@@ -104,20 +116,25 @@ class TextAnalysisTest {
   void spansThatCutATokenOrFollowDeletedMarksAreAnalysedOnTheirOwn() throws IOException {
     String text = "He said it's fine, and re\u0301sume\u0301 \"quoted\"";
     analysis.analyse("Prefix: don't stop", tokens);
-    Field cut = analysis.span(Schema.TEXT, tokens, "Prefix: don't stop", "t stop", 8, Schema.TEXT_STORED, true);
+    Field cut =
+        analysis.span(
+            Schema.TEXT, tokens, "Prefix: don't stop", "t stop", 8, Schema.TEXT_STORED, true);
     assertEquals(Field.class, cut.getClass(), "a span starting inside \"don't\" is analysed alone");
     assertEquals(terms(Schema.TEXT, "t stop"), replayedTerms(cut));
 
     analysis.analyse(text, tokens);
-    Field marks = analysis.span(Schema.TEXT_EXACT, tokens, text, "quoted", 0, Schema.TEXT_STORED, false);
+    Field marks =
+        analysis.span(Schema.TEXT_EXACT, tokens, text, "quoted", 0, Schema.TEXT_STORED, false);
     assertEquals(Field.class, marks.getClass(), "combining marks move offsets: analysed alone");
 
-    Field other = analysis.span(Schema.TEXT, tokens, "another text", "text", 0, Schema.TEXT_STORED, true);
+    Field other =
+        analysis.span(Schema.TEXT, tokens, "another text", "text", 0, Schema.TEXT_STORED, true);
     assertEquals(Field.class, other.getClass(), "tokens of another text are never replayed");
 
     String plain = "She said \"the plan works\" today";
     analysis.analyse(plain, tokens);
-    Field quote = analysis.span(Schema.TEXT, tokens, plain, "the plan works", 9, Schema.TEXT_STORED, true);
+    Field quote =
+        analysis.span(Schema.TEXT, tokens, plain, "the plan works", 9, Schema.TEXT_STORED, true);
     assertNotEquals(Field.class, quote.getClass());
     List<String> expected = List.of("plan 2 4-8", "work 1 9-14", "end 14");
     assertEquals(expected, replayedTerms(quote), "replayed through the stemmed tail");
@@ -125,7 +142,8 @@ class TextAnalysisTest {
     assertEquals(expected, replayedTerms(quote), "replayed from the article's recorded terms");
 
     analysis.analyse("the next text", tokens);
-    assertThrows(IllegalStateException.class, () -> replayedTerms(quote), "tokens reused before indexing");
+    assertThrows(
+        IllegalStateException.class, () -> replayedTerms(quote), "tokens reused before indexing");
   }
 
   /** Each token as {@code term posInc start-end}, then {@code end finalOffset}. */
@@ -148,7 +166,14 @@ class TextAnalysisTest {
     List<String> out = new ArrayList<>();
     ts.reset();
     while (ts.incrementToken()) {
-      out.add(term + " " + posInc.getPositionIncrement() + " " + offset.startOffset() + "-" + offset.endOffset());
+      out.add(
+          term
+              + " "
+              + posInc.getPositionIncrement()
+              + " "
+              + offset.startOffset()
+              + "-"
+              + offset.endOffset());
     }
     ts.end();
     out.add("end " + offset.endOffset());

@@ -32,8 +32,8 @@ class QuoteExtractorTest {
   }
 
   /**
-   * The one quote whose text starts with {@code start}, checked against the expected kind,
-   * speaker, cue and mention, and placed where its opening mark is in the body.
+   * The one quote whose text starts with {@code start}, checked against the expected kind, speaker,
+   * cue and mention, and placed where its opening mark is in the body.
    */
   private static Quote check(
       Fixture f, String start, QuoteKind kind, String speaker, String cue, String mention) {
@@ -51,7 +51,8 @@ class QuoteExtractorTest {
     } else {
       assertNotNull(q.mention(), "mention of '" + start + "'");
       assertEquals(mention, q.mention().text(), "mention of '" + start + "'");
-      assertTrue(f.body().startsWith(mention, q.mention().offset()), "mention offset of '" + start + "'");
+      assertTrue(
+          f.body().startsWith(mention, q.mention().offset()), "mention offset of '" + start + "'");
     }
     return q;
   }
@@ -79,14 +80,23 @@ class QuoteExtractorTest {
   @Test
   void spansOverSentencesParagraphsMarksAndBrackets() throws Exception {
     Fixture f = fixture("spans.txt");
-    check(f, "We planned for the worst. We hoped", QuoteKind.FULL, "Rita Vance", "said", "Rita Vance");
+    check(
+        f,
+        "We planned for the worst. We hoped",
+        QuoteKind.FULL,
+        "Rita Vance",
+        "said",
+        "Rita Vance");
     // a paragraph that opens a quote and does not close it goes on in the next: one span
     Quote joined = check(f, "Every cot was taken", QuoteKind.FULL, "Rita Vance", "said", "Vance");
-    assertTrue(joined.text().endsWith("brought a parrot.\n\n“By midnight we had opened the gym as well,"), joined.text());
+    assertTrue(
+        joined.text().endsWith("brought a parrot.\n\n“By midnight we had opened the gym as well,"),
+        joined.text());
     assertEquals(joined.text().length() + 2, joined.length());
     // "the mayor" is an office: nobody in the article is called so, whoever spoke last
     check(f, "did what the city could not", QuoteKind.PARTIAL, null, "said", "The mayor");
-    Quote nested = check(f, "He told me ‘stay inside’", QuoteKind.FULL, "Omar Field", "said", "Omar Field");
+    Quote nested =
+        check(f, "He told me ‘stay inside’", QuoteKind.FULL, "Omar Field", "said", "Omar Field");
     assertTrue(nested.text().contains("‘stay inside’"));
     check(f, "I would tell [Vance] the same", QuoteKind.FULL, "Omar Field", null, null);
     check(f, "We had four trucks", QuoteKind.FULL, "Lena Park", "replied", "Lena Park");
@@ -94,8 +104,10 @@ class QuoteExtractorTest {
     check(f, "I saw the water rise", QuoteKind.FULL, "Omar Field", "tells", "Field");
     check(f, "Then I saw it stop", QuoteKind.FULL, "Omar Field", null, null);
     // inch marks are not quotes, and an unclosed mark does not swallow the next paragraphs
-    assertTrue(f.quotes().stream().noneMatch(q -> q.text().contains("pipe")), f.quotes().toString());
-    assertTrue(f.quotes().stream().noneMatch(q -> q.text().contains("slowest")), f.quotes().toString());
+    assertTrue(
+        f.quotes().stream().noneMatch(q -> q.text().contains("pipe")), f.quotes().toString());
+    assertTrue(
+        f.quotes().stream().noneMatch(q -> q.text().contains("slowest")), f.quotes().toString());
     assertEquals(8, f.quotes().size(), f.quotes().toString());
   }
 
@@ -116,7 +128,12 @@ class QuoteExtractorTest {
   @Test
   void organisationsRolesAndWeakEvidence() throws Exception {
     Fixture f = fixture("speakers.txt");
-    check(f, "This route connects", QuoteKind.FULL, "Brightwave Ltd", "told",
+    check(
+        f,
+        "This route connects",
+        QuoteKind.FULL,
+        "Brightwave Ltd",
+        "told",
         "a spokesperson for the company");
     check(f, "We have waited a decade", QuoteKind.FULL, "Town Hall", "said", "the Town Hall");
     check(f, "Forty minutes", QuoteKind.FULL, "Brightwave Ltd", "claims", "the video");
@@ -141,14 +158,25 @@ class QuoteExtractorTest {
     Fixture f = fixture("wire.txt");
     assertEquals(9, f.quotes().size(), f.quotes().toString());
     // a quote over a wrapped line; the organisation named in the cue sentence
-    check(f, "higher\ndredging costs", QuoteKind.PARTIAL, "Kestrel Harbour Authority", "said",
+    check(
+        f,
+        "higher\ndredging costs",
+        QuoteKind.PARTIAL,
+        "Kestrel Harbour Authority",
+        "said",
         "The Kestrel Harbour Authority");
     check(f, "We held fees flat", QuoteKind.FULL, "Victor Hale", "said", "Victor Hale");
     check(f, "The grant fell", QuoteKind.FULL, "Victor Hale", "added", "he");
     // passive "were told": speech, but nobody named
     check(f, "unavoidable.", QuoteKind.PARTIAL, null, null, null);
     // "the authority": the one named in full before
-    check(f, "a fair split.", QuoteKind.PARTIAL, "Kestrel Harbour Authority", "said", "the\nauthority");
+    check(
+        f,
+        "a fair split.",
+        QuoteKind.PARTIAL,
+        "Kestrel Harbour Authority",
+        "said",
+        "the\nauthority");
     check(f, "a blow to the smaller", QuoteKind.PARTIAL, "Ruth Amble", "said", "Ruth Amble");
     check(f, "We will ask for", QuoteKind.FULL, "Ruth Amble", "adding", "Ruth Amble");
     // "he" is the unnamed ship broker, not Victor Hale
@@ -158,7 +186,8 @@ class QuoteExtractorTest {
 
   @Test
   void strayMarkDoesNotSwallowTheArticle() {
-    String text = "He said \"oops " + "word ".repeat(2000) + "and then \"Real words here,\" Ann Lee said.";
+    String text =
+        "He said \"oops " + "word ".repeat(2000) + "and then \"Real words here,\" Ann Lee said.";
     List<Quote> quotes = extractor.extract(Article.of("stray", "Stray", text));
     assertEquals(1, quotes.size(), quotes.toString());
     assertEquals("Real words here,", quotes.get(0).text());
@@ -178,7 +207,10 @@ class QuoteExtractorTest {
 
   @Test
   void articleWithoutMarksHasNoQuotes() {
-    assertTrue(extractor.extract(Article.of("none", "None", "Prices rose 3 pct, the bank said.")).isEmpty());
+    assertTrue(
+        extractor
+            .extract(Article.of("none", "None", "Prices rose 3 pct, the bank said."))
+            .isEmpty());
   }
 
   @Test
@@ -187,30 +219,44 @@ class QuoteExtractorTest {
     assertEquals(a, QuoteExtractor.fingerprint("“This is so unfair,”"));
     assertEquals(a, QuoteExtractor.fingerprint("this  is\nso UNFAIR"));
     assertEquals("dont stop", QuoteExtractor.fingerprint("Don’t stop!"));
-    assertEquals(QuoteExtractor.fingerprint("don't stop"), QuoteExtractor.fingerprint("Don’t stop!"));
+    assertEquals(
+        QuoteExtractor.fingerprint("don't stop"), QuoteExtractor.fingerprint("Don’t stop!"));
     assertNotEquals(a, QuoteExtractor.fingerprint("This is so fair."));
   }
 
   @Test
   void sameQuotationToleratesOneWordInLongQuotes() {
     assertTrue(QuoteExtractor.sameQuotation("This is so unfair.", "“This is so unfair,”"));
-    assertTrue(QuoteExtractor.sameQuotation(
-        "We will keep the harbour open all winter long.", "We will keep the harbor open all winter long."));
-    assertTrue(QuoteExtractor.sameQuotation(
-        "We will keep the harbour open all winter.", "We will keep the harbour open all winter long."));
-    assertFalse(QuoteExtractor.sameQuotation(
-        "We will keep the harbour open all winter.", "We will close the harbour for all winter."));
+    assertTrue(
+        QuoteExtractor.sameQuotation(
+            "We will keep the harbour open all winter long.",
+            "We will keep the harbor open all winter long."));
+    assertTrue(
+        QuoteExtractor.sameQuotation(
+            "We will keep the harbour open all winter.",
+            "We will keep the harbour open all winter long."));
+    assertFalse(
+        QuoteExtractor.sameQuotation(
+            "We will keep the harbour open all winter.",
+            "We will close the harbour for all winter."));
     assertFalse(QuoteExtractor.sameQuotation("This is so unfair.", "This is so fair."));
   }
 
   @Test
   void sameQuotationForgivesEditorialMarksButNotNumbers() {
     String said = "We will keep the harbour open all winter long.";
-    assertTrue(QuoteExtractor.sameQuotation(said, "We [the city] will keep the harbour open — all winter long"));
-    assertTrue(QuoteExtractor.sameQuotation(said, "[We] will keep the harbour open all winter long"));
+    assertTrue(
+        QuoteExtractor.sameQuotation(
+            said, "We [the city] will keep the harbour open — all winter long"));
+    assertTrue(
+        QuoteExtractor.sameQuotation(said, "[We] will keep the harbour open all winter long"));
     assertTrue(QuoteExtractor.sameQuotation(said, "We will keep the harbour open … winter long"));
-    assertFalse(QuoteExtractor.sameQuotation("The fund needs item 5 approved today.", "The fund needs item 6 approved today."));
-    assertFalse(QuoteExtractor.sameQuotation("The fund needs item 5 approved today.", "The fund needs item approved today."));
+    assertFalse(
+        QuoteExtractor.sameQuotation(
+            "The fund needs item 5 approved today.", "The fund needs item 6 approved today."));
+    assertFalse(
+        QuoteExtractor.sameQuotation(
+            "The fund needs item 5 approved today.", "The fund needs item approved today."));
     assertEquals("we will keep", QuoteExtractor.comparedWords("We [Mayor Quill] will... keep"));
   }
 }

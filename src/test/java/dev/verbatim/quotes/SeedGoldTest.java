@@ -24,8 +24,10 @@ class SeedGoldTest {
   @Test
   void seedArticlesMatchGold() throws Exception {
     if (!Files.isRegularFile(GOLD)) {
-      fail("gold file missing: expected " + GOLD.toAbsolutePath().normalize()
-          + " (the shared folder next to the project)");
+      fail(
+          "gold file missing: expected "
+              + GOLD.toAbsolutePath().normalize()
+              + " (the shared folder next to the project)");
     }
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> gold = new ArrayList<>();
@@ -52,7 +54,9 @@ class SeedGoldTest {
     for (JsonNode g : gold) {
       String key = g.get("file").asText() + "@" + g.get("offset").asInt();
       Quote q = produced.remove(key);
-      if (q == null || q.length() != g.get("length").asInt() || !q.text().equals(g.get("text").asText())) {
+      if (q == null
+          || q.length() != g.get("length").asInt()
+          || !q.text().equals(g.get("text").asText())) {
         problems.add("span " + key + " '" + g.get("text").asText() + "' got " + q);
         continue;
       }
@@ -60,19 +64,29 @@ class SeedGoldTest {
       if (q.kind().label().equals(g.get("kind").asText())) {
         kinds++;
       } else {
-        problems.add("kind " + key + " want " + g.get("kind").asText() + " got " + q.kind().label());
+        problems.add(
+            "kind " + key + " want " + g.get("kind").asText() + " got " + q.kind().label());
       }
       if (speakerMatches(g, q.speaker())) {
         speakers++;
       } else {
-        problems.add("speaker " + key + " '" + q.text() + "' want " + g.get("speaker") + " got " + q.speaker());
+        problems.add(
+            "speaker "
+                + key
+                + " '"
+                + q.text()
+                + "' want "
+                + g.get("speaker")
+                + " got "
+                + q.speaker());
       }
     }
     for (Map.Entry<String, Quote> extra : produced.entrySet()) {
       problems.add("extra span not in gold: " + extra.getKey() + " " + extra.getValue());
     }
     int n = gold.size();
-    System.out.printf("seed gold: spans %d/%d, kinds %d/%d, speakers %d/%d%n", spans, n, kinds, n, speakers, n);
+    System.out.printf(
+        "seed gold: spans %d/%d, kinds %d/%d, speakers %d/%d%n", spans, n, kinds, n, speakers, n);
     problems.forEach(p -> System.out.println("  " + p));
     assertEquals(17, n, "gold size");
     assertTrue(problems.isEmpty(), String.join("\n", problems));

@@ -26,11 +26,11 @@ import java.util.TreeMap;
  *     ../shared/gold/bbc-dev-quotes.jsonl ../shared/corpora/bbc
  * </pre>
  *
- * A gold quote is matched to the extracted quote of its article with the largest overlap over
- * union (at least 0.5), as the scorer does; speakers compare as the scorer's strict rule does
- * (case, punctuation, apostrophes and Mr/Mrs/Ms/Dr set aside; aliases count). For each rule:
- * how many matched quotes it named a speaker for, how many of those are right (precision), and
- * which share of the matched gold quotes with a speaker it covers.
+ * A gold quote is matched to the extracted quote of its article with the largest overlap over union
+ * (at least 0.5), as the scorer does; speakers compare as the scorer's strict rule does (case,
+ * punctuation, apostrophes and Mr/Mrs/Ms/Dr set aside; aliases count). For each rule: how many
+ * matched quotes it named a speaker for, how many of those are right (precision), and which share
+ * of the matched gold quotes with a speaker it covers.
  */
 final class SieveReport {
   private SieveReport() {}
@@ -64,7 +64,8 @@ final class SieveReport {
         if (golds == null) {
           continue;
         }
-        List<Quote> quotes = extractor.extract(a).stream().filter(q -> q.kind() != QuoteKind.NOT_A_QUOTE).toList();
+        List<Quote> quotes =
+            extractor.extract(a).stream().filter(q -> q.kind() != QuoteKind.NOT_A_QUOTE).toList();
         for (JsonNode g : golds) {
           Quote q = best(g, quotes, a.textOffset());
           if (q == null) {
@@ -85,7 +86,9 @@ final class SieveReport {
         }
       }
     }
-    System.out.printf("matched gold quotes %d, with a speaker %d, left without one %d%n", matched, withSpeaker, unattributed);
+    System.out.printf(
+        "matched gold quotes %d, with a speaker %d, left without one %d%n",
+        matched, withSpeaker, unattributed);
     print("stage 1: where the cue was found", bySieve, withSpeaker);
     print("stage 2: how the mention was resolved", byResolution, withSpeaker);
     print("rule (stage 1/stage 2)", byRule, withSpeaker);
@@ -99,10 +102,13 @@ final class SieveReport {
 
   private static void print(String title, Map<String, int[]> m, int withSpeaker) {
     System.out.println(title);
-    System.out.printf("  %-28s %6s %6s %9s %9s%n", "rule", "named", "right", "precision", "coverage");
+    System.out.printf(
+        "  %-28s %6s %6s %9s %9s%n", "rule", "named", "right", "precision", "coverage");
     for (Map.Entry<String, int[]> e : m.entrySet()) {
       int[] c = e.getValue();
-      System.out.printf("  %-28s %6d %6d %9.3f %9.3f%n", e.getKey(), c[0], c[1], c[1] / (double) c[0], c[0] / (double) withSpeaker);
+      System.out.printf(
+          "  %-28s %6d %6d %9.3f %9.3f%n",
+          e.getKey(), c[0], c[1], c[1] / (double) c[0], c[0] / (double) withSpeaker);
     }
   }
 
@@ -133,18 +139,31 @@ final class SieveReport {
     return out;
   }
 
-  /** The scorer's norm(): NFKC, lower case, apostrophes out, punctuation to spaces, no Mr/Mrs/Ms/Dr. */
+  /**
+   * The scorer's norm(): NFKC, lower case, apostrophes out, punctuation to spaces, no Mr/Mrs/Ms/Dr.
+   */
   private static String norm(String s) {
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).replace("'", "").replace("’", "").replace("‘", "");
+    String n =
+        Normalizer.normalize(s, Normalizer.Form.NFKC)
+            .replace("'", "")
+            .replace("’", "")
+            .replace("‘", "");
     StringBuilder b = new StringBuilder();
-    n.codePoints().forEach(c -> {
-      int type = Character.getType(c);
-      boolean punct = type >= Character.DASH_PUNCTUATION && type <= Character.OTHER_PUNCTUATION
-          || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
-          || type == Character.CONNECTOR_PUNCTUATION || type == Character.MATH_SYMBOL
-          || type == Character.CURRENCY_SYMBOL || type == Character.MODIFIER_SYMBOL || type == Character.OTHER_SYMBOL;
-      b.appendCodePoint(punct ? ' ' : c);
-    });
+    n.codePoints()
+        .forEach(
+            c -> {
+              int type = Character.getType(c);
+              boolean punct =
+                  type >= Character.DASH_PUNCTUATION && type <= Character.OTHER_PUNCTUATION
+                      || type == Character.INITIAL_QUOTE_PUNCTUATION
+                      || type == Character.FINAL_QUOTE_PUNCTUATION
+                      || type == Character.CONNECTOR_PUNCTUATION
+                      || type == Character.MATH_SYMBOL
+                      || type == Character.CURRENCY_SYMBOL
+                      || type == Character.MODIFIER_SYMBOL
+                      || type == Character.OTHER_SYMBOL;
+              b.appendCodePoint(punct ? ' ' : c);
+            });
     List<String> words = new ArrayList<>();
     for (String w : b.toString().toLowerCase(Locale.ROOT).split("\\s+")) {
       if (!w.isEmpty() && !Set.of("mr", "mrs", "ms", "dr").contains(w)) {

@@ -15,7 +15,8 @@ import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.Test;
 
 class FieldPartTest {
-  private static final Query TITLE = new BoostQuery(new PhraseQuery(Schema.TITLE_EXACT, "so", "unfair"), 3f);
+  private static final Query TITLE =
+      new BoostQuery(new PhraseQuery(Schema.TITLE_EXACT, "so", "unfair"), 3f);
   private static final Query BODY = new PhraseQuery(Schema.TEXT_EXACT, "so", "unfair");
   private static final Query SPEAKER = new PhraseQuery(Schema.SPEAKER, "so", "unfair");
 
@@ -43,7 +44,10 @@ class FieldPartTest {
   void anOptionalClauseIsKeptWholeAndRequiredOnesBecomeOptional() {
     // speaker:"ann lee" +(word in the body or the speaker): the speaker is marked though the word
     // matched elsewhere, so the required word clause must not be required of the speaker.
-    Query word = any(new TermQuery(new Term(Schema.TEXT, "harbour")), new TermQuery(new Term(Schema.SPEAKER, "harbour")));
+    Query word =
+        any(
+            new TermQuery(new Term(Schema.TEXT, "harbour")),
+            new TermQuery(new Term(Schema.SPEAKER, "harbour")));
     Query nameOrWord =
         new BooleanQuery.Builder()
             .add(new PhraseQuery(Schema.SPEAKER, "ann", "lee"), Occur.MUST)
@@ -51,10 +55,14 @@ class FieldPartTest {
             .add(new TermQuery(new Term(Schema.SPEAKER, "bob")), Occur.MUST_NOT)
             .build();
     assertEquals(
-        any(new PhraseQuery(Schema.SPEAKER, "ann", "lee"), any(new TermQuery(new Term(Schema.SPEAKER, "harbour")))),
+        any(
+            new PhraseQuery(Schema.SPEAKER, "ann", "lee"),
+            any(new TermQuery(new Term(Schema.SPEAKER, "harbour")))),
         FieldPart.of(nameOrWord, Schema.SPEAKER::equals));
-    Query optional = any(BODY, new BooleanQuery.Builder().add(TITLE, Occur.MUST).add(BODY, Occur.MUST).build());
-    assertEquals(optional, FieldPart.of(optional, Schema.TEXT_EXACT::equals), "optional clauses whole");
+    Query optional =
+        any(BODY, new BooleanQuery.Builder().add(TITLE, Occur.MUST).add(BODY, Occur.MUST).build());
+    assertEquals(
+        optional, FieldPart.of(optional, Schema.TEXT_EXACT::equals), "optional clauses whole");
   }
 
   @Test

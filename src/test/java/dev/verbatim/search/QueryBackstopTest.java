@@ -14,28 +14,51 @@ class QueryBackstopTest {
   @Test
   void luceneRefusingAValueIsABadQuery() {
     InvalidQueryException e =
-        assertThrows(InvalidQueryException.class, () -> QueryBackstop.parse(() -> new PhraseQuery(-1, "text", "oil", "prices")));
+        assertThrows(
+            InvalidQueryException.class,
+            () -> QueryBackstop.parse(() -> new PhraseQuery(-1, "text", "oil", "prices")));
     assertTrue(e.getMessage().startsWith("query cannot be searched"), e.getMessage());
   }
 
   @Test
   void recursionThatOverflowsTheStackIsABadQuery() {
-    InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> QueryBackstop.parse(() -> depth(0)));
+    InvalidQueryException e =
+        assertThrows(InvalidQueryException.class, () -> QueryBackstop.parse(() -> depth(0)));
     assertTrue(e.getMessage().contains("nests too deeply"), e.getMessage());
     assertThrows(InvalidQueryException.class, () -> QueryBackstop.search(() -> depth(0)));
   }
 
   @Test
   void aSearchKeepsItsOtherFailures() {
-    assertThrows(IllegalStateException.class, () -> QueryBackstop.search(() -> { throw new IllegalStateException("bug"); }));
-    assertThrows(IOException.class, () -> QueryBackstop.search(() -> { throw new IOException("disk"); }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            QueryBackstop.search(
+                () -> {
+                  throw new IllegalStateException("bug");
+                }));
+    assertThrows(
+        IOException.class,
+        () ->
+            QueryBackstop.search(
+                () -> {
+                  throw new IOException("disk");
+                }));
   }
 
   @Test
   void goodQueriesAndOurOwnRefusalsPassThrough() throws Exception {
     assertEquals("x", QueryBackstop.parse(() -> "x"));
     InvalidQueryException own = new InvalidQueryException("mine");
-    assertSame(own, assertThrows(InvalidQueryException.class, () -> QueryBackstop.parse(() -> { throw own; })));
+    assertSame(
+        own,
+        assertThrows(
+            InvalidQueryException.class,
+            () ->
+                QueryBackstop.parse(
+                    () -> {
+                      throw own;
+                    })));
   }
 
   private static int depth(int n) {

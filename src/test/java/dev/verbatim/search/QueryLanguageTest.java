@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every operator of the query language, forgiving and strict, on a real index of our fixtures. */
 class QueryLanguageTest {
-  static final Set<String> ALL = Set.of("zoe", "rushed", "kardashian", "apostrophe", "zoe-plain", "clemency");
+  static final Set<String> ALL =
+      Set.of("zoe", "rushed", "kardashian", "apostrophe", "zoe-plain", "clemency");
 
   @TempDir static Path indexDir;
   static Searcher searcher;
@@ -110,10 +111,12 @@ class QueryLanguageTest {
   @Test
   void wildcardAndFuzzyMatchesAreHighlighted() throws IOException {
     assertEquals(
-        List.of("Lawmakers debated clemency and <mark>pardoning</mark> powers late into the night."),
+        List.of(
+            "Lawmakers debated clemency and <mark>pardoning</mark> powers late into the night."),
         searcher.search(SearchRequest.of("pard* date:2017")).hits().get(0).highlights());
     assertEquals(
-        List.of("Lawmakers debated <mark>clemency</mark> and pardoning powers late into the night."),
+        List.of(
+            "Lawmakers debated <mark>clemency</mark> and pardoning powers late into the night."),
         searcher.search(SearchRequest.of("clmncy~")).hits().get(0).highlights());
   }
 
@@ -126,7 +129,9 @@ class QueryLanguageTest {
 
   @Test
   void dateRangesYearsMonthsAndDays() throws IOException {
-    assertEquals(Set.of("zoe", "rushed", "kardashian", "apostrophe"), ids("date:[2018-01-01 TO 2018-12-31]"));
+    assertEquals(
+        Set.of("zoe", "rushed", "kardashian", "apostrophe"),
+        ids("date:[2018-01-01 TO 2018-12-31]"));
     assertEquals(Set.of("zoe", "rushed", "kardashian", "apostrophe"), ids("date:2018"));
     assertEquals(Set.of("zoe", "rushed", "kardashian"), ids("date:2018-06"));
     assertEquals(Set.of("zoe"), ids("date:2018-06-06"));
@@ -144,10 +149,14 @@ class QueryLanguageTest {
           assertThrows(
               InvalidQueryException.class,
               () -> searcher.search(SearchRequest.of("date:[2018-13 TO 2019]").withStrict(strict)));
-      assertEquals("'2018-13' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018-06-06", e.getMessage());
+      assertEquals(
+          "'2018-13' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018-06-06",
+          e.getMessage());
     }
-    assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("date:yesterday")));
-    assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("date:2018-02-30")));
+    assertThrows(
+        InvalidQueryException.class, () -> searcher.search(SearchRequest.of("date:yesterday")));
+    assertThrows(
+        InvalidQueryException.class, () -> searcher.search(SearchRequest.of("date:2018-02-30")));
   }
 
   // --- analysis: the same folding for index and query
@@ -178,34 +187,70 @@ class QueryLanguageTest {
 
   @Test
   void syntaxMistakesAreSearchedAsWordsWithANotice() throws IOException {
-    assertForgiven("\"so unfair", "Unbalanced quote ignored; searched as words: so unfair", Set.of("zoe"));
-    assertForgiven("(pardon OR clemency", "Unbalanced parenthesis ignored; searched as words: pardon OR clemency",
+    assertForgiven(
+        "\"so unfair", "Unbalanced quote ignored; searched as words: so unfair", Set.of("zoe"));
+    assertForgiven(
+        "(pardon OR clemency",
+        "Unbalanced parenthesis ignored; searched as words: pardon OR clemency",
         Set.of("kardashian", "clemency"));
-    assertForgiven("pardon)", "Unbalanced parenthesis ignored; searched as words: pardon", Set.of("kardashian", "clemency"));
-    assertForgiven("Ortiz said: unfair", "Unknown field 'said:' searched as a word; searched as words: Ortiz said unfair",
+    assertForgiven(
+        "pardon)",
+        "Unbalanced parenthesis ignored; searched as words: pardon",
+        Set.of("kardashian", "clemency"));
+    assertForgiven(
+        "Ortiz said: unfair",
+        "Unknown field 'said:' searched as a word; searched as words: Ortiz said unfair",
         Set.of("zoe"));
-    assertForgiven("colour:rare", "Unknown field 'colour:' searched as a word; searched as words: colour rare", Set.of());
-    assertForgiven("pardon AND", "Dangling 'AND' ignored; searched as words: pardon", Set.of("kardashian", "clemency"));
-    assertForgiven("OR pardon", "Dangling 'OR' ignored; searched as words: pardon", Set.of("kardashian", "clemency"));
-    assertForgiven("pardon -", "Dangling '-' ignored; searched as words: pardon", Set.of("kardashian", "clemency"));
-    assertForgiven("title:text:pardon", "Field 'title:' before another field searched as a word; searched as words: title text:pardon",
+    assertForgiven(
+        "colour:rare",
+        "Unknown field 'colour:' searched as a word; searched as words: colour rare",
         Set.of());
-    assertForgiven("pardon title:", "Empty field 'title:' searched as a word; searched as words: pardon title",
+    assertForgiven(
+        "pardon AND",
+        "Dangling 'AND' ignored; searched as words: pardon",
+        Set.of("kardashian", "clemency"));
+    assertForgiven(
+        "OR pardon",
+        "Dangling 'OR' ignored; searched as words: pardon",
+        Set.of("kardashian", "clemency"));
+    assertForgiven(
+        "pardon -",
+        "Dangling '-' ignored; searched as words: pardon",
+        Set.of("kardashian", "clemency"));
+    assertForgiven(
+        "title:text:pardon",
+        "Field 'title:' before another field searched as a word; searched as words: title"
+            + " text:pardon",
         Set.of());
-    assertForgiven("*", "Lone '*' ignored; nothing was left to search, so everything is shown", ALL);
+    assertForgiven(
+        "pardon title:",
+        "Empty field 'title:' searched as a word; searched as words: pardon title",
+        Set.of());
+    assertForgiven(
+        "*", "Lone '*' ignored; nothing was left to search, so everything is shown", ALL);
     assertForgiven("*ardons", "Leading wildcard ignored; searched as words: ardons", Set.of());
-    assertForgiven("pardon/clemency", "Slashes ignored (regular expressions are not supported); searched as words: pardon clemency",
+    assertForgiven(
+        "pardon/clemency",
+        "Slashes ignored (regular expressions are not supported); searched as words: pardon"
+            + " clemency",
         Set.of("clemency"));
-    assertForgiven("\"pardon AND", "Unbalanced quote ignored; Dangling 'AND' ignored; searched as words: pardon",
+    assertForgiven(
+        "\"pardon AND",
+        "Unbalanced quote ignored; Dangling 'AND' ignored; searched as words: pardon",
         Set.of("kardashian", "clemency"));
     // What is valid stays valid around the mistake.
-    assertForgiven("\"so unfair\" OR pardon -clemency)", "Unbalanced parenthesis ignored; searched as words: \"so unfair\" OR pardon -clemency",
+    assertForgiven(
+        "\"so unfair\" OR pardon -clemency)",
+        "Unbalanced parenthesis ignored; searched as words: \"so unfair\" OR pardon -clemency",
         Set.of("zoe", "kardashian"));
   }
 
   @Test
   void validQueriesCarryNoNotice() throws IOException {
-    for (String q : new String[] {"pardon", "\"so unfair\"~2", "(a OR b) -c", "date:2018", "pard*", "*:*", ""}) {
+    for (String q :
+        new String[] {
+          "pardon", "\"so unfair\"~2", "(a OR b) -c", "date:2018", "pard*", "*:*", ""
+        }) {
       assertNull(searcher.search(SearchRequest.of(q)).notice(), q);
     }
   }
@@ -215,16 +260,21 @@ class QueryLanguageTest {
     assertStrict("\"so unfair", "cannot parse query: the quote at character 1 is never closed");
     assertStrict("(pardon", "cannot parse query: the '(' at character 1 is never closed");
     assertStrict("pardon)", "cannot parse query: the ')' at character 7 has no matching '('");
-    assertStrict("Ortiz said: unfair",
-        "cannot parse query: unknown field 'said' at character 7; searchable fields are author, date, kind, source, speaker, text, title, type");
+    assertStrict(
+        "Ortiz said: unfair",
+        "cannot parse query: unknown field 'said' at character 7; searchable fields are author,"
+            + " date, kind, source, speaker, text, title, type");
     assertStrict("pardon AND", "cannot parse query: 'AND' at character 8 has nothing to apply to");
-    assertStrict("*ardons", "cannot parse query: a word may not start with '*' or '?' (character 1)");
-    assertStrict("pardon^", "cannot parse query: unexpected end of query at character 8; expected a number");
+    assertStrict(
+        "*ardons", "cannot parse query: a word may not start with '*' or '?' (character 1)");
+    assertStrict(
+        "pardon^", "cannot parse query: unexpected end of query at character 8; expected a number");
   }
 
   @Test
   void leadingWildcardOnlyWhenTheRequestAllowsIt() throws IOException {
-    SearchResult allowed = searcher.search(SearchRequest.of("*ardons").withAllowLeadingWildcard(true));
+    SearchResult allowed =
+        searcher.search(SearchRequest.of("*ardons").withAllowLeadingWildcard(true));
     assertEquals(Set.of("kardashian"), articleIds(allowed));
     assertNull(allowed.notice());
   }
@@ -235,23 +285,32 @@ class QueryLanguageTest {
   void overlongQueriesAreRefused() {
     String longQuery = "a".repeat(QueryParsing.MAX_LENGTH + 1);
     InvalidQueryException e =
-        assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of(longQuery)));
+        assertThrows(
+            InvalidQueryException.class, () -> searcher.search(SearchRequest.of(longQuery)));
     assertEquals("query is 4001 characters long; at most 4000 are allowed", e.getMessage());
   }
 
   @Test
   void tooManyTermsAreRefused() throws IOException {
-    String many = IntStream.range(0, 16).mapToObj(i -> "w" + i + "*").collect(Collectors.joining(" "));
-    InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of(many)));
+    String many =
+        IntStream.range(0, 16).mapToObj(i -> "w" + i + "*").collect(Collectors.joining(" "));
+    InvalidQueryException e =
+        assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of(many)));
     assertEquals(
-        "query is too complex: it needs more than 1024 clauses (each word or phrase searches up to 3 fields, each wildcard or fuzzy word"
-            + " up to 64 terms per field); at most 1024 are allowed, so use fewer words or wildcards",
+        "query is too complex: it needs more than 1024 clauses (each word or phrase searches up to"
+            + " 3 fields, each wildcard or fuzzy word up to 64 terms per field); at most 1024 are"
+            + " allowed, so use fewer words or wildcards",
         e.getMessage());
     // Plain words count too: each is at least a clause per field group it searches.
     InvalidQueryException counted =
-        assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("w* " + "x ".repeat(600))));
+        assertThrows(
+            InvalidQueryException.class,
+            () -> searcher.search(SearchRequest.of("w* " + "x ".repeat(600))));
     assertTrue(
-        counted.getMessage().matches("query is too complex: it needs \\d{4} clauses .*; at most 1024 are allowed, .*"),
+        counted
+            .getMessage()
+            .matches(
+                "query is too complex: it needs \\d{4} clauses .*; at most 1024 are allowed, .*"),
         counted.getMessage());
     // A paragraph pasted in quotes, to find who said it, is one phrase per field.
     String pasted = "\"" + "so unfair to the volunteers ".repeat(70).strip() + "\"";
@@ -263,13 +322,15 @@ class QueryLanguageTest {
   @Test
   void proximityIsCapped() throws IOException {
     assertForgiven("\"schedule rushed\"~500", "Proximity ~500 reduced to ~50", Set.of("rushed"));
-    assertStrict("\"schedule rushed\"~500", "cannot parse query: proximity ~500 is too wide; at most ~50");
+    assertStrict(
+        "\"schedule rushed\"~500", "cannot parse query: proximity ~500 is too wide; at most ~50");
   }
 
   @Test
   void fuzzyEditsAreCapped() throws IOException {
     assertForgiven("clmncy~5", "Fuzzy ~5 reduced to ~2", Set.of("clemency"));
-    assertStrict("clmncy~5", "cannot parse query: fuzzy 'clmncy~5' allows too many edits; use ~1 or ~2");
+    assertStrict(
+        "clmncy~5", "cannot parse query: fuzzy 'clmncy~5' allows too many edits; use ~1 or ~2");
   }
 
   @Test
@@ -278,27 +339,39 @@ class QueryLanguageTest {
     SearchResult result = searcher.search(SearchRequest.of(deep));
     assertEquals(Set.of("kardashian", "clemency"), articleIds(result));
     assertEquals(
-        "Nesting deeper than 20 levels flattened; searched as words: " + "(".repeat(20) + "pardon" + ")".repeat(20),
+        "Nesting deeper than 20 levels flattened; searched as words: "
+            + "(".repeat(20)
+            + "pardon"
+            + ")".repeat(20),
         result.notice());
-    assertStrict(deep, "cannot parse query: parentheses nest deeper than 20 levels at character 21");
+    assertStrict(
+        deep, "cannot parse query: parentheses nest deeper than 20 levels at character 21");
   }
 
   @Test
   void longFuzzyWordsAndManyWildcardsAreCutDown() throws IOException {
     String longWord = "x".repeat(1500);
-    assertForgiven(longWord + "~", "Fuzzy '~' ignored on a word longer than 40 characters", Set.of());
-    assertStrict(longWord + "~",
-        "cannot parse query: fuzzy words may have at most 40 characters; 'xxxxxxxxxxxxxxxxxxxx...' has 1500");
+    assertForgiven(
+        longWord + "~", "Fuzzy '~' ignored on a word longer than 40 characters", Set.of());
+    assertStrict(
+        longWord + "~",
+        "cannot parse query: fuzzy words may have at most 40 characters; 'xxxxxxxxxxxxxxxxxxxx...'"
+            + " has 1500");
     assertForgiven("p*r*d*o*n*s*?*", "Wildcards ignored in a word with more than 6", Set.of());
     assertForgiven("p*r*d*?n*", null, Set.of("kardashian", "clemency"));
-    assertStrict("p*r*d*o*n*s*?*", "cannot parse query: 'p*r*d*o*n*s*?*' has 8 wildcards; at most 6 per word");
+    assertStrict(
+        "p*r*d*o*n*s*?*",
+        "cannot parse query: 'p*r*d*o*n*s*?*' has 8 wildcards; at most 6 per word");
   }
 
   @Test
-  void prefixExpansionIsBoundedToTheTopTerms(@TempDir Path corpus, @TempDir Path index) throws IOException {
+  void prefixExpansionIsBoundedToTheTopTerms(@TempDir Path corpus, @TempDir Path index)
+      throws IOException {
     StringBuilder jsonl = new StringBuilder();
     for (int i = 0; i < 200; i++) {
-      jsonl.append(String.format("{\"id\": \"d%03d\", \"title\": \"Doc %d\", \"text\": \"zed%03d\"}%n", i, i, i));
+      jsonl.append(
+          String.format(
+              "{\"id\": \"d%03d\", \"title\": \"Doc %d\", \"text\": \"zed%03d\"}%n", i, i, i));
     }
     Files.writeString(corpus.resolve("many.jsonl"), jsonl);
     new Indexer(1).rebuild(corpus, index);
@@ -311,9 +384,48 @@ class QueryLanguageTest {
   @Test
   void forgivingModeNeverFailsOnSyntax() throws IOException {
     String[] pieces = {
-      "pardon", "Zoë", "\"", "(", ")", ":", "*", "?", "~", "~2", "^", "^2", "[", "]", "{", "}", "/", "\\",
-      "-", "+", "!", "&&", "||", "AND", "OR", "NOT", "TO", " ", " ", " ", "title:", "speaker:", "date:", "2018", "’s",
-      "\u0000", "\uD800", "\uD83D\uDE00", "\u0308", "\u201C", "\u00A0", "<script>"
+      "pardon",
+      "Zoë",
+      "\"",
+      "(",
+      ")",
+      ":",
+      "*",
+      "?",
+      "~",
+      "~2",
+      "^",
+      "^2",
+      "[",
+      "]",
+      "{",
+      "}",
+      "/",
+      "\\",
+      "-",
+      "+",
+      "!",
+      "&&",
+      "||",
+      "AND",
+      "OR",
+      "NOT",
+      "TO",
+      " ",
+      " ",
+      " ",
+      "title:",
+      "speaker:",
+      "date:",
+      "2018",
+      "’s",
+      "\u0000",
+      "\uD800",
+      "\uD83D\uDE00",
+      "\u0308",
+      "\u201C",
+      "\u00A0",
+      "<script>"
     };
     java.util.Random random = new java.util.Random(20261124);
     int noticed = 0;
@@ -364,7 +476,9 @@ class QueryLanguageTest {
     // Past a handful of unknown words the query is not a typo but noise: no fuzzy scans for it.
     try (Directory dir = FSDirectory.open(indexDir);
         DirectoryReader reader = DirectoryReader.open(dir)) {
-      assertEquals("clemency festival", QueryCorrector.correct(reader, Schema.analyzer(), "clemncy festival"));
+      assertEquals(
+          "clemency festival",
+          QueryCorrector.correct(reader, Schema.analyzer(), "clemncy festival"));
       String noise = "clemncy " + "qqxv ".repeat(QueryCorrector.MAX_UNKNOWN_WORDS);
       assertNull(QueryCorrector.correct(reader, Schema.analyzer(), noise));
     }
@@ -372,15 +486,20 @@ class QueryLanguageTest {
 
   // --- helpers
 
-  private static void assertForgiven(String query, String notice, Set<String> expected) throws IOException {
-    SearchResult result = searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.ARTICLE).withLimit(50));
+  private static void assertForgiven(String query, String notice, Set<String> expected)
+      throws IOException {
+    SearchResult result =
+        searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.ARTICLE).withLimit(50));
     assertEquals(notice, result.notice(), query);
     assertEquals(expected, articleIds(result), query);
   }
 
   private static void assertStrict(String query, String message) {
     InvalidQueryException e =
-        assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of(query).withStrict(true)), query);
+        assertThrows(
+            InvalidQueryException.class,
+            () -> searcher.search(SearchRequest.of(query).withStrict(true)),
+            query);
     assertEquals(message, e.getMessage(), query);
   }
 
@@ -391,7 +510,9 @@ class QueryLanguageTest {
   }
 
   private static Set<String> ids(String query) throws IOException {
-    return articleIds(searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.ARTICLE).withLimit(50)));
+    return articleIds(
+        searcher.search(
+            SearchRequest.of(query).withType(SearchRequest.Type.ARTICLE).withLimit(50)));
   }
 
   private static Set<String> articleIds(SearchResult result) {

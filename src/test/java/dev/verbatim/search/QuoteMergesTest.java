@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Near-duplicate groups are the connected components of "same quotation", whatever the order the
- * printings were indexed in, over the harbour printings of {@code neardup-corpus}: b ("harbor")
- * and c ("all" dropped) are two words apart, a and d are one word from each.
+ * printings were indexed in, over the harbour printings of {@code neardup-corpus}: b ("harbor") and
+ * c ("all" dropped) are two words apart, a and d are one word from each.
  */
 class QuoteMergesTest {
   @TempDir Path tmp;
@@ -94,7 +94,10 @@ class QuoteMergesTest {
       assertEquals(2, result.total());
       assertEquals(
           List.of(List.of("harbour-b"), List.of("harbour-c")),
-          result.hits().stream().map(h -> articleIds(h.sources())).sorted(QuoteMergesTest::byFirst).toList());
+          result.hits().stream()
+              .map(h -> articleIds(h.sources()))
+              .sorted(QuoteMergesTest::byFirst)
+              .toList());
       // 2 articles and 2 distinct quotes.
       assertEquals(4, searcher.search(SearchRequest.of("").withLimit(1)).total());
     }
@@ -153,7 +156,8 @@ class QuoteMergesTest {
    * One harbour result listing {@code members}, counted once among {@code all} results, and found
    * by every member's own id.
    */
-  private static void assertOneHarbourQuote(Path index, List<String> members, int all) throws IOException {
+  private static void assertOneHarbourQuote(Path index, List<String> members, int all)
+      throws IOException {
     Set<String> ownIds = ownQuoteIds(index);
     try (Searcher searcher = CompleteAnswers.open(index)) {
       SearchResult result = quotes(searcher, "harbour OR harbor");
@@ -189,9 +193,11 @@ class QuoteMergesTest {
           new IndexSearcher(reader)
               .search(
                   new BooleanQuery.Builder()
-                      .add(new TermQuery(new Term(Schema.ARTICLE_ID, "harbour-a")),
+                      .add(
+                          new TermQuery(new Term(Schema.ARTICLE_ID, "harbour-a")),
                           BooleanClause.Occur.FILTER)
-                      .add(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_QUOTE)),
+                      .add(
+                          new TermQuery(new Term(Schema.TYPE, Schema.TYPE_QUOTE)),
                           BooleanClause.Occur.FILTER)
                       .build(),
                   1);

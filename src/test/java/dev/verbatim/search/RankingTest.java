@@ -33,7 +33,8 @@ class RankingTest {
 
   @Test
   void plainWordsAreThoseOfAQueryWithoutSyntax() {
-    assertEquals(List.of("who", "fixed", "the", "bridge?"), Ranking.plainWords("who fixed the bridge\\?"));
+    assertEquals(
+        List.of("who", "fixed", "the", "bridge?"), Ranking.plainWords("who fixed the bridge\\?"));
     assertEquals(List.of("a(b)", "c:d"), Ranking.plainWords("a\\(b\\) c\\:d"));
     assertNull(Ranking.plainWords("who fixed the bridge?"));
     assertNull(Ranking.plainWords("\"harbour bridge\" repairs"));
@@ -46,7 +47,8 @@ class RankingTest {
   @Test
   void aLongQuestionMatchesAnyOfItsWordsBestFirst() throws IOException {
     // "when", "finally" and "open" are in no article: as a list of requirements this finds nothing.
-    List<String> ids = articleIds(SearchRequest.ofWords("When did the harbour bridge finally open?"));
+    List<String> ids =
+        articleIds(SearchRequest.ofWords("When did the harbour bridge finally open?"));
     assertEquals("harbour", ids.get(0));
     assertEquals(List.of(), articleIds(SearchRequest.of("harbour bridge finally")));
     // Five words, but only two that are not stop words: both required.
@@ -56,9 +58,11 @@ class RankingTest {
 
   @Test
   void aLongQueryWithSyntaxIsTakenAsWritten() throws IOException {
-    assertEquals(List.of(), articleIds(SearchRequest.of("\"harbour bridge\" library council regrettable")));
     assertEquals(
-        List.of("harbour"), articleIds(SearchRequest.of("\"harbour bridge\" ferry council regrettable")));
+        List.of(), articleIds(SearchRequest.of("\"harbour bridge\" library council regrettable")));
+    assertEquals(
+        List.of("harbour"),
+        articleIds(SearchRequest.of("\"harbour bridge\" ferry council regrettable")));
   }
 
   @Test
@@ -80,7 +84,10 @@ class RankingTest {
         SearchRequest.ofWords("what is known about heat conduction"),
         List.of("near", "apart"),
         doc("apart", "Report", "Heat rose in the north while conduction lines failed"),
-        doc("near", "Report", "The heat conduction of the slab was measured in the north by two teams"));
+        doc(
+            "near",
+            "Report",
+            "The heat conduction of the slab was measured in the north by two teams"));
   }
 
   @Test
@@ -95,11 +102,14 @@ class RankingTest {
     try (Searcher own = indexed(dir, docs.toArray(String[]::new))) {
       SearchRequest glacier = SearchRequest.of("glacier");
       assertEquals(List.of("g"), ids(own, glacier));
-      assertEquals(List.of("g", "f"), ids(own, glacier.withRelevance(SearchRequest.Relevance.FEEDBACK)));
+      assertEquals(
+          List.of("g", "f"), ids(own, glacier.withRelevance(SearchRequest.Relevance.FEEDBACK)));
     }
   }
 
-  /** The default ranks two hits as {@code expected} says, strictly; the baseline scores them equal. */
+  /**
+   * The default ranks two hits as {@code expected} says, strictly; the baseline scores them equal.
+   */
   private static void assertDefaultSeparatesBaselineTie(
       Path dir, SearchRequest request, List<String> expected, String... docs) throws IOException {
     try (Searcher s = indexed(dir, docs)) {
@@ -127,7 +137,10 @@ class RankingTest {
   }
 
   private static List<String> articleIds(SearchRequest request) throws IOException {
-    return searcher.search(request.withType(SearchRequest.Type.ARTICLE).withLimit(50)).hits().stream()
+    return searcher
+        .search(request.withType(SearchRequest.Type.ARTICLE).withLimit(50))
+        .hits()
+        .stream()
         .map(SearchResult.Hit::articleId)
         .collect(Collectors.toList());
   }

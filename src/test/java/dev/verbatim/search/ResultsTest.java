@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,24 +59,51 @@ class ResultsTest {
     assertEquals("ruling-metro#0", hit.id());
     assertEquals("This is so unfair,", hit.text());
     assertEquals(List.of("This is <mark>so unfair</mark>,"), hit.highlights());
-    assertEquals(List.of(new Passage("This is <mark>so unfair</mark>,", 0, 18, List.of(new Span(8, 17)))), hit.passages());
+    assertEquals(
+        List.of(new Passage("This is <mark>so unfair</mark>,", 0, 18, List.of(new Span(8, 17)))),
+        hit.passages());
     assertTrue(hit.quoteId().matches("[0-9a-f]{24}"), hit.quoteId());
     assertEquals(
         List.of(
-            new SearchResult.Source("ruling-metro", "Senator calls court ruling unfair", "Metro US", "2018-06-06", "Jane Roe", "said", "ruling-metro#0", 0, "This is so unfair,"),
-            new SearchResult.Source("ruling-ledger", "Roe vows appeal", "Daily Ledger", "2018-06-07", "Jane Roe", "said", "ruling-ledger#0", 0, "This is so unfair…")),
+            new SearchResult.Source(
+                "ruling-metro",
+                "Senator calls court ruling unfair",
+                "Metro US",
+                "2018-06-06",
+                "Jane Roe",
+                "said",
+                "ruling-metro#0",
+                0,
+                "This is so unfair,"),
+            new SearchResult.Source(
+                "ruling-ledger",
+                "Roe vows appeal",
+                "Daily Ledger",
+                "2018-06-07",
+                "Jane Roe",
+                "said",
+                "ruling-ledger#0",
+                0,
+                "This is so unfair…")),
         hit.sources());
   }
 
   @Test
   void aQuoteIsFoundByItsIdWithEverySource() throws IOException {
-    String id = searcher.search(SearchRequest.of("\"so unfair\"").withType(Type.QUOTE)).hits().get(0).quoteId();
+    String id =
+        searcher
+            .search(SearchRequest.of("\"so unfair\"").withType(Type.QUOTE))
+            .hits()
+            .get(0)
+            .quoteId();
     Quotation q = searcher.quote(id).orElseThrow();
     assertEquals(id, q.quoteId());
     assertEquals("This is so unfair,", q.text());
     assertEquals("Jane Roe", q.speaker());
     assertEquals("full", q.kind());
-    assertEquals(List.of("ruling-metro#0", "ruling-ledger#0"), q.sources().stream().map(SearchResult.Source::id).toList());
+    assertEquals(
+        List.of("ruling-metro#0", "ruling-ledger#0"),
+        q.sources().stream().map(SearchResult.Source::id).toList());
     assertTrue(searcher.quote("0123456789abcdef01234567").isEmpty());
     assertTrue(searcher.quote("not an id").isEmpty());
   }
@@ -100,13 +126,20 @@ class ResultsTest {
     assertEquals(List.of("type", "speaker", "source", "date"), List.copyOf(all.facets().keySet()));
     assertEquals(List.of(fv("quote", 28), fv("article", 16)), all.facets().get("type"));
     assertEquals(
-        List.of(fv("Ann Lee", 12), fv("Bo Park", 12), fv("Jane Roe", 2), fv("Dee Kay", 1), fv("Max Moe", 1)),
+        List.of(
+            fv("Ann Lee", 12),
+            fv("Bo Park", 12),
+            fv("Jane Roe", 2),
+            fv("Dee Kay", 1),
+            fv("Max Moe", 1)),
         all.facets().get("speaker"));
     assertEquals(
-        List.of(fv("Farm Weekly", 20), fv("Metro US", 20), fv("Daily Ledger", 4)), all.facets().get("source"));
+        List.of(fv("Farm Weekly", 20), fv("Metro US", 20), fv("Daily Ledger", 4)),
+        all.facets().get("source"));
     assertEquals(
         List.of(
-            new FacetValue("2019", 33, List.of(fv("2019-01", 12), fv("2019-02", 12), fv("2019-03", 9))),
+            new FacetValue(
+                "2019", 33, List.of(fv("2019-01", 12), fv("2019-02", 12), fv("2019-03", 9))),
             new FacetValue("2018", 8, List.of(fv("2018-06", 4), fv("2018-07", 4)))),
         all.facets().get("date"));
   }
@@ -117,15 +150,19 @@ class ResultsTest {
     // 7 articles, 13 quote documents: "so unfair", the shared harvest quote six times, six fields.
     assertEquals(7 + 8, metro.total());
     assertEquals(List.of(fv("quote", 13), fv("article", 7)), metro.facets().get("type"));
-    assertEquals(List.of(fv("Ann Lee", 6), fv("Bo Park", 6), fv("Jane Roe", 1)), metro.facets().get("speaker"));
+    assertEquals(
+        List.of(fv("Ann Lee", 6), fv("Bo Park", 6), fv("Jane Roe", 1)),
+        metro.facets().get("speaker"));
     assertEquals(
         List.of(
-            new FacetValue("2019", 15, List.of(fv("2019-01", 6), fv("2019-02", 6), fv("2019-03", 3))),
+            new FacetValue(
+                "2019", 15, List.of(fv("2019-01", 6), fv("2019-02", 6), fv("2019-03", 3))),
             new FacetValue("2018", 2, List.of(fv("2018-06", 2)))),
         metro.facets().get("date"));
     // Drill sideways: the source dimension is counted without the source filter.
     assertEquals(
-        List.of(fv("Farm Weekly", 20), fv("Metro US", 20), fv("Daily Ledger", 4)), metro.facets().get("source"));
+        List.of(fv("Farm Weekly", 20), fv("Metro US", 20), fv("Daily Ledger", 4)),
+        metro.facets().get("source"));
 
     SearchResult february =
         searcher.search(SearchRequest.of("").withType(Type.QUOTE).withDate("2019-02").withLimit(1));
@@ -133,7 +170,8 @@ class ResultsTest {
     assertEquals(List.of(fv("Ann Lee", 4), fv("Bo Park", 4)), february.facets().get("speaker"));
     assertEquals(
         List.of(
-            new FacetValue("2019", 22, List.of(fv("2019-01", 8), fv("2019-02", 8), fv("2019-03", 6))),
+            new FacetValue(
+                "2019", 22, List.of(fv("2019-01", 8), fv("2019-02", 8), fv("2019-03", 6))),
             new FacetValue("2018", 4, List.of(fv("2018-06", 2), fv("2018-07", 2)))),
         february.facets().get("date"));
     assertEquals(Map.of(), searcher.search(SearchRequest.of("").withFacets(false)).facets());
@@ -141,7 +179,8 @@ class ResultsTest {
 
   @Test
   void filtersAreExactAndCombine() throws IOException {
-    SearchResult annLee = searcher.search(SearchRequest.of("").withType(Type.QUOTE).withSpeaker("Ann Lee"));
+    SearchResult annLee =
+        searcher.search(SearchRequest.of("").withType(Type.QUOTE).withSpeaker("Ann Lee"));
     assertEquals(1, annLee.total());
     assertEquals("The harvest was good,", annLee.hits().get(0).text());
     assertEquals(12, annLee.hits().get(0).sources().size());
@@ -151,13 +190,24 @@ class ResultsTest {
         ids(SearchRequest.of("harvest").withType(Type.ARTICLE).withDate("2019-02").withLimit(20)));
     assertEquals(
         List.of("committee", "hostile", "ruling-ledger", "ruling-metro"),
-        ids(SearchRequest.of("").withType(Type.ARTICLE).withDate("2018").withLimit(20)).stream().sorted().toList());
+        ids(SearchRequest.of("").withType(Type.ARTICLE).withDate("2018").withLimit(20)).stream()
+            .sorted()
+            .toList());
     assertEquals(
         List.of("harvest-09", "harvest-11"),
-        ids(SearchRequest.of("harvest").withType(Type.ARTICLE).withSource("Farm Weekly").withDate("2019-03")).stream().sorted().toList());
+        ids(
+                SearchRequest.of("harvest")
+                    .withType(Type.ARTICLE)
+                    .withSource("Farm Weekly")
+                    .withDate("2019-03"))
+            .stream()
+            .sorted()
+            .toList());
     InvalidQueryException badDate =
         assertThrows(InvalidQueryException.class, () -> SearchRequest.of("x").withDate("2019-13"));
-    assertTrue(badDate.getMessage().contains("'2019-13'") && badDate.getMessage().contains("YYYY-MM"), badDate.getMessage());
+    assertTrue(
+        badDate.getMessage().contains("'2019-13'") && badDate.getMessage().contains("YYYY-MM"),
+        badDate.getMessage());
   }
 
   @Test
@@ -168,7 +218,12 @@ class ResultsTest {
     }
     expected.add("harvest-12");
     assertEquals(
-        expected, ids(SearchRequest.of("harvest").withType(Type.ARTICLE).withSort(SortOrder.DATE).withLimit(20)));
+        expected,
+        ids(
+            SearchRequest.of("harvest")
+                .withType(Type.ARTICLE)
+                .withSort(SortOrder.DATE)
+                .withLimit(20)));
   }
 
   @Test
@@ -176,7 +231,8 @@ class ResultsTest {
     SearchRequest first = SearchRequest.of("harvest OR field").withType(Type.QUOTE).withLimit(5);
     List<String> expected = new ArrayList<>(List.of("harvest-01#41"));
     // "Field N": the quote starts one character later from report 10 on.
-    IntStream.rangeClosed(1, 12).forEach(i -> expected.add(String.format("harvest-%02d#%d", i, i < 10 ? 79 : 80)));
+    IntStream.rangeClosed(1, 12)
+        .forEach(i -> expected.add(String.format("harvest-%02d#%d", i, i < 10 ? 79 : 80)));
 
     List<List<String>> byOffset = new ArrayList<>();
     for (int offset = 0; offset < 15; offset += 5) {
@@ -184,12 +240,19 @@ class ResultsTest {
       assertEquals(13, page.total());
       byOffset.add(page.hits().stream().map(Hit::id).toList());
     }
-    assertEquals(List.of(expected.subList(0, 5), expected.subList(5, 10), expected.subList(10, 13)), byOffset);
+    assertEquals(
+        List.of(expected.subList(0, 5), expected.subList(5, 10), expected.subList(10, 13)),
+        byOffset);
 
     assertEquals(byOffset, walkByCursor(first));
     assertEquals(
         List.of(List.of("harvest-11", "harvest-10", "harvest-09", "harvest-08", "harvest-07")),
-        walkByCursor(SearchRequest.of("harvest").withType(Type.ARTICLE).withSort(SortOrder.DATE).withLimit(5)).subList(0, 1));
+        walkByCursor(
+                SearchRequest.of("harvest")
+                    .withType(Type.ARTICLE)
+                    .withSort(SortOrder.DATE)
+                    .withLimit(5))
+            .subList(0, 1));
   }
 
   @Test
@@ -210,18 +273,30 @@ class ResultsTest {
   @Test
   void pagingMistakesSayWhatToDo() throws IOException {
     InvalidQueryException tooDeep =
-        assertThrows(InvalidQueryException.class, () -> SearchRequest.of("x").withLimit(10).withOffset(9_995));
-    assertTrue(tooDeep.getMessage().contains("narrow the query") && tooDeep.getMessage().contains("cursor"), tooDeep.getMessage());
+        assertThrows(
+            InvalidQueryException.class,
+            () -> SearchRequest.of("x").withLimit(10).withOffset(9_995));
+    assertTrue(
+        tooDeep.getMessage().contains("narrow the query")
+            && tooDeep.getMessage().contains("cursor"),
+        tooDeep.getMessage());
     InvalidQueryException malformed =
-        assertThrows(InvalidQueryException.class, () -> SearchRequest.of("x").withCursor("not-a-cursor!"));
+        assertThrows(
+            InvalidQueryException.class, () -> SearchRequest.of("x").withCursor("not-a-cursor!"));
     assertTrue(malformed.getMessage().startsWith("malformed cursor"), malformed.getMessage());
     String cursor = searcher.search(SearchRequest.of("harvest").withLimit(2)).nextCursor();
     assertNotNull(cursor);
     InvalidQueryException otherQuery =
-        assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("field").withCursor(cursor)));
+        assertThrows(
+            InvalidQueryException.class,
+            () -> searcher.search(SearchRequest.of("field").withCursor(cursor)));
     assertTrue(otherQuery.getMessage().contains("different query"), otherQuery.getMessage());
-    assertThrows(InvalidQueryException.class, () -> SearchRequest.of("harvest").withOffset(2).withCursor(cursor));
-    assertThrows(InvalidQueryException.class, () -> SearchRequest.of("x").withSort(SortOrder.fromLabel("popular")));
+    assertThrows(
+        InvalidQueryException.class,
+        () -> SearchRequest.of("harvest").withOffset(2).withCursor(cursor));
+    assertThrows(
+        InvalidQueryException.class,
+        () -> SearchRequest.of("x").withSort(SortOrder.fromLabel("popular")));
   }
 
   @Test
@@ -231,7 +306,15 @@ class ResultsTest {
     Files.write(
         corpus.resolve("rain.jsonl"),
         IntStream.range(0, articles)
-            .mapToObj(i -> "{\"id\":\"r" + i + "\",\"title\":\"Weather " + i + "\",\"text\":\"Rain again on day " + i + ".\"}")
+            .mapToObj(
+                i ->
+                    "{\"id\":\"r"
+                        + i
+                        + "\",\"title\":\"Weather "
+                        + i
+                        + "\",\"text\":\"Rain again on day "
+                        + i
+                        + ".\"}")
             .toList());
     new Indexer(1).rebuild(corpus, dir.resolve("index"));
     try (Searcher many = CompleteAnswers.open(dir.resolve("index"))) {
@@ -253,20 +336,24 @@ class ResultsTest {
     Path index = dir.resolve("index");
     Files.writeString(
         corpus.resolve("a.jsonl"),
-        "{\"id\":\"a\",\"title\":\"Tides\",\"source\":\"Coast Daily\",\"text\":\"\\\"The tide is high,\\\" Ida Hull said.\"}\n");
+        "{\"id\":\"a\",\"title\":\"Tides\",\"source\":\"Coast Daily\",\"text\":\"\\\"The tide is"
+            + " high,\\\" Ida Hull said.\"}\n");
     new Indexer(1).rebuild(corpus, index);
     try (Searcher live = CompleteAnswers.open(index)) {
       SearchResult before = live.search(SearchRequest.of("tide"));
       assertEquals(List.of(fv("Coast Daily", 2)), before.facets().get("source"));
       Files.writeString(
           corpus.resolve("b.jsonl"),
-          "{\"id\":\"b\",\"title\":\"More tides\",\"source\":\"Bay News\",\"text\":\"\\\"The tide is high,\\\" Ida Hull said again.\"}\n");
+          "{\"id\":\"b\",\"title\":\"More tides\",\"source\":\"Bay News\",\"text\":\"\\\"The tide"
+              + " is high,\\\" Ida Hull said again.\"}\n");
       new Indexer(1).rebuild(corpus, index);
       assertTrue(live.refresh());
       SearchResult after = live.search(SearchRequest.of("tide").withType(Type.QUOTE));
       assertEquals(List.of(fv("Bay News", 1), fv("Coast Daily", 1)), after.facets().get("source"));
       assertEquals(1, after.total());
-      assertEquals(List.of("a", "b"), after.hits().get(0).sources().stream().map(SearchResult.Source::articleId).toList());
+      assertEquals(
+          List.of("a", "b"),
+          after.hits().get(0).sources().stream().map(SearchResult.Source::articleId).toList());
     }
   }
 
@@ -275,26 +362,36 @@ class ResultsTest {
     SearchResult result = searcher.search(SearchRequest.of("mischief OR alert OR ampersands"));
     Hit article = result.hits().get(0);
     assertEquals("hostile", article.id());
-    assertEquals("Markup &lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; in a headline", article.titleHtml());
+    assertEquals(
+        "Markup &lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; in a headline",
+        article.titleHtml());
     assertEquals(
         List.of(
-            "The page printed &lt;img src=x onerror=<mark>alert</mark>(1)&gt; beside the word <mark>mischief</mark>.",
-            "&quot;Quotes&#39; &amp; <mark>ampersands</mark> &lt;b&gt;stay&lt;/b&gt; text,&quot; Dee Kay said."),
+            "The page printed &lt;img src=x onerror=<mark>alert</mark>(1)&gt; beside the word"
+                + " <mark>mischief</mark>.",
+            "&quot;Quotes&#39; &amp; <mark>ampersands</mark> &lt;b&gt;stay&lt;/b&gt; text,&quot;"
+                + " Dee Kay said."),
         article.highlights());
     Hit quote = result.hits().get(1);
-    assertEquals(List.of("Quotes&#39; &amp; <mark>ampersands</mark> &lt;b&gt;stay&lt;/b&gt; text,"), quote.highlights());
+    assertEquals(
+        List.of("Quotes&#39; &amp; <mark>ampersands</mark> &lt;b&gt;stay&lt;/b&gt; text,"),
+        quote.highlights());
     assertEquals("Markup &lt;script&gt;alert(1)&lt;/script&gt; in a headline", quote.titleHtml());
     for (Hit hit : searcher.search(SearchRequest.of("").withLimit(50)).hits()) {
       for (String html : hit.highlights()) {
-        assertFalse(html.replace("<mark>", "").replace("</mark>", "").matches("(?s).*[<>\"'].*"), html);
+        assertFalse(
+            html.replace("<mark>", "").replace("</mark>", "").matches("(?s).*[<>\"'].*"), html);
       }
-      assertFalse(hit.titleHtml().replace("<mark>", "").replace("</mark>", "").matches("(?s).*[<>\"'].*"), hit.titleHtml());
+      assertFalse(
+          hit.titleHtml().replace("<mark>", "").replace("</mark>", "").matches("(?s).*[<>\"'].*"),
+          hit.titleHtml());
     }
   }
 
   @Test
   void matchOffsetsPointIntoTheHitText() throws IOException {
-    for (String q : List.of("mischief OR alert OR ampersands", "zeppelin", "\"so unfair\"", "harvest")) {
+    for (String q :
+        List.of("mischief OR alert OR ampersands", "zeppelin", "\"so unfair\"", "harvest")) {
       for (Hit hit : searcher.search(SearchRequest.of(q).withLimit(20)).hits()) {
         for (Passage p : hit.passages()) {
           List<String> marked = marked(p.html());
@@ -314,7 +411,8 @@ class ResultsTest {
     Hit quote = searcher.search(SearchRequest.of("roe").withType(Type.QUOTE)).hits().get(0);
     assertEquals("Jane <mark>Roe</mark>", quote.speakerHtml());
     assertEquals(List.of("This is so unfair,"), quote.highlights());
-    Hit article = searcher.search(SearchRequest.of("title:ruling").withType(Type.ARTICLE)).hits().get(0);
+    Hit article =
+        searcher.search(SearchRequest.of("title:ruling").withType(Type.ARTICLE)).hits().get(0);
     assertEquals("Senator calls court <mark>ruling</mark> unfair", article.titleHtml());
   }
 
@@ -335,24 +433,34 @@ class ResultsTest {
     assertTrue(quote.text().length() > Highlighting.WHOLE_QUOTE);
     Passage best = quote.passages().get(0);
     assertEquals(
-        "Nobody told us the <mark>zeppelin</mark> would stay above the square for a whole year.", best.html());
+        "Nobody told us the <mark>zeppelin</mark> would stay above the square for a whole year.",
+        best.html());
     assertEquals(
         "Nobody told us the zeppelin would stay above the square for a whole year.",
         quote.text().substring(best.start(), best.end()));
 
     SearchRequest shortPassages =
-        SearchRequest.of("zeppelin").withType(Type.ARTICLE).withSnippets(new SearchRequest.Snippets(2, 80));
+        SearchRequest.of("zeppelin")
+            .withType(Type.ARTICLE)
+            .withSnippets(new SearchRequest.Snippets(2, 80));
     Hit article = searcher.search(shortPassages).hits().get(0);
     Passage cut = article.passages().get(0);
     assertEquals(
-        "\u2026mentioned the <mark>zeppelin</mark> that had been parked above the town hall since\u2026", cut.html());
+        "\u2026mentioned the <mark>zeppelin</mark> that had been parked above the town hall"
+            + " since\u2026",
+        cut.html());
     assertEquals(
         "mentioned the zeppelin that had been parked above the town hall since",
         article.text().substring(cut.start(), cut.end()));
     assertEquals(2, article.passages().size());
     assertEquals(
         1,
-        searcher.search(shortPassages.withSnippets(new SearchRequest.Snippets(1, 300))).hits().get(0).passages().size());
+        searcher
+            .search(shortPassages.withSnippets(new SearchRequest.Snippets(1, 300)))
+            .hits()
+            .get(0)
+            .passages()
+            .size());
     assertThrows(InvalidQueryException.class, () -> new SearchRequest.Snippets(0, 300));
     assertThrows(InvalidQueryException.class, () -> new SearchRequest.Snippets(2, 10));
   }
@@ -389,6 +497,10 @@ class ResultsTest {
   }
 
   private static String unescape(String html) {
-    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    return html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 }

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The time limit on real on-disk indexes: the fixture, and a generated one with a large vocabulary. */
+/**
+ * The time limit on real on-disk indexes: the fixture, and a generated one with a large vocabulary.
+ */
 class SearchTimeLimitTest {
   @TempDir static Path dir;
   static Path fixtureIndex;
@@ -37,12 +39,17 @@ class SearchTimeLimitTest {
   @BeforeAll
   static void index() throws Exception {
     fixtureIndex = dir.resolve("fixture-index");
-    new Indexer(1).rebuild(Path.of(SearchTimeLimitTest.class.getResource("/fixture-corpus").toURI()), fixtureIndex);
+    new Indexer(1)
+        .rebuild(
+            Path.of(SearchTimeLimitTest.class.getResource("/fixture-corpus").toURI()),
+            fixtureIndex);
     largeIndex = dir.resolve("large-index");
     new Indexer(1).rebuild(largeVocabulary(dir.resolve("large-corpus")), largeIndex);
   }
 
-  /** 300 articles over 40,000 made-up words, so wildcards and fuzzy words have much to expand to. */
+  /**
+   * 300 articles over 40,000 made-up words, so wildcards and fuzzy words have much to expand to.
+   */
   private static Path largeVocabulary(Path corpus) throws IOException {
     Files.createDirectories(corpus);
     Random random = new Random(8);
@@ -101,7 +108,8 @@ class SearchTimeLimitTest {
 
       try (SearchTimeLimit.Budget budget = new SearchTimeLimit(Duration.ZERO).start("q")) {
         Thread.sleep(2);
-        assertThrows(ExitableDirectoryReader.ExitingReaderException.class, () -> countTerms(reader));
+        assertThrows(
+            ExitableDirectoryReader.ExitingReaderException.class, () -> countTerms(reader));
         budget.finishing();
         long fallback = budget.orElse(() -> countTerms(reader), () -> -1L, "counting stopped");
         assertEquals(-1L, fallback);
@@ -125,7 +133,15 @@ class SearchTimeLimitTest {
   @Test
   void expensiveExpansionsAnswerWithTheTimeLimitNoticeOrARefusalNeverAnError() throws Exception {
     List<String> queries =
-        List.of("a*", "a?b*", "aa*b*c*", "ab~2", "abcdef~2 abcdea~2 a~2", "*a*", "\"aab aac\"~50 ab*", "title:a* OR text:ab~2");
+        List.of(
+            "a*",
+            "a?b*",
+            "aa*b*c*",
+            "ab~2",
+            "abcdef~2 abcdea~2 a~2",
+            "*a*",
+            "\"aab aac\"~50 ab*",
+            "title:a* OR text:ab~2");
     try (Searcher searcher = Searcher.open(largeIndex, Duration.ZERO)) {
       for (String q : queries) {
         SearchRequest request = SearchRequest.of(q).withAllowLeadingWildcard(true).withFacets(true);
@@ -161,11 +177,15 @@ class SearchTimeLimitTest {
       assertEquals(null, result.suggestion());
       // Matching itself may already be cut; either way no respelling is tried.
       assertTrue(
-          result.notice().contains("No spelling suggestion") || result.notice().contains(SearchTimeLimit.STOPPED),
+          result.notice().contains("No spelling suggestion")
+              || result.notice().contains(SearchTimeLimit.STOPPED),
           result.notice());
     }
     try (Searcher searcher = Searcher.open(fixtureIndex)) {
-      assertEquals(null, searcher.search(SearchRequest.of("harbour")).notice(), "a quick search has no notice");
+      assertEquals(
+          null,
+          searcher.search(SearchRequest.of("harbour")).notice(),
+          "a quick search has no notice");
     }
   }
 
@@ -179,9 +199,12 @@ class SearchTimeLimitTest {
     Highlighting.Marked[] marked = Highlighting.unmarked(targets, SearchRequest.Snippets.DEFAULT);
 
     SearchResult.Passage article = marked[0].passages().get(0);
-    assertTrue(article.end() <= SearchRequest.Snippets.DEFAULT_LENGTH && article.end() > 200, "cut at " + article.end());
+    assertTrue(
+        article.end() <= SearchRequest.Snippets.DEFAULT_LENGTH && article.end() > 200,
+        "cut at " + article.end());
     assertEquals(' ', text.charAt(article.end()), "cut at a word boundary");
-    assertTrue(article.html().startsWith("Shares &lt;b&gt;rose&lt;/b&gt; &amp; fell."), article.html());
+    assertTrue(
+        article.html().startsWith("Shares &lt;b&gt;rose&lt;/b&gt; &amp; fell."), article.html());
     assertFalse(article.html().contains("<"), article.html());
     assertEquals("Bonds &amp; &lt;i&gt;stocks&lt;/i&gt;", marked[0].titleHtml());
     assertEquals(null, marked[0].speakerHtml());
@@ -192,7 +215,8 @@ class SearchTimeLimitTest {
   @Test
   void aNegativeLimitIsRefused() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new SearchTimeLimit(Duration.ofMillis(-1)));
+        assertThrows(
+            IllegalArgumentException.class, () -> new SearchTimeLimit(Duration.ofMillis(-1)));
     assertTrue(e.getMessage().contains("PT-0.001S"), e.getMessage());
   }
 }

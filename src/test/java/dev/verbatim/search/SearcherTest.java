@@ -64,7 +64,8 @@ class SearcherTest {
 
   @Test
   void phraseIsExactAndHighlightedAsOneUnit() throws IOException {
-    SearchResult result = searcher.search(SearchRequest.of("\"so unfair\"").withType(SearchRequest.Type.QUOTE));
+    SearchResult result =
+        searcher.search(SearchRequest.of("\"so unfair\"").withType(SearchRequest.Type.QUOTE));
     assertEquals(1, result.total());
     assertEquals(List.of("<mark>so unfair</mark>"), result.hits().get(0).highlights());
     // The stemmed form does not match a phrase: exact words only.
@@ -80,7 +81,8 @@ class SearcherTest {
   @Test
   void quoteHitCarriesArticleTitleSourceAndWholeQuoteHighlighted() throws IOException {
     SearchResult result =
-        searcher.search(SearchRequest.of("ferry OR \"took far too long\"").withType(SearchRequest.Type.QUOTE));
+        searcher.search(
+            SearchRequest.of("ferry OR \"took far too long\"").withType(SearchRequest.Type.QUOTE));
     SearchResult.Hit hit = result.hits().get(0);
     assertEquals("quote", hit.type());
     assertEquals("harbour", hit.articleId());
@@ -92,7 +94,8 @@ class SearcherTest {
 
   @Test
   void articleHitShowsItsBestSentenceWithMarks() throws IOException {
-    SearchResult result = searcher.search(SearchRequest.of("regrettable").withType(SearchRequest.Type.ARTICLE));
+    SearchResult result =
+        searcher.search(SearchRequest.of("regrettable").withType(SearchRequest.Type.ARTICLE));
     assertEquals(1, result.total());
     assertEquals(
         List.of("The city council called the delay <mark>regrettable</mark>."),
@@ -104,7 +107,8 @@ class SearcherTest {
     assertEquals(Set.of("library"), articleIds("source:\"valley post\""));
     assertEquals(Set.of("wire-1", "wire-2"), articleIds("source:wire"));
     assertEquals(Set.of("harbour"), articleIds("title:bridge"));
-    SearchResult byType = searcher.search(SearchRequest.of("type:quote grain OR type:quote abroad"));
+    SearchResult byType =
+        searcher.search(SearchRequest.of("type:quote grain OR type:quote abroad"));
     assertTrue(byType.hits().stream().allMatch(h -> h.type().equals("quote")));
   }
 
@@ -120,12 +124,21 @@ class SearcherTest {
   @Test
   void badQueriesSayWhatIsWrong() {
     InvalidQueryException unknownField =
-        assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("colour:red").withStrict(true)));
-    assertTrue(unknownField.getMessage().contains("unknown field 'colour'"), unknownField.getMessage());
-    assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("(bridge").withStrict(true)));
-    assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of("*ridge").withStrict(true)));
+        assertThrows(
+            InvalidQueryException.class,
+            () -> searcher.search(SearchRequest.of("colour:red").withStrict(true)));
+    assertTrue(
+        unknownField.getMessage().contains("unknown field 'colour'"), unknownField.getMessage());
+    assertThrows(
+        InvalidQueryException.class,
+        () -> searcher.search(SearchRequest.of("(bridge").withStrict(true)));
+    assertThrows(
+        InvalidQueryException.class,
+        () -> searcher.search(SearchRequest.of("*ridge").withStrict(true)));
     assertThrows(InvalidQueryException.class, () -> SearchRequest.of("x").withLimit(0));
-    assertThrows(InvalidQueryException.class, () -> SearchRequest.of("x").withOffset(SearchRequest.MAX_WINDOW));
+    assertThrows(
+        InvalidQueryException.class,
+        () -> SearchRequest.of("x").withOffset(SearchRequest.MAX_WINDOW));
   }
 
   @Test
@@ -145,7 +158,15 @@ class SearcherTest {
     try {
       List<Future<Long>> futures =
           java.util.stream.IntStream.range(0, 40)
-              .mapToObj(i -> pool.submit(() -> searcher.search(SearchRequest.of("bridge OR library").withType(SearchRequest.Type.ARTICLE)).total()))
+              .mapToObj(
+                  i ->
+                      pool.submit(
+                          () ->
+                              searcher
+                                  .search(
+                                      SearchRequest.of("bridge OR library")
+                                          .withType(SearchRequest.Type.ARTICLE))
+                                  .total()))
               .toList();
       for (Future<Long> f : futures) {
         assertEquals(2L, f.get());
@@ -181,14 +202,23 @@ class SearcherTest {
     assertEquals("full", first.kind());
     assertEquals(
         first.mention().text(),
-        article.text().substring(first.mention().offset(), first.mention().offset() + first.mention().text().length()));
+        article
+            .text()
+            .substring(
+                first.mention().offset(),
+                first.mention().offset() + first.mention().text().length()));
   }
 
   @Test
   void articleCarriesDateAndOnlyItsOwnQuotes() throws IOException {
     ArticleDetail wire = searcher.article("wire-2").orElseThrow();
     assertEquals("2019-04-02", wire.date());
-    assertEquals(List.of("wire-2"), wire.quotes().stream().map(q -> q.id().substring(0, q.id().indexOf('#'))).distinct().toList());
+    assertEquals(
+        List.of("wire-2"),
+        wire.quotes().stream()
+            .map(q -> q.id().substring(0, q.id().indexOf('#')))
+            .distinct()
+            .toList());
   }
 
   @Test
@@ -200,7 +230,10 @@ class SearcherTest {
   }
 
   private static Set<String> articleIds(String query) throws IOException {
-    return searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.ARTICLE).withLimit(50)).hits().stream()
+    return searcher
+        .search(SearchRequest.of(query).withType(SearchRequest.Type.ARTICLE).withLimit(50))
+        .hits()
+        .stream()
         .map(SearchResult.Hit::articleId)
         .collect(Collectors.toSet());
   }

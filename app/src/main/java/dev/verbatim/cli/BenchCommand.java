@@ -1,0 +1,188 @@
+package dev.verbatim.cli;
+
+import dev.verbatim.bench.Bench;
+import dev.verbatim.bench.BenchTable;
+import dev.verbatim.bench.CorpusGenerator;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code verbatim bench}: speed against bare Lucene, and {@code bench generate} for a corpus. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure indexing, search with highlighting, HTTP and memory, each as a ratio against",
+      "bare Lucene (or the in-process API, for HTTP) on the same documents in the same run.",
+      "Sides alternate A/B/A/B and medians are reported. Prints a Markdown table."
+    },
+    subcommands = {BenchCommand.Generate.class})
+final class BenchCommand implements Callable<Integer> {
+  @Option(
+      names = "--reuters",
+      paramLabel = "FILE",
+      description = "Reuters JSON Lines to index (default: ${DEFAULT-VALUE}; 'none' skips).")
+  String reuters = REUTERS.toString();
+
+  @Option(
+      names = "--corpus",
+      paramLabel = "FILE",
+      description =
+          "Generated corpus to index and search; written first when missing (default:"
+              + " WORK/generated-N.jsonl.gz).")
+  Path corpus;
+
+  @Option(
+      names = "--articles",
+      paramLabel = "N",
+      description =
+          "Articles in the generated corpus when it must be written (default: ${DEFAULT-VALUE}).")
+  long articles = 1_000_000;
+
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "Scratch folder for indexes and logs (default: ${DEFAULT-VALUE}).")
+  Path work = Path.of("target", "bench");
+
+  @Option(
+      names = "--threads",
+      description = "Indexing threads, both sides (default: cores = ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--rounds",
+      description = "Runs of each side, alternating (default: ${DEFAULT-VALUE}).")
+  int rounds = 2;
+
+  @Option(
+      names = "--reuters-rounds",
+      description = "Runs of each side when indexing Reuters (default: ${DEFAULT-VALUE}).")
+  int reutersRounds = 3;
+
+  @Option(
+      names = "--seconds",
+      description = "Duration of each timed search or HTTP run (default: ${DEFAULT-VALUE}).")
+  double seconds = 5;
+
+  @Option(
+      names = "--queries",
+      paramLabel = "N",
+      description = "Queries drawn per query class (default: ${DEFAULT-VALUE}).")
+  int queries = 50;
+
+  @Option(
+      names = "--only",
+      split = ",",
+      paramLabel = "SECTION",
+      description = "Sections to run: indexing, search, http, memory (default: all).")
+  List<String> only = Bench.SECTIONS;
+
+  @Option(
+      names = "--probe-heap",
+      paramLabel = "SIZE",
+      description = "-Xmx of the memory section's server JVM (default: ${DEFAULT-VALUE}).")
+  String probeHeap = "256m";
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON.")
+  Path json;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  static final Path REUTERS = Path.of("/work/shared/corpora/reuters21578.jsonl");
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    // The server's start-up lines would bury the progress lines; warnings still show.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    Path generated = corpus != null ? corpus : work.resolve("generated-" + articles + ".jsonl.gz");
+    if (!Files.exists(generated)) {
+      err.printf(Locale.ROOT, "writing %d generated articles to %s ...%n", articles, generated);
+      err.flush();
+      CorpusGenerator.train(REUTERS).write(articles, 42, generated);
+    }
+    Path reutersFile = reuters.equalsIgnoreCase("none") ? null : Path.of(reuters);
+    Bench.Config config =
+        new Bench.Config(
+            reutersFile,
+            generated,
+            work,
+            threads,
+            rounds,
+            reutersRounds,
+            seconds,
+            queries,
+            new LinkedHashSet<>(only),
+            probeHeap);
+    BenchTable table = new Bench(config, err).run();
+    table.print(out);
+    if (json != null) {
+      table.writeJson(json);
+    }
+    return Main.OK;
+  }
+
+  /** {@code verbatim bench generate}: writes a synthetic corpus learned from Reuters. */
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write N synthetic articles with quotations (JSON Lines, gzip when FILE ends in .gz),",
+        "drawn from the vocabulary, sentence shapes and speakers of a Reuters JSON Lines file.",
+        "Streams: memory stays constant for any N; the same seed gives the same corpus."
+      })
+  static final class Generate implements Callable<Integer> {
+    @Option(
+        names = "--articles",
+        required = true,
+        paramLabel = "N",
+        description = "Articles to write.")
+    long articles;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "FILE",
+        description = "Output file, e.g. gen.jsonl.gz.")
+    Path out;
+
+    @Option(
+        names = "--seed",
+        paramLabel = "S",
+        description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(
+        names = "--from",
+        paramLabel = "FILE",
+        description = "Corpus to learn from (default: ${DEFAULT-VALUE}).")
+    Path from = REUTERS;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      long start = System.nanoTime();
+      long bytes = CorpusGenerator.train(from).write(articles, seed, this.out);
+      out.printf(
+          Locale.ROOT,
+          "wrote %d articles (%.1f MB of JSON) to %s in %.1f s%n",
+          articles,
+          bytes / 1e6,
+          this.out,
+          (System.nanoTime() - start) / 1e9);
+      out.flush();
+      return Main.OK;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.verbatim.cli;
+
+import dev.verbatim.index.IndexSummary;
+import dev.verbatim.index.Indexer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code verbatim index}: brings the index up to date with the corpus, or rebuilds it. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Index a corpus folder or file (.txt, .md, .html, .jsonl, .jsonl.gz).",
+      "Only new, changed and deleted files are processed unless --full. The index",
+      "changes in one commit at the end: searchers never see a half-built index,",
+      "and an interrupted run leaves the previous one."
+    })
+final class IndexCommand implements Callable<Integer> {
+  /** Skip reasons listed in the summary; the rest are counted. */
+  private static final int SKIPS_SHOWN = 50;
+
+  @Option(
+      names = "--corpus",
+      paramLabel = "DIR",
+      description = "Corpus folder or file (default: ${DEFAULT-VALUE}).")
+  Path corpus = Path.of("corpus");
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "Index folder (default: ${DEFAULT-VALUE}).")
+  Path index = Path.of("index");
+
+  @Option(names = "--full", description = "Rebuild from scratch instead of updating changed files.")
+  boolean full;
+
+  @Option(names = "--strict", description = "Exit with code 1 when any file or line was skipped.")
+  boolean strict;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: one per core).")
+  Integer threads;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Indexer indexer =
+        (threads == null ? new Indexer() : new Indexer(threads))
+            .withProgress(new ConsoleProgress(err, ConsoleProgress.isTerminal()));
+    IndexSummary summary = full ? indexer.rebuild(corpus, index) : indexer.update(corpus, index);
+    printSummary(out, summary, index);
+    if (strict && !summary.skipped().isEmpty()) {
+      err.println("verbatim: " + summary.skipped().size() + " skipped with --strict");
+      err.flush();
+      return Main.FAILURE;
+    }
+    return Main.OK;
+  }
+
+  static void printSummary(PrintWriter out, IndexSummary s, Path index) {
+    out.printf(
+        Locale.ROOT,
+        "indexed %d articles and %d quotes from %d files into %s in %.2f s (%.1f MB/s); %d"
+            + " unchanged, %d deleted, %d skipped%n",
+        s.articles(),
+        s.quotes(),
+        s.files(),
+        index,
+        s.seconds(),
+        s.megabytesPerSecond(),
+        s.unchanged(),
+        s.deleted(),
+        s.skipped().size());
+    if (!s.skipped().isEmpty()) {
+      out.printf(Locale.ROOT, "skipped %d:%n", s.skipped().size());
+      s.skipped().stream()
+          .limit(SKIPS_SHOWN)
+          .forEach(skip -> out.printf(Locale.ROOT, "  %s: %s%n", skip.where(), skip.reason()));
+      if (s.skipped().size() > SKIPS_SHOWN) {
+        out.printf(Locale.ROOT, "  ... and %d more%n", s.skipped().size() - SKIPS_SHOWN);
+      }
+    }
+    out.flush();
+  }
+}

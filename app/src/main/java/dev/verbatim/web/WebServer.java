@@ -1,0 +1,245 @@
+package dev.verbatim.web;
+
+import dev.verbatim.search.InvalidQueryException;
+import dev.verbatim.search.SearchRequest;
+import dev.verbatim.search.Searcher;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Verbatim HTTP server: JSON API under {@code /api} and the search page at {@code /}. Safe to
+ * use from one thread at a time for start/stop; requests are served concurrently.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+  /**
+   * Longest request line and headers Jetty accepts. Jetty's 8 KB default would turn a long query
+   * into a bare 431 before Verbatim could say what is wrong; the query length cap is enforced by
+   * the searcher, well below this. Larger requests get 431 or 414 as JSON.
+   */
+  static final int MAX_REQUEST_HEADER_BYTES = 256 * 1024;
+
+  /** Gzip level for answers to clients that accept it: the fastest; see the constructor. */
+  static final int GZIP_LEVEL = 1;
+
+  private final Searcher searcher;
+  private final AdminRoutes admin;
+  private final Javalin app;
+
+  /** A server answering from {@code searcher}; call {@link #start(String, int)} to listen. */
+  public WebServer(Searcher searcher) {
+    this(searcher, null);
+  }
+
+  /**
+   * A server answering from {@code searcher} whose admin routes accept {@code admin}'s token, or
+   * are off when {@code admin} is null.
+   */
+  public WebServer(Searcher searcher, AdminAccess admin) {
+    this.searcher = searcher;
+    this.admin = new AdminRoutes(searcher, admin);
+    this.app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.http.maxRequestSize = 64 * 1024;
+              // Browsers always ask for gzip. Javalin's level 6 took about a quarter of a search's
+              // CPU
+              // on a 24 KB answer (650 us); level 1 takes 255 us and shrinks it to 37% (level 6:
+              // 34%).
+              config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(GZIP_LEVEL));
+              config.jetty.modifyHttpConfiguration(
+                  http -> {
+                    http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+                    http.setSendServerVersion(false);
+                    // Jetty reuses header values seen earlier on a connection, matching them
+                    // case-insensitively; a bearer token is case-sensitive.
+                    http.setHeaderCacheCaseSensitive(true);
+                  });
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+              config.routes.before(ctx -> SecurityHeaders.apply(ctx::header));
+              config.routes.error(HttpStatus.NOT_FOUND.getCode(), WebServer::notFoundAsJson);
+              config.routes.post("/api/admin/reload", this.admin::reload);
+              config.routes.post("/api/admin/reindex", this.admin::reindex);
+              config.routes.get("/api/admin/reindex", this.admin::reindexStatus);
+              config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              config.staticFiles.add("/public", Location.CLASSPATH);
+              config.routes.get("/api/search", this::search);
+              config.routes.get("/api/health", this::health);
+              // <id> rather than {id}: article ids may contain slashes.
+              config.routes.get("/api/articles/<id>", this::article);
+              config.routes.get("/articles/<id>", this::articlePage);
+              config.routes.get("/api/quotes/{quoteId}", this::quote);
+              config.routes.exception(
+                  InvalidQueryException.class,
+                  (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    LOG.error("request {} failed", ctx.path(), e);
+                    error(
+                        ctx,
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal error; see the server log");
+                  });
+            });
+  }
+
+  /** Starts listening on {@code host:port} (port 0 picks a free one); returns this server. */
+  public WebServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    admin.close();
+  }
+
+  private void search(Context ctx) throws IOException {
+    SearchRequest request =
+        SearchRequest.of(ctx.queryParamAsClass("q", String.class).getOrDefault(""))
+            .withLimit(intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT))
+            .withOffset(intParam(ctx, "offset", 0))
+            .withStrict(booleanParam(ctx, "strict"))
+            // Facets cost a pass over every match; only a caller that shows them asks.
+            .withFacets(booleanParam(ctx, "facets"));
+    String type = ctx.queryParam("type");
+    if (type != null && !type.isBlank() && !type.equalsIgnoreCase("all")) {
+      request = request.withType(SearchRequest.Type.fromLabel(type));
+    }
+    String relevance = ctx.queryParam("relevance");
+    if (relevance != null && !relevance.isBlank()) {
+      request = request.withRelevance(SearchRequest.Relevance.fromLabel(relevance));
+    }
+    writeJson(ctx, searcher.search(refine(ctx, request)));
+  }
+
+  /** Adds the filter, sort, cursor and passage parameters to {@code request}. */
+  private static SearchRequest refine(Context ctx, SearchRequest request) {
+    String sort = ctx.queryParam("sort");
+    if (sort != null && !sort.isBlank()) {
+      request = request.withSort(SearchRequest.SortOrder.fromLabel(sort));
+    }
+    return request
+        .withFilters(
+            new SearchRequest.Filters(
+                ctx.queryParam("speaker"), ctx.queryParam("source"), ctx.queryParam("date")))
+        .withCursor(ctx.queryParam("cursor"))
+        .withSnippets(
+            new SearchRequest.Snippets(
+                intParam(ctx, "passages", SearchRequest.Snippets.DEFAULT_PASSAGES),
+                intParam(ctx, "passageLength", SearchRequest.Snippets.DEFAULT_LENGTH)));
+  }
+
+  private void quote(Context ctx) throws IOException {
+    String id = ctx.pathParam("quoteId");
+    jsonOrNotFound(ctx, searcher.quote(id), "no quote with id '" + id + "'");
+  }
+
+  private void health(Context ctx) throws IOException {
+    Searcher.Stats stats = searcher.stats();
+    writeJson(ctx, Map.of("status", "ok", "articles", stats.articles(), "quotes", stats.quotes()));
+  }
+
+  private void article(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    jsonOrNotFound(ctx, searcher.article(id), "no article with id '" + id + "'");
+  }
+
+  private static void jsonOrNotFound(Context ctx, Optional<?> found, String notFound)
+      throws IOException {
+    if (found.isPresent()) {
+      writeJson(ctx, found.get());
+    } else {
+      error(ctx, HttpStatus.NOT_FOUND, notFound);
+    }
+  }
+
+  /**
+   * Writes {@code value} as the answer's JSON body: UTF-8 bytes straight from Jackson, in one
+   * write, rather than through Javalin's {@code ctx.json}, which makes a String, encodes it and
+   * copies it through a fresh 32 KB buffer. A client that accepts no compression gets a
+   * Content-Length, so Jetty sends headers and body together instead of chunks; for one that does,
+   * Javalin's compression still decides on the whole body and the length stays unset.
+   */
+  private static void writeJson(Context ctx, Object value) throws IOException {
+    byte[] body = Json.mapper().writeValueAsBytes(value);
+    ctx.contentType(ContentType.APPLICATION_JSON);
+    if (ctx.header(Header.ACCEPT_ENCODING) == null) {
+      ctx.res().setContentLength(body.length);
+    }
+    ctx.outputStream().write(body);
+  }
+
+  /**
+   * The article page is static; its script fetches {@code /api/articles/{id}} itself and says so
+   * when the article is unknown, which the status code tells crawlers and scripts as well.
+   */
+  private void articlePage(Context ctx) throws IOException {
+    if (searcher.article(ctx.pathParam("id")).isEmpty()) {
+      ctx.status(HttpStatus.NOT_FOUND);
+    }
+    try (InputStream page = WebServer.class.getResourceAsStream("/public/article.html")) {
+      if (page == null) {
+        throw new IOException("article.html is missing from the classpath");
+      }
+      ctx.contentType(ContentType.TEXT_HTML).result(page.readAllBytes());
+    }
+  }
+
+  private static int intParam(Context ctx, String name, int fallback) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(raw.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidQueryException(name + " must be a whole number, got '" + raw + "'");
+    }
+  }
+
+  /** Javalin's own 404 (no route, no static file) is plain text; answers here are JSON. */
+  private static void notFoundAsJson(Context ctx) {
+    String type = ctx.res().getContentType();
+    if (type == null || type.startsWith("text/plain")) {
+      error(ctx, HttpStatus.NOT_FOUND, "not found: " + ctx.path());
+    }
+  }
+
+  private static boolean booleanParam(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank() || raw.strip().equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (raw.strip().equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw new InvalidQueryException(name + " must be true or false, got '" + raw + "'");
+  }
+
+  static void error(Context ctx, HttpStatus status, String message) {
+    ctx.status(status).json(Map.of("error", message == null ? status.getMessage() : message));
+  }
+}
