@@ -57,6 +57,11 @@ final class ArticleQuotes {
     CUE_BEFORE("cue-before"),
     /** {@code … a “wait and see attitude” by buyers, he said.}: the cue closing the sentence. */
     CUE_SENTENCE("cue-sentence"),
+    /**
+     * A quote opening a sentence with no cue, right after a sentence that reports someone's words
+     * ({@code Mr Herren says there are pros and cons. “It's very simple …”}): that someone.
+     */
+    REPORTED_BEFORE("reported-before"),
     /** A quote with no cue goes on from the previous speaker when no one else spoke between. */
     CONTINUES("continues"),
     /** The same words quoted elsewhere in the article with a speaker. */
@@ -220,12 +225,47 @@ final class ArticleQuotes {
       found[i] = new Attribution(resolver.resolve(cue.speaker(), i), sieve, cue, -1);
       return;
     }
+    if (kinds[i] != QuoteKind.FULL) {
+      return; // only whole quotations go on without a cue; a fragment with none is somebody's
+      // phrase
+    }
+    Cue reported = reportedJustBefore(i);
+    if (reported != null) {
+      Resolver.Referent r = resolver.resolve(reported.speaker(), i);
+      if (r != null) {
+        found[i] = new Attribution(r, Sieve.REPORTED_BEFORE, reported, -1);
+      }
+      return; // someone spoke in the sentence before: never inherit past them
+    }
     int prev = previousQuote(i);
-    // Only whole quotations go on without a cue; a fragment with none is somebody's phrase.
-    if (prev >= 0 && speaker(prev) != null && kinds[i] == QuoteKind.FULL && inheritable(prev, i)) {
+    if (prev >= 0 && speaker(prev) != null && inheritable(prev, i)) {
       Attribution p = found[prev];
       found[i] = new Attribution(p.speaker(), Sieve.CONTINUES, p.cue(), prev);
     }
+  }
+
+  /**
+   * The speech event of the sentence right before quote {@code i} when the quote opens its
+   * sentence: the last reporting verb outside quotes there ({@code X says …}, {@code X told the BBC
+   * how …}, {@code X put a brave face on it, saying …}) and its subject; null when that sentence
+   * reports nobody, or when it is the previous quote's own sentence.
+   */
+  private Cue reportedJustBefore(int i) {
+    int open = openTok[i];
+    if (open == 0 || t.sentenceStartOf(open) != open) {
+      return null;
+    }
+    int prevSentence = t.sentence[open] - 1;
+    int from = t.sentenceStart[prevSentence];
+    if (t.paragraph[open] - t.paragraph[from] > 1) {
+      return null;
+    }
+    for (int k = from; k < open; k++) {
+      if (t.kind[k] == Tokens.OPEN || t.kind[k] == Tokens.CLOSE) {
+        return null; // a quote there: the continuation sieve decides
+      }
+    }
+    return cues.speechEvent(from, open);
   }
 
   /**

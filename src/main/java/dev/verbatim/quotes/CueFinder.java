@@ -559,6 +559,16 @@ final class CueFinder {
           return new Phrase(k, j);
         }
       }
+      // a possessor for a determiner: "Mr Ward's official spokesman said"
+      for (int k = j - 1; k >= lo && k > j - 4 && t.isWord(k); k--) {
+        Names.Run owner = names.runAt(k);
+        if (owner != null && owner.last() == k && Names.isPossessive(t, k) && owner.first() >= lo) {
+          return new Phrase(owner.first(), j);
+        }
+        if (owner != null || !t.lowerCase(k)) {
+          break;
+        }
+      }
       // bare plural subjects: "analysts said", "officials told"
       if ((w.endsWith("s") && !w.endsWith("ss")) && (j == lo || !t.isWord(j - 1))) {
         return new Phrase(j, j);
@@ -765,6 +775,28 @@ final class CueFinder {
           return np;
         }
       }
+    }
+    return null;
+  }
+
+  /**
+   * The last reporting verb outside quotes in tokens {@code [from, to)} and who speaks through it:
+   * its own subject, or for a participle after a comma ({@code …, saying}) the sentence's subject.
+   * Null when no verb there reports speech or no speaker phrase goes with it.
+   */
+  Cue speechEvent(int from, int to) {
+    for (int k = to - 1; k > from; k--) {
+      if (t.quote[k] >= 0 || !isReportingVerb(t, k) || Lexicon.HEARER_ONLY.contains(t.lower(k))) {
+        continue;
+      }
+      if (t.isWord(k - 1) && PASSIVE.contains(t.lower(k - 1))) {
+        return null; // "was told": who spoke is not said
+      }
+      Phrase np =
+          t.lower(k).endsWith("ing") && t.isPunct(k - 1, ',')
+              ? subjectOf(from, k)
+              : backwardPhrase(k, from);
+      return np == null ? null : new Cue(k, t.word(k), np);
     }
     return null;
   }

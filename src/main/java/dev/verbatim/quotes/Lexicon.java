@@ -2009,7 +2009,28 @@ final class Lexicon {
           "mother",
           "brother",
           "sister",
-          "friend");
+          "friend",
+          "engineer",
+          "teacher",
+          "nurse",
+          "farmer",
+          "organiser",
+          "organizer",
+          "resident",
+          "witness",
+          "driver",
+          "pilot",
+          "fisherman",
+          "student",
+          "pupil",
+          "owner",
+          "chef",
+          "cartoonist",
+          "photographer",
+          "historian",
+          "activist",
+          "priest",
+          "bishop");
 
   /** Heads of phrases for people who speak for someone ({@code a BBC spokeswoman}). */
   static final Set<String> SPOKES_PEOPLE =
@@ -2093,4 +2114,35 @@ final class Lexicon {
           "promised",
           "pledged",
           "expressed");
+
+  /** Reporting verbs that say someone was spoken to, not that the subject spoke ({@code asked}). */
+  static final Set<String> HEARER_ONLY = words("ask", "asked", "asks", "asking");
+
+  /**
+   * Titles that are part of a name as the article gives it ({@code Lord Carlile}, {@code Prince
+   * Charles}).
+   */
+  static final Set<String> HONORIFICS =
+      words(
+          "lord",
+          "lady",
+          "sir",
+          "dame",
+          "baroness",
+          "baron",
+          "prince",
+          "princess",
+          "king",
+          "queen",
+          "duke",
+          "duchess",
+          "earl",
+          "countess",
+          "viscount");
+
+  /**
+   * Honorifics of peers, whose name may go on with a place ({@code Lord Nicholls of Birkenhead}).
+   */
+  static final Set<String> PEERAGES =
+      words("lord", "lady", "baroness", "baron", "earl", "viscount");
 }

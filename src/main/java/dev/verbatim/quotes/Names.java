@@ -131,7 +131,9 @@ final class Names {
             && Lexicon.NAME_PARTICLES.contains(t.lower(k))
             && t.capitalised(k + 1)
             && t.quote[k + 1] < 0
-            && (!t.lower(k).equals("of") || Lexicon.ORG_WORDS.contains(t.lower(j)))) {
+            && (!t.lower(k).equals("of")
+                || Lexicon.ORG_WORDS.contains(t.lower(j))
+                || (j == i + 1 && Lexicon.PEERAGES.contains(t.lower(i))))) {
           // "Bank of England" is one name; "Jim McGroarty of Discount Corp" is two.
           j = k + 1;
         } else if (t.lowerCase(k)
@@ -173,11 +175,14 @@ final class Names {
       // "Peruvian President Alan Garcia", "CFTC Commissioner William Seale": the name is what
       // follows the last title, unless what follows is an organisation ("General Motors").
       for (int k = j - 1; k >= first; k--) {
-        if (Lexicon.TITLES.contains(t.lower(k))
+        boolean role = Lexicon.TITLES.contains(t.lower(k)) || Resolver.isPersonNoun(t.lower(k));
+        if (role
             && !Lexicon.ORG_WORDS.contains(t.lower(k + 1))
-            && !Lexicon.TITLES.contains(t.lower(j))) {
+            && !Lexicon.TITLES.contains(t.lower(j))
+            && !Resolver.isPersonNoun(t.lower(j))) {
           titled = true;
-          first = k + 1;
+          // "Lord Carlile", "Prince Charles": an honorific is part of the name; "Engineer" is not
+          first = Lexicon.HONORIFICS.contains(t.lower(k)) ? k : k + 1;
           break;
         }
       }
@@ -473,7 +478,9 @@ final class Names {
       return;
     }
     if (r.titled()) {
-      String title = tokens.lower(r.first() - 1);
+      String title =
+          tokens.lower(
+              Lexicon.HONORIFICS.contains(tokens.lower(r.first())) ? r.first() : r.first() - 1);
       e.person = true;
       if (Lexicon.FEMALE_TITLES.contains(title)) {
         e.gender = FEMALE;

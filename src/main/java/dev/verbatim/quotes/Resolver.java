@@ -137,6 +137,11 @@ final class Resolver {
     if (inside != null && !isPersonNoun(noun)) {
       return null; // "the Salford seat": not a speaker
     }
+    Names.Entity described = isPersonNoun(noun) ? names.onlyPersonDescribedAs(noun, first) : null;
+    if (described != null) {
+      return new Referent(
+          described.name, How.ROLE, names.firstMention(described.name), described.gender, true);
+    }
     if (Lexicon.ORG_NOUNS.contains(noun) || Lexicon.COMPANY_NOUNS.contains(noun)) {
       return organisationBefore(first, quoteIndex, How.ROLE, noun);
     }
@@ -171,7 +176,7 @@ final class Resolver {
   Referent entityReferent(Names.Run run, How how) {
     String name = names.canonicalOf(run);
     Names.Entity e = names.entity(name);
-    if (e == null || (!e.person && names.isPlace(name)) || Names.isOnlyRoles(name)) {
+    if (e == null || Names.isOnlyRoles(name)) { // a place may speak: "Beijing said"
       return null;
     }
     if (!e.person
@@ -255,7 +260,11 @@ final class Resolver {
     }
     Referent organisation = organisationIn(np);
     if (organisation != null) {
-      return organisation.via(How.DESCRIPTION, -1); // "a BBC spokeswoman" speaks for the BBC
+      // "a BBC spokeswoman" speaks for the BBC; "she" may refer back to her
+      byte gender =
+          noun.endsWith("woman") ? Names.FEMALE : noun.endsWith("man") ? Names.MALE : Names.UNKNOWN;
+      return new Referent(
+          organisation.name(), How.DESCRIPTION, organisation.namedAt(), gender, true);
     }
     StringBuilder out = new StringBuilder();
     int link = firstLink(np);

@@ -150,7 +150,7 @@ class QuoteExtractorTest {
     // "he" is Mark Hale: Tara Nolan is a woman by her name
     check(f, "She was the better sailor", QuoteKind.FULL, "Mark Hale", "said", "he");
     check(f, "Next year the course", QuoteKind.FULL, "Paul Sims", "said", "Paul Sims");
-    check(f, "We expect twice as many", QuoteKind.FULL, "Paul Sims", null, null);
+    check(f, "We expect twice as many", QuoteKind.FULL, "Paul Sims", "added", "Sims");
   }
 
   @Test
