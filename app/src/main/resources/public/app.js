@@ -159,8 +159,7 @@ function appendHits(hits) {
 }
 
 function firstPassageHtml(hit) {
-  if (Array.isArray(hit.passages) && hit.passages.length && hit.passages[0].html) return hit.passages[0].html;
-  return Array.isArray(hit.highlights) && hit.highlights.length ? hit.highlights[0] : null;
+  return Array.isArray(hit.passages) && hit.passages.length && hit.passages[0].html ? hit.passages[0].html : null;
 }
 
 function quoteCard(hit) {
@@ -185,17 +184,13 @@ function articleCard(hit) {
   const heading = el('h3', 'hit-title');
   heading.append(setMarked(openLink(articleHref(target)), hit.titleHtml, hit.title || 'Untitled'));
   li.append(heading, metaLine(hit));
-  if (Array.isArray(hit.passages) && hit.passages.length) {
-    // Each passage opens the article at that very place.
-    for (const passage of hit.passages) {
-      const p = el('p', 'passage');
-      const link = el('a', 'passage-link');
-      link.href = articlePath(target) + (Number.isInteger(passage.start) && Number.isInteger(passage.end) ? '#at=' + passage.start + '-' + passage.end : '');
-      p.append(setMarked(link, passage.html, ''));
-      li.append(p);
-    }
-  } else {
-    for (const html of hit.highlights || []) li.append(setMarked(el('p', 'passage'), html));
+  // Each passage opens the article at that very place.
+  for (const passage of Array.isArray(hit.passages) ? hit.passages : []) {
+    const p = el('p', 'passage');
+    const link = el('a', 'passage-link');
+    link.href = articlePath(target) + (Number.isInteger(passage.start) && Number.isInteger(passage.end) ? '#at=' + passage.start + '-' + passage.end : '');
+    p.append(setMarked(link, passage.html, ''));
+    li.append(p);
   }
   return li;
 }

@@ -45,19 +45,18 @@ final class Facets {
       FacetsCollector matches)
       throws IOException {
     Map<String, List<SearchResult.FacetValue>> out = count(state, matches);
-    SearchRequest.Filters f = request.filters();
     Map<String, SearchRequest> withoutOwnFilter = new LinkedHashMap<>();
     if (request.type() != null) {
-      withoutOwnFilter.put(Schema.FACET_TYPE, request.withType(null));
+      withoutOwnFilter.put(Schema.FACET_TYPE, request.toBuilder().withType(null).build());
     }
-    if (f.speaker() != null) {
-      withoutOwnFilter.put(Schema.FACET_SPEAKER, request.withSpeaker(null));
+    if (request.speaker() != null) {
+      withoutOwnFilter.put(Schema.FACET_SPEAKER, request.toBuilder().withSpeaker(null).build());
     }
-    if (f.source() != null) {
-      withoutOwnFilter.put(Schema.FACET_SOURCE, request.withSource(null));
+    if (request.source() != null) {
+      withoutOwnFilter.put(Schema.FACET_SOURCE, request.toBuilder().withSource(null).build());
     }
-    if (f.date() != null) {
-      withoutOwnFilter.put(Schema.FACET_DATE, request.withDate(null));
+    if (request.date() != null) {
+      withoutOwnFilter.put(Schema.FACET_DATE, request.toBuilder().withDate(null).build());
     }
     for (Map.Entry<String, SearchRequest> e : withoutOwnFilter.entrySet()) {
       FacetsCollector others =

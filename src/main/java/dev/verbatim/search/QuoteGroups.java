@@ -1,6 +1,7 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.Schema;
+import dev.verbatim.quotes.QuoteKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -167,7 +168,7 @@ final class QuoteGroups {
             quoteId,
             first.get(Schema.TEXT),
             speaker,
-            first.get(Schema.KIND),
+            QuoteKind.fromLabel(first.get(Schema.KIND)),
             docs.stream().map(QuoteGroups::source).toList()));
   }
 

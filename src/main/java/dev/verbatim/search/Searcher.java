@@ -1,6 +1,7 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.Schema;
+import dev.verbatim.quotes.QuoteKind;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,8 +39,8 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <pre>{@code
  * try (Searcher searcher = Searcher.open(Path.of("index"))) {
- *   SearchResult result = searcher.search(SearchRequest.of("\"so unfair\"").withType(SearchRequest.Type.QUOTE));
- *   result.hits().forEach(hit -> System.out.println(hit.speaker() + ": " + hit.highlights()));
+ *   SearchResult result = searcher.search(SearchRequest.builder("\"so unfair\"").withType(SearchRequest.Type.QUOTE).build());
+ *   result.hits().forEach(hit -> System.out.println(hit.speaker() + ": " + hit.passages().get(0).html()));
  * }
  * }</pre>
  */
@@ -394,26 +395,26 @@ public final class Searcher implements AutoCloseable {
       String fingerprint = d.get(Schema.FINGERPRINT);
       Highlighting.Marked m = marked[i];
       hits.add(
-          new SearchResult.Hit(
-              d.get(Schema.TYPE),
-              d.get(Schema.ID),
-              page.hits().get(i).score,
-              d.get(Schema.ARTICLE_ID),
-              title(d),
-              d.get(Schema.SOURCE),
-              d.get(Schema.DATE),
-              d.get(Schema.SPEAKER),
-              d.get(Schema.CUE),
-              d.get(Schema.KIND),
-              d.get(Schema.TEXT),
-              m.passages().stream().map(SearchResult.Passage::html).toList(),
-              m.passages(),
-              m.titleHtml(),
-              m.speakerHtml(),
-              fingerprint == null ? null : QuoteGroups.quoteId(state, fingerprint),
-              fingerprint == null
-                  ? List.of()
-                  : QuoteGroups.sources(searcher, state, fingerprint, d)));
+          SearchResult.Hit.builder(
+                  SearchRequest.Type.fromLabel(d.get(Schema.TYPE)), d.get(Schema.ID))
+              .withScore(page.hits().get(i).score)
+              .withArticleId(d.get(Schema.ARTICLE_ID))
+              .withTitle(title(d))
+              .withSource(d.get(Schema.SOURCE))
+              .withDate(d.get(Schema.DATE))
+              .withSpeaker(d.get(Schema.SPEAKER))
+              .withCue(d.get(Schema.CUE))
+              .withKind(kind(d))
+              .withText(d.get(Schema.TEXT))
+              .withPassages(m.passages())
+              .withTitleHtml(m.titleHtml())
+              .withSpeakerHtml(m.speakerHtml())
+              .withQuoteId(fingerprint == null ? null : QuoteGroups.quoteId(state, fingerprint))
+              .withSources(
+                  fingerprint == null
+                      ? List.of()
+                      : QuoteGroups.sources(searcher, state, fingerprint, d))
+              .build());
     }
     return hits;
   }
@@ -475,6 +476,12 @@ public final class Searcher implements AutoCloseable {
       SearchTimeLimit.Budget budget) {
     budget.skipped(MARKS_SKIPPED);
     return Highlighting.unmarked(targets, snippets);
+  }
+
+  /** The kind stored with a quote document; null for an article. */
+  private static QuoteKind kind(Document d) {
+    String label = d.get(Schema.KIND);
+    return label == null ? null : QuoteKind.fromLabel(label);
   }
 
   private static String title(Document d) {

@@ -245,7 +245,7 @@ class IndexerTest {
 
   static Set<String> hitIds(Path index, String query) throws IOException {
     try (Searcher searcher = CompleteAnswers.open(index)) {
-      SearchResult result = searcher.search(SearchRequest.of(query).withLimit(100));
+      SearchResult result = searcher.search(SearchRequest.builder(query).withLimit(100).build());
       Set<String> ids = new TreeSet<>();
       result.hits().forEach(h -> ids.add(h.articleId()));
       return ids;

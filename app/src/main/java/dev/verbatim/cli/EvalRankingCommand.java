@@ -151,15 +151,15 @@ final class EvalRankingCommand implements Callable<Integer> {
    */
   private static List<SearchResult.Hit> rank(
       Searcher searcher, String text, SearchRequest.Relevance relevance) throws IOException {
-    SearchRequest first =
-        SearchRequest.ofWords(text)
+    SearchRequest.Builder request =
+        SearchRequest.ofWords(text).toBuilder()
             .withType(SearchRequest.Type.ARTICLE)
             .withRelevance(relevance)
             .withLimit(SearchRequest.MAX_LIMIT)
             .withFacets(false);
     List<SearchResult.Hit> hits = new ArrayList<>();
     for (int offset = 0; offset < DEPTH; offset += SearchRequest.MAX_LIMIT) {
-      List<SearchResult.Hit> page = searcher.search(first.withOffset(offset)).hits();
+      List<SearchResult.Hit> page = searcher.search(request.withOffset(offset).build()).hits();
       hits.addAll(page);
       if (page.size() < SearchRequest.MAX_LIMIT) {
         break;

@@ -104,20 +104,23 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SearchRequest request =
-        SearchRequest.of(String.join(" ", query))
+    SearchRequest.Builder builder =
+        SearchRequest.builder(String.join(" ", query))
             .withLimit(limit)
             .withOffset(offset)
-            .withFilters(new SearchRequest.Filters(speaker, source, date))
+            .withSpeaker(speaker)
+            .withSource(source)
+            .withDate(date)
             .withCursor(cursor)
             .withFacets(facets || json)
             .withStrict(strict);
     if (type != null) {
-      request = request.withType(SearchRequest.Type.fromLabel(type));
+      builder.withType(SearchRequest.Type.fromLabel(type));
     }
     if (sort != null) {
-      request = request.withSort(SearchRequest.SortOrder.fromLabel(sort));
+      builder.withSort(SearchRequest.SortOrder.fromLabel(sort));
     }
+    SearchRequest request = builder.build();
     SearchResult result;
     Main.quietSlowSearchNotes();
     try (Searcher searcher = Searcher.open(index, Main.ONE_SHOT_TIME_LIMIT)) {
@@ -152,7 +155,7 @@ final class SearchCommand implements Callable<Integer> {
       rank++;
       out.println();
       String where = hit.title() + (hit.source() == null ? "" : " — " + hit.source());
-      if ("quote".equals(hit.type())) {
+      if (hit.type() == SearchRequest.Type.QUOTE) {
         String who = hit.speaker() == null ? "(speaker unknown)" : hit.speaker();
         out.printf(Locale.ROOT, "%d. [quote] %s  (%.2f)%n", rank, who, hit.score());
         out.printf("   in: %s%n", where);
@@ -162,8 +165,8 @@ final class SearchCommand implements Callable<Integer> {
       } else {
         out.printf(Locale.ROOT, "%d. [article] %s  (%.2f)%n", rank, where, hit.score());
       }
-      for (String passage : hit.highlights()) {
-        out.println("   " + Terminal.render(passage, ansi));
+      for (SearchResult.Passage passage : hit.passages()) {
+        out.println("   " + Terminal.render(passage.html(), ansi));
       }
     }
     if (result.nextCursor() != null) {

@@ -117,8 +117,8 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void search(Context ctx) throws IOException {
-    SearchRequest request =
-        SearchRequest.of(ctx.queryParamAsClass("q", String.class).getOrDefault(""))
+    SearchRequest.Builder request =
+        SearchRequest.builder(ctx.queryParamAsClass("q", String.class).getOrDefault(""))
             .withLimit(intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT))
             .withOffset(intParam(ctx, "offset", 0))
             .withStrict(booleanParam(ctx, "strict"))
@@ -126,30 +126,28 @@ public final class WebServer implements AutoCloseable {
             .withFacets(booleanParam(ctx, "facets"));
     String type = ctx.queryParam("type");
     if (type != null && !type.isBlank() && !type.equalsIgnoreCase("all")) {
-      request = request.withType(SearchRequest.Type.fromLabel(type));
+      request.withType(SearchRequest.Type.fromLabel(type));
     }
     String relevance = ctx.queryParam("relevance");
     if (relevance != null && !relevance.isBlank()) {
-      request = request.withRelevance(SearchRequest.Relevance.fromLabel(relevance));
+      request.withRelevance(SearchRequest.Relevance.fromLabel(relevance));
     }
-    writeJson(ctx, searcher.search(refine(ctx, request)));
+    writeJson(ctx, searcher.search(refine(ctx, request).build()));
   }
 
   /** Adds the filter, sort, cursor and passage parameters to {@code request}. */
-  private static SearchRequest refine(Context ctx, SearchRequest request) {
+  private static SearchRequest.Builder refine(Context ctx, SearchRequest.Builder request) {
     String sort = ctx.queryParam("sort");
     if (sort != null && !sort.isBlank()) {
-      request = request.withSort(SearchRequest.SortOrder.fromLabel(sort));
+      request.withSort(SearchRequest.SortOrder.fromLabel(sort));
     }
     return request
-        .withFilters(
-            new SearchRequest.Filters(
-                ctx.queryParam("speaker"), ctx.queryParam("source"), ctx.queryParam("date")))
+        .withSpeaker(ctx.queryParam("speaker"))
+        .withSource(ctx.queryParam("source"))
+        .withDate(ctx.queryParam("date"))
         .withCursor(ctx.queryParam("cursor"))
-        .withSnippets(
-            new SearchRequest.Snippets(
-                intParam(ctx, "passages", SearchRequest.Snippets.DEFAULT_PASSAGES),
-                intParam(ctx, "passageLength", SearchRequest.Snippets.DEFAULT_LENGTH)));
+        .withPassages(intParam(ctx, "passages", SearchRequest.DEFAULT_PASSAGES))
+        .withPassageLength(intParam(ctx, "passageLength", SearchRequest.DEFAULT_PASSAGE_LENGTH));
   }
 
   private void quote(Context ctx) throws IOException {
