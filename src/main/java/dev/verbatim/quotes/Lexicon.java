@@ -2030,7 +2030,8 @@ final class Lexicon {
           "historian",
           "activist",
           "priest",
-          "bishop");
+          "bishop",
+          "representative");
 
   /** Heads of phrases for people who speak for someone ({@code a BBC spokeswoman}). */
   static final Set<String> SPOKES_PEOPLE =

@@ -311,6 +311,8 @@ final class Resolver {
     }
     if (object != null) {
       out.append(' ').append(object.name());
+    } else if (possessor(np) == null) {
+      return null; // "a spokesman", "one official": nobody one could tell from another
     }
     byte gender =
         noun.endsWith("woman") ? Names.FEMALE : noun.endsWith("man") ? Names.MALE : Names.UNKNOWN;
