@@ -14,7 +14,7 @@ final class CueFinder {
   private static final int MAX_BEFORE_TOKENS = 45;
 
   /** "described some of 50 Cent's rivals as": the words a speech act takes before its quote. */
-  private static final int MAX_SPEECH_ACT_TOKENS = 12;
+  private static final int MAX_SPEECH_ACT_TOKENS = 20;
 
   /** "At a conference on developing enterprise hosted by … on Friday," fits; longer is a clause. */
   private static final int MAX_ADVERBIAL_TOKENS = 30;
@@ -378,13 +378,38 @@ final class CueFinder {
           return null; // "Ms Simonetti was told …": the subject heard it; who spoke is not said
         }
         Phrase np = backwardPhrase(k, s0);
+        if (np == null && t.lowerCase(k - 1) && t.lower(k - 1).equals("and")) {
+          np = subjectOf(s0, k - 1); // "Mrs Parker Bowles said … and added:"
+        }
         if (np == null || nounLike(k, np)) {
           return null;
         }
         return new Cue(k, t.word(k), np);
       }
     }
-    return speechAct(openTok, s0);
+    Cue colon = colonAfterName(openTok, s0);
+    return colon != null ? colon : speechAct(openTok, s0);
+  }
+
+  /**
+   * {@code BBC Two controller Roly Keating: “…”}: a sentence that is only a name phrase and a colon
+   * before the quote, or null.
+   */
+  private Cue colonAfterName(int openTok, int s0) {
+    int colon = openTok - 1;
+    if (!t.isPunct(colon, ':') || colon - 1 < s0) {
+      return null;
+    }
+    Names.Run run = names.runAt(colon - 1);
+    if (run == null || run.last() != colon - 1) {
+      return null;
+    }
+    for (int k = s0; k < run.first(); k++) {
+      if (!t.isWord(k) || t.quote[k] >= 0 || (t.lowerCase(k) && !looksLikeRole(t.lower(k)))) {
+        return null; // "The report concludes:" has a verb; only roles and names may lead
+      }
+    }
+    return new Cue(colon, ":", new Phrase(s0, run.last()));
   }
 
   /**
@@ -454,6 +479,20 @@ final class CueFinder {
     return -1;
   }
 
+  /** "He went on to say", "she was forced to admit": back over the lead-in to its subject. */
+  private int skipLeadIn(int j, int lo) {
+    if (j - 1 < lo || !t.lowerCase(j) || !t.lower(j).equals("to")) {
+      return j;
+    }
+    int v = j - 1;
+    if (t.lowerCase(v) && t.lower(v).equals("on") && v - 1 >= lo) {
+      v--;
+    }
+    return t.lowerCase(v) && Lexicon.LEAD_IN_VERBS.contains(t.lower(v))
+        ? skipBetween(v - 1, lo)
+        : j;
+  }
+
   private int skipBetween(int j, int lo) {
     while (j >= lo && t.lowerCase(j) && Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(t.lower(j))) {
       j--;
@@ -466,17 +505,18 @@ final class CueFinder {
    * a pronoun, a name (with an appositive between commas), or a short noun phrase.
    */
   Phrase backwardPhrase(int verb, int lo) {
-    int j = skipBetween(verb - 1, lo);
+    int j = skipLeadIn(skipBetween(verb - 1, lo), lo);
     if (j < lo || t.quote[j] >= 0) {
       return null;
     }
-    if (t.isPunct(j, ',')) {
+    char separator = appositiveMark(j);
+    if (separator != 0) {
       // "Hugh Hill, a doctor at the hospital, said": back over the appositive to the name.
       int c = j - 1;
-      while (c >= lo && c > j - MAX_SUBJECT_TOKENS && !t.isPunct(c, ',') && t.quote[c] < 0) {
+      while (c >= lo && c > j - MAX_SUBJECT_TOKENS && !t.isPunct(c, separator) && t.quote[c] < 0) {
         c--;
       }
-      if (c < lo || !t.isPunct(c, ',')) {
+      if (c < lo || !t.isPunct(c, separator)) {
         return null;
       }
       Names.Run inside = names.runAt(c + 1);
@@ -577,6 +617,49 @@ final class CueFinder {
     return null;
   }
 
+  /**
+   * The name after a possessive, past title words ("Prime Minister"), within four tokens, or null.
+   */
+  private Names.Run ownedRun(int k) {
+    for (int j = k; j < k + 4 && t.isWord(j); j++) {
+      Names.Run r = names.runAt(j);
+      if (r != null && r.first() == j) {
+        return r;
+      }
+      if (!Lexicon.isRole(t.lower(j)) && !isRoleNoun(t.lower(j))) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** The comma or dash at {@code j} that closes an appositive, or 0. */
+  private char appositiveMark(int j) {
+    for (char c : new char[] {',', '-', '–', '—'}) {
+      if (t.isPunct(j, c)) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  /** A role noun, or a word shaped like one ("controller", "master") that is no reporting verb. */
+  private static boolean looksLikeRole(String w) {
+    if (isRoleNoun(w) || Lexicon.isRole(w)) {
+      return true;
+    }
+    boolean agent =
+        w.endsWith("er")
+            || w.endsWith("or")
+            || w.endsWith("ist")
+            || w.endsWith("ian")
+            || w.endsWith("man")
+            || w.endsWith("woman");
+    return agent
+        && !Lexicon.REPORTING_VERBS.contains(w)
+        && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(w);
+  }
+
   private static boolean isRoleNoun(String w) {
     return Lexicon.ROLE_NOUNS.contains(w) || Resolver.isPersonNoun(w);
   }
@@ -594,6 +677,12 @@ final class CueFinder {
 
   /** "Dome spokesman David Annesley": the person after an organisation and a role is the head. */
   private Names.Run headRun(Names.Run run) {
+    if (Names.isPossessive(t, run.last())) {
+      Names.Run owned = ownedRun(run.last() + 1);
+      if (owned != null) {
+        run = owned; // "Australia's Prime Minister John Howard" is John Howard
+      }
+    }
     int k = run.last() + 1;
     int words = 0;
     boolean role = false;

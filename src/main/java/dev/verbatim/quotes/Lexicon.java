@@ -2146,4 +2146,26 @@ final class Lexicon {
    */
   static final Set<String> PEERAGES =
       words("lord", "lady", "baroness", "baron", "earl", "viscount");
+
+  /** Verbs that lead in to a reporting verb through "to" ({@code went on to say}). */
+  static final Set<String> LEAD_IN_VERBS =
+      words(
+          "went",
+          "goes",
+          "go",
+          "continued",
+          "continues",
+          "was",
+          "is",
+          "were",
+          "are",
+          "wanted",
+          "wants",
+          "decided",
+          "appeared",
+          "seemed",
+          "used",
+          "refused",
+          "declined",
+          "is expected");
 }

@@ -33,6 +33,12 @@ final class Names {
     /** False until {@link Names#settle} has drawn the conclusions from all the evidence. */
     boolean settled;
 
+    /**
+     * True when the article shows it is a person (a title, a role, a given name), not only that it
+     * is a name of two capitalised words ("Wolf Brother" may be a book).
+     */
+    boolean evidenced;
+
     Entity(String name) {
       this.name = name;
     }
@@ -482,6 +488,7 @@ final class Names {
           tokens.lower(
               Lexicon.HONORIFICS.contains(tokens.lower(r.first())) ? r.first() : r.first() - 1);
       e.person = true;
+      e.evidenced = true;
       if (Lexicon.FEMALE_TITLES.contains(title)) {
         e.gender = FEMALE;
       } else if (Lexicon.MALE_TITLES.contains(title)) {
@@ -495,8 +502,9 @@ final class Names {
     if (tokens.lowerCase(role)
         && Resolver.isPersonNoun(tokens.lower(role))
         && !Lexicon.SPOKES.contains(tokens.lower(role))) {
-      e.person =
-          true; // "the crew chief, Lena Park", "peer Lord Carlile": a person by what they are
+      // "the crew chief, Lena Park", "peer Lord Carlile": a person by what they are
+      e.person = true;
+      e.evidenced = true;
     }
     int after = r.last() + 1;
     if (tokens.isWord(after) && Lexicon.COMPANY_CONTEXT.contains(tokens.lower(after))) {

@@ -78,6 +78,12 @@ final class Resolver {
   private final CueFinder cues;
   private final EarlierQuotes quotes;
 
+  /** Names that a cue gave as a speaker: people (or organisations) by what they did. */
+  private final java.util.Set<String> spoke = new java.util.HashSet<>();
+
+  /** Genders the article showed by a pronoun for people whose names do not tell. */
+  private final java.util.Map<String, Byte> learnedGender = new java.util.HashMap<>();
+
   Resolver(Tokens tokens, Names names, CueFinder cues, EarlierQuotes quotes) {
     this.t = tokens;
     this.names = names;
@@ -87,7 +93,11 @@ final class Resolver {
 
   /** The speaker named by {@code np} for quote {@code quoteIndex}, or null when unsure. */
   Referent resolve(Phrase np, int quoteIndex) {
-    return resolve(np, quoteIndex, 0);
+    Referent r = resolve(np, quoteIndex, 0);
+    if (r != null && r.how() == How.NAME) {
+      spoke.add(r.name());
+    }
+    return r;
   }
 
   private Referent resolve(Phrase np, int quoteIndex, int depth) {
@@ -347,6 +357,9 @@ final class Resolver {
    */
   private Referent pronoun(int p, byte gender, int quoteIndex, int depth) {
     Referent r = backwards(p, quoteIndex, depth, gender, true);
+    if (r != null && r.gender() == Names.UNKNOWN) {
+      learnedGender.put(r.name(), gender); // "Petra Lind … she said": a woman from here on
+    }
     return r == null ? null : r.via(How.PRONOUN, -1);
   }
 
@@ -405,8 +418,16 @@ final class Resolver {
       if (r != null && fits(r, gender)) {
         return r;
       }
+      if (r != null && (r.person() || si == s || gender == Names.UNKNOWN)) {
+        continue; // a person of the other gender: look further back
+      }
       if (r != null) {
-        continue; // a person of the other gender, or an organisation: look further back
+        // "France have been criticised …, but captain Fabien Pelous sees hope": the one person
+        Referent only = onlyPerson(ss, limit, gender);
+        if (only != null && !only.name().isEmpty()) {
+          return only;
+        }
+        continue;
       }
       if (usable && describesSomeone(subject)) {
         return null; // "the French international defender …, he said": someone we cannot name
@@ -443,9 +464,24 @@ final class Resolver {
     return null;
   }
 
-  private static boolean fits(Referent r, byte gender) {
-    return r.person()
-        && (gender == Names.UNKNOWN || r.gender() == Names.UNKNOWN || r.gender() == gender);
+  private boolean fits(Referent r, byte gender) {
+    if (gender == Names.UNKNOWN && r.how() == How.NAME && !isEvidencedPerson(r.name())) {
+      return false; // "the director" and "Wolf Brother": a name needs some sign of a person
+    }
+    byte known =
+        r.gender() != Names.UNKNOWN
+            ? r.gender()
+            : learnedGender.getOrDefault(r.name(), Names.UNKNOWN);
+    return r.person() && (gender == Names.UNKNOWN || known == Names.UNKNOWN || known == gender);
+  }
+
+  private boolean isEvidencedPerson(String name) {
+    Names.Entity e = names.entity(name);
+    return e == null
+        || e.evidenced
+        || e.gender != Names.UNKNOWN
+        || learnedGender.containsKey(name)
+        || spoke.contains(name);
   }
 
   /**

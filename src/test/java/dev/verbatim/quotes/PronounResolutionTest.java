@@ -19,5 +19,7 @@ class PronounResolutionTest {
     // a title-like word opening the sentence is not part of the name
     speaker(q, "a danger to everyone", "Petra Lind", "cue-before/name");
     speaker(q, "It is a relief", "Petra Lind", "cue-after/pronoun");
+    // "she" showed Petra Lind is a woman: "he" goes back past her to the last man who spoke
+    speaker(q, "Nobody will be sorry", "Colm Byrne", "cue-after/pronoun");
   }
 }
