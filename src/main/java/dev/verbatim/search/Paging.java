@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
@@ -26,7 +25,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 /**
  * Finds one page of results: sorts, collapses a quote's occurrences to its best one, skips to the
  * offset or resumes after a cursor, counts the total and (on request) gathers matches for facets.
- * Stateless.
+ * One per page asked for, on its {@link Search}'s searcher; confined to the request's thread.
  *
  * <p>Collapsing happens while walking the sorted hits in growing batches (search-after), so a page
  * costs what its depth costs, not what the whole result costs. When resuming from a cursor, a quote
@@ -43,7 +42,22 @@ final class Paging {
 
   private static final Sort BY_DATE = dateSort();
 
-  private Paging() {}
+  private final IndexSearcher searcher;
+  private final ReaderState state;
+  private final QuoteGroups groups;
+  private final SearchRequest request;
+  private final Query query;
+  private final Cursor cursor;
+
+  /** The page {@code search}'s request asks for among the matches of {@code query}. */
+  Paging(Search search, Query query) {
+    this.searcher = search.searcher();
+    this.state = search.state();
+    this.groups = search.groups();
+    this.request = search.request();
+    this.query = query;
+    this.cursor = request.cursor() == null ? null : Cursor.decode(request.cursor());
+  }
 
   /**
    * One page: the hits (one per result), the total, the matches for facets (null unless asked for)
@@ -54,11 +68,12 @@ final class Paging {
       long total,
       boolean totalExact,
       FacetsCollector matches,
-      String nextCursor) {}
+      String nextCursor) {
+    /** Nothing found, nothing counted: what a search cut short before its first batch shows. */
+    static final Page NONE = new Page(List.of(), 0, false, null, null);
+  }
 
-  static Page page(IndexSearcher searcher, ReaderState state, Query query, SearchRequest request)
-      throws IOException {
-    Cursor cursor = request.cursor() == null ? null : Cursor.decode(request.cursor());
+  Page page() throws IOException {
     if (cursor != null) {
       cursor.checkBelongsTo(request);
     }
@@ -69,7 +84,7 @@ final class Paging {
     // which visit every match anyway, so the total can be exact at no extra cost).
     int cap = request.facets() ? Integer.MAX_VALUE : TOTAL_THRESHOLD;
     CollectorManager<?, QuoteGroups.Counted> counted =
-        QuoteGroups.counting(topDocs(request, batch, after, cap), state, cap);
+        QuoteGroups.counting(topDocs(batch, after, cap), state, cap);
     QuoteGroups.Counted first;
     FacetsCollector matches = null;
     if (request.facets()) {
@@ -80,12 +95,11 @@ final class Paging {
     } else {
       first = searcher.search(query, counted);
     }
-    ScoreDoc[] docs = withScores(request, first.top());
+    ScoreDoc[] docs = withScores(first.top());
     QuoteGroups.Distinct total = first.total();
 
     List<ScoreDoc> hits = new ArrayList<>(request.limit());
     Set<Long> seen = new HashSet<>();
-    IndexReader reader = searcher.getIndexReader();
     int skipped = 0;
     long scanned = 0;
     ScoreDoc resumeAt = null;
@@ -93,19 +107,12 @@ final class Paging {
     while (true) {
       for (ScoreDoc hit : docs) {
         scanned++;
-        long group = QuoteGroups.group(reader, state, hit.doc);
+        long group = groups.group(hit.doc);
         if (group >= 0) {
           if (!seen.add(group)) {
             continue;
           }
-          if (cursor != null
-              && shownBefore(
-                  searcher,
-                  state,
-                  query,
-                  request,
-                  QuoteGroups.fingerprint(reader, hit.doc),
-                  cursor)) {
+          if (cursor != null && shownBefore(groups.fingerprint(hit.doc))) {
             continue;
           }
         }
@@ -129,44 +136,34 @@ final class Paging {
       }
       after = docs[docs.length - 1];
       batch = Math.min(batch * 2, MAX_BATCH);
-      docs = withScores(request, searcher.search(query, topDocs(request, batch, after)));
+      docs = withScores(searcher.search(query, topDocs(batch, after)));
     }
     String next = resumeAt == null ? null : Cursor.after(request, resumeAt).encode();
     return new Page(hits, total.count(), total.exact(), matches, next);
   }
 
-  /**
-   * Whether the best occurrence of the quote {@code fingerprint} sorts at or before {@code cursor}.
-   */
-  private static boolean shownBefore(
-      IndexSearcher searcher,
-      ReaderState state,
-      Query query,
-      SearchRequest request,
-      String fingerprint,
-      Cursor cursor)
-      throws IOException {
-    if (QuoteGroups.occurrenceCount(searcher.getIndexReader(), state, fingerprint) <= 1) {
+  /** Whether the best occurrence of the quote {@code fingerprint} sorts at or before the cursor. */
+  private boolean shownBefore(String fingerprint) throws IOException {
+    if (groups.occurrenceCount(fingerprint) <= 1) {
       // Its only occurrence is the one just met after the cursor.
       return false;
     }
     Query occurrences =
         new BooleanQuery.Builder()
             .add(query, BooleanClause.Occur.MUST)
-            .add(QuoteGroups.members(state, fingerprint), BooleanClause.Occur.FILTER)
+            .add(groups.members(fingerprint), BooleanClause.Occur.FILTER)
             .build();
-    ScoreDoc[] best = withScores(request, searcher.search(occurrences, topDocs(request, 1, null)));
+    ScoreDoc[] best = withScores(searcher.search(occurrences, topDocs(1, null)));
     return best.length > 0 && cursor.passed(best[0]);
   }
 
-  private static CollectorManager<?, ? extends TopDocs> topDocs(
-      SearchRequest request, int n, ScoreDoc after) {
-    return topDocs(request, n, after, TOTAL_THRESHOLD);
+  private CollectorManager<?, ? extends TopDocs> topDocs(int n, ScoreDoc after) {
+    return topDocs(n, after, TOTAL_THRESHOLD);
   }
 
   // Past totalThreshold matches, top-k collection skips documents that cannot make the page.
-  private static CollectorManager<?, ? extends TopDocs> topDocs(
-      SearchRequest request, int n, ScoreDoc after, int totalThreshold) {
+  private CollectorManager<?, ? extends TopDocs> topDocs(
+      int n, ScoreDoc after, int totalThreshold) {
     if (request.sort() == SearchRequest.SortOrder.DATE) {
       return new TopFieldCollectorManager(BY_DATE, n, (FieldDoc) after, totalThreshold);
     }
@@ -174,7 +171,7 @@ final class Paging {
   }
 
   // A field sort reports the score among its sort values; keep it where relevance order has it.
-  private static ScoreDoc[] withScores(SearchRequest request, TopDocs top) {
+  private ScoreDoc[] withScores(TopDocs top) {
     if (request.sort() == SearchRequest.SortOrder.DATE) {
       for (ScoreDoc sd : top.scoreDocs) {
         sd.score = (Float) ((FieldDoc) sd).fields[1];

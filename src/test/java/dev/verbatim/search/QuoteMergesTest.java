@@ -204,7 +204,7 @@ class QuoteMergesTest {
                   1);
       Document quote = reader.storedFields().document(harbourA.scoreDocs[0].doc);
       List<SearchResult.Source> sources =
-          QuoteGroups.sources(timedOut, state, quote.get(Schema.FINGERPRINT), quote);
+          new QuoteGroups(timedOut, state).sources(quote.get(Schema.FINGERPRINT), quote);
       assertEquals(HARBOUR, articleIds(sources).stream().sorted().toList());
     }
   }
