@@ -12,33 +12,16 @@ import dev.verbatim.search.Searcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Loading a corpus into a real two-node cluster: the same documents as the local index. */
 class ClusterIndexTest {
-  private static LocalCluster nodes;
-
   @TempDir Path tmp;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    nodes = LocalCluster.start(2, 0, null, Duration.ofMinutes(3));
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    if (nodes != null) {
-      nodes.close();
-    }
-  }
-
   private static ClusterIndex connect(String name) throws Exception {
-    return ClusterIndex.connect(ClusterSettings.of(nodes.url()).withIndexName(name));
+    return ClusterIndex.connect(ClusterSettings.of(SharedCluster.url()).withIndexName(name));
   }
 
   @Test

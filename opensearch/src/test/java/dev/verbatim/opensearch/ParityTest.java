@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * asserted as such.
  */
 class ParityTest {
-  private static LocalCluster nodes;
   private static Searcher local;
   private static ClusterSearcher cluster;
 
@@ -106,13 +105,7 @@ class ParityTest {
     copy(Path.of("corpus"), corpus.resolve("seed"));
     new Indexer(1).rebuild(corpus, tmp.resolve("local"));
     local = Searcher.open(tmp.resolve("local"), Duration.ofMinutes(1));
-    // A developer may point the suite at a cluster already running (VERBATIM_TEST_OPENSEARCH).
-    String running = System.getenv("VERBATIM_TEST_OPENSEARCH");
-    if (running == null) {
-      nodes = LocalCluster.start(2, 0, null, Duration.ofMinutes(3));
-    }
-    ClusterSettings settings =
-        ClusterSettings.of(running != null ? running : nodes.url()).withIndexName("parity");
+    ClusterSettings settings = ClusterSettings.of(SharedCluster.url()).withIndexName("parity");
     try (ClusterIndex index = ClusterIndex.connect(settings)) {
       index.rebuild(corpus, new Indexer(2), 2, 1);
     }
@@ -126,9 +119,6 @@ class ParityTest {
     }
     if (local != null) {
       local.close();
-    }
-    if (nodes != null) {
-      nodes.close();
     }
   }
 
