@@ -214,6 +214,15 @@ class ParityTest {
     assertEquals(
         local.quote("0123456789abcdef01234567"), cluster.quote("0123456789abcdef01234567"));
     assertEquals(local.article("no-such-article"), cluster.article("no-such-article"));
+    assertEquals(local.stats(), cluster.stats());
+  }
+
+  @Test
+  void searcherConnectFindsThisBackend() throws Exception {
+    try (Searcher found = Searcher.connect(SharedCluster.url(), "parity")) {
+      assertTrue(found instanceof ClusterSearcher, found.getClass().getName());
+      assertEquals(local.stats(), found.stats());
+    }
   }
 
   /**
