@@ -3,6 +3,7 @@ package dev.verbatim.index;
 import dev.verbatim.corpus.Article;
 import dev.verbatim.corpus.CorpusReader;
 import dev.verbatim.corpus.ReadResult;
+import dev.verbatim.index.schema.Schema;
 import dev.verbatim.quotes.Quote;
 import dev.verbatim.quotes.QuoteExtractor;
 import dev.verbatim.quotes.QuoteKind;

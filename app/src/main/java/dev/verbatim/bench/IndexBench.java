@@ -4,7 +4,7 @@ import dev.verbatim.corpus.Article;
 import dev.verbatim.corpus.CorpusReader;
 import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
 import dev.verbatim.quotes.QuoteExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.verbatim.bench;
 
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
 import dev.verbatim.search.SearchRequest;
 import java.io.IOException;
 import java.util.ArrayList;

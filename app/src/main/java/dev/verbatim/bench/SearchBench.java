@@ -1,6 +1,6 @@
 package dev.verbatim.bench;
 
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
 import dev.verbatim.search.SearchResult;
 import dev.verbatim.search.Searcher;
 import java.io.IOException;
