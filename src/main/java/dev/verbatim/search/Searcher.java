@@ -210,7 +210,7 @@ public final class Searcher implements AutoCloseable {
   }
 
   /**
-   * How much the index holds. Immutable.
+   * How much the index holds. Immutable and thread-safe.
    *
    * @param articles article documents
    * @param quotes quote documents
