@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "eval-ranking",
+    header = "Measure ranking quality (MAP, nDCG@10, P@10, Recall@100) on a test collection.",
     mixinStandardHelpOptions = true,
     description = {
       "Index a test collection into a temporary folder, run every query through the searcher",

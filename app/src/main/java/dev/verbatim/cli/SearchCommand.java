@@ -3,6 +3,7 @@ package dev.verbatim.cli;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
 import dev.verbatim.search.Searcher;
+import dev.verbatim.web.Export;
 import dev.verbatim.web.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code verbatim search}: runs one query and prints the hits. */
 @Command(
     name = "search",
+    header = "Search the index and print the hits, as text, JSON, CSV or JSON Lines.",
     mixinStandardHelpOptions = true,
     description = {
       "Search the index. The query language:",
@@ -45,8 +47,13 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--limit",
       paramLabel = "N",
-      description = "Hits to show (default: ${DEFAULT-VALUE}).")
-  int limit = SearchRequest.DEFAULT_LIMIT;
+      description =
+          "Hits to show (default: "
+              + SearchRequest.DEFAULT_LIMIT
+              + "; with --format csv or jsonl, rows to write, at most "
+              + Export.MAX_ROWS
+              + ", default all of them up to that).")
+  Integer limit;
 
   @Option(
       names = "--offset",
@@ -91,8 +98,16 @@ final class SearchCommand implements Callable<Integer> {
       description = "Report query syntax errors (exit 2) instead of searching around them.")
   boolean strict;
 
-  @Option(names = "--json", description = "Print the result as the API's JSON.")
+  @Option(names = "--json", description = "Print the result as the API's JSON (--format json).")
   boolean json;
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|json|csv|jsonl",
+      description =
+          "text (default), the API's JSON, or an export of the search as CSV or JSON Lines:"
+              + " one row per hit with quote, speaker, headline, source, date, URL and citation.")
+  String format = "text";
 
   @Parameters(
       arity = "1..*",
@@ -104,9 +119,18 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (json) {
+      format = "json";
+    }
+    boolean export = format.equalsIgnoreCase("csv") || format.equalsIgnoreCase("jsonl");
+    if (!export && !format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("text")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--format must be text, json, csv or jsonl, got '" + format + "'");
+    }
+    json = format.equalsIgnoreCase("json");
     SearchRequest.Builder builder =
         SearchRequest.builder(String.join(" ", query))
-            .withLimit(limit)
+            .withLimit(limit == null || export ? SearchRequest.DEFAULT_LIMIT : limit)
             .withOffset(offset)
             .withSpeaker(speaker)
             .withSource(source)
@@ -123,10 +147,17 @@ final class SearchCommand implements Callable<Integer> {
     SearchRequest request = builder.build();
     SearchResult result;
     Main.quietSlowSearchNotes();
+    PrintWriter out = spec.commandLine().getOut();
     try (Searcher searcher = Searcher.open(index, Main.ONE_SHOT_TIME_LIMIT)) {
+      if (export) {
+        int rows = Math.min(Export.MAX_ROWS, limit == null ? Export.MAX_ROWS : Math.max(1, limit));
+        new Export(out, Export.Format.fromLabel(format), "", Export.articleUrls(searcher))
+            .writeAll(searcher, request, rows);
+        out.flush();
+        return Main.OK;
+      }
       result = searcher.search(request);
     }
-    PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.write(result));
     } else {
