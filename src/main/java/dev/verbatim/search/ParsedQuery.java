@@ -156,7 +156,7 @@ public record ParsedQuery(Node root, String notice, String searched, List<String
   }
 
   private static final org.apache.lucene.analysis.Analyzer ANALYZER =
-      dev.verbatim.index.Schema.analyzer();
+      dev.verbatim.index.schema.Schema.analyzer();
 
   /** A field a default clause searches and how much it weighs. */
   public record Weighted(String field, float weight) {}
@@ -164,8 +164,8 @@ public record ParsedQuery(Node root, String notice, String searched, List<String
   /** The stemmed fields a bare word searches as one (BM25F), the headline weighing more. */
   public static List<Weighted> defaultWordFields() {
     return List.of(
-        new Weighted(dev.verbatim.index.Schema.TITLE, Ranking.DEFAULT.titleWeight()),
-        new Weighted(dev.verbatim.index.Schema.TEXT, 1f));
+        new Weighted(dev.verbatim.index.schema.Schema.TITLE, Ranking.DEFAULT.titleWeight()),
+        new Weighted(dev.verbatim.index.schema.Schema.TEXT, 1f));
   }
 
   /** The fields a phrase, prefix, wildcard or fuzzy word without a field searches. */

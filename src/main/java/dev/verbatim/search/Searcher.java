@@ -102,7 +102,7 @@ public interface Searcher extends AutoCloseable {
   void close() throws IOException;
 
   /**
-   * How much the index holds. Immutable.
+   * How much the index holds. Immutable and thread-safe.
    *
    * @param articles article documents
    * @param quotes quote documents

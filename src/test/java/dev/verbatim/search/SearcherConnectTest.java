@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The library alone: no cluster client on the classpath, and a clear word when one is asked for. */
+/**
+ * The library alone: no cluster client on the classpath, and a clear word when one is asked for.
+ */
 class SearcherConnectTest {
   @Test
   void theLibraryBringsNoClusterClient() {

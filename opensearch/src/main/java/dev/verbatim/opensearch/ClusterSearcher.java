@@ -3,7 +3,7 @@ package dev.verbatim.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
 import dev.verbatim.quotes.QuoteKind;
 import dev.verbatim.search.ArticleDetail;
 import dev.verbatim.search.InvalidQueryException;
@@ -467,7 +467,8 @@ public final class ClusterSearcher implements Searcher {
                 text(s, Schema.CUE),
                 mention == null
                     ? null
-                    : new ArticleDetail.Mention(mention, s.path(Schema.MENTION_OFFSET).asInt())));
+                    : new dev.verbatim.quotes.Quote.Mention(
+                        mention, s.path(Schema.MENTION_OFFSET).asInt())));
       }
     }
     if (article == null) {

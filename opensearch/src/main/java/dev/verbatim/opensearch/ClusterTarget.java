@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verbatim.index.IndexTarget;
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

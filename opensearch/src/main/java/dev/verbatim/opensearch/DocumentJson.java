@@ -2,7 +2,7 @@ package dev.verbatim.opensearch;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;

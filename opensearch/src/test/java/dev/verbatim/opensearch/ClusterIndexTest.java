@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
 import dev.verbatim.search.Searcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
