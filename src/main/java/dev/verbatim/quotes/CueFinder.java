@@ -239,9 +239,18 @@ final class CueFinder {
    * A verb that is also a noun ("state", "report") counts only after a name or a pronoun, or a
    * phrase that can speak ("the company states"): "a smaller state grant" is not a cue.
    */
+  private boolean followedLikeANoun(int verb) {
+    return Lexicon.NOUN_LIKE_VERBS.contains(t.lower(verb))
+        && t.lowerCase(verb + 1)
+        && Lexicon.AFTER_A_NOUN.contains(t.lower(verb + 1));
+  }
+
   private boolean nounLike(int verb, Phrase np) {
     if (!Lexicon.NOUN_LIKE_VERBS.contains(t.lower(verb))) {
       return false;
+    }
+    if (t.lowerCase(verb + 1) && Lexicon.AFTER_A_NOUN.contains(t.lower(verb + 1))) {
+      return true; // "the PPI report was": the report is what was
     }
     String head = t.lower(np.last());
     return names.runAt(np.last()) == null
@@ -381,10 +390,10 @@ final class CueFinder {
         if (np == null && t.lowerCase(k - 1) && t.lower(k - 1).equals("and")) {
           np = subjectOf(s0, k - 1); // "Mrs Parker Bowles said … and added:"
         }
-        if (np == null || nounLike(k, np)) {
-          return null;
+        if ((np != null && nounLike(k, np)) || (np == null && followedLikeANoun(k))) {
+          continue; // "said the harbour report was “…”": a noun; the verb is further back
         }
-        return new Cue(k, t.word(k), np);
+        return np == null ? null : new Cue(k, t.word(k), np);
       }
     }
     Cue colon = colonAfterName(openTok, s0);
@@ -418,6 +427,13 @@ final class CueFinder {
    * subject. Null when there is none.
    */
   private Cue speechAct(int openTok, int s0) {
+    int close = openTok + 1;
+    while (close < t.size && t.kind[close] != Tokens.CLOSE && t.quote[close] == t.quote[openTok]) {
+      close++;
+    }
+    if (t.isWord(close + 1) && t.lower(close + 1).equals("by")) {
+      return null; // "branded a “humiliating retreat” by the Tories": passive, the agent follows
+    }
     for (int k = openTok - 1; k >= s0 && k >= openTok - MAX_SPEECH_ACT_TOKENS; k--) {
       if (t.quote[k] >= 0 || !t.lowerCase(k) || !Lexicon.SPEECH_ACT_CUES.contains(t.lower(k))) {
         continue;
@@ -517,7 +533,10 @@ final class CueFinder {
         c--;
       }
       if (c < lo || !t.isPunct(c, separator)) {
-        return null;
+        Names.Run before = names.runAt(j - 1);
+        return separator == ',' && before != null && before.last() == j - 1 && before.first() >= lo
+            ? new Phrase(before.first(), before.last()) // "shop owner Hayriye Evren, told"
+            : null;
       }
       Names.Run inside = names.runAt(c + 1);
       if (inside != null && inside.first() == c + 1 && inside.last() == j - 1) {

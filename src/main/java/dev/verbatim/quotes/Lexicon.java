@@ -946,6 +946,13 @@ final class Lexicon {
           "labs",
           "software",
           "pharmaceuticals",
+          "democrats",
+          "republicans",
+          "conservatives",
+          "tories",
+          "liberals",
+          "socialists",
+          "greens",
           "stores",
           "markets");
 
@@ -2168,4 +2175,35 @@ final class Lexicon {
           "refused",
           "declined",
           "is expected");
+
+  /** Words that follow a noun, not a verb ({@code the report was}, {@code the statement said}). */
+  static final Set<String> AFTER_A_NOUN =
+      words(
+          "was",
+          "is",
+          "were",
+          "are",
+          "has",
+          "had",
+          "have",
+          "will",
+          "would",
+          "could",
+          "should",
+          "may",
+          "might",
+          "said",
+          "says",
+          "shows",
+          "showed",
+          "found",
+          "finds",
+          "suggests",
+          "suggested",
+          "published",
+          "released",
+          "by",
+          "into",
+          "on",
+          "from");
 }

@@ -124,6 +124,10 @@ final class Resolver {
     int link = firstLink(np);
     Phrase head = link < 0 ? np : new Phrase(first, link - 1);
     Names.Run run = headRun(head);
+    if (run != null && endsInTitle(run) && t.isWord(first) && DEFINITE.contains(t.lower(first))) {
+      // "the Ealing North MP", "the Labour leader": a role, whoever holds it
+      return personForRole(first, t.lower(run.last()), quoteIndex);
+    }
     if (run != null) {
       return named(run, np, link);
     }
@@ -219,6 +223,12 @@ final class Resolver {
       return null; // "Mr Blair's" closes a phrase only when the phrase was cut: unsure
     }
     return found;
+  }
+
+  private boolean endsInTitle(Names.Run run) {
+    return run.last() > run.first()
+        && Lexicon.isRole(t.lower(run.last()))
+        && !Lexicon.ORG_WORDS.contains(t.lower(run.last()));
   }
 
   private Names.Run anyRun(Phrase p) {

@@ -18,5 +18,9 @@ class NameHeadTest {
     speaker(q, "very proud", null, null);
     // a peer's title and seat are part of the name
     speaker(q, "overdue", "Lord Hale of Kirkby", "cue-before/name");
+    // a name ending in a title is a role: the one the article gave it
+    speaker(q, "We need it", "Gary Lunn", "cue-after/role");
+    // a name ending in a title is a role: the one the article gave it
+    speaker(q, "We need it", "Gary Lunn", "cue-after/role");
   }
 }
