@@ -347,6 +347,10 @@ final class CueFinder {
           ? null
           : new Cue(comment, t.text.substring(t.start[comment], t.end[comment + 2]), np);
     }
+    if (agentFollows(openTok) && speechActCloseBefore(openTok, s0)) {
+      return null; // "in a move branded a “humiliating retreat” by the Tories": not the subject's
+      // words
+    }
     int lo = Math.max(s0, openTok - MAX_BEFORE_TOKENS);
     for (int k = openTok - 1; k >= lo; k--) {
       if (t.quote[k] >= 0) {
@@ -393,6 +397,9 @@ final class CueFinder {
         if ((np != null && nounLike(k, np)) || (np == null && followedLikeANoun(k))) {
           continue; // "said the harbour report was “…”": a noun; the verb is further back
         }
+        if (np == null && Lexicon.NOUN_LIKE_VERBS.contains(w)) {
+          continue; // "She said this would counter “…”": no speaker here; "She said" is the cue
+        }
         return np == null ? null : new Cue(k, t.word(k), np);
       }
     }
@@ -426,14 +433,38 @@ final class CueFinder {
    * it “…”}: a verb that reports an evaluation in someone's words, close before the mark, with its
    * subject. Null when there is none.
    */
-  private Cue speechAct(int openTok, int s0) {
+  /**
+   * True when a speech-act verb ({@code branded}) stands close before the mark, nearer than any
+   * cue.
+   */
+  private boolean speechActCloseBefore(int openTok, int s0) {
+    for (int k = openTok - 1; k >= s0 && k >= openTok - MAX_SPEECH_ACT_TOKENS; k--) {
+      if (t.quote[k] < 0 && t.lowerCase(k) && Lexicon.SPEECH_ACT_CUES.contains(t.lower(k))) {
+        return true;
+      }
+      if (t.quote[k] < 0 && isReportingVerb(t, k)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** True when "by" follows the quote's closing mark: a passive whose agent spoke the words. */
+  private boolean agentFollows(int openTok) {
     int close = openTok + 1;
     while (close < t.size && t.kind[close] != Tokens.CLOSE && t.quote[close] == t.quote[openTok]) {
       close++;
     }
-    if (t.isWord(close + 1) && t.lower(close + 1).equals("by")) {
-      return null; // "branded a “humiliating retreat” by the Tories": passive, the agent follows
-    }
+    int agent = close + 2;
+    boolean named =
+        t.capitalised(agent) || (t.isWord(agent) && DETERMINERS.contains(t.lower(agent)));
+    return t.isWord(close + 1)
+        && t.lower(close + 1).equals("by")
+        && named
+        && t.paragraph[agent] == t.paragraph[close];
+  }
+
+  private Cue speechAct(int openTok, int s0) {
     for (int k = openTok - 1; k >= s0 && k >= openTok - MAX_SPEECH_ACT_TOKENS; k--) {
       if (t.quote[k] >= 0 || !t.lowerCase(k) || !Lexicon.SPEECH_ACT_CUES.contains(t.lower(k))) {
         continue;
