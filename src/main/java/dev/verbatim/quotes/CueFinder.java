@@ -910,6 +910,13 @@ final class CueFinder {
           && !t.lower(k).endsWith("ing")
           && !(t.isWord(k - 1) && PASSIVE.contains(t.lower(k - 1)))) {
         Phrase np = backwardPhrase(k, from);
+        Names.Run after = names.runAt(k + 1);
+        if (np == null
+            && after != null
+            && after.first() == k + 1
+            && !Lexicon.HEARER_VERBS.contains(t.lower(k))) {
+          np = new Phrase(after.first(), after.last()); // "…, explained Mr Hosford."
+        }
         if (np != null) {
           return np;
         }

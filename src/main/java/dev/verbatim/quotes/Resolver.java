@@ -331,7 +331,7 @@ final class Resolver {
     }
     if (object != null) {
       out.append(' ').append(object.name());
-    } else if (possessor(np) == null) {
+    } else if (possessor(np) == null && anyRun(np) == null) {
       return null; // "a spokesman", "one official": nobody one could tell from another
     }
     byte gender =
@@ -519,7 +519,9 @@ final class Resolver {
         continue;
       }
       if ((found != null && !found.name().equals(r.name()))
-          || (r.gender() == Names.UNKNOWN && gender != Names.UNKNOWN)) {
+          || (r.gender() == Names.UNKNOWN
+              && gender != Names.UNKNOWN
+              && !isEvidencedPerson(r.name()))) {
         return new Referent("", How.NAME, -1, Names.UNKNOWN, false);
       }
       found = r.via(How.NAME, run.first());
