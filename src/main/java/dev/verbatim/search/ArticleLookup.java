@@ -1,6 +1,7 @@
 package dev.verbatim.search;
 
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
+import dev.verbatim.quotes.Quote;
 import dev.verbatim.quotes.QuoteKind;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -64,15 +65,15 @@ final class ArticleLookup {
   }
 
   /** Stored words and their offset as a mention, or null when either is missing. */
-  private static ArticleDetail.Mention mention(Document q, String textField, String offsetField) {
+  private static Quote.Mention mention(Document q, String textField, String offsetField) {
     IndexableField offset = q.getField(offsetField);
     String text = q.get(textField);
     return text == null || offset == null
         ? null
-        : new ArticleDetail.Mention(text, offset.numericValue().intValue());
+        : new Quote.Mention(text, offset.numericValue().intValue());
   }
 
-  private static ArticleDetail.QuoteSpan quoteSpan(Document q, ArticleDetail.Mention mention) {
+  private static ArticleDetail.QuoteSpan quoteSpan(Document q, Quote.Mention mention) {
     return new ArticleDetail.QuoteSpan(
         q.get(Schema.ID),
         q.getField(Schema.OFFSET).numericValue().intValue(),
