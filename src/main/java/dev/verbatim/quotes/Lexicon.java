@@ -228,4 +228,10 @@ final class Lexicon {
 
   /** Words that follow a noun, not a verb ({@code the report was}, {@code the statement said}). */
   static final Set<String> AFTER_A_NOUN = list("after-a-noun");
+
+  /**
+   * Weekdays and months that open a name run ("On Wednesday Tony Blair said") and are no part of
+   * it.
+   */
+  static final Set<String> DATE_WORDS = list("date-words");
 }
