@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
     header = "Search the index and print the hits, as text, JSON, CSV or JSON Lines.",
     mixinStandardHelpOptions = true,
     description = {
-      "Search the index. The query language:",
+      "Search the index and print the hits, best first.",
+      "The query language:",
       "  pardon clemency          both words (stemmed), ranked by BM25",
       "  \"so unfair\"              the exact phrase;  \"white house\"~3  within 3 words",
       "  a OR b, a AND b, NOT a, -a, (a OR b) c   boolean logic and grouping",
