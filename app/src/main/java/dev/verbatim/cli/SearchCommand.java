@@ -152,9 +152,24 @@ final class SearchCommand implements Callable<Integer> {
     try (Searcher searcher = Searcher.open(index, Main.ONE_SHOT_TIME_LIMIT)) {
       if (export) {
         int rows = Math.min(Export.MAX_ROWS, limit == null ? Export.MAX_ROWS : Math.max(1, limit));
-        new Export(out, Export.Format.fromLabel(format), "", Export.articleUrls(searcher))
-            .writeAll(searcher, request, rows);
+        Export rowsOut =
+            new Export(out, Export.Format.fromLabel(format), "", Export.articleUrls(searcher));
+        rowsOut.writeAll(searcher, request, rows);
         out.flush();
+        if (rowsOut.cut()) {
+          // The rows go to stdout, often a file; the cut is said where the user sees it.
+          PrintWriter err = spec.commandLine().getErr();
+          err.printf(
+              Locale.ROOT,
+              "verbatim: exported %d of %s%d hits (at most %d rows an export); page on with"
+                  + " --offset %d%n",
+              rowsOut.rows(),
+              rowsOut.totalExact() ? "" : "more than ",
+              rowsOut.total(),
+              Export.MAX_ROWS,
+              request.offset() + rowsOut.rows());
+          err.flush();
+        }
         return Main.OK;
       }
       result = searcher.search(request);
