@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -205,7 +204,7 @@ public final class Export {
   }
 
   static boolean isQuote(SearchResult.Hit hit) {
-    return String.valueOf(hit.type()).toLowerCase(Locale.ROOT).equals("quote");
+    return hit.type() == SearchRequest.Type.QUOTE;
   }
 
   private static String json(Map<String, Object> row) {

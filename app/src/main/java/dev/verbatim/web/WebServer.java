@@ -173,8 +173,9 @@ public final class WebServer implements AutoCloseable {
     if (format == Export.Format.CSV) {
       out.write('\uFEFF'); // so spreadsheets read the file as UTF-8
     }
-    Export export =
-        new Export(out, format, ctx.scheme() + "://" + ctx.host(), Export.articleUrls(searcher));
+    // Permalinks name the host the client asked; a request without a Host gets paths.
+    String base = ctx.host() == null ? "" : ctx.scheme() + "://" + ctx.host();
+    Export export = new Export(out, format, base, Export.articleUrls(searcher));
     export.writeAll(searcher, first, wanted);
     out.flush();
     ctx.contentType(format.contentType);
