@@ -131,9 +131,12 @@ final class LocalSearcher implements Searcher {
   public Stats stats() throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
+      ReaderState.Days days = readerState.of(searcher.getIndexReader()).days();
       return new Stats(
           searcher.count(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_ARTICLE))),
-          searcher.count(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_QUOTE))));
+          searcher.count(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_QUOTE))),
+          days.first(),
+          days.last());
     } finally {
       manager.release(searcher);
     }

@@ -80,7 +80,10 @@ public interface Searcher extends AutoCloseable {
    */
   Optional<Quotation> quote(String quoteId) throws IOException;
 
-  /** Counts of indexed articles and quotes in the current view of the index. */
+  /**
+   * Counts of indexed articles and quotes in the current view of the index, and the days its
+   * articles were first and last published.
+   */
   Stats stats() throws IOException;
 
   /**
@@ -105,9 +108,12 @@ public interface Searcher extends AutoCloseable {
    * How much the index holds. Immutable and thread-safe.
    *
    * @param articles article documents
-   * @param quotes quote documents
+   * @param quotes quote documents (each printing of a quote once)
+   * @param firstDate the earliest day an article was published, or null when none has a date
+   * @param lastDate the latest day an article was published, or null when none has a date
    */
-  record Stats(long articles, long quotes) {}
+  record Stats(
+      long articles, long quotes, java.time.LocalDate firstDate, java.time.LocalDate lastDate) {}
 
   /**
    * A search backend for indexes that live elsewhere than a local folder, found with {@link

@@ -161,7 +161,10 @@ class PageBrowserTest {
                 visible(d, By.cssSelector("details.evidence[open] .mention")) == null
                     ? null
                     : evidence.findElement(By.cssSelector(".evidence-body")));
-    assertEquals("“she” → Kim Kardashian (cue “said”)", why.getText());
+    assertEquals(
+        "“she” → Kim Kardashian, named as “Kim Kardashian” at char 0 (cue “said”)"
+            + " [cue-after/pronoun]",
+        why.getText());
     screenshot("evidence-desktop");
 
     card.findElement(By.cssSelector("a.open")).click();
@@ -275,8 +278,8 @@ class PageBrowserTest {
                         "#facets button[data-field='speaker'][data-value='Alice Johnson']")));
     assertTrue(speaker.getText().startsWith("Alice Johnson"), speaker.getText());
     assertTrue(speaker.getText().endsWith("1"), speaker.getText());
-    int all = Integer.parseInt(driver.findElement(By.cssSelector("#view-quote .count")).getText());
-    assertTrue(all >= 28, "quote count in the view toggle: " + all);
+    // The start page lists no results, so it has no view toggle or sort; its filters do work.
+    assertFalse(driver.findElement(By.id("toolbar")).isDisplayed());
     screenshot("facets-desktop");
 
     speaker.click();

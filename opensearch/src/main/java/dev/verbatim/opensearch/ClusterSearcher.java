@@ -413,6 +413,14 @@ public final class ClusterSearcher implements Searcher {
     return b.build();
   }
 
+  private static dev.verbatim.quotes.Quote.Mention mention(
+      JsonNode source, String textField, String offsetField) {
+    String t = text(source, textField);
+    return t == null
+        ? null
+        : new dev.verbatim.quotes.Quote.Mention(t, source.path(offsetField).asInt());
+  }
+
   private static QuoteKind kind(JsonNode source) {
     String label = text(source, Schema.KIND);
     return label == null ? null : QuoteKind.fromLabel(label);
@@ -455,7 +463,6 @@ public final class ClusterSearcher implements Searcher {
       if (Schema.TYPE_ARTICLE.equals(text(s, Schema.TYPE))) {
         article = s;
       } else {
-        String mention = text(s, Schema.MENTION);
         quotes.add(
             new ArticleDetail.QuoteSpan(
                 text(s, Schema.ID),
@@ -465,10 +472,9 @@ public final class ClusterSearcher implements Searcher {
                 kind(s),
                 text(s, Schema.SPEAKER),
                 text(s, Schema.CUE),
-                mention == null
-                    ? null
-                    : new dev.verbatim.quotes.Quote.Mention(
-                        mention, s.path(Schema.MENTION_OFFSET).asInt())));
+                mention(s, Schema.MENTION, Schema.MENTION_OFFSET),
+                text(s, Schema.RULE),
+                mention(s, Schema.ANTECEDENT, Schema.ANTECEDENT_OFFSET)));
       }
     }
     if (article == null) {
@@ -496,7 +502,17 @@ public final class ClusterSearcher implements Searcher {
   @Override
   public Stats stats() throws IOException {
     long[] counts = counts();
-    return new Stats(counts[0], counts[1]);
+    ObjectNode body = Cluster.object().put("size", 0);
+    ObjectNode aggs = body.putObject("aggs");
+    aggs.putObject("first").putObject("min").put("field", Schema.DATE).put("format", "yyyy-MM-dd");
+    aggs.putObject("last").putObject("max").put("field", Schema.DATE).put("format", "yyyy-MM-dd");
+    JsonNode days = cluster.call("POST", "/" + alias + "/_search", body).path("aggregations");
+    return new Stats(counts[0], counts[1], day(days.path("first")), day(days.path("last")));
+  }
+
+  private static java.time.LocalDate day(JsonNode agg) {
+    String value = agg.path("value_as_string").asText(null);
+    return value == null || agg.path("value").isNull() ? null : java.time.LocalDate.parse(value);
   }
 
   private long[] counts() throws IOException {

@@ -106,6 +106,12 @@ public final class Schema {
   public static final String MENTION = "mention";
   public static final String MENTION_OFFSET = "mention_offset";
 
+  /** How the speaker was found ({@code cue-after/pronoun}) and where its antecedent is named. */
+  public static final String RULE = "rule";
+
+  public static final String ANTECEDENT = "antecedent";
+  public static final String ANTECEDENT_OFFSET = "antecedent_offset";
+
   /**
    * The key of a quote's group, equal for every printing of the same quotation, small edits
    * included (see {@code dev.verbatim.index.QuoteGrouper}): 16 hex digits, keyword and sorted doc
@@ -188,6 +194,9 @@ public final class Schema {
           FieldSpec.of(CUE, FieldKind.STORED_TEXT, true),
           FieldSpec.of(MENTION, FieldKind.STORED_TEXT, true),
           FieldSpec.of(MENTION_OFFSET, FieldKind.INTEGER, true),
+          FieldSpec.of(RULE, FieldKind.STORED_TEXT, true),
+          FieldSpec.of(ANTECEDENT, FieldKind.STORED_TEXT, true),
+          FieldSpec.of(ANTECEDENT_OFFSET, FieldKind.INTEGER, true),
           FieldSpec.of(FINGERPRINT, FieldKind.KEYWORD, true),
           new FieldSpec(NEAR_KEY, FieldKind.BINARY_KEYWORD, false, true),
           new FieldSpec(MERGES, FieldKind.KEYWORD, false, true),
