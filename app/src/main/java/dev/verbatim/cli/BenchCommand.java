@@ -217,11 +217,12 @@ final class BenchCommand implements Callable<Integer> {
   /** {@code verbatim bench cluster}: the OpenSearch backend against the local index. */
   @Command(
       name = "cluster",
-      header = "Compare loading and searching a two-node OpenSearch cluster with the local index.",
+      header = "Compare a two-node OpenSearch cluster with the local index.",
       mixinStandardHelpOptions = true,
       description = {
-        "Index CORPUS locally and bulk-load it into a cluster (2 shards, 1 replica), then run",
-        "the same mixed query set through both at 1 and 16 clients; prints docs/s, p50, p99."
+        "Index CORPUS locally and bulk-load it into a cluster (2 shards, 1 replica), then run"
+            + " the same mixed query set through both at 1 and 16 clients; prints docs/s, p50"
+            + " and p99."
       })
   static final class Cluster implements Callable<Integer> {
     @Option(

@@ -12,11 +12,12 @@ import picocli.CommandLine.Option;
 /** {@code verbatim opensearch-node}: a local OpenSearch cluster for trying the backend out. */
 @Command(
     name = "opensearch-node",
+    header = "Run a local OpenSearch cluster to try the cluster backend.",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a local OpenSearch cluster (each node its own JVM, on 127.0.0.1) until",
-      "Ctrl-C, for trying `index/search/serve --opensearch` out. Not for production:",
-      "no security plugin, small heaps."
+      "Run a local OpenSearch cluster (each node its own JVM, on 127.0.0.1) until Ctrl-C, for"
+          + " trying `index/search/serve --opensearch` out. Not for production: no security"
+          + " plugin, small heaps."
     })
 final class OpenSearchNodeCommand implements Callable<Integer> {
   @Option(
