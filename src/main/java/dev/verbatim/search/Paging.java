@@ -3,6 +3,7 @@ package dev.verbatim.search;
 import dev.verbatim.index.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -56,14 +58,55 @@ final class Paging {
       FacetsCollector matches,
       String nextCursor) {}
 
-  static Page page(IndexSearcher searcher, ReaderState state, Query query, SearchRequest request)
+  /**
+   * The scale that puts first-pass scores below the re-ranked candidates: a match after them is
+   * shown with {@code nextDown(floor) * score / depthScore}, so scores fall down the whole result.
+   *
+   * @param floor the lowest second-pass score among the candidates
+   * @param depthScore the first-pass score of the last candidate
+   */
+  record Window(float floor, float depthScore) {
+    static final Window NONE = new Window(0, 0);
+
+    float shown(float firstPassScore) {
+      return depthScore > 0 ? Math.nextDown(floor) * (firstPassScore / depthScore) : firstPassScore;
+    }
+  }
+
+  /** A candidate with its second-pass score. */
+  private static final class Rescored extends ScoreDoc {
+    Rescored(int doc, float score) {
+      super(doc, score);
+    }
+  }
+
+  /**
+   * One page of {@code query}'s results. With {@code firstPass} (relevance order only), matching
+   * and the order past the {@code candidates} best runs {@code firstPass}, whose scores let Lucene
+   * skip; those candidates are re-ranked by {@code query}'s score. The candidates are always the
+   * same first-pass top, whatever page is asked, so pages never reorder as the user pages on.
+   */
+  static Page page(
+      IndexSearcher searcher,
+      ReaderState state,
+      Query query,
+      Query firstPass,
+      int candidates,
+      SearchRequest request)
       throws IOException {
     Cursor cursor = request.cursor() == null ? null : Cursor.decode(request.cursor());
     if (cursor != null) {
       cursor.checkBelongsTo(request);
     }
-    ScoreDoc after = cursor == null ? null : cursor.toScoreDoc();
+    boolean twoPhase = firstPass != null && request.sort() == SearchRequest.SortOrder.RELEVANCE;
+    Query retrieve = twoPhase ? firstPass : query;
+    // A cursor among the candidates resumes by walking them again from the top.
+    boolean fromTop = cursor == null || cursor.inWindow();
+    ScoreDoc after = fromTop ? null : cursor.toScoreDoc();
     int batch = Math.min(MAX_BATCH, Math.max(FIRST_BATCH, request.offset() + request.limit() + 1));
+    if (twoPhase && fromTop) {
+      batch = Math.max(batch, candidates);
+    }
 
     // The first batch also counts: every match up to the threshold (all of them with facets,
     // which visit every match anyway, so the total can be exact at no extra cost).
@@ -74,14 +117,24 @@ final class Paging {
     FacetsCollector matches = null;
     if (request.facets()) {
       FacetsCollectorManager facets = new FacetsCollectorManager();
-      Object[] collected = searcher.search(query, new MultiCollectorManager(counted, facets));
+      Object[] collected = searcher.search(retrieve, new MultiCollectorManager(counted, facets));
       first = (QuoteGroups.Counted) collected[0];
       matches = (FacetsCollector) collected[1];
     } else {
-      first = searcher.search(query, counted);
+      first = searcher.search(retrieve, counted);
     }
-    ScoreDoc[] docs = withScores(request, first.top());
+    ScoreDoc[] fetched = withScores(request, first.top());
     QuoteGroups.Distinct total = first.total();
+    Window window = Window.NONE;
+    ScoreDoc[] docs = fetched;
+    if (twoPhase && fromTop) {
+      int n = Math.min(candidates, fetched.length);
+      window = n == 0 ? Window.NONE : new Window(0, fetched[n - 1].score);
+      docs = rescored(searcher, query, fetched, n);
+      window = n == 0 ? window : new Window(docs[n - 1].score, window.depthScore());
+    } else if (twoPhase) {
+      window = cursor.window();
+    }
 
     List<ScoreDoc> hits = new ArrayList<>(request.limit());
     Set<Long> seen = new HashSet<>();
@@ -99,15 +152,20 @@ final class Paging {
             continue;
           }
           if (cursor != null
+              && !fromTop
               && shownBefore(
                   searcher,
                   state,
-                  query,
+                  retrieve,
                   request,
                   QuoteGroups.fingerprint(reader, hit.doc),
                   cursor)) {
             continue;
           }
+        }
+        if (cursor != null && fromTop && hit instanceof Rescored && cursor.passed(hit)) {
+          // A candidate an earlier page showed (or passed over as a repeat of a quote).
+          continue;
         }
         if (skipped < request.offset()) {
           skipped++;
@@ -119,20 +177,63 @@ final class Paging {
         }
         hits.add(hit);
       }
-      if (docs.length < batch) {
+      if (fetched.length < batch) {
         break;
       }
       if (scanned >= MAX_SCANNED) {
         // Let the caller continue from here rather than scanning without end.
-        resumeAt = docs[docs.length - 1];
+        resumeAt = fetched[fetched.length - 1];
         break;
       }
-      after = docs[docs.length - 1];
+      after = fetched[fetched.length - 1];
       batch = Math.min(batch * 2, MAX_BATCH);
-      docs = withScores(request, searcher.search(query, topDocs(request, batch, after)));
+      fetched = withScores(request, searcher.search(retrieve, topDocs(request, batch, after)));
+      docs = fetched;
     }
-    String next = resumeAt == null ? null : Cursor.after(request, resumeAt).encode();
-    return new Page(hits, total.count(), total.exact(), matches, next);
+    String next =
+        resumeAt == null
+            ? null
+            : Cursor.after(request, resumeAt, resumeAt instanceof Rescored, window).encode();
+    List<ScoreDoc> shown = new ArrayList<>(hits.size());
+    for (ScoreDoc hit : hits) {
+      shown.add(
+          hit instanceof Rescored || !twoPhase
+              ? hit
+              : new ScoreDoc(hit.doc, window.shown(hit.score)));
+    }
+    return new Page(shown, total.count(), total.exact(), matches, next);
+  }
+
+  /**
+   * {@code fetched} with its first {@code n} re-ranked by {@code query}'s score (best first, ties
+   * by document), the rest after them in first-pass order.
+   */
+  private static ScoreDoc[] rescored(IndexSearcher searcher, Query query, ScoreDoc[] fetched, int n)
+      throws IOException {
+    if (n == 0) {
+      return fetched;
+    }
+    ScoreDoc[] top = new ScoreDoc[n];
+    for (int i = 0; i < n; i++) {
+      // Copies: the rescorer sets the scores of the documents it is given.
+      top[i] = new ScoreDoc(fetched[i].doc, fetched[i].score);
+    }
+    QueryRescorer second =
+        new QueryRescorer(query) {
+          @Override
+          protected float combine(float firstPassScore, boolean secondPassMatches, float score) {
+            // Both passes match the same documents; only the score changes.
+            return secondPassMatches ? score : firstPassScore;
+          }
+        };
+    ScoreDoc[] ranked = second.rescore(searcher, new TopDocs(null, top), n).scoreDocs;
+    ScoreDoc[] out = new ScoreDoc[fetched.length];
+    for (int i = 0; i < n; i++) {
+      out[i] = new Rescored(ranked[i].doc, ranked[i].score);
+    }
+    Arrays.sort(out, 0, n, (a, b) -> Cursor.compare(a, b, SearchRequest.SortOrder.RELEVANCE));
+    System.arraycopy(fetched, n, out, n, fetched.length - n);
+    return out;
   }
 
   /**

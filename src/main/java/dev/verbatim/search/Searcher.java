@@ -231,7 +231,18 @@ public final class Searcher implements AutoCloseable {
         Query filtered = Filtering.apply(parsed, request);
         query = QueryBackstop.search(() -> searcher.rewrite(filtered));
         Query rewritten = query;
-        page = QueryBackstop.search(() -> Paging.page(searcher, state, rewritten, request));
+        // Two phases: the first pass finds the candidates and can skip, the ranking's own query
+        // re-ranks them (see Ranking#firstPass).
+        Query firstPass = ranking.firstPass(parsed);
+        Query retrieval =
+            firstPass == null
+                ? null
+                : QueryBackstop.search(() -> searcher.rewrite(Filtering.apply(firstPass, request)));
+        page =
+            QueryBackstop.search(
+                () ->
+                    Paging.page(
+                        searcher, state, rewritten, retrieval, ranking.candidates(), request));
       } catch (IndexSearcher.TooManyClauses e) {
         throw new InvalidQueryException(
             "query expands to too many terms (at most "
