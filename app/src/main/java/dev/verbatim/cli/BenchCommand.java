@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
       "bare Lucene (or the in-process API, for HTTP) on the same documents in the same run.",
       "Sides alternate A/B/A/B and medians are reported. Prints a Markdown table."
     },
-    subcommands = {BenchCommand.Generate.class})
+    subcommands = {BenchCommand.Generate.class, BenchCommand.Compare.class})
 final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--reuters",
@@ -182,6 +182,31 @@ final class BenchCommand implements Callable<Integer> {
           this.out,
           (System.nanoTime() - start) / 1e9);
       out.flush();
+      return Main.OK;
+    }
+  }
+
+  /** {@code verbatim bench compare}: two runs' JSON side by side, as a before/after table. */
+  @Command(
+      name = "compare",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print the rows of AFTER beside the same rows of BEFORE (two --json files of bench runs,",
+        "e.g. the code before and after a change): each figure and its ratio to its own run's",
+        "baseline, as a Markdown table."
+      })
+  static final class Compare implements Callable<Integer> {
+    @CommandLine.Parameters(index = "0", paramLabel = "BEFORE.json")
+    Path before;
+
+    @CommandLine.Parameters(index = "1", paramLabel = "AFTER.json")
+    Path after;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      BenchTable.compare(before, after, spec.commandLine().getOut());
       return Main.OK;
     }
   }
