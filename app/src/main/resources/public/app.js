@@ -1,5 +1,5 @@
 // The search page: search as you type, filters and view in the URL, quote and article cards.
-import { articleHref, articlePath, el, evidenceText, fetchJson, formatDate, metaLine, quoteOffset, rememberSearch, setMarked } from '/common.js';
+import { articleHref, articlePath, citation, citeActions, el, evidenceText, fetchJson, formatDate, metaLine, quoteHref, quoteOffset, rememberSearch, setMarked, speakerLink } from '/common.js';
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 150;
@@ -7,8 +7,23 @@ const FILTERS = ['speaker', 'source', 'date'];
 const LABELS = { speaker: 'Speaker', source: 'Source', date: 'Date' };
 const NOUNS = { quote: ['quote', 'quotes'], article: ['article', 'articles'] };
 
+// /speakers/{name} is this page narrowed to one speaker, newest first.
+const speakerPath = /^\/speakers\/(.+)$/.exec(location.pathname);
+const fixedSpeaker = speakerPath ? decodePart(speakerPath[1]) : '';
+const DEFAULT_SORT = fixedSpeaker ? 'date' : 'relevance';
+
+function decodePart(raw) {
+  try {
+    return decodeURIComponent(raw);
+  } catch (e) {
+    return raw;
+  }
+}
+
 const $ = (id) => document.getElementById(id);
 const ui = {
+  overview: $('overview'), speakerSummary: $('speaker-summary'), exportCsv: $('export-csv'),
+  exportJsonl: $('export-jsonl'), exportBox: $('export'),
   form: $('search-form'), input: $('q'), filters: $('filters'), filtersPanel: $('filters-panel'),
   facets: $('facets'), chips: $('chips'), notice: $('notice'), status: $('status'), error: $('error'),
   empty: $('empty'), emptyText: $('empty-text'), didYouMean: $('did-you-mean'),
@@ -30,9 +45,10 @@ function readUrl() {
   const s = {
     q: p.get('q') || '',
     type: p.get('type') === 'article' ? 'article' : 'quote',
-    sort: p.get('sort') === 'date' ? 'date' : 'relevance',
+    sort: p.get('sort') === 'date' || p.get('sort') === 'relevance' ? p.get('sort') : DEFAULT_SORT,
   };
   for (const f of FILTERS) s[f] = p.get(f) || '';
+  if (fixedSpeaker) s.speaker = fixedSpeaker;
   return s;
 }
 
@@ -40,8 +56,8 @@ function urlFor(s) {
   const p = new URLSearchParams();
   if (s.q) p.set('q', s.q);
   if (s.type !== 'quote') p.set('type', s.type);
-  if (s.sort !== 'relevance') p.set('sort', s.sort);
-  for (const f of FILTERS) if (s[f]) p.set(f, s[f]);
+  if (s.sort !== DEFAULT_SORT) p.set('sort', s.sort);
+  for (const f of FILTERS) if (s[f] && !(f === 'speaker' && fixedSpeaker)) p.set(f, s[f]);
   const query = p.toString();
   return location.pathname + (query ? '?' + query : '');
 }
@@ -54,8 +70,23 @@ function saveUrl(push) {
     if (push) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
   }
-  document.title = state.q ? state.q + ' — Verbatim' : 'Verbatim — search quotes';
+  const what = fixedSpeaker ? fixedSpeaker + ' — quotes' : 'search quotes';
+  document.title = state.q ? state.q + ' — ' + (fixedSpeaker || 'Verbatim') : fixedSpeaker ? what + ' — Verbatim' : 'Verbatim — ' + what;
   rememberSearch(url);
+}
+
+// The start page: no query and no filter, on the search page itself.
+function isStart() {
+  return !fixedSpeaker && !state.q && !FILTERS.some((f) => state[f]);
+}
+
+// The current search (query, view, filters, sort) as a download.
+function updateExportLinks() {
+  for (const [link, format] of [[ui.exportCsv, 'csv'], [ui.exportJsonl, 'jsonl']]) {
+    const p = apiParams({ format });
+    p.delete('limit');
+    link.href = '/api/search?' + p;
+  }
 }
 
 function apiParams(extra) {
@@ -72,6 +103,7 @@ async function search() {
   if (inFlight) inFlight.abort();
   inFlight = new AbortController();
   ui.results.setAttribute('aria-busy', 'true');
+  updateExportLinks();
   try {
     // Only a new query's first page shows facets (and an exact total); "Load more" keeps them.
     const data = await fetchJson('/api/search?' + apiParams({ facets: 'true' }), { signal: inFlight.signal });
@@ -111,8 +143,17 @@ async function loadMore() {
 function showResults(data) {
   ui.error.hidden = true;
   ui.results.replaceChildren();
-  appendHits(data.hits || []);
-  updatePaging(data);
+  const start = isStart();
+  ui.overview.hidden = !start;
+  ui.exportBox.hidden = start || data.total === 0;
+  if (start) {
+    showOverview();
+    ui.more.hidden = true;
+    ui.status.textContent = '';
+  } else {
+    appendHits(data.hits || []);
+    updatePaging(data);
+  }
   // A search that timed out with nothing found says so in the empty-result text below.
   ui.notice.hidden = !data.notice || (data.timedOut && data.total === 0);
   ui.notice.textContent = data.notice || '';
@@ -163,8 +204,7 @@ function appendHits(hits) {
 }
 
 function firstPassageHtml(hit) {
-  if (Array.isArray(hit.passages) && hit.passages.length && hit.passages[0].html) return hit.passages[0].html;
-  return Array.isArray(hit.highlights) && hit.highlights.length ? hit.highlights[0] : null;
+  return Array.isArray(hit.passages) && hit.passages.length && hit.passages[0].html ? hit.passages[0].html : null;
 }
 
 function quoteCard(hit) {
@@ -172,14 +212,21 @@ function quoteCard(hit) {
   const offset = quoteOffset(hit);
   li.append(setMarked(el('blockquote', 'quote-text'), firstPassageHtml(hit), hit.text));
   const by = el('div', 'by');
-  const speaker = el('span', 'speaker');
-  if (hit.speaker) setMarked(speaker, hit.speakerHtml, hit.speaker);
-  else speaker.append('Unattributed');
-  speaker.classList.toggle('unknown', !hit.speaker);
+  const speaker = hit.speaker ? speakerLink(hit.speaker, hit.speakerHtml) : el('span', 'speaker unknown', 'Unattributed');
   by.append('— ', speaker);
   if (hit.speaker || hit.cue) by.append(' ', evidence(hit, offset));
   li.append(by, articleLine(hit, articleHref(hit.articleId, offset)));
   if (Array.isArray(hit.sources) && hit.sources.length > 1) li.append(sourcesList(hit));
+  const permalink = hit.quoteId ? quoteHref(hit.quoteId) : articleHref(hit.articleId, offset);
+  li.append(citeActions(async () => {
+    let url = null;
+    try {
+      url = (await articleOf(hit.articleId)).url || null;
+    } catch (e) {
+      url = null; // cited without the address
+    }
+    return citation({ quote: hit.text, speaker: hit.speaker, title: hit.title, source: hit.source, date: hit.date, url });
+  }, new URL(permalink, location.href).href));
   return li;
 }
 
@@ -189,17 +236,13 @@ function articleCard(hit) {
   const heading = el('h3', 'hit-title');
   heading.append(setMarked(openLink(articleHref(target)), hit.titleHtml, hit.title || 'Untitled'));
   li.append(heading, metaLine(hit));
-  if (Array.isArray(hit.passages) && hit.passages.length) {
-    // Each passage opens the article at that very place.
-    for (const passage of hit.passages) {
-      const p = el('p', 'passage');
-      const link = el('a', 'passage-link');
-      link.href = articlePath(target) + (Number.isInteger(passage.start) && Number.isInteger(passage.end) ? '#at=' + passage.start + '-' + passage.end : '');
-      p.append(setMarked(link, passage.html, ''));
-      li.append(p);
-    }
-  } else {
-    for (const html of hit.highlights || []) li.append(setMarked(el('p', 'passage'), html));
+  // Each passage opens the article at that very place.
+  for (const passage of Array.isArray(hit.passages) ? hit.passages : []) {
+    const p = el('p', 'passage');
+    const link = el('a', 'passage-link');
+    link.href = articlePath(target) + (Number.isInteger(passage.start) && Number.isInteger(passage.end) ? '#at=' + passage.start + '-' + passage.end : '');
+    p.append(setMarked(link, passage.html, ''));
+    li.append(p);
   }
   return li;
 }
@@ -263,7 +306,7 @@ function sourcesList(hit) {
     links.set(s.articleId, a);
     li.append(a);
     const m = metaLine(s);
-    if (s.speaker) m.append(m.childNodes.length ? ' · ' : '', el('span', 'speaker', s.speaker));
+    if (s.speaker) m.append(m.childNodes.length ? ' · ' : '', speakerLink(s.speaker));
     li.append(m);
     // A source printing the quote with a small difference shows its own words.
     if (s.text && s.text !== hit.text) li.append(el('q', 'variant', s.text));
@@ -287,9 +330,83 @@ function sourcesList(hit) {
   return details;
 }
 
+let overview = null;
+
+// What is here: counts, sources, dates, the most quoted speakers and searches that find
+// something, all from /api/overview (computed from the index itself).
+async function showOverview() {
+  if (!overview) {
+    try {
+      overview = await fetchJson('/api/overview');
+    } catch (e) {
+      return;
+    }
+  }
+  const o = overview;
+  const facts = $('overview-facts');
+  const dates = o.dates ? formatDate(o.dates.from) + (o.dates.to !== o.dates.from ? ' to ' + formatDate(o.dates.to) : '') : null;
+  facts.textContent = o.articles + ' articles and ' + o.quotes + ' quotes'
+    + (o.sourceCount ? ' from ' + o.sourceCount + (o.sourceCount === 1 ? ' source' : ' sources') : '')
+    + (dates ? ', ' + dates : '') + '.';
+  const list = (id, items, make) => {
+    const ul = $(id);
+    ul.replaceChildren(...items.map((item) => { const li = el('li'); li.append(...make(item)); return li; }));
+    ul.closest('section').hidden = items.length === 0;
+  };
+  list('overview-examples', o.examples || [], (x) => {
+    const a = el('a', 'example', x.q);
+    const p = new URLSearchParams({ q: x.q });
+    if (x.type === 'article') p.set('type', 'article');
+    a.href = '/?' + p;
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      change({ q: x.q, type: x.type === 'article' ? 'article' : 'quote' });
+    });
+    return [a, el('span', 'example-label', ' — ' + x.label + ' (' + x.total + ')')];
+  });
+  list('overview-speakers', o.speakers || [], (v) => [speakerLink(v.value), el('span', 'facet-count', ' ' + v.count)]);
+  list('overview-sources', o.sources || [], (v) => {
+    const b = el('button', 'link-button', v.value);
+    b.type = 'button';
+    b.addEventListener('click', () => setFilter('source', v.value));
+    return [b, el('span', 'facet-count', ' ' + v.count)];
+  });
+}
+
+// The speaker page's heading: how many quotes, in which outlets, over which dates.
+async function showSpeakerSummary() {
+  ui.speakerSummary.hidden = false;
+  $('speaker-name').textContent = fixedSpeaker;
+  try {
+    const p = new URLSearchParams({ type: 'quote', speaker: fixedSpeaker, facets: 'true', limit: '1' });
+    const data = await fetchJson('/api/search?' + p);
+    const sources = (data.facets && data.facets.source) || [];
+    const months = [];
+    for (const y of (data.facets && data.facets.date) || []) {
+      for (const m of y.children || []) months.push(/-/.test(m.value) ? m.value : y.value + '-' + String(m.value).padStart(2, '0'));
+      if (!(y.children || []).length) months.push(String(y.value));
+    }
+    months.sort();
+    const span = months.length ? ' between ' + formatDate(months[0]) + ' and ' + formatDate(months[months.length - 1]) : '';
+    $('speaker-facts').textContent = data.total === 0
+      ? 'No quotes by ' + fixedSpeaker + ' in this index.'
+      : (data.total === 1 ? '1 quote' : data.total + ' quotes') + ' in ' + sources.length
+        + (sources.length === 1 ? ' outlet' : ' outlets') + (months.length > 1 ? span : months.length ? ', ' + formatDate(months[0]) : '') + '.';
+    const ul = $('speaker-outlets');
+    ul.replaceChildren(...sources.map((s) => {
+      const li = el('li');
+      li.append(el('span', 'source', s.value), el('span', 'facet-count', ' ' + s.count));
+      return li;
+    }));
+  } catch (e) {
+    $('speaker-facts').textContent = '';
+  }
+}
+
 function renderFacets(facets) {
   ui.facets.replaceChildren();
   for (const f of FILTERS) {
+    if (f === 'speaker' && fixedSpeaker) continue;
     const values = facets && Array.isArray(facets[f]) ? facets[f] : [];
     if (!values.length) continue;
     const section = el('section', 'facet');
@@ -341,7 +458,7 @@ function facetItem(field, v, parent) {
 function renderChips() {
   ui.chips.replaceChildren();
   for (const f of FILTERS) {
-    if (!state[f]) continue;
+    if (!state[f] || (f === 'speaker' && fixedSpeaker)) continue;
     const button = el('button', 'chip');
     button.type = 'button';
     button.dataset.field = f;
@@ -435,6 +552,11 @@ window.addEventListener('popstate', () => {
 });
 
 ui.filtersPanel.open = window.matchMedia('(min-width: 50rem)').matches;
+if (fixedSpeaker) {
+  ui.input.placeholder = 'Search what ' + fixedSpeaker + ' said';
+  $('q-label').textContent = 'Search the quotes of ' + fixedSpeaker;
+  showSpeakerSummary();
+}
 syncControls();
 saveUrl(false);
 search();

@@ -113,10 +113,12 @@ export function safeWebUrl(value) {
 export function evidenceText(quote) {
   const out = document.createDocumentFragment();
   // "Kim Kardashian → Kim Kardashian" says nothing; show the arrow only when the text names them otherwise.
+  const who = el('strong');
+  who.append(quote.speaker ? speakerLink(quote.speaker) : 'unknown');
   if (quote.mention && quote.mention.text && quote.mention.text !== quote.speaker) {
-    out.append('“', el('span', 'mention', quote.mention.text), '” → ', el('strong', null, quote.speaker || 'unknown'));
+    out.append('“', el('span', 'mention', quote.mention.text), '” → ', who);
   } else {
-    out.append(el('strong', null, quote.speaker || 'unknown'));
+    out.append(who);
   }
   if (quote.cue) out.append(' (cue “', el('span', 'cue', quote.cue), '”)');
   return out;
@@ -157,4 +159,66 @@ export function lastSearch() {
   }
   // Only our own search page: never "//elsewhere" or another path.
   return typeof url === 'string' && /^\/(\?.*)?$/.test(url) ? url : null;
+}
+
+const LONG_DATE = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+// The line a reporter pastes: “quote” — speaker, “headline”, outlet, June 6, 2018, url; unknown
+// fields are left out with their commas. Export.java's Citation builds the same line.
+export function citation(item) {
+  const present = (v) => typeof v === 'string' && v.trim() !== '';
+  const parts = [];
+  if (present(item.speaker)) parts.push(item.speaker.trim());
+  if (present(item.title)) parts.push('“' + item.title.trim() + '”');
+  if (present(item.source)) parts.push(item.source.trim());
+  if (present(item.date)) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(item.date.trim());
+    parts.push(m ? LONG_DATE.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))) : item.date.trim());
+  }
+  if (present(item.url)) parts.push(item.url.trim());
+  const rest = parts.join(', ');
+  if (!present(item.quote)) return rest;
+  const quoted = '“' + item.quote.trim() + '”';
+  return rest ? quoted + ' — ' + rest : quoted;
+}
+
+export function speakerHref(name) {
+  return '/speakers/' + encodeURIComponent(name);
+}
+
+export function quoteHref(quoteId) {
+  return '/quotes/' + encodeURIComponent(quoteId);
+}
+
+// A speaker's name as a link to their page.
+export function speakerLink(name, html) {
+  const a = el('a', 'speaker');
+  a.href = speakerHref(name);
+  return setMarked(a, html, name);
+}
+
+// A "Copy citation" button and a permalink, for a quote card or the quote page. makeCitation
+// may be async (the article's address is fetched on demand); the line is also kept in the
+// button's data-citation, and a polite status says it was copied.
+export function citeActions(makeCitation, permalink) {
+  const box = el('div', 'cite');
+  const button = el('button', 'copy-citation', 'Copy citation');
+  button.type = 'button';
+  const said = el('span', 'copied');
+  said.setAttribute('role', 'status');
+  button.addEventListener('click', async () => {
+    const text = await makeCitation();
+    button.dataset.citation = text;
+    try {
+      await navigator.clipboard.writeText(text);
+      said.textContent = 'Citation copied';
+    } catch (e) {
+      said.textContent = 'Copy this: ' + text;
+    }
+  });
+  const link = el('a', 'permalink', 'Permalink');
+  link.href = permalink;
+  link.title = 'A lasting link to this quote';
+  box.append(button, ' ', link, ' ', said);
+  return box;
 }

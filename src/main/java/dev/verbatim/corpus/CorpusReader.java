@@ -25,17 +25,49 @@ public final class CorpusReader {
   /** Files larger than this (other than JSON Lines, which streams) are skipped as implausible. */
   static final long MAX_SINGLE_ARTICLE_BYTES = 32L << 20;
 
+  /**
+   * The file a folder may hold to declare its articles' source, date and URL pattern (README,
+   * "Corpus metadata"); it applies to the folder and the folders below it.
+   */
+  public static final String METADATA_FILE = CorpusFolders.METADATA_FILE;
+
   private final Path root;
   private final long maxArticleBytes;
+  private final String defaultSource;
+  private final CorpusFolders folders;
 
   /** A reader for the corpus folder (or single file) {@code root}. */
   public CorpusReader(Path root) {
-    this(root, MAX_SINGLE_ARTICLE_BYTES);
+    this(root, MAX_SINGLE_ARTICLE_BYTES, null);
   }
 
   CorpusReader(Path root, long maxArticleBytes) {
+    this(root, maxArticleBytes, null);
+  }
+
+  private CorpusReader(Path root, long maxArticleBytes, String defaultSource) {
     this.root = root.toAbsolutePath().normalize();
     this.maxArticleBytes = maxArticleBytes;
+    this.defaultSource = defaultSource;
+    this.folders = new CorpusFolders(this.root, defaultSource);
+  }
+
+  /**
+   * This reader, giving articles that name no source themselves and whose folders declare none the
+   * source {@code name} (the command line's {@code index --source}); null for none.
+   */
+  public CorpusReader withSource(String name) {
+    return new CorpusReader(root, maxArticleBytes, name);
+  }
+
+  /** The source given with {@link #withSource}, or null. */
+  public String defaultSource() {
+    return defaultSource;
+  }
+
+  /** Metadata files ({@link #METADATA_FILE}) that could not be used, with the reason. */
+  public List<ReadResult.Skip> metadataProblems() {
+    return folders.problems();
   }
 
   /** True when {@code file} holds many articles and is read in batches with {@link #readLines}. */
@@ -110,6 +142,29 @@ public final class CorpusReader {
 
   /** Reads one file; problems (unreadable, empty, malformed lines) come back as skips. */
   public ReadResult read(Path file) {
+    return complete(file, readAsIs(file));
+  }
+
+  /**
+   * The articles in one batch of JSON Lines read from {@code file} with {@link #readLines}, with
+   * what its folder declares filled in; malformed lines come back as {@code path:line} skips.
+   */
+  public ReadResult read(Path file, LineBatch batch) {
+    return complete(file, parse(batch));
+  }
+
+  private ReadResult complete(Path file, ReadResult result) {
+    if (result.articles().isEmpty()) {
+      return result;
+    }
+    List<Article> completed = new ArrayList<>(result.articles().size());
+    for (Article a : result.articles()) {
+      completed.add(folders.complete(file, a));
+    }
+    return new ReadResult(completed, result.skipped());
+  }
+
+  private ReadResult readAsIs(Path file) {
     String where = relative(file);
     Format format = format(file);
     if (format == null) {
@@ -128,7 +183,10 @@ public final class CorpusReader {
       return switch (format) {
         case TXT ->
             TxtArticleReader.read(
-                idOf(where), where, TextDecoding.decode(Files.readAllBytes(file)));
+                idOf(where),
+                where,
+                TextDecoding.decode(Files.readAllBytes(file)),
+                headline -> folders.titleAndSource(file, headline));
         case MD ->
             MarkdownArticleReader.read(
                 idOf(where), where, TextDecoding.decode(Files.readAllBytes(file)));

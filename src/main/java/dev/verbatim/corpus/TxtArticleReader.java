@@ -1,22 +1,21 @@
 package dev.verbatim.corpus;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
- * Plain-text articles: the first line is the page title, optionally ending in {@code " – Source"},
- * {@code " - Source"} or {@code " | Source"}; the body is everything after it, with page furniture
- * (photo credits, "Comments", tag lines) blanked by {@link Boilerplate} so offsets stay file
- * offsets.
+ * Plain-text articles: the first line is the page title, which may end in {@code " – Source"},
+ * {@code " - Source"} or {@code " | Source"} when {@code titles} says that suffix names the
+ * publication; the body is everything after it, with page furniture (photo credits, "Comments", tag
+ * lines) blanked by {@link Boilerplate} so offsets stay file offsets.
  */
 final class TxtArticleReader {
-  // A short trailing segment after a dash or bar names the publication ("... – Metro US").
-  private static final Pattern TITLE_SOURCE =
-      Pattern.compile("^(.*\\S)\\s+[–—|-]\\s+(\\p{Lu}[^–—|]{0,40}?)\\s*$");
-
   private TxtArticleReader() {}
 
-  static ReadResult read(String id, String file, String original) {
+  /** Splits a headline into its title and the publication it names, if any (null). */
+  @FunctionalInterface
+  interface Headlines {
+    String[] titleAndSource(String headline);
+  }
+
+  static ReadResult read(String id, String file, String original, Headlines titles) {
     int firstNewline = original.indexOf('\n');
     String content =
         firstNewline < 0
@@ -36,13 +35,10 @@ final class TxtArticleReader {
     if (firstLine.isEmpty() && body.isEmpty()) {
       return ReadResult.skip(file, "empty article");
     }
-    String title = firstLine;
-    String source = null;
-    Matcher m = TITLE_SOURCE.matcher(firstLine);
-    if (m.matches()) {
-      title = m.group(1);
-      source = m.group(2);
-    }
-    return ReadResult.of(Article.of(id, title, body).withSource(source).withFile(file, bodyStart));
+    String[] titleAndSource = titles.titleAndSource(firstLine);
+    return ReadResult.of(
+        Article.of(id, titleAndSource[0], body)
+            .withSource(titleAndSource[1])
+            .withFile(file, bodyStart));
   }
 }

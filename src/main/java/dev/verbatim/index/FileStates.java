@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -35,13 +36,17 @@ final class FileStates implements Closeable {
   private final DirectoryReader reader;
   private final TermsEnum[] leafTerms;
   private final Bits[] leafLive;
+  private final LeafReaderContext[] leafContexts;
   private PostingsEnum postings;
+  // The live document live() found last.
+  private int liveDoc;
 
   private FileStates(DirectoryReader reader) throws IOException {
     this.reader = reader;
     List<LeafReaderContext> leaves = reader == null ? List.of() : reader.leaves();
     leafTerms = new TermsEnum[leaves.size()];
     leafLive = new Bits[leaves.size()];
+    leafContexts = leaves.toArray(new LeafReaderContext[0]);
     for (int i = 0; i < leaves.size(); i++) {
       Terms terms = leaves.get(i).reader().terms(Schema.FILE_STATE);
       leafTerms[i] = terms == null ? null : terms.iterator();
@@ -59,10 +64,13 @@ final class FileStates implements Closeable {
     return new FileStates(DirectoryReader.indexExists(dir) ? DirectoryReader.open(dir) : null);
   }
 
-  /** One file's state. */
-  record State(String path, long size, long modified, String sha256) {
-    String term() {
-      return path + SEP + size + SEP + modified + SEP + sha256;
+  /**
+   * One file's state; {@code term} is its {@link Schema#FILE_STATE} term as indexed, whose time may
+   * be older than {@code modified} when the file was touched since.
+   */
+  record State(String path, long size, long modified, String sha256, String term) {
+    State(String path, long size, long modified, String sha256) {
+      this(path, size, modified, sha256, path + SEP + size + SEP + modified + SEP + sha256);
     }
 
     static State parse(String term) {
@@ -72,6 +80,11 @@ final class FileStates implements Closeable {
             "malformed " + Schema.FILE_STATE + " term: " + term.replace(SEP, '|'));
       }
       return new State(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3]);
+    }
+
+    /** This state with the modification time {@code newModified}; the term stays the same. */
+    State touchedAt(long newModified) {
+      return new State(path, size, newModified, sha256, term());
     }
 
     /** Same size and modification time: trusted unchanged without reading the file. */
@@ -92,7 +105,12 @@ final class FileStates implements Closeable {
           term != null && StringHelper.startsWith(term, prefix);
           term = te.next()) {
         if (live(te, leafLive[i])) {
-          return State.parse(term.utf8ToString());
+          State recorded = State.parse(term.utf8ToString());
+          NumericDocValues touched =
+              leafContexts[i].reader().getNumericDocValues(Schema.FILE_MODIFIED);
+          return touched != null && touched.advanceExact(liveDoc)
+              ? recorded.touchedAt(touched.longValue())
+              : recorded;
         }
       }
     }
@@ -128,6 +146,7 @@ final class FileStates implements Closeable {
         doc != DocIdSetIterator.NO_MORE_DOCS;
         doc = postings.nextDoc()) {
       if (live == null || live.get(doc)) {
+        liveDoc = doc;
         return true;
       }
     }

@@ -22,8 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -48,6 +50,8 @@ public final class Indexer {
 
   private final int threads;
   private final IndexProgress progress;
+  private final String source;
+  private final Function<Article, List<Quote>> extraction;
 
   /** An indexer using one worker thread per available core. */
   public Indexer() {
@@ -56,20 +60,40 @@ public final class Indexer {
 
   /** An indexer using {@code threads} workers for parsing, extraction and analysis. */
   public Indexer(int threads) {
-    this(threads, IndexProgress.NONE);
+    this(threads, IndexProgress.NONE, null, null);
   }
 
-  private Indexer(int threads, IndexProgress progress) {
+  private Indexer(
+      int threads,
+      IndexProgress progress,
+      String source,
+      Function<Article, List<Quote>> extraction) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     this.threads = threads;
     this.progress = java.util.Objects.requireNonNull(progress, "progress");
+    this.source = source;
+    this.extraction = extraction;
   }
 
   /** This indexer, reporting to {@code listener} while it runs. */
   public Indexer withProgress(IndexProgress listener) {
-    return new Indexer(threads, listener);
+    return new Indexer(threads, listener, source, extraction);
+  }
+
+  /**
+   * This indexer, giving the source {@code name} to articles that name none and whose folders
+   * declare none in a {@link CorpusReader#METADATA_FILE} (null: none). Files already indexed keep
+   * the source they were given until they change or the index is rebuilt.
+   */
+  public Indexer withSource(String name) {
+    return new Indexer(threads, progress, name == null || name.isBlank() ? null : name, extraction);
+  }
+
+  /** For tests: this indexer finding quotes with {@code extract} instead of the extractor. */
+  Indexer withExtraction(Function<Article, List<Quote>> extract) {
+    return new Indexer(threads, progress, source, extract);
   }
 
   /**
@@ -95,7 +119,7 @@ public final class Indexer {
 
   private IndexSummary run(Path corpus, Path index, boolean full) throws IOException {
     long start = System.nanoTime();
-    CorpusReader reader = new CorpusReader(corpus);
+    CorpusReader reader = new CorpusReader(corpus).withSource(source);
     List<ReadResult.Skip> unlisted = new ArrayList<>();
     List<Path> files = reader.files(unlisted::add);
     Files.createDirectories(index);
@@ -123,6 +147,7 @@ public final class Indexer {
         progress.finished();
       }
       int deleted = run.deleteGone();
+      run.skipped.addAll(reader.metadataProblems());
       writer.commit();
       double seconds = (System.nanoTime() - start) / 1e9;
       return new IndexSummary(
@@ -141,7 +166,7 @@ public final class Indexer {
   private sealed interface Work {
     record ReadFile(Path file, FileStates.State state) implements Work {}
 
-    record Lines(CorpusReader.LineBatch batch, FileStates.State state) implements Work {}
+    record Lines(Path file, CorpusReader.LineBatch batch, FileStates.State state) implements Work {}
 
     record End() implements Work {}
   }
@@ -210,6 +235,9 @@ public final class Indexer {
         }
         now = new FileStates.State(relative, size, modified, FileStates.sha256(file));
         if (before != null && before.sha256().equals(now.sha256())) {
+          // Touched, not changed: record the new time, so later runs need not read it again.
+          writer.updateNumericDocValue(
+              new Term(Schema.FILE_STATE, before.term()), Schema.FILE_MODIFIED, modified);
           unchanged++;
           sameContentFiles.incrementAndGet();
           sameContentBytes.addAndGet(size);
@@ -273,7 +301,7 @@ public final class Indexer {
             if (CorpusReader.isStream(file)) {
               skipped.addAll(
                   reader.readLines(
-                      file, BATCH_LINES, batch -> queue.put(new Work.Lines(batch, state))));
+                      file, BATCH_LINES, batch -> queue.put(new Work.Lines(file, batch, state))));
               files.incrementAndGet();
             } else {
               queue.put(new Work.ReadFile(file, state));
@@ -318,14 +346,25 @@ public final class Indexer {
         try {
           switch (work) {
             case Work.ReadFile f -> {
-              ReadResult result = reader.read(f.file());
-              add(result, f.state(), documents, block);
+              String where = f.state().path();
+              ReadResult result = safely(() -> reader.read(f.file()), where);
+              add(result, f.state(), documents, block, where);
               files.incrementAndGet();
               bytes.addAndGet(f.state().size());
             }
             case Work.Lines l -> {
-              add(CorpusReader.parse(l.batch()), l.state(), documents, block);
-              bytes.addAndGet(l.batch().bytes());
+              // Line by line, so an article that cannot be indexed is reported as path:line.
+              CorpusReader.LineBatch batch = l.batch();
+              for (int i = 0; i < batch.lines().size(); i++) {
+                int line = batch.firstLine() + i;
+                String where = batch.file() + ":" + line;
+                CorpusReader.LineBatch one =
+                    new CorpusReader.LineBatch(
+                        batch.file(), line, List.of(batch.lines().get(i)), 0);
+                ReadResult result = safely(() -> reader.read(l.file(), one), where);
+                add(result, l.state(), documents, block, where);
+              }
+              bytes.addAndGet(batch.bytes());
             }
             case Work.End e -> throw new AssertionError("handled above");
           }
@@ -349,24 +388,60 @@ public final class Indexer {
     }
 
     private void add(
-        ReadResult result, FileStates.State state, Documents documents, List<Document> block)
+        ReadResult result,
+        FileStates.State state,
+        Documents documents,
+        List<Document> block,
+        String where)
         throws IOException {
       skipped.addAll(result.skipped());
       for (Article a : result.articles()) {
-        block.clear();
-        Document article = documents.article(a);
-        article.add(new StringField(Schema.FILE_STATE, state.term(), Field.Store.NO));
-        block.add(article);
-        for (Quote q : extractor.extract(a)) {
-          if (q.kind() != QuoteKind.NOT_A_QUOTE) {
-            block.add(documents.quote(a, q, grouper.assign(q.text())));
+        try {
+          addArticle(a, state, documents, block);
+        } catch (RuntimeException | IOException e) {
+          // A failure that broke the writer (disk full, ...) stops the run; one article's own
+          // problem (the extractor or the analysis choking on it) skips that article only.
+          if (writer.getTragicException() != null || !writer.isOpen()) {
+            throw e;
           }
+          skipped.add(new ReadResult.Skip(where, "not indexed: " + describe(e)));
         }
-        // An article and its quotes go in together, so a flush never splits them.
-        writer.addDocuments(block);
-        articles.incrementAndGet();
-        quotes.addAndGet(block.size() - 1);
       }
+    }
+
+    private void addArticle(
+        Article a, FileStates.State state, Documents documents, List<Document> block)
+        throws IOException {
+      block.clear();
+      Document article = documents.article(a);
+      article.add(new StringField(Schema.FILE_STATE, state.term(), Field.Store.NO));
+      article.add(new NumericDocValuesField(Schema.FILE_MODIFIED, state.modified()));
+      block.add(article);
+      List<Quote> found = extraction == null ? extractor.extract(a) : extraction.apply(a);
+      for (Quote q : found) {
+        if (q.kind() != QuoteKind.NOT_A_QUOTE) {
+          block.add(documents.quote(a, q, grouper.assign(q.text())));
+        }
+      }
+      // An article and its quotes go in together, so a flush never splits them.
+      writer.addDocuments(block);
+      articles.incrementAndGet();
+      quotes.addAndGet(block.size() - 1);
+    }
+
+    /** What {@code read} gives, or a skip at {@code where} when reading it threw. */
+    private static ReadResult safely(java.util.function.Supplier<ReadResult> read, String where) {
+      try {
+        return read.get();
+      } catch (RuntimeException e) {
+        return new ReadResult(
+            List.of(), List.of(new ReadResult.Skip(where, "not read: " + describe(e))));
+      }
+    }
+
+    private static String describe(Exception e) {
+      String message = e.getMessage();
+      return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
   }
 

@@ -47,6 +47,14 @@ public final class Schema {
    */
   public static final String FILE_STATE = "file_state";
 
+  /**
+   * On article documents, a numeric doc value: their file's modification time when it was last
+   * seen, which a run updates in place when a file was touched but its content hash is the same, so
+   * the next run trusts the new time without reading the file again. Overrides the time in {@link
+   * #FILE_STATE}.
+   */
+  public static final String FILE_MODIFIED = "file_modified";
+
   /** Headline, stemmed (articles only; quotes store it as {@link #ARTICLE_TITLE}). */
   public static final String TITLE = "title";
 

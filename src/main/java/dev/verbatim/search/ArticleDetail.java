@@ -1,5 +1,6 @@
 package dev.verbatim.search;
 
+import dev.verbatim.quotes.QuoteKind;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,7 +41,7 @@ public record ArticleDetail(
    * @param offset char offset of the opening quote mark in the article text
    * @param length chars from the opening mark through the closing mark
    * @param text the quoted words, without the marks
-   * @param kind {@code full} or {@code partial}
+   * @param kind full or partial
    * @param speaker who said it, or null
    * @param cue the words that attribute it ({@code said}), or null
    * @param mention where the text names the speaker ({@code she}), or null
@@ -50,7 +51,7 @@ public record ArticleDetail(
       int offset,
       int length,
       String text,
-      String kind,
+      QuoteKind kind,
       String speaker,
       String cue,
       Mention mention) {

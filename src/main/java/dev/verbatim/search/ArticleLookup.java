@@ -1,6 +1,7 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.Schema;
+import dev.verbatim.quotes.QuoteKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,7 +67,7 @@ final class ArticleLookup {
         q.getField(Schema.OFFSET).numericValue().intValue(),
         q.getField(Schema.LENGTH).numericValue().intValue(),
         q.get(Schema.TEXT),
-        q.get(Schema.KIND),
+        QuoteKind.fromLabel(q.get(Schema.KIND)),
         q.get(Schema.SPEAKER),
         q.get(Schema.CUE),
         mention == null || mentionOffset == null

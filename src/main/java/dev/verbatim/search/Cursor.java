@@ -122,14 +122,13 @@ record Cursor(
 
   // Stable across JVMs (String.hashCode is specified), so a cursor survives a server restart.
   private static int requestKey(SearchRequest r) {
-    SearchRequest.Filters f = r.filters();
     return String.join(
             "\u0001",
             r.query(),
             r.type() == null ? "" : r.type().label(),
-            String.valueOf(f.speaker()),
-            String.valueOf(f.source()),
-            String.valueOf(f.date()),
+            String.valueOf(r.speaker()),
+            String.valueOf(r.source()),
+            String.valueOf(r.date()),
             r.sort().label())
         .hashCode();
   }

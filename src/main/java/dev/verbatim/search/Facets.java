@@ -15,10 +15,9 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
-/** Counts facet values from doc values over every document a search matched. Stateless. */
+/** Counts facet values from doc values over every document a {@link Search} matched. Stateless. */
 final class Facets {
   /** Values shown per dimension. */
   static final int TOP_VALUES = 20;
@@ -38,30 +37,28 @@ final class Facets {
    * the other sources and how many they would give.
    */
   static Map<String, List<SearchResult.FacetValue>> sideways(
-      IndexSearcher searcher,
-      SortedSetDocValuesReaderState state,
-      Query parsed,
-      SearchRequest request,
-      FacetsCollector matches)
-      throws IOException {
+      Search search, Query parsed, FacetsCollector matches) throws IOException {
+    SortedSetDocValuesReaderState state = search.state().facets();
+    SearchRequest request = search.request();
     Map<String, List<SearchResult.FacetValue>> out = count(state, matches);
-    SearchRequest.Filters f = request.filters();
     Map<String, SearchRequest> withoutOwnFilter = new LinkedHashMap<>();
     if (request.type() != null) {
-      withoutOwnFilter.put(Schema.FACET_TYPE, request.withType(null));
+      withoutOwnFilter.put(Schema.FACET_TYPE, request.toBuilder().withType(null).build());
     }
-    if (f.speaker() != null) {
-      withoutOwnFilter.put(Schema.FACET_SPEAKER, request.withSpeaker(null));
+    if (request.speaker() != null) {
+      withoutOwnFilter.put(Schema.FACET_SPEAKER, request.toBuilder().withSpeaker(null).build());
     }
-    if (f.source() != null) {
-      withoutOwnFilter.put(Schema.FACET_SOURCE, request.withSource(null));
+    if (request.source() != null) {
+      withoutOwnFilter.put(Schema.FACET_SOURCE, request.toBuilder().withSource(null).build());
     }
-    if (f.date() != null) {
-      withoutOwnFilter.put(Schema.FACET_DATE, request.withDate(null));
+    if (request.date() != null) {
+      withoutOwnFilter.put(Schema.FACET_DATE, request.toBuilder().withDate(null).build());
     }
     for (Map.Entry<String, SearchRequest> e : withoutOwnFilter.entrySet()) {
       FacetsCollector others =
-          searcher.search(Filtering.apply(parsed, e.getValue()), new FacetsCollectorManager());
+          search
+              .searcher()
+              .search(Filtering.apply(parsed, e.getValue()), new FacetsCollectorManager());
       out.put(e.getKey(), count(state, others).get(e.getKey()));
     }
     return out;

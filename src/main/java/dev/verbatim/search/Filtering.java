@@ -15,22 +15,21 @@ final class Filtering {
    * {@code query} restricted by {@code request}'s type and filters; unchanged when there are none.
    */
   static Query apply(Query query, SearchRequest request) {
-    SearchRequest.Filters f = request.filters();
-    if (request.type() == null && f.equals(SearchRequest.Filters.NONE)) {
+    if (!request.filtered()) {
       return query;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
     if (request.type() != null) {
       filter(b, new TermQuery(new Term(Schema.TYPE, request.type().label())));
     }
-    if (f.speaker() != null) {
-      filter(b, new TermQuery(new Term(Schema.SPEAKER_KEY, f.speaker())));
+    if (request.speaker() != null) {
+      filter(b, new TermQuery(new Term(Schema.SPEAKER_KEY, request.speaker())));
     }
-    if (f.source() != null) {
-      filter(b, new TermQuery(new Term(Schema.SOURCE_KEY, f.source())));
+    if (request.source() != null) {
+      filter(b, new TermQuery(new Term(Schema.SOURCE_KEY, request.source())));
     }
-    if (f.date() != null) {
-      filter(b, DatePeriod.parse(f.date()).query());
+    if (request.date() != null) {
+      filter(b, DatePeriod.parse(request.date()).query());
     }
     return b.build();
   }

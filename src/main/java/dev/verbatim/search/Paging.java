@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
@@ -28,7 +27,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 /**
  * Finds one page of results: sorts, collapses a quote's occurrences to its best one, skips to the
  * offset or resumes after a cursor, counts the total and (on request) gathers matches for facets.
- * Stateless.
+ * One per page asked for, on its {@link Search}'s searcher; confined to the request's thread.
  *
  * <p>Collapsing happens while walking the sorted hits in growing batches (search-after), so a page
  * costs what its depth costs, not what the whole result costs. When resuming from a cursor, a quote
@@ -45,18 +44,37 @@ final class Paging {
 
   private static final Sort BY_DATE = dateSort();
 
-  private Paging() {}
+  private final IndexSearcher searcher;
+  private final ReaderState state;
+  private final QuoteGroups groups;
+  private final SearchRequest request;
+  // What ranks the result, and what matching and the order past the candidates run.
+  private final Query query;
+  private final Query retrieve;
+  private final boolean twoPhase;
+  private final int candidates;
+  private final Cursor cursor;
 
   /**
-   * One page: the hits (one per result), the total, the matches for facets (null unless asked for)
-   * and the cursor for the next page.
+   * The page {@code search}'s request asks for among the matches of {@code query}. With {@code
+   * firstPass} (relevance order only), matching and the order past the {@code candidates} best runs
+   * {@code firstPass}, whose scores let Lucene skip; those candidates are re-ranked by {@code
+   * query}'s score. The candidates are always the same first-pass top, whatever page is asked, so
+   * pages never reorder as the user pages on; a page at offset N reads max(candidates, N + limit)
+   * of the first pass and re-ranks only the candidates.
    */
-  record Page(
-      List<ScoreDoc> hits,
-      long total,
-      boolean totalExact,
-      FacetsCollector matches,
-      String nextCursor) {}
+  Paging(Search search, Query query, Query firstPass, int candidates) {
+    this.searcher = search.searcher();
+    this.state = search.state();
+    this.groups = search.groups();
+    this.request = search.request();
+    this.query = query;
+    this.twoPhase =
+        firstPass != null && candidates > 0 && request.sort() == SearchRequest.SortOrder.RELEVANCE;
+    this.retrieve = twoPhase ? firstPass : query;
+    this.candidates = candidates;
+    this.cursor = request.cursor() == null ? null : Cursor.decode(request.cursor());
+  }
 
   /**
    * The scale that puts first-pass scores below the re-ranked candidates: a match after them is
@@ -81,25 +99,23 @@ final class Paging {
   }
 
   /**
-   * One page of {@code query}'s results. With {@code firstPass} (relevance order only), matching
-   * and the order past the {@code candidates} best runs {@code firstPass}, whose scores let Lucene
-   * skip; those candidates are re-ranked by {@code query}'s score. The candidates are always the
-   * same first-pass top, whatever page is asked, so pages never reorder as the user pages on.
+   * One page: the hits (one per result), the total, the matches for facets (null unless asked for)
+   * and the cursor for the next page.
    */
-  static Page page(
-      IndexSearcher searcher,
-      ReaderState state,
-      Query query,
-      Query firstPass,
-      int candidates,
-      SearchRequest request)
-      throws IOException {
-    Cursor cursor = request.cursor() == null ? null : Cursor.decode(request.cursor());
+  record Page(
+      List<ScoreDoc> hits,
+      long total,
+      boolean totalExact,
+      FacetsCollector matches,
+      String nextCursor) {
+    /** Nothing found, nothing counted: what a search cut short before its first batch shows. */
+    static final Page NONE = new Page(List.of(), 0, false, null, null);
+  }
+
+  Page page() throws IOException {
     if (cursor != null) {
       cursor.checkBelongsTo(request);
     }
-    boolean twoPhase = firstPass != null && request.sort() == SearchRequest.SortOrder.RELEVANCE;
-    Query retrieve = twoPhase ? firstPass : query;
     // A cursor among the candidates resumes by walking them again from the top.
     boolean fromTop = cursor == null || cursor.inWindow();
     ScoreDoc after = fromTop ? null : cursor.toScoreDoc();
@@ -112,7 +128,7 @@ final class Paging {
     // which visit every match anyway, so the total can be exact at no extra cost).
     int cap = request.facets() ? Integer.MAX_VALUE : TOTAL_THRESHOLD;
     CollectorManager<?, QuoteGroups.Counted> counted =
-        QuoteGroups.counting(topDocs(request, batch, after, cap), state, cap);
+        QuoteGroups.counting(topDocs(batch, after, cap), state, cap);
     QuoteGroups.Counted first;
     FacetsCollector matches = null;
     if (request.facets()) {
@@ -123,22 +139,23 @@ final class Paging {
     } else {
       first = searcher.search(retrieve, counted);
     }
-    ScoreDoc[] fetched = withScores(request, first.top());
+    ScoreDoc[] fetched = withScores(first.top());
     QuoteGroups.Distinct total = first.total();
     Window window = Window.NONE;
     ScoreDoc[] docs = fetched;
     if (twoPhase && fromTop) {
       int n = Math.min(candidates, fetched.length);
-      window = n == 0 ? Window.NONE : new Window(0, fetched[n - 1].score);
-      docs = rescored(searcher, query, fetched, n);
-      window = n == 0 ? window : new Window(docs[n - 1].score, window.depthScore());
+      if (n > 0) {
+        float depthScore = fetched[n - 1].score;
+        docs = rescored(fetched, n);
+        window = new Window(docs[n - 1].score, depthScore);
+      }
     } else if (twoPhase) {
       window = cursor.window();
     }
 
     List<ScoreDoc> hits = new ArrayList<>(request.limit());
     Set<Long> seen = new HashSet<>();
-    IndexReader reader = searcher.getIndexReader();
     int skipped = 0;
     long scanned = 0;
     ScoreDoc resumeAt = null;
@@ -146,20 +163,12 @@ final class Paging {
     while (true) {
       for (ScoreDoc hit : docs) {
         scanned++;
-        long group = QuoteGroups.group(reader, state, hit.doc);
+        long group = groups.group(hit.doc);
         if (group >= 0) {
           if (!seen.add(group)) {
             continue;
           }
-          if (cursor != null
-              && !fromTop
-              && shownBefore(
-                  searcher,
-                  state,
-                  retrieve,
-                  request,
-                  QuoteGroups.fingerprint(reader, hit.doc),
-                  cursor)) {
+          if (cursor != null && !fromTop && shownBefore(groups.fingerprint(hit.doc))) {
             continue;
           }
         }
@@ -185,9 +194,10 @@ final class Paging {
         resumeAt = fetched[fetched.length - 1];
         break;
       }
+      // Search-after continues in the first pass's order, after the last document it gave.
       after = fetched[fetched.length - 1];
       batch = Math.min(batch * 2, MAX_BATCH);
-      fetched = withScores(request, searcher.search(retrieve, topDocs(request, batch, after)));
+      fetched = withScores(searcher.search(retrieve, topDocs(batch, after)));
       docs = fetched;
     }
     String next =
@@ -205,14 +215,10 @@ final class Paging {
   }
 
   /**
-   * {@code fetched} with its first {@code n} re-ranked by {@code query}'s score (best first, ties
+   * {@code fetched} with its first {@code n} re-ranked by {@link #query}'s score (best first, ties
    * by document), the rest after them in first-pass order.
    */
-  private static ScoreDoc[] rescored(IndexSearcher searcher, Query query, ScoreDoc[] fetched, int n)
-      throws IOException {
-    if (n == 0) {
-      return fetched;
-    }
+  private ScoreDoc[] rescored(ScoreDoc[] fetched, int n) throws IOException {
     ScoreDoc[] top = new ScoreDoc[n];
     for (int i = 0; i < n; i++) {
       // Copies: the rescorer sets the scores of the documents it is given.
@@ -236,38 +242,28 @@ final class Paging {
     return out;
   }
 
-  /**
-   * Whether the best occurrence of the quote {@code fingerprint} sorts at or before {@code cursor}.
-   */
-  private static boolean shownBefore(
-      IndexSearcher searcher,
-      ReaderState state,
-      Query query,
-      SearchRequest request,
-      String fingerprint,
-      Cursor cursor)
-      throws IOException {
-    if (QuoteGroups.occurrenceCount(searcher.getIndexReader(), state, fingerprint) <= 1) {
+  /** Whether the best occurrence of the quote {@code fingerprint} sorts at or before the cursor. */
+  private boolean shownBefore(String fingerprint) throws IOException {
+    if (groups.occurrenceCount(fingerprint) <= 1) {
       // Its only occurrence is the one just met after the cursor.
       return false;
     }
     Query occurrences =
         new BooleanQuery.Builder()
-            .add(query, BooleanClause.Occur.MUST)
-            .add(QuoteGroups.members(state, fingerprint), BooleanClause.Occur.FILTER)
+            .add(retrieve, BooleanClause.Occur.MUST)
+            .add(groups.members(fingerprint), BooleanClause.Occur.FILTER)
             .build();
-    ScoreDoc[] best = withScores(request, searcher.search(occurrences, topDocs(request, 1, null)));
+    ScoreDoc[] best = withScores(searcher.search(occurrences, topDocs(1, null)));
     return best.length > 0 && cursor.passed(best[0]);
   }
 
-  private static CollectorManager<?, ? extends TopDocs> topDocs(
-      SearchRequest request, int n, ScoreDoc after) {
-    return topDocs(request, n, after, TOTAL_THRESHOLD);
+  private CollectorManager<?, ? extends TopDocs> topDocs(int n, ScoreDoc after) {
+    return topDocs(n, after, TOTAL_THRESHOLD);
   }
 
   // Past totalThreshold matches, top-k collection skips documents that cannot make the page.
-  private static CollectorManager<?, ? extends TopDocs> topDocs(
-      SearchRequest request, int n, ScoreDoc after, int totalThreshold) {
+  private CollectorManager<?, ? extends TopDocs> topDocs(
+      int n, ScoreDoc after, int totalThreshold) {
     if (request.sort() == SearchRequest.SortOrder.DATE) {
       return new TopFieldCollectorManager(BY_DATE, n, (FieldDoc) after, totalThreshold);
     }
@@ -275,7 +271,7 @@ final class Paging {
   }
 
   // A field sort reports the score among its sort values; keep it where relevance order has it.
-  private static ScoreDoc[] withScores(SearchRequest request, TopDocs top) {
+  private ScoreDoc[] withScores(TopDocs top) {
     if (request.sort() == SearchRequest.SortOrder.DATE) {
       for (ScoreDoc sd : top.scoreDocs) {
         sd.score = (Float) ((FieldDoc) sd).fields[1];

@@ -1,5 +1,6 @@
 package dev.verbatim.search;
 
+import dev.verbatim.quotes.QuoteKind;
 import java.util.List;
 
 /**
@@ -10,11 +11,15 @@ import java.util.List;
  * @param text the quote's words as the earliest article prints them (the representative when
  *     articles print it with small differences; each source has its own text)
  * @param speaker who said it (the first source that names a speaker), or null
- * @param kind {@code full} or {@code partial}, as in the earliest article
+ * @param kind full or partial, as in the earliest article
  * @param sources every article that carries it, earliest first
  */
 public record Quotation(
-    String quoteId, String text, String speaker, String kind, List<SearchResult.Source> sources) {
+    String quoteId,
+    String text,
+    String speaker,
+    QuoteKind kind,
+    List<SearchResult.Source> sources) {
   public Quotation {
     sources = List.copyOf(sources);
     if (sources.isEmpty()) {

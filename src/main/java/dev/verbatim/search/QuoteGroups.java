@@ -1,6 +1,7 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.Schema;
+import dev.verbatim.quotes.QuoteKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +41,8 @@ import org.apache.lucene.util.LongValues;
  * The same quote printed by several articles is one result: quote documents with equal {@link
  * Schema#FINGERPRINT} (the group key the indexer gives every printing, small edits included) form a
  * group, shown once with every article as a source, each with its own printed text; groups the
- * indexer recorded as merged ({@link ReaderState#groupKeys}) are one group. Stateless.
+ * indexer recorded as merged ({@link ReaderState#groupKeys}) are one group. An instance reads the
+ * groups of one index view; thread-safe as the searcher it reads through is.
  */
 final class QuoteGroups {
   /** The most sources listed for one quote; wire copy rarely reaches this. */
@@ -66,11 +68,20 @@ final class QuoteGroups {
           .thenComparing(d -> d.get(Schema.ARTICLE_ID))
           .thenComparing(d -> d.get(Schema.ID));
 
-  private QuoteGroups() {}
+  private final IndexSearcher searcher;
+  private final IndexReader reader;
+  private final ReaderState state;
+
+  /** The groups of the view {@code searcher} reads, whose reader state is {@code state}. */
+  QuoteGroups(IndexSearcher searcher, ReaderState state) {
+    this.searcher = searcher;
+    this.reader = searcher.getIndexReader();
+    this.state = state;
+  }
 
   /** The fingerprint of {@code doc} when it is a quote, else null (a group of its own). */
-  static String fingerprint(IndexReader reader, int doc) throws IOException {
-    LeafReaderContext leaf = leaf(reader, doc);
+  String fingerprint(int doc) throws IOException {
+    LeafReaderContext leaf = leaf(doc);
     SortedDocValues values = positioned(leaf, doc);
     return values == null ? null : values.lookupOrd(values.ordValue()).utf8ToString();
   }
@@ -79,8 +90,8 @@ final class QuoteGroups {
    * The group of {@code doc} as a number, equal for equal fingerprints across segments; -1 when it
    * is not a quote. Cheaper than {@link #fingerprint} for walking many hits.
    */
-  static long group(IndexReader reader, ReaderState state, int doc) throws IOException {
-    LeafReaderContext leaf = leaf(reader, doc);
+  long group(int doc) throws IOException {
+    LeafReaderContext leaf = leaf(doc);
     SortedDocValues values = positioned(leaf, doc);
     return values == null ? -1 : state.globalOrds(leaf.ord).get(values.ordValue());
   }
@@ -89,8 +100,7 @@ final class QuoteGroups {
    * How many quote documents are in the group of {@code fingerprint}, merged groups included
    * (deleted ones may still count).
    */
-  static int occurrenceCount(IndexReader reader, ReaderState state, String fingerprint)
-      throws IOException {
+  int occurrenceCount(String fingerprint) throws IOException {
     int count = 0;
     for (String key : state.groupKeys(fingerprint)) {
       count += reader.docFreq(new Term(Schema.FINGERPRINT, key));
@@ -99,7 +109,7 @@ final class QuoteGroups {
   }
 
   /** Matches every quote document in the group of {@code fingerprint}, merged groups included. */
-  static Query members(ReaderState state, String fingerprint) {
+  Query members(String fingerprint) {
     List<String> keys = state.groupKeys(fingerprint);
     if (keys.size() == 1) {
       return new TermQuery(new Term(Schema.FINGERPRINT, fingerprint));
@@ -108,11 +118,11 @@ final class QuoteGroups {
   }
 
   /** The id shown for the group of {@code fingerprint}: that of its smallest key. */
-  static String quoteId(ReaderState state, String fingerprint) {
+  String quoteId(String fingerprint) {
     return Schema.quoteId(state.groupKeys(fingerprint).get(0));
   }
 
-  private static LeafReaderContext leaf(IndexReader reader, int doc) {
+  private LeafReaderContext leaf(int doc) {
     List<LeafReaderContext> leaves = reader.leaves();
     return leaves.get(ReaderUtil.subIndex(doc, leaves));
   }
@@ -127,14 +137,12 @@ final class QuoteGroups {
    * Every article carrying the quote with {@code fingerprint}, earliest first; {@code hit} is one
    * occurrence, loaded with at least the fields a source shows.
    */
-  static List<SearchResult.Source> sources(
-      IndexSearcher searcher, ReaderState state, String fingerprint, Document hit)
-      throws IOException {
-    if (occurrenceCount(searcher.getIndexReader(), state, fingerprint) <= 1) {
+  List<SearchResult.Source> sources(String fingerprint, Document hit) throws IOException {
+    if (occurrenceCount(fingerprint) <= 1) {
       // Most quotes appear once: no need to look for others.
       return List.of(source(hit));
     }
-    return occurrences(searcher, members(state, fingerprint), SOURCE_FIELDS).stream()
+    return occurrences(members(fingerprint), SOURCE_FIELDS).stream()
         .map(QuoteGroups::source)
         .toList();
   }
@@ -143,17 +151,16 @@ final class QuoteGroups {
    * The quote whose {@link Schema#quoteId} is {@code quoteId}, if the index holds it, with the
    * groups merged with it; named by the group's id, which is {@code quoteId} unless merged.
    */
-  static Optional<Quotation> quotation(IndexSearcher searcher, ReaderState state, String quoteId)
-      throws IOException {
+  Optional<Quotation> quotation(String quoteId) throws IOException {
     List<Document> docs =
-        occurrences(searcher, new TermQuery(new Term(Schema.QUOTE_ID, quoteId)), QUOTATION_FIELDS);
+        occurrences(new TermQuery(new Term(Schema.QUOTE_ID, quoteId)), QUOTATION_FIELDS);
     if (docs.isEmpty()) {
       return Optional.empty();
     }
     String fingerprint = docs.get(0).get(Schema.FINGERPRINT);
     if (state.groupKeys(fingerprint).size() > 1) {
-      docs = occurrences(searcher, members(state, fingerprint), QUOTATION_FIELDS);
-      quoteId = quoteId(state, fingerprint);
+      docs = occurrences(members(fingerprint), QUOTATION_FIELDS);
+      quoteId = quoteId(fingerprint);
     }
     Document first = docs.get(0);
     String speaker =
@@ -167,16 +174,16 @@ final class QuoteGroups {
             quoteId,
             first.get(Schema.TEXT),
             speaker,
-            first.get(Schema.KIND),
+            QuoteKind.fromLabel(first.get(Schema.KIND)),
             docs.stream().map(QuoteGroups::source).toList()));
   }
 
-  private static List<Document> occurrences(IndexSearcher searcher, Query query, Set<String> fields)
-      throws IOException {
+  private List<Document> occurrences(Query query, Set<String> fields) throws IOException {
+    IndexSearcher searcher = this.searcher;
     if (searcher.getTimeout() != null) {
       // A quote's sources are part of its hit, not of matching: a request whose matching ran
       // out of time still lists every source (at most MAX_SOURCES, read by one term lookup).
-      searcher = new IndexSearcher(searcher.getIndexReader());
+      searcher = new IndexSearcher(reader);
     }
     ScoreDoc[] hits = searcher.search(query, MAX_SOURCES).scoreDocs;
     StoredFields stored = searcher.storedFields();

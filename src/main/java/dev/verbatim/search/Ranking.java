@@ -70,14 +70,14 @@ record Ranking(
     int candidates) {
 
   /**
-   * Matches re-ranked by the default: see BENCHMARKS.md, "Two phases", for the measurement (ranking
-   * quality against cost on Cranfield, CISI and the generated corpus). The system property is for
-   * measuring other depths, not for production.
+   * Matches the default re-ranks: see BENCHMARKS.md, "Two phases", for the measurement (ranking
+   * quality against cost on Cranfield, CISI, Reuters and the generated corpus). The system property
+   * is for measuring other depths, not for production.
    */
   static final int CANDIDATES = Integer.getInteger("verbatim.candidates", 500);
 
   /**
-   * The headline's weight in the first pass ({@code title^w OR text}). Not the BM25F weight: a
+   * The headline's weight in the first pass ({@code title OR text}). Not the BM25F weight: a
    * headline scored as a field of its own saturates at once, so weighing it 3 there put every
    * headline match above the rest, where BM25F counts a headline word 3 times in one longer text.
    * Weight 1 gave the first pass whose candidates hold most of BM25F's own top 10 (measured against
@@ -87,22 +87,29 @@ record Ranking(
   static final float FIRST_PASS_TITLE_WEIGHT = 1f;
 
   /**
-   * What users get unless they ask otherwise: each choice raised MAP and nDCG@10 over {@link
-   * #BASELINE} on Cranfield and CISI, except proximity, which raised nDCG@10 and P@10 on both but
-   * cost CISI 0.002 MAP. A fifth of a long query's words are required: measured neutral, and it
-   * keeps one-word matches of a long sentence out of the count.
+   * What users get unless they ask otherwise: the {@link Builder}'s defaults. Each choice raised
+   * MAP and nDCG@10 over {@link #BASELINE} on Cranfield and CISI, except proximity, which raised
+   * nDCG@10 and P@10 on both but cost CISI 0.002 MAP. A fifth of a long query's words are required:
+   * measured neutral, and it keeps one-word matches of a long sentence out of the count.
    */
-  static final Ranking DEFAULT =
-      new Ranking(1.5f, 0.75f, 3f, true, 0.3f, 3, 4, 0.2f, 0, 0, 1f, CANDIDATES);
+  static final Ranking DEFAULT = builder().build();
 
   /** Default plus RM3-style feedback with Anserini's usual settings (10 docs, 10 terms, 0.5). */
-  static final Ranking FEEDBACK = DEFAULT.withFeedback(10, 10, 0.5f);
+  static final Ranking FEEDBACK =
+      DEFAULT.toBuilder().withFeedback(10, 10, 0.5f).withCandidates(0).build();
 
   /**
    * The reference point the default is measured against: plain BM25 over headline and body as one
    * field, any word matches, nothing else.
    */
-  static final Ranking BASELINE = new Ranking(1.2f, 0.75f, 1f, true, 0f, 0, 1, 0f, 0, 0, 1f, 0);
+  static final Ranking BASELINE =
+      builder()
+          .withBm25(1.2f, 0.75f)
+          .withTitleWeight(1f)
+          .withProximity(0f, 0)
+          .withLongQuery(1, 0f)
+          .withCandidates(0)
+          .build();
 
   /** Feedback terms found in more than this share of documents carry no topic. */
   private static final double MAX_FEEDBACK_DF = 0.1;
@@ -115,35 +122,156 @@ record Ranking(
     };
   }
 
-  Ranking withFeedback(int docs, int terms, float original) {
-    return new Ranking(
-        k1,
-        b,
-        titleWeight,
-        combinedFields,
-        proximityBoost,
-        proximitySlop,
-        longQuery,
-        minimumShouldMatch,
-        docs,
-        terms,
-        original,
-        // The expansion terms come from a first search: one pass over what it found.
-        0);
+  /** A builder starting from the default ranking's settings. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this ranking's settings. */
+  Builder toBuilder() {
+    return new Builder()
+        .withBm25(k1, b)
+        .withTitleWeight(titleWeight)
+        .withCombinedFields(combinedFields)
+        .withProximity(proximityBoost, proximitySlop)
+        .withLongQuery(longQuery, minimumShouldMatch)
+        .withFeedback(feedbackDocs, feedbackTerms, originalWeight)
+        .withCandidates(candidates);
+  }
+
+  /**
+   * The settings of a {@link Ranking}, starting from the defaults (the values tuned in
+   * BENCHMARKS.md): BM25 k1 1.5 and b 0.75, headline words weighing 3, headline and body scored as
+   * one field, proximity boost 0.3 within 3 positions, queries of 4 or more words needing a fifth
+   * of them, no feedback. Not thread-safe.
+   */
+  static final class Builder {
+    private float k1 = 1.5f;
+    private float b = 0.75f;
+    private float titleWeight = 3f;
+    private boolean combinedFields = true;
+    private float proximityBoost = 0.3f;
+    private int proximitySlop = 3;
+    private int longQuery = 4;
+    private float minimumShouldMatch = 0.2f;
+    private int feedbackDocs = 0;
+    private int feedbackTerms = 0;
+    private float originalWeight = 1f;
+    private int candidates = CANDIDATES;
+
+    private Builder() {}
+
+    /**
+     * BM25's term-frequency saturation {@code k1} (at least 0) and length normalisation {@code b}
+     * (0 to 1).
+     */
+    Builder withBm25(float k1, float b) {
+      check(k1 >= 0 && b >= 0 && b <= 1, "BM25 needs k1 >= 0 and 0 <= b <= 1", k1 + ", " + b);
+      this.k1 = k1;
+      this.b = b;
+      return this;
+    }
+
+    /** How much a headline occurrence counts against one in the body, more than 0. */
+    Builder withTitleWeight(float weight) {
+      check(weight > 0, "title weight must be > 0", weight);
+      this.titleWeight = weight;
+      return this;
+    }
+
+    /** Score headline and body as one field (BM25F) rather than add two scores. */
+    Builder withCombinedFields(boolean combined) {
+      this.combinedFields = combined;
+      return this;
+    }
+
+    /**
+     * The weight ({@code boost}, 0 turns it off) of the clause rewarding adjacent query words found
+     * within {@code slop} positions of each other.
+     */
+    Builder withProximity(float boost, int slop) {
+      check(
+          boost >= 0 && slop >= 0, "proximity needs boost >= 0 and slop >= 0", boost + ", " + slop);
+      this.proximityBoost = boost;
+      this.proximitySlop = slop;
+      return this;
+    }
+
+    /**
+     * Plain queries of at least {@code words} words (stop words aside, at least 1) need only {@code
+     * minimumShouldMatch} (0 to 1) of them.
+     */
+    Builder withLongQuery(int words, float minimumShouldMatch) {
+      check(
+          words >= 1 && minimumShouldMatch >= 0 && minimumShouldMatch <= 1,
+          "long queries need words >= 1 and 0 <= minimumShouldMatch <= 1",
+          words + ", " + minimumShouldMatch);
+      this.longQuery = words;
+      this.minimumShouldMatch = minimumShouldMatch;
+      return this;
+    }
+
+    /**
+     * Pseudo-relevance feedback from the top {@code docs} documents (0 turns it off), adding {@code
+     * terms} terms, the original query keeping {@code originalWeight} (0 to 1) of the weight.
+     */
+    Builder withFeedback(int docs, int terms, float originalWeight) {
+      check(
+          docs >= 0 && terms >= 0 && originalWeight >= 0 && originalWeight <= 1,
+          "feedback needs docs >= 0, terms >= 0 and 0 <= originalWeight <= 1",
+          docs + ", " + terms + ", " + originalWeight);
+      this.feedbackDocs = docs;
+      this.feedbackTerms = terms;
+      this.originalWeight = originalWeight;
+      return this;
+    }
+
+    /**
+     * Rank in two phases: the best {@code n} matches of a first pass that can skip are re-ranked; 0
+     * ranks every match in one pass (feedback and the baseline do: feedback's expansion terms come
+     * from a first search already).
+     */
+    Builder withCandidates(int n) {
+      check(n >= 0, "candidates must be >= 0", n);
+      this.candidates = n;
+      return this;
+    }
+
+    Ranking build() {
+      return new Ranking(
+          k1,
+          b,
+          titleWeight,
+          combinedFields,
+          proximityBoost,
+          proximitySlop,
+          longQuery,
+          minimumShouldMatch,
+          feedbackDocs,
+          feedbackTerms,
+          originalWeight,
+          candidates);
+    }
+
+    private static void check(boolean ok, String expected, Object got) {
+      if (!ok) {
+        throw new IllegalArgumentException(expected + ", got " + got);
+      }
+    }
   }
 
   /**
    * The query of the first pass for {@code full} (a query {@link #interpret} made): the same
    * matches, with each word scored in headline and body apart ({@code title OR text}, whose clauses
    * have impacts, so the search skips blocks that cannot make the candidates) and without the
-   * proximity clause; null when this ranking ranks in one pass.
+   * proximity clause; null when this ranking ranks in one pass or there is nothing to score
+   * differently (phrases, speakers, fields).
    */
   Query firstPass(Query full) {
     if (candidates == 0) {
       return null;
     }
     Query first = perField(full);
-    // Phrases, speakers, fields: nothing to score differently, so one pass does it all.
     return first.equals(full) ? null : first;
   }
 

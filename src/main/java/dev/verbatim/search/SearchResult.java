@@ -1,9 +1,11 @@
 package dev.verbatim.search;
 
+import dev.verbatim.quotes.QuoteKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The answer to one {@link SearchRequest}. Immutable and thread-safe.
@@ -44,50 +46,252 @@ public record SearchResult(
   }
 
   /**
-   * One matching article or quote. Immutable.
-   *
-   * @param type {@code article} or {@code quote}
-   * @param id the document's id (an article id, or {@code articleId#offset} for a quote)
-   * @param score relevance score (BM25)
-   * @param articleId the article this hit is or belongs to
-   * @param title the article's title
-   * @param source the article's publication, or null
-   * @param date the article's date (ISO {@code yyyy-MM-dd}), or null
-   * @param speaker who said the quote, or null (always null for articles)
-   * @param cue the words that attribute the quote ({@code said}), or null
-   * @param kind {@code full} or {@code partial} for quotes, null for articles
-   * @param text the quote's words, or the article's body
-   * @param highlights the {@code html} of each passage, in text order
-   * @param passages the best excerpts of {@code text} with the matches marked, in text order
-   * @param titleHtml the title HTML-escaped, with {@code <mark>} around matches
-   * @param speakerHtml the speaker HTML-escaped, with {@code <mark>} around matches, or null
-   * @param quoteId the id of this quote across articles (for {@link Searcher#quote(String)}), or
-   *     null for articles
-   * @param sources every article that carries this quote, this one included; empty for articles
+   * One matching article or quote. Immutable and thread-safe; a search backend makes one with
+   * {@link #builder(SearchRequest.Type, String)}.
    */
-  public record Hit(
-      String type,
-      String id,
-      float score,
-      String articleId,
-      String title,
-      String source,
-      String date,
-      String speaker,
-      String cue,
-      String kind,
-      String text,
-      List<String> highlights,
-      List<Passage> passages,
-      String titleHtml,
-      String speakerHtml,
-      String quoteId,
-      List<Source> sources) {
+  public static final class Hit {
+    private final SearchRequest.Type type;
+    private final String id;
+    private final float score;
+    private final String articleId;
+    private final String title;
+    private final String source;
+    private final String date;
+    private final String speaker;
+    private final String cue;
+    private final QuoteKind kind;
+    private final String text;
+    private final List<Passage> passages;
+    private final String titleHtml;
+    private final String speakerHtml;
+    private final String quoteId;
+    private final List<Source> sources;
 
-    public Hit {
-      highlights = List.copyOf(highlights);
-      passages = List.copyOf(passages);
-      sources = List.copyOf(sources);
+    private Hit(Builder b) {
+      this.type = b.type;
+      this.id = b.id;
+      this.score = b.score;
+      this.articleId = b.articleId;
+      this.title = b.title;
+      this.source = b.source;
+      this.date = b.date;
+      this.speaker = b.speaker;
+      this.cue = b.cue;
+      this.kind = b.kind;
+      this.text = b.text;
+      this.passages = b.passages;
+      this.titleHtml = b.titleHtml;
+      this.speakerHtml = b.speakerHtml;
+      this.quoteId = b.quoteId;
+      this.sources = b.sources;
+    }
+
+    /**
+     * A builder for a hit of {@code type} whose document id is {@code id}; every other setting
+     * starts empty: score 0, no passages, no sources, null otherwise.
+     */
+    public static Builder builder(SearchRequest.Type type, String id) {
+      return new Builder(type, id);
+    }
+
+    /** An article or a quote. */
+    public SearchRequest.Type type() {
+      return type;
+    }
+
+    /** The document's id: an article id, or {@code articleId#offset} for a quote. */
+    public String id() {
+      return id;
+    }
+
+    /** Relevance score (BM25). */
+    public float score() {
+      return score;
+    }
+
+    /** The article this hit is or belongs to. */
+    public String articleId() {
+      return articleId;
+    }
+
+    /** The article's title. */
+    public String title() {
+      return title;
+    }
+
+    /** The article's publication, or null. */
+    public String source() {
+      return source;
+    }
+
+    /** The article's date (ISO {@code yyyy-MM-dd}), or null. */
+    public String date() {
+      return date;
+    }
+
+    /** Who said the quote, or null (always null for articles). */
+    public String speaker() {
+      return speaker;
+    }
+
+    /** The words that attribute the quote ({@code said}), or null. */
+    public String cue() {
+      return cue;
+    }
+
+    /** Full or partial for quotes, null for articles. */
+    public QuoteKind kind() {
+      return kind;
+    }
+
+    /** The quote's words, or the article's body. */
+    public String text() {
+      return text;
+    }
+
+    /** The best excerpts of {@link #text()} with the matches marked, in text order. */
+    public List<Passage> passages() {
+      return passages;
+    }
+
+    /** The title HTML-escaped, with {@code <mark>} around matches. */
+    public String titleHtml() {
+      return titleHtml;
+    }
+
+    /** The speaker HTML-escaped, with {@code <mark>} around matches, or null. */
+    public String speakerHtml() {
+      return speakerHtml;
+    }
+
+    /**
+     * The id of this quote across articles (for {@link Searcher#quote(String)}), or null for
+     * articles.
+     */
+    public String quoteId() {
+      return quoteId;
+    }
+
+    /** Every article that carries this quote, this one included; empty for articles. */
+    public List<Source> sources() {
+      return sources;
+    }
+
+    @Override
+    public String toString() {
+      return "Hit[" + type.label() + " " + id + " " + score + "]";
+    }
+
+    /** The settings of a {@link Hit}, each named. Not thread-safe. */
+    public static final class Builder {
+      private final SearchRequest.Type type;
+      private final String id;
+      private float score;
+      private String articleId;
+      private String title;
+      private String source;
+      private String date;
+      private String speaker;
+      private String cue;
+      private QuoteKind kind;
+      private String text;
+      private List<Passage> passages = List.of();
+      private String titleHtml;
+      private String speakerHtml;
+      private String quoteId;
+      private List<Source> sources = List.of();
+
+      private Builder(SearchRequest.Type type, String id) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.id = Objects.requireNonNull(id, "id");
+      }
+
+      public Builder withScore(float score) {
+        this.score = score;
+        return this;
+      }
+
+      public Builder withArticleId(String articleId) {
+        this.articleId = articleId;
+        return this;
+      }
+
+      public Builder withTitle(String title) {
+        this.title = title;
+        return this;
+      }
+
+      public Builder withSource(String source) {
+        this.source = source;
+        return this;
+      }
+
+      public Builder withDate(String date) {
+        this.date = date;
+        return this;
+      }
+
+      public Builder withSpeaker(String speaker) {
+        this.speaker = speaker;
+        return this;
+      }
+
+      public Builder withCue(String cue) {
+        this.cue = cue;
+        return this;
+      }
+
+      public Builder withKind(QuoteKind kind) {
+        this.kind = kind;
+        return this;
+      }
+
+      public Builder withText(String text) {
+        this.text = text;
+        return this;
+      }
+
+      /** The marked excerpts, in text order; copied. */
+      public Builder withPassages(List<Passage> passages) {
+        this.passages = List.copyOf(passages);
+        return this;
+      }
+
+      public Builder withTitleHtml(String titleHtml) {
+        this.titleHtml = titleHtml;
+        return this;
+      }
+
+      public Builder withSpeakerHtml(String speakerHtml) {
+        this.speakerHtml = speakerHtml;
+        return this;
+      }
+
+      public Builder withQuoteId(String quoteId) {
+        this.quoteId = quoteId;
+        return this;
+      }
+
+      /** Every article carrying the quote, earliest first; copied. */
+      public Builder withSources(List<Source> sources) {
+        this.sources = List.copyOf(sources);
+        return this;
+      }
+
+      /**
+       * The hit.
+       *
+       * @throws IllegalArgumentException when an article hit is given a quote's kind, quote id or
+       *     sources
+       */
+      public Hit build() {
+        if (type == SearchRequest.Type.ARTICLE
+            && (kind != null || quoteId != null || !sources.isEmpty())) {
+          throw new IllegalArgumentException(
+              "an article hit has no quote kind, quote id or sources: " + id);
+        }
+        return new Hit(this);
+      }
     }
   }
 

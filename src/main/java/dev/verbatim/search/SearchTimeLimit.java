@@ -191,6 +191,11 @@ final class SearchTimeLimit {
       return List.copyOf(notes);
     }
 
+    /** Milliseconds since the request started. */
+    long tookMs() {
+      return (System.nanoTime() - start) / 1_000_000;
+    }
+
     /** Ends the phase {@code name}, timing it for the slow-search log. */
     void lap(String name) {
       long now = System.nanoTime();

@@ -7,25 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
@@ -38,39 +28,12 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <pre>{@code
  * try (Searcher searcher = Searcher.open(Path.of("index"))) {
- *   SearchResult result = searcher.search(SearchRequest.of("\"so unfair\"").withType(SearchRequest.Type.QUOTE));
- *   result.hits().forEach(hit -> System.out.println(hit.speaker() + ": " + hit.highlights()));
+ *   SearchResult result = searcher.search(SearchRequest.builder("\"so unfair\"").withType(SearchRequest.Type.QUOTE).build());
+ *   result.hits().forEach(hit -> System.out.println(hit.speaker() + ": " + hit.passages().get(0).html()));
  * }
  * }</pre>
  */
 public final class Searcher implements AutoCloseable {
-  private static final Set<String> HIT_FIELDS =
-      Set.of(
-          Schema.ID,
-          Schema.TYPE,
-          Schema.ARTICLE_ID,
-          Schema.TITLE,
-          Schema.ARTICLE_TITLE,
-          Schema.SOURCE,
-          Schema.DATE,
-          Schema.SPEAKER,
-          Schema.CUE,
-          Schema.KIND,
-          Schema.TEXT,
-          Schema.OFFSET,
-          Schema.FINGERPRINT);
-
-  private static final String FACETS_SKIPPED = "Facet counts left out at the time limit";
-  // A search stopped before it found anything is tried once more with this many times the limit.
-  private static final int RETRY_FACTOR = 4;
-  // Times the warm-up runs through its searches when its time allows.
-  private static final int WARM_UP_PASSES = 3;
-  // Beyond this many terms, marking a page costs enough to be done a few hits at a time.
-  private static final int MANY_TERMS = 64;
-  private static final String MARKS_SKIPPED = "Matches not marked: the time limit was reached";
-  private static final String SUGGESTION_SKIPPED =
-      "No spelling suggestion: the time limit was reached";
-
   private final Directory directory;
   private final SearcherManager manager;
   private final Analyzer analyzer = Schema.analyzer();
@@ -178,6 +141,11 @@ public final class Searcher implements AutoCloseable {
     return result;
   }
 
+  // A search stopped before it found anything is tried once more with this many times the limit.
+  private static final int RETRY_FACTOR = 4;
+  // Times the warm-up runs through its searches when its time allows.
+  private static final int WARM_UP_PASSES = 3;
+
   /**
    * Readies a freshly opened searcher for its first requests: builds what every search of this
    * index view shares (facet state, quote group ordinals) and runs a few searches of words read
@@ -212,125 +180,18 @@ public final class Searcher implements AutoCloseable {
 
   private SearchResult search(SearchRequest request, SearchTimeLimit.Budget budget)
       throws IOException {
-    long start = System.nanoTime();
     Ranking ranking = Ranking.of(request.relevance());
     QueryParsing.Interpretation interpretation =
         QueryBackstop.parse(() -> ranking.interpret(request, analyzer));
     budget.lap("parse");
-    Query parsed = interpretation.query();
     IndexSearcher shared = manager.acquire();
     try {
-      IndexSearcher searcher = budget.bounded(ranking.searcher(shared));
-      ReaderState state = readerState.of(searcher.getIndexReader());
-      Query query = Filtering.apply(parsed, request);
-      Paging.Page page;
-      try {
-        parsed = ranking.expand(searcher, parsed, q -> Filtering.apply(q, request), analyzer);
-        // Rewritten once: wildcards and fuzzy words become the terms they matched, which is also
-        // what highlighting marks, instead of walking the vocabulary again for every hit.
-        Query filtered = Filtering.apply(parsed, request);
-        query = QueryBackstop.search(() -> searcher.rewrite(filtered));
-        Query rewritten = query;
-        // Two phases: the first pass finds the candidates and can skip, the ranking's own query
-        // re-ranks them (see Ranking#firstPass).
-        Query firstPass = ranking.firstPass(parsed);
-        Query retrieval =
-            firstPass == null
-                ? null
-                : QueryBackstop.search(() -> searcher.rewrite(Filtering.apply(firstPass, request)));
-        page =
-            QueryBackstop.search(
-                () ->
-                    Paging.page(
-                        searcher, state, rewritten, retrieval, ranking.candidates(), request));
-      } catch (IndexSearcher.TooManyClauses e) {
-        throw new InvalidQueryException(
-            "query expands to too many terms (at most "
-                + IndexSearcher.getMaxClauseCount()
-                + "); make wildcards or fuzzy terms more specific",
-            e);
-      } catch (ExitableDirectoryReader.ExitingReaderException e) {
-        // Expanding wildcards or fuzzy words, or walking the hits, ran out of time.
-        page = new Paging.Page(List.of(), 0, false, null, null);
-        budget.stopped();
-      }
-      if (searcher.timedOut()) {
-        budget.stopped();
-      }
-      budget.lap("match");
-      budget.finishing();
-      List<SearchResult.Hit> hits = hits(searcher, state, query, page, request.snippets(), budget);
-      budget.lap("hits");
-      budget.finishing();
-      Map<String, List<SearchResult.FacetValue>> facets =
-          facets(searcher, state, parsed, request, page, budget);
-      budget.lap("facets");
-      String suggestion =
-          page.total() == 0 && !budget.wasStopped()
-              ? suggestion(searcher, request, interpretation.searched(), budget)
-              : null;
-      budget.lap("suggest");
-      long tookMs = (System.nanoTime() - start) / 1_000_000;
-      boolean exact = page.totalExact() && !budget.wasStopped();
-      return new SearchResult(
-          request.query(),
-          page.total(),
-          exact,
-          tookMs,
-          hits,
-          facets,
-          page.nextCursor(),
-          notice(interpretation.notice(), budget.notes()),
-          suggestion,
-          budget.wasStopped());
+      ReaderState state = readerState.of(shared.getIndexReader());
+      return new Search(request, shared, state, budget, analyzer, highlighting)
+          .answer(interpretation);
     } finally {
       manager.release(shared);
     }
-  }
-
-  /** The facet counts asked for, unless the time is up. */
-  private static Map<String, List<SearchResult.FacetValue>> facets(
-      IndexSearcher searcher,
-      ReaderState state,
-      Query parsed,
-      SearchRequest request,
-      Paging.Page page,
-      SearchTimeLimit.Budget budget)
-      throws IOException {
-    if (page.matches() == null) {
-      return Map.of();
-    }
-    if (budget.finishOver()) {
-      budget.skipped(FACETS_SKIPPED);
-      return Map.of();
-    }
-    return budget.orElse(
-        () -> Facets.sideways(searcher, state.facets(), parsed, request, page.matches()),
-        Map::of,
-        FACETS_SKIPPED);
-  }
-
-  // Respelling costs a fuzzy scan per unknown word: only tried while matching's time is left.
-  private String suggestion(
-      IndexSearcher searcher, SearchRequest request, String searched, SearchTimeLimit.Budget budget)
-      throws IOException {
-    if (budget.searchOver()) {
-      budget.skipped(SUGGESTION_SKIPPED);
-      return null;
-    }
-    return budget.orElse(
-        () -> suggest(searcher, request, searched, budget::finishOver),
-        () -> null,
-        SUGGESTION_SKIPPED);
-  }
-
-  private static String notice(String interpretation, List<String> timeLimit) {
-    List<String> all = new ArrayList<>();
-    if (interpretation != null) {
-      all.add(interpretation);
-    }
-    all.addAll(timeLimit);
-    return all.isEmpty() ? null : String.join("; ", all);
   }
 
   /**
@@ -340,23 +201,8 @@ public final class Searcher implements AutoCloseable {
   public Optional<Quotation> quote(String quoteId) throws IOException {
     return withSearcher(
         searcher ->
-            QuoteGroups.quotation(searcher, readerState.of(searcher.getIndexReader()), quoteId));
-  }
-
-  // Respells the query as it was searched, so a mended mistake is not suggested again.
-  private String suggest(
-      IndexSearcher searcher, SearchRequest request, String searched, BooleanSupplier timeUp)
-      throws IOException {
-    return QueryCorrector.suggest(
-        searcher,
-        analyzer,
-        searched,
-        corrected ->
-            Filtering.apply(
-                QueryParsing.interpret(corrected, analyzer, false, request.allowLeadingWildcard())
-                    .query(),
-                request),
-        timeUp);
+            new QuoteGroups(searcher, readerState.of(searcher.getIndexReader()))
+                .quotation(quoteId));
   }
 
   /** Counts of indexed articles and quotes in the current view of the index. */
@@ -433,126 +279,4 @@ public final class Searcher implements AutoCloseable {
    * @param quotes quote documents
    */
   public record Stats(long articles, long quotes) {}
-
-  private List<SearchResult.Hit> hits(
-      IndexSearcher searcher,
-      ReaderState state,
-      Query query,
-      Paging.Page page,
-      SearchRequest.Snippets snippets,
-      SearchTimeLimit.Budget budget)
-      throws IOException {
-    StoredFields stored = searcher.storedFields();
-    int n = page.hits().size();
-    Document[] docs = new Document[n];
-    List<Highlighting.Target> targets = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      Document d = stored.document(page.hits().get(i).doc, HIT_FIELDS);
-      docs[i] = d;
-      boolean isQuote = Schema.TYPE_QUOTE.equals(d.get(Schema.TYPE));
-      targets.add(
-          new Highlighting.Target(
-              page.hits().get(i).doc,
-              isQuote,
-              d.get(Schema.TEXT),
-              title(d),
-              d.get(Schema.SPEAKER)));
-    }
-    Highlighting.Marked[] marked = mark(searcher, state, query, targets, snippets, budget);
-    budget.unbounded();
-    List<SearchResult.Hit> hits = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      Document d = docs[i];
-      // Stored with the quote: cheaper here than its doc value, which needs a dictionary lookup.
-      String fingerprint = d.get(Schema.FINGERPRINT);
-      Highlighting.Marked m = marked[i];
-      hits.add(
-          new SearchResult.Hit(
-              d.get(Schema.TYPE),
-              d.get(Schema.ID),
-              page.hits().get(i).score,
-              d.get(Schema.ARTICLE_ID),
-              title(d),
-              d.get(Schema.SOURCE),
-              d.get(Schema.DATE),
-              d.get(Schema.SPEAKER),
-              d.get(Schema.CUE),
-              d.get(Schema.KIND),
-              d.get(Schema.TEXT),
-              m.passages().stream().map(SearchResult.Passage::html).toList(),
-              m.passages(),
-              m.titleHtml(),
-              m.speakerHtml(),
-              fingerprint == null ? null : QuoteGroups.quoteId(state, fingerprint),
-              fingerprint == null
-                  ? List.of()
-                  : QuoteGroups.sources(searcher, state, fingerprint, d)));
-    }
-    return hits;
-  }
-
-  /**
-   * Marks the page's hits; a few at a time when the query has many terms (marking seeks each term
-   * in each hit), so that the deadline is checked between them. Hits left when it passes are shown
-   * unmarked.
-   */
-  private Highlighting.Marked[] mark(
-      IndexSearcher searcher,
-      ReaderState state,
-      Query query,
-      List<Highlighting.Target> targets,
-      SearchRequest.Snippets snippets,
-      SearchTimeLimit.Budget budget)
-      throws IOException {
-    int n = targets.size();
-    int chunk = termCount(query) > MANY_TERMS ? 2 : Math.max(1, n);
-    Highlighting.Marked[] out = new Highlighting.Marked[n];
-    long slowest = 0;
-    for (int from = 0; from < n; from += chunk) {
-      List<Highlighting.Target> some = targets.subList(from, Math.min(n, from + chunk));
-      long started = System.nanoTime();
-      // A chunk is not started when one like it would not finish in time.
-      Highlighting.Marked[] part =
-          budget.finishLeftNanos() <= slowest
-              ? unmarked(some, snippets, budget)
-              : budget.orElse(
-                  () -> highlighting.mark(searcher, state.fieldInfos(), query, some, snippets),
-                  () -> Highlighting.unmarked(some, snippets),
-                  MARKS_SKIPPED);
-      slowest = Math.max(slowest, System.nanoTime() - started);
-      System.arraycopy(part, 0, out, from, part.length);
-    }
-    return out;
-  }
-
-  private static int termCount(Query query) {
-    int[] terms = {0};
-    query.visit(
-        new QueryVisitor() {
-          @Override
-          public void consumeTerms(Query q, Term... t) {
-            terms[0] += t.length;
-          }
-
-          @Override
-          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-            return this;
-          }
-        });
-    return terms[0];
-  }
-
-  private static Highlighting.Marked[] unmarked(
-      List<Highlighting.Target> targets,
-      SearchRequest.Snippets snippets,
-      SearchTimeLimit.Budget budget) {
-    budget.skipped(MARKS_SKIPPED);
-    return Highlighting.unmarked(targets, snippets);
-  }
-
-  private static String title(Document d) {
-    return Schema.TYPE_QUOTE.equals(d.get(Schema.TYPE))
-        ? d.get(Schema.ARTICLE_TITLE)
-        : d.get(Schema.TITLE);
-  }
 }

@@ -52,12 +52,12 @@ final class Warmup {
       String word = w.get(i);
       String next = w.get((i + 1) % w.size());
       requests.add(SearchRequest.of(word));
-      requests.add(SearchRequest.of(word).withFacets(true));
+      requests.add(SearchRequest.builder(word).withFacets(true).build());
       requests.add(SearchRequest.of(word + " " + next));
       requests.add(SearchRequest.of("\"" + word + " " + next + "\""));
-      requests.add(SearchRequest.of(word).withType(SearchRequest.Type.QUOTE));
-      requests.add(SearchRequest.of(word).withSort(SearchRequest.SortOrder.DATE));
-      requests.add(SearchRequest.of(word).withOffset(SearchRequest.DEFAULT_LIMIT));
+      requests.add(SearchRequest.builder(word).withType(SearchRequest.Type.QUOTE).build());
+      requests.add(SearchRequest.builder(word).withSort(SearchRequest.SortOrder.DATE).build());
+      requests.add(SearchRequest.builder(word).withOffset(SearchRequest.DEFAULT_LIMIT).build());
     }
     for (String speaker : speakers) {
       requests.add(SearchRequest.of("speaker:\"" + speaker + "\""));

@@ -110,6 +110,82 @@ class IndexerTest {
   }
 
   @Test
+  void aTouchedFileIsReadOnceAndThenTrustedUnchanged() throws Exception {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    write(corpus, "a.txt", "Harbour crane arrives\n\nThe new crane arrived by barge.");
+    write(corpus, "b.txt", "Library opens late\n\n“We want night owls,” said the librarian.");
+    Path index = tmp.resolve("index");
+    List<Integer> announced = new ArrayList<>();
+    IndexProgress counting =
+        new IndexProgress() {
+          @Override
+          public void started(int files, long bytes) {
+            announced.add(files);
+          }
+
+          @Override
+          public void advanced(int files, long bytes, long articles) {}
+
+          @Override
+          public void finished() {}
+        };
+    Indexer indexer = new Indexer(1).withProgress(counting);
+    indexer.update(corpus, index);
+    // touch: a new modification time, the same bytes.
+    Files.setLastModifiedTime(
+        corpus.resolve("a.txt"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    IndexSummary second = indexer.update(corpus, index);
+    IndexSummary third = indexer.update(corpus, index);
+    IndexSummary fourth = indexer.update(corpus, index);
+    // Files to read, as each run announced them: all, the touched one once, then none.
+    assertEquals(List.of(2, 1, 0, 0), announced);
+    for (IndexSummary run : List.of(second, third, fourth)) {
+      assertEquals(List.of(0, 2, 0), List.of(run.files(), run.unchanged(), run.deleted()));
+    }
+    assertEquals(Set.of("a"), hitIds(index, "crane"));
+    // A real change after the touch is still seen.
+    write(corpus, "a.txt", "Harbour crane arrives\n\nThe new crane arrived by road.");
+    IndexSummary changed = indexer.update(corpus, index);
+    assertEquals(1, changed.files());
+    assertEquals(Set.of("a"), hitIds(index, "road"));
+  }
+
+  @Test
+  void anArticleThatMakesExtractionThrowIsSkippedAndTheRunCommitsTheRest() throws Exception {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    write(corpus, "good.txt", "Good news\n\nThe bakery reopened.");
+    write(corpus, "poison.txt", "Poison\n\nThis article breaks the extractor.");
+    write(
+        corpus,
+        "feed.jsonl",
+        """
+        {"id": "f1", "text": "The ferry sailed."}
+        {"id": "f2", "text": "This line breaks the extractor too."}
+        {"id": "f3", "text": "The ferry returned."}
+        """);
+    java.util.function.Function<dev.verbatim.corpus.Article, List<dev.verbatim.quotes.Quote>>
+        failing =
+            a -> {
+              if (a.text().contains("breaks the extractor")) {
+                throw new IllegalStateException("extractor choked on " + a.id());
+              }
+              return new dev.verbatim.quotes.QuoteExtractor().extract(a);
+            };
+    Path index = tmp.resolve("index");
+    IndexSummary summary = new Indexer(2).withExtraction(failing).update(corpus, index);
+    List<String> skips = summary.skipped().stream().map(s -> s.where() + " " + s.reason()).toList();
+    assertEquals(
+        List.of(
+            "feed.jsonl:2 not indexed: IllegalStateException: extractor choked on f2",
+            "poison.txt not indexed: IllegalStateException: extractor choked on poison"),
+        skips);
+    assertEquals(3, summary.articles());
+    assertEquals(Set.of("f1", "f3"), hitIds(index, "ferry"));
+    assertEquals(Set.of("good"), hitIds(index, "bakery"));
+    assertEquals(Set.of(), hitIds(index, "extractor"));
+  }
+
+  @Test
   void aSingleFileCorpusIsUnchangedOnTheNextRun() throws Exception {
     Path feed = tmp.resolve("feed.jsonl");
     write(tmp, "feed.jsonl", "{\"id\": \"s1\", \"text\": \"Snow closed the pass.\"}\n");
@@ -270,7 +346,7 @@ class IndexerTest {
 
   static Set<String> hitIds(Path index, String query) throws IOException {
     try (Searcher searcher = CompleteAnswers.open(index)) {
-      SearchResult result = searcher.search(SearchRequest.of(query).withLimit(100));
+      SearchResult result = searcher.search(SearchRequest.builder(query).withLimit(100).build());
       Set<String> ids = new TreeSet<>();
       result.hits().forEach(h -> ids.add(h.articleId()));
       return ids;

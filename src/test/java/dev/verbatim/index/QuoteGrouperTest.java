@@ -52,7 +52,7 @@ class QuoteGrouperTest {
           q.sources().stream().map(SearchResult.Source::speaker).toList());
       // 8 articles; 8 quote documents, of which 5 distinct: the harbour pledge, two budget lines
       // two words apart, two tax lines too short for a changed word to be forgiven.
-      assertEquals(13, searcher.search(SearchRequest.of("").withLimit(1)).total());
+      assertEquals(13, searcher.search(SearchRequest.builder("").withLimit(1).build()).total());
       assertEquals(2, quotes(searcher, "budget").total());
       assertEquals(2, quotes(searcher, "taxes").total());
     }
@@ -238,6 +238,6 @@ class QuoteGrouperTest {
   }
 
   private static SearchResult quotes(Searcher searcher, String query) throws IOException {
-    return searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.QUOTE));
+    return searcher.search(SearchRequest.builder(query).withType(SearchRequest.Type.QUOTE).build());
   }
 }

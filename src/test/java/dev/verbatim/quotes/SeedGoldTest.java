@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** The extractor against the hand-made gold for the seed articles in {@code corpus/}. */
 class SeedGoldTest {
-  private static final Path GOLD = Path.of("..", "shared", "gold", "seed-quotes.jsonl");
+  /** The hand-made gold of the two seed articles, kept in the repository. */
+  private static final Path GOLD = Path.of("src", "test", "resources", "gold", "seed-quotes.jsonl");
+
   private static final Path CORPUS = Path.of("corpus");
 
   @Test
@@ -27,7 +29,7 @@ class SeedGoldTest {
       fail(
           "gold file missing: expected "
               + GOLD.toAbsolutePath().normalize()
-              + " (the shared folder next to the project)");
+              + " (it is part of the repository)");
     }
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> gold = new ArrayList<>();

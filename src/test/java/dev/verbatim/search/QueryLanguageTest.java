@@ -91,7 +91,7 @@ class QueryLanguageTest {
     assertEquals(Set.of("zoe-plain"), ids("author:lee"));
     SearchResult quotes = searcher.search(SearchRequest.of("kind:full"));
     assertEquals(searcher.stats().quotes(), quotes.total());
-    assertTrue(quotes.hits().stream().allMatch(h -> h.type().equals("quote")));
+    assertTrue(quotes.hits().stream().allMatch(h -> h.type() == SearchRequest.Type.QUOTE));
     assertEquals(0, searcher.search(SearchRequest.of("kind:partial")).total());
     assertEquals(Set.of(), ids("type:quote"));
     assertEquals(
@@ -113,11 +113,15 @@ class QueryLanguageTest {
     assertEquals(
         List.of(
             "Lawmakers debated clemency and <mark>pardoning</mark> powers late into the night."),
-        searcher.search(SearchRequest.of("pard* date:2017")).hits().get(0).highlights());
+        searcher.search(SearchRequest.of("pard* date:2017")).hits().get(0).passages().stream()
+            .map(SearchResult.Passage::html)
+            .toList());
     assertEquals(
         List.of(
             "Lawmakers debated <mark>clemency</mark> and pardoning powers late into the night."),
-        searcher.search(SearchRequest.of("clmncy~")).hits().get(0).highlights());
+        searcher.search(SearchRequest.of("clmncy~")).hits().get(0).passages().stream()
+            .map(SearchResult.Passage::html)
+            .toList());
   }
 
   @Test
@@ -148,7 +152,9 @@ class QueryLanguageTest {
       InvalidQueryException e =
           assertThrows(
               InvalidQueryException.class,
-              () -> searcher.search(SearchRequest.of("date:[2018-13 TO 2019]").withStrict(strict)));
+              () ->
+                  searcher.search(
+                      SearchRequest.builder("date:[2018-13 TO 2019]").withStrict(strict).build()));
       assertEquals(
           "'2018-13' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018-06-06",
           e.getMessage());
@@ -274,7 +280,7 @@ class QueryLanguageTest {
   @Test
   void leadingWildcardOnlyWhenTheRequestAllowsIt() throws IOException {
     SearchResult allowed =
-        searcher.search(SearchRequest.of("*ardons").withAllowLeadingWildcard(true));
+        searcher.search(SearchRequest.builder("*ardons").withAllowLeadingWildcard(true).build());
     assertEquals(Set.of("kardashian"), articleIds(allowed));
     assertNull(allowed.notice());
   }
@@ -439,7 +445,7 @@ class QueryLanguageTest {
         noticed += result.notice() == null ? 0 : 1;
         if (result.notice() == null) {
           // Whatever needed no mending must also pass strict mode unchanged.
-          searcher.search(SearchRequest.of(q.toString()).withStrict(true));
+          searcher.search(SearchRequest.builder(q.toString()).withStrict(true).build());
         }
       } catch (InvalidQueryException e) {
         // Only a bad date may refuse a forgiving search of a short query.
@@ -489,7 +495,11 @@ class QueryLanguageTest {
   private static void assertForgiven(String query, String notice, Set<String> expected)
       throws IOException {
     SearchResult result =
-        searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.ARTICLE).withLimit(50));
+        searcher.search(
+            SearchRequest.builder(query)
+                .withType(SearchRequest.Type.ARTICLE)
+                .withLimit(50)
+                .build());
     assertEquals(notice, result.notice(), query);
     assertEquals(expected, articleIds(result), query);
   }
@@ -498,7 +508,7 @@ class QueryLanguageTest {
     InvalidQueryException e =
         assertThrows(
             InvalidQueryException.class,
-            () -> searcher.search(SearchRequest.of(query).withStrict(true)),
+            () -> searcher.search(SearchRequest.builder(query).withStrict(true).build()),
             query);
     assertEquals(message, e.getMessage(), query);
   }
@@ -512,7 +522,10 @@ class QueryLanguageTest {
   private static Set<String> ids(String query) throws IOException {
     return articleIds(
         searcher.search(
-            SearchRequest.of(query).withType(SearchRequest.Type.ARTICLE).withLimit(50)));
+            SearchRequest.builder(query)
+                .withType(SearchRequest.Type.ARTICLE)
+                .withLimit(50)
+                .build()));
   }
 
   private static Set<String> articleIds(SearchResult result) {

@@ -99,7 +99,7 @@ class QuoteMergesTest {
               .sorted(QuoteMergesTest::byFirst)
               .toList());
       // 2 articles and 2 distinct quotes.
-      assertEquals(4, searcher.search(SearchRequest.of("").withLimit(1)).total());
+      assertEquals(4, searcher.search(SearchRequest.builder("").withLimit(1).build()).total());
     }
   }
 
@@ -110,14 +110,15 @@ class QuoteMergesTest {
       for (SearchRequest.SortOrder sort : SearchRequest.SortOrder.values()) {
         List<String> shown = new ArrayList<>();
         SearchRequest request =
-            SearchRequest.of("harbour OR harbor OR winter OR keep OR budget")
+            SearchRequest.builder("harbour OR harbor OR winter OR keep OR budget")
                 .withType(SearchRequest.Type.QUOTE)
                 .withSort(sort)
-                .withLimit(1);
+                .withLimit(1)
+                .build();
         SearchResult page = searcher.search(request);
         page.hits().forEach(h -> shown.add(h.quoteId()));
         while (page.nextCursor() != null && shown.size() < 10) {
-          page = searcher.search(request.withCursor(page.nextCursor()));
+          page = searcher.search(request.toBuilder().withCursor(page.nextCursor()).build());
           page.hits().forEach(h -> shown.add(h.quoteId()));
         }
         assertEquals(2, shown.size(), sort + ": " + shown);
@@ -165,7 +166,7 @@ class QuoteMergesTest {
       assertEquals(1, result.hits().size());
       SearchResult.Hit hit = result.hits().get(0);
       assertEquals(members, articleIds(hit.sources()));
-      assertEquals(all, searcher.search(SearchRequest.of("").withLimit(1)).total());
+      assertEquals(all, searcher.search(SearchRequest.builder("").withLimit(1).build()).total());
       for (String id : ownIds) {
         Quotation q = searcher.quote(id).orElseThrow();
         assertEquals(members, articleIds(q.sources()), id);
@@ -203,7 +204,7 @@ class QuoteMergesTest {
                   1);
       Document quote = reader.storedFields().document(harbourA.scoreDocs[0].doc);
       List<SearchResult.Source> sources =
-          QuoteGroups.sources(timedOut, state, quote.get(Schema.FINGERPRINT), quote);
+          new QuoteGroups(timedOut, state).sources(quote.get(Schema.FINGERPRINT), quote);
       assertEquals(HARBOUR, articleIds(sources).stream().sorted().toList());
     }
   }
@@ -235,6 +236,6 @@ class QuoteMergesTest {
   }
 
   private static SearchResult quotes(Searcher searcher, String query) throws IOException {
-    return searcher.search(SearchRequest.of(query).withType(SearchRequest.Type.QUOTE));
+    return searcher.search(SearchRequest.builder(query).withType(SearchRequest.Type.QUOTE).build());
   }
 }

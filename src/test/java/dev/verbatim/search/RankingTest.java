@@ -103,7 +103,8 @@ class RankingTest {
       SearchRequest glacier = SearchRequest.of("glacier");
       assertEquals(List.of("g"), ids(own, glacier));
       assertEquals(
-          List.of("g", "f"), ids(own, glacier.withRelevance(SearchRequest.Relevance.FEEDBACK)));
+          List.of("g", "f"),
+          ids(own, glacier.toBuilder().withRelevance(SearchRequest.Relevance.FEEDBACK).build()));
     }
   }
 
@@ -117,7 +118,8 @@ class RankingTest {
       assertEquals(expected, ranked.stream().map(SearchResult.Hit::id).toList());
       assertTrue(ranked.get(0).score() > ranked.get(1).score());
       List<SearchResult.Hit> flat =
-          s.search(request.withRelevance(SearchRequest.Relevance.BASELINE)).hits();
+          s.search(request.toBuilder().withRelevance(SearchRequest.Relevance.BASELINE).build())
+              .hits();
       assertEquals(flat.get(0).score(), flat.get(1).score(), 1e-6);
     }
   }
@@ -138,7 +140,7 @@ class RankingTest {
 
   private static List<String> articleIds(SearchRequest request) throws IOException {
     return searcher
-        .search(request.withType(SearchRequest.Type.ARTICLE).withLimit(50))
+        .search(request.toBuilder().withType(SearchRequest.Type.ARTICLE).withLimit(50).build())
         .hits()
         .stream()
         .map(SearchResult.Hit::articleId)

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.index.Indexer;
+import dev.verbatim.quotes.QuoteKind;
 import dev.verbatim.search.SearchRequest.SortOrder;
 import dev.verbatim.search.SearchRequest.Type;
 import dev.verbatim.search.SearchResult.FacetValue;
@@ -50,7 +51,8 @@ class ResultsTest {
 
   @Test
   void theSameQuoteInTwoArticlesShowsOnceWithBothSources() throws IOException {
-    SearchResult result = searcher.search(SearchRequest.of("\"so unfair\"").withType(Type.QUOTE));
+    SearchResult result =
+        searcher.search(SearchRequest.builder("\"so unfair\"").withType(Type.QUOTE).build());
     assertEquals(1, result.total());
     assertTrue(result.totalExact());
     assertEquals(1, result.hits().size());
@@ -58,7 +60,9 @@ class ResultsTest {
     // Curly marks and a comma in one article, straight marks and an ellipsis in the other.
     assertEquals("ruling-metro#0", hit.id());
     assertEquals("This is so unfair,", hit.text());
-    assertEquals(List.of("This is <mark>so unfair</mark>,"), hit.highlights());
+    assertEquals(
+        List.of("This is <mark>so unfair</mark>,"),
+        hit.passages().stream().map(SearchResult.Passage::html).toList());
     assertEquals(
         List.of(new Passage("This is <mark>so unfair</mark>,", 0, 18, List.of(new Span(8, 17)))),
         hit.passages());
@@ -92,7 +96,7 @@ class ResultsTest {
   void aQuoteIsFoundByItsIdWithEverySource() throws IOException {
     String id =
         searcher
-            .search(SearchRequest.of("\"so unfair\"").withType(Type.QUOTE))
+            .search(SearchRequest.builder("\"so unfair\"").withType(Type.QUOTE).build())
             .hits()
             .get(0)
             .quoteId();
@@ -100,7 +104,7 @@ class ResultsTest {
     assertEquals(id, q.quoteId());
     assertEquals("This is so unfair,", q.text());
     assertEquals("Jane Roe", q.speaker());
-    assertEquals("full", q.kind());
+    assertEquals(QuoteKind.FULL, q.kind());
     assertEquals(
         List.of("ruling-metro#0", "ruling-ledger#0"),
         q.sources().stream().map(SearchResult.Source::id).toList());
@@ -110,7 +114,11 @@ class ResultsTest {
 
   @Test
   void articlesHaveNoQuoteIdOrSources() throws IOException {
-    Hit hit = searcher.search(SearchRequest.of("verdict").withType(Type.ARTICLE)).hits().get(0);
+    Hit hit =
+        searcher
+            .search(SearchRequest.builder("verdict").withType(Type.ARTICLE).build())
+            .hits()
+            .get(0);
     assertNull(hit.quoteId());
     assertEquals(List.of(), hit.sources());
     assertNull(hit.speakerHtml());
@@ -119,7 +127,7 @@ class ResultsTest {
 
   @Test
   void totalsCountDistinctQuotesAndFacetsCountEveryMatchingDocument() throws IOException {
-    SearchResult all = searcher.search(SearchRequest.of("").withLimit(1));
+    SearchResult all = searcher.search(SearchRequest.builder("").withLimit(1).build());
     // 16 articles; 28 quote documents of which 16 distinct (12 harvest reports share one).
     assertEquals(32, all.total());
     assertTrue(all.totalExact());
@@ -146,7 +154,8 @@ class ResultsTest {
 
   @Test
   void facetsFollowTheFiltersButAFilteredDimensionShowsItsAlternatives() throws IOException {
-    SearchResult metro = searcher.search(SearchRequest.of("").withSource("Metro US").withLimit(1));
+    SearchResult metro =
+        searcher.search(SearchRequest.builder("").withSource("Metro US").withLimit(1).build());
     // 7 articles, 13 quote documents: "so unfair", the shared harvest quote six times, six fields.
     assertEquals(7 + 8, metro.total());
     assertEquals(List.of(fv("quote", 13), fv("article", 7)), metro.facets().get("type"));
@@ -165,7 +174,12 @@ class ResultsTest {
         metro.facets().get("source"));
 
     SearchResult february =
-        searcher.search(SearchRequest.of("").withType(Type.QUOTE).withDate("2019-02").withLimit(1));
+        searcher.search(
+            SearchRequest.builder("")
+                .withType(Type.QUOTE)
+                .withDate("2019-02")
+                .withLimit(1)
+                .build());
     assertEquals(List.of(fv("quote", 8), fv("article", 4)), february.facets().get("type"));
     assertEquals(List.of(fv("Ann Lee", 4), fv("Bo Park", 4)), february.facets().get("speaker"));
     assertEquals(
@@ -174,37 +188,49 @@ class ResultsTest {
                 "2019", 22, List.of(fv("2019-01", 8), fv("2019-02", 8), fv("2019-03", 6))),
             new FacetValue("2018", 4, List.of(fv("2018-06", 2), fv("2018-07", 2)))),
         february.facets().get("date"));
-    assertEquals(Map.of(), searcher.search(SearchRequest.of("").withFacets(false)).facets());
+    assertEquals(
+        Map.of(), searcher.search(SearchRequest.builder("").withFacets(false).build()).facets());
   }
 
   @Test
   void filtersAreExactAndCombine() throws IOException {
     SearchResult annLee =
-        searcher.search(SearchRequest.of("").withType(Type.QUOTE).withSpeaker("Ann Lee"));
+        searcher.search(
+            SearchRequest.builder("").withType(Type.QUOTE).withSpeaker("Ann Lee").build());
     assertEquals(1, annLee.total());
     assertEquals("The harvest was good,", annLee.hits().get(0).text());
     assertEquals(12, annLee.hits().get(0).sources().size());
-    assertEquals(0, searcher.search(SearchRequest.of("").withSpeaker("ann lee")).total());
+    assertEquals(
+        0, searcher.search(SearchRequest.builder("").withSpeaker("ann lee").build()).total());
     assertEquals(
         List.of("harvest-05", "harvest-06", "harvest-07", "harvest-08"),
-        ids(SearchRequest.of("harvest").withType(Type.ARTICLE).withDate("2019-02").withLimit(20)));
+        ids(
+            SearchRequest.builder("harvest")
+                .withType(Type.ARTICLE)
+                .withDate("2019-02")
+                .withLimit(20)
+                .build()));
     assertEquals(
         List.of("committee", "hostile", "ruling-ledger", "ruling-metro"),
-        ids(SearchRequest.of("").withType(Type.ARTICLE).withDate("2018").withLimit(20)).stream()
+        ids(SearchRequest.builder("").withType(Type.ARTICLE).withDate("2018").withLimit(20).build())
+            .stream()
             .sorted()
             .toList());
     assertEquals(
         List.of("harvest-09", "harvest-11"),
         ids(
-                SearchRequest.of("harvest")
+                SearchRequest.builder("harvest")
                     .withType(Type.ARTICLE)
                     .withSource("Farm Weekly")
-                    .withDate("2019-03"))
+                    .withDate("2019-03")
+                    .build())
             .stream()
             .sorted()
             .toList());
     InvalidQueryException badDate =
-        assertThrows(InvalidQueryException.class, () -> SearchRequest.of("x").withDate("2019-13"));
+        assertThrows(
+            InvalidQueryException.class,
+            () -> SearchRequest.builder("x").withDate("2019-13").build());
     assertTrue(
         badDate.getMessage().contains("'2019-13'") && badDate.getMessage().contains("YYYY-MM"),
         badDate.getMessage());
@@ -220,15 +246,17 @@ class ResultsTest {
     assertEquals(
         expected,
         ids(
-            SearchRequest.of("harvest")
+            SearchRequest.builder("harvest")
                 .withType(Type.ARTICLE)
                 .withSort(SortOrder.DATE)
-                .withLimit(20)));
+                .withLimit(20)
+                .build()));
   }
 
   @Test
   void offsetPagesHaveExactBoundariesAndTheCursorWalksTheSamePath() throws IOException {
-    SearchRequest first = SearchRequest.of("harvest OR field").withType(Type.QUOTE).withLimit(5);
+    SearchRequest first =
+        SearchRequest.builder("harvest OR field").withType(Type.QUOTE).withLimit(5).build();
     List<String> expected = new ArrayList<>(List.of("harvest-01#41"));
     // "Field N": the quote starts one character later from report 10 on.
     IntStream.rangeClosed(1, 12)
@@ -236,7 +264,7 @@ class ResultsTest {
 
     List<List<String>> byOffset = new ArrayList<>();
     for (int offset = 0; offset < 15; offset += 5) {
-      SearchResult page = searcher.search(first.withOffset(offset));
+      SearchResult page = searcher.search(first.toBuilder().withOffset(offset).build());
       assertEquals(13, page.total());
       byOffset.add(page.hits().stream().map(Hit::id).toList());
     }
@@ -248,20 +276,25 @@ class ResultsTest {
     assertEquals(
         List.of(List.of("harvest-11", "harvest-10", "harvest-09", "harvest-08", "harvest-07")),
         walkByCursor(
-                SearchRequest.of("harvest")
+                SearchRequest.builder("harvest")
                     .withType(Type.ARTICLE)
                     .withSort(SortOrder.DATE)
-                    .withLimit(5))
+                    .withLimit(5)
+                    .build())
             .subList(0, 1));
   }
 
   @Test
   void cursorWalkEqualsOffsetWalkForMixedResultsInBothOrders() throws IOException {
     for (SortOrder sort : SortOrder.values()) {
-      SearchRequest first = SearchRequest.of("").withSort(sort).withLimit(7).withFacets(false);
+      SearchRequest first =
+          SearchRequest.builder("").withSort(sort).withLimit(7).withFacets(false).build();
       List<String> byOffset = new ArrayList<>();
       for (int offset = 0; offset < 40; offset += 7) {
-        searcher.search(first.withOffset(offset)).hits().forEach(h -> byOffset.add(h.id()));
+        searcher
+            .search(first.toBuilder().withOffset(offset).build())
+            .hits()
+            .forEach(h -> byOffset.add(h.id()));
       }
       assertEquals(32, byOffset.size(), sort + ": " + byOffset);
       assertEquals(32, byOffset.stream().distinct().count());
@@ -275,28 +308,30 @@ class ResultsTest {
     InvalidQueryException tooDeep =
         assertThrows(
             InvalidQueryException.class,
-            () -> SearchRequest.of("x").withLimit(10).withOffset(9_995));
+            () -> SearchRequest.builder("x").withLimit(10).withOffset(9_995).build());
     assertTrue(
         tooDeep.getMessage().contains("narrow the query")
             && tooDeep.getMessage().contains("cursor"),
         tooDeep.getMessage());
     InvalidQueryException malformed =
         assertThrows(
-            InvalidQueryException.class, () -> SearchRequest.of("x").withCursor("not-a-cursor!"));
+            InvalidQueryException.class,
+            () -> SearchRequest.builder("x").withCursor("not-a-cursor!").build());
     assertTrue(malformed.getMessage().startsWith("malformed cursor"), malformed.getMessage());
-    String cursor = searcher.search(SearchRequest.of("harvest").withLimit(2)).nextCursor();
+    String cursor =
+        searcher.search(SearchRequest.builder("harvest").withLimit(2).build()).nextCursor();
     assertNotNull(cursor);
     InvalidQueryException otherQuery =
         assertThrows(
             InvalidQueryException.class,
-            () -> searcher.search(SearchRequest.of("field").withCursor(cursor)));
+            () -> searcher.search(SearchRequest.builder("field").withCursor(cursor).build()));
     assertTrue(otherQuery.getMessage().contains("different query"), otherQuery.getMessage());
     assertThrows(
         InvalidQueryException.class,
-        () -> SearchRequest.of("harvest").withOffset(2).withCursor(cursor));
+        () -> SearchRequest.builder("harvest").withOffset(2).withCursor(cursor).build());
     assertThrows(
         InvalidQueryException.class,
-        () -> SearchRequest.of("x").withSort(SortOrder.fromLabel("popular")));
+        () -> SearchRequest.builder("x").withSort(SortOrder.fromLabel("popular")).build());
   }
 
   @Test
@@ -318,7 +353,7 @@ class ResultsTest {
             .toList());
     new Indexer(1).rebuild(corpus, dir.resolve("index"));
     try (Searcher many = CompleteAnswers.open(dir.resolve("index"))) {
-      SearchResult bounded = many.search(SearchRequest.of("rain").withFacets(false));
+      SearchResult bounded = many.search(SearchRequest.builder("rain").withFacets(false).build());
       assertEquals(Paging.TOTAL_THRESHOLD, bounded.total());
       assertFalse(bounded.totalExact());
       assertEquals(10, bounded.hits().size());
@@ -348,7 +383,7 @@ class ResultsTest {
               + " is high,\\\" Ida Hull said again.\"}\n");
       new Indexer(1).rebuild(corpus, index);
       assertTrue(live.refresh());
-      SearchResult after = live.search(SearchRequest.of("tide").withType(Type.QUOTE));
+      SearchResult after = live.search(SearchRequest.builder("tide").withType(Type.QUOTE).build());
       assertEquals(List.of(fv("Bay News", 1), fv("Coast Daily", 1)), after.facets().get("source"));
       assertEquals(1, after.total());
       assertEquals(
@@ -371,14 +406,14 @@ class ResultsTest {
                 + " <mark>mischief</mark>.",
             "&quot;Quotes&#39; &amp; <mark>ampersands</mark> &lt;b&gt;stay&lt;/b&gt; text,&quot;"
                 + " Dee Kay said."),
-        article.highlights());
+        article.passages().stream().map(SearchResult.Passage::html).toList());
     Hit quote = result.hits().get(1);
     assertEquals(
         List.of("Quotes&#39; &amp; <mark>ampersands</mark> &lt;b&gt;stay&lt;/b&gt; text,"),
-        quote.highlights());
+        quote.passages().stream().map(SearchResult.Passage::html).toList());
     assertEquals("Markup &lt;script&gt;alert(1)&lt;/script&gt; in a headline", quote.titleHtml());
-    for (Hit hit : searcher.search(SearchRequest.of("").withLimit(50)).hits()) {
-      for (String html : hit.highlights()) {
+    for (Hit hit : searcher.search(SearchRequest.builder("").withLimit(50).build()).hits()) {
+      for (String html : hit.passages().stream().map(SearchResult.Passage::html).toList()) {
         assertFalse(
             html.replace("<mark>", "").replace("</mark>", "").matches("(?s).*[<>\"'].*"), html);
       }
@@ -392,7 +427,7 @@ class ResultsTest {
   void matchOffsetsPointIntoTheHitText() throws IOException {
     for (String q :
         List.of("mischief OR alert OR ampersands", "zeppelin", "\"so unfair\"", "harvest")) {
-      for (Hit hit : searcher.search(SearchRequest.of(q).withLimit(20)).hits()) {
+      for (Hit hit : searcher.search(SearchRequest.builder(q).withLimit(20).build()).hits()) {
         for (Passage p : hit.passages()) {
           List<String> marked = marked(p.html());
           assertEquals(marked.size(), p.matches().size(), p.toString());
@@ -408,28 +443,43 @@ class ResultsTest {
 
   @Test
   void titleAndSpeakerMatchesAreMarked() throws IOException {
-    Hit quote = searcher.search(SearchRequest.of("roe").withType(Type.QUOTE)).hits().get(0);
+    Hit quote =
+        searcher.search(SearchRequest.builder("roe").withType(Type.QUOTE).build()).hits().get(0);
     assertEquals("Jane <mark>Roe</mark>", quote.speakerHtml());
-    assertEquals(List.of("This is so unfair,"), quote.highlights());
+    assertEquals(
+        List.of("This is so unfair,"),
+        quote.passages().stream().map(SearchResult.Passage::html).toList());
     Hit article =
-        searcher.search(SearchRequest.of("title:ruling").withType(Type.ARTICLE)).hits().get(0);
+        searcher
+            .search(SearchRequest.builder("title:ruling").withType(Type.ARTICLE).build())
+            .hits()
+            .get(0);
     assertEquals("Senator calls court <mark>ruling</mark> unfair", article.titleHtml());
   }
 
   @Test
   void passagesStopAtParagraphs() throws IOException {
     Hit committee =
-        searcher.search(SearchRequest.of("verdict").withType(Type.ARTICLE)).hits().stream()
+        searcher
+            .search(SearchRequest.builder("verdict").withType(Type.ARTICLE).build())
+            .hits()
+            .stream()
             .filter(h -> h.id().equals("committee"))
             .findFirst()
             .orElseThrow();
     // The paragraph before has no full stop; the passage must not reach back into it.
-    assertEquals(List.of("The <mark>verdict</mark> came at noon."), committee.highlights());
+    assertEquals(
+        List.of("The <mark>verdict</mark> came at noon."),
+        committee.passages().stream().map(SearchResult.Passage::html).toList());
   }
 
   @Test
   void aLongQuoteShowsItsBestSentenceAndLongPassagesAreCut() throws IOException {
-    Hit quote = searcher.search(SearchRequest.of("zeppelin").withType(Type.QUOTE)).hits().get(0);
+    Hit quote =
+        searcher
+            .search(SearchRequest.builder("zeppelin").withType(Type.QUOTE).build())
+            .hits()
+            .get(0);
     assertTrue(quote.text().length() > Highlighting.WHOLE_QUOTE);
     Passage best = quote.passages().get(0);
     assertEquals(
@@ -440,9 +490,11 @@ class ResultsTest {
         quote.text().substring(best.start(), best.end()));
 
     SearchRequest shortPassages =
-        SearchRequest.of("zeppelin")
+        SearchRequest.builder("zeppelin")
             .withType(Type.ARTICLE)
-            .withSnippets(new SearchRequest.Snippets(2, 80));
+            .withPassages(2)
+            .withPassageLength(80)
+            .build();
     Hit article = searcher.search(shortPassages).hits().get(0);
     Passage cut = article.passages().get(0);
     assertEquals(
@@ -456,13 +508,14 @@ class ResultsTest {
     assertEquals(
         1,
         searcher
-            .search(shortPassages.withSnippets(new SearchRequest.Snippets(1, 300)))
+            .search(shortPassages.toBuilder().withPassages(1).withPassageLength(300).build())
             .hits()
             .get(0)
             .passages()
             .size());
-    assertThrows(InvalidQueryException.class, () -> new SearchRequest.Snippets(0, 300));
-    assertThrows(InvalidQueryException.class, () -> new SearchRequest.Snippets(2, 10));
+    assertThrows(InvalidQueryException.class, () -> SearchRequest.builder("x").withPassages(0));
+    assertThrows(
+        InvalidQueryException.class, () -> SearchRequest.builder("x").withPassageLength(10));
   }
 
   private static FacetValue fv(String value, long count) {
@@ -483,7 +536,7 @@ class ResultsTest {
         return pages;
       }
       assertTrue(page.nextCursor().matches("[A-Za-z0-9_-]+"), page.nextCursor());
-      request = first.withCursor(page.nextCursor());
+      request = first.toBuilder().withCursor(page.nextCursor()).build();
     }
   }
 

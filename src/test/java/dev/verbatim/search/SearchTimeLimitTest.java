@@ -144,7 +144,8 @@ class SearchTimeLimitTest {
             "title:a* OR text:ab~2");
     try (Searcher searcher = Searcher.open(largeIndex, Duration.ZERO)) {
       for (String q : queries) {
-        SearchRequest request = SearchRequest.of(q).withAllowLeadingWildcard(true).withFacets(true);
+        SearchRequest request =
+            SearchRequest.builder(q).withAllowLeadingWildcard(true).withFacets(true).build();
         SearchResult result;
         try {
           result = searcher.search(request);
@@ -163,7 +164,8 @@ class SearchTimeLimitTest {
     try (Searcher searcher = Searcher.open(largeIndex)) {
       for (String q : queries) {
         try {
-          SearchResult result = searcher.search(SearchRequest.of(q).withAllowLeadingWildcard(true));
+          SearchResult result =
+              searcher.search(SearchRequest.builder(q).withAllowLeadingWildcard(true).build());
           assertTrue(result.total() >= result.hits().size(), q);
         } catch (InvalidQueryException refused) {
           assertFalse(refused.getMessage().isBlank(), q);
@@ -222,7 +224,7 @@ class SearchTimeLimitTest {
 
     SearchResult.Passage article = marked[0].passages().get(0);
     assertTrue(
-        article.end() <= SearchRequest.Snippets.DEFAULT_LENGTH && article.end() > 200,
+        article.end() <= SearchRequest.DEFAULT_PASSAGE_LENGTH && article.end() > 200,
         "cut at " + article.end());
     assertEquals(' ', text.charAt(article.end()), "cut at a word boundary");
     assertTrue(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
+import dev.verbatim.quotes.QuoteKind;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -65,9 +66,12 @@ class SearcherTest {
   @Test
   void phraseIsExactAndHighlightedAsOneUnit() throws IOException {
     SearchResult result =
-        searcher.search(SearchRequest.of("\"so unfair\"").withType(SearchRequest.Type.QUOTE));
+        searcher.search(
+            SearchRequest.builder("\"so unfair\"").withType(SearchRequest.Type.QUOTE).build());
     assertEquals(1, result.total());
-    assertEquals(List.of("<mark>so unfair</mark>"), result.hits().get(0).highlights());
+    assertEquals(
+        List.of("<mark>so unfair</mark>"),
+        result.hits().get(0).passages().stream().map(SearchResult.Passage::html).toList());
     // The stemmed form does not match a phrase: exact words only.
     assertEquals(0, searcher.search(SearchRequest.of("\"so unfairly\"")).total());
   }
@@ -82,24 +86,29 @@ class SearcherTest {
   void quoteHitCarriesArticleTitleSourceAndWholeQuoteHighlighted() throws IOException {
     SearchResult result =
         searcher.search(
-            SearchRequest.of("ferry OR \"took far too long\"").withType(SearchRequest.Type.QUOTE));
+            SearchRequest.builder("ferry OR \"took far too long\"")
+                .withType(SearchRequest.Type.QUOTE)
+                .build());
     SearchResult.Hit hit = result.hits().get(0);
-    assertEquals("quote", hit.type());
+    assertEquals(SearchRequest.Type.QUOTE, hit.type());
     assertEquals("harbour", hit.articleId());
     assertEquals("Harbour bridge reopens after two years of repairs", hit.title());
     assertEquals("Coastal Gazette", hit.source());
     assertEquals("The repairs took far too long,", hit.text());
-    assertEquals(List.of("The repairs <mark>took far too long</mark>,"), hit.highlights());
+    assertEquals(
+        List.of("The repairs <mark>took far too long</mark>,"),
+        hit.passages().stream().map(SearchResult.Passage::html).toList());
   }
 
   @Test
   void articleHitShowsItsBestSentenceWithMarks() throws IOException {
     SearchResult result =
-        searcher.search(SearchRequest.of("regrettable").withType(SearchRequest.Type.ARTICLE));
+        searcher.search(
+            SearchRequest.builder("regrettable").withType(SearchRequest.Type.ARTICLE).build());
     assertEquals(1, result.total());
     assertEquals(
         List.of("The city council called the delay <mark>regrettable</mark>."),
-        result.hits().get(0).highlights());
+        result.hits().get(0).passages().stream().map(SearchResult.Passage::html).toList());
   }
 
   @Test
@@ -109,14 +118,15 @@ class SearcherTest {
     assertEquals(Set.of("harbour"), articleIds("title:bridge"));
     SearchResult byType =
         searcher.search(SearchRequest.of("type:quote grain OR type:quote abroad"));
-    assertTrue(byType.hits().stream().allMatch(h -> h.type().equals("quote")));
+    assertTrue(byType.hits().stream().allMatch(h -> h.type() == SearchRequest.Type.QUOTE));
   }
 
   @Test
   void pagingIsStable() throws IOException {
-    SearchResult all = searcher.search(SearchRequest.of("").withLimit(20));
+    SearchResult all = searcher.search(SearchRequest.builder("").withLimit(20).build());
     assertEquals(all.total(), all.hits().size());
-    SearchResult second = searcher.search(SearchRequest.of("").withLimit(2).withOffset(2));
+    SearchResult second =
+        searcher.search(SearchRequest.builder("").withLimit(2).withOffset(2).build());
     assertEquals(all.hits().get(2).id(), second.hits().get(0).id());
     assertEquals(all.hits().get(3).id(), second.hits().get(1).id());
   }
@@ -126,26 +136,28 @@ class SearcherTest {
     InvalidQueryException unknownField =
         assertThrows(
             InvalidQueryException.class,
-            () -> searcher.search(SearchRequest.of("colour:red").withStrict(true)));
+            () -> searcher.search(SearchRequest.builder("colour:red").withStrict(true).build()));
     assertTrue(
         unknownField.getMessage().contains("unknown field 'colour'"), unknownField.getMessage());
     assertThrows(
         InvalidQueryException.class,
-        () -> searcher.search(SearchRequest.of("(bridge").withStrict(true)));
+        () -> searcher.search(SearchRequest.builder("(bridge").withStrict(true).build()));
     assertThrows(
         InvalidQueryException.class,
-        () -> searcher.search(SearchRequest.of("*ridge").withStrict(true)));
-    assertThrows(InvalidQueryException.class, () -> SearchRequest.of("x").withLimit(0));
+        () -> searcher.search(SearchRequest.builder("*ridge").withStrict(true).build()));
+    assertThrows(
+        InvalidQueryException.class, () -> SearchRequest.builder("x").withLimit(0).build());
     assertThrows(
         InvalidQueryException.class,
-        () -> SearchRequest.of("x").withOffset(SearchRequest.MAX_WINDOW));
+        () -> SearchRequest.builder("x").withOffset(SearchRequest.MAX_WINDOW).build());
   }
 
   @Test
   void highlightsEscapeHtml() throws IOException {
     // Titles and bodies of the fixture hold no HTML, so every '<' in a highlight is ours.
-    for (SearchResult.Hit hit : searcher.search(SearchRequest.of("").withLimit(50)).hits()) {
-      for (String h : hit.highlights()) {
+    for (SearchResult.Hit hit :
+        searcher.search(SearchRequest.builder("").withLimit(50).build()).hits()) {
+      for (String h : hit.passages().stream().map(SearchResult.Passage::html).toList()) {
         String stripped = h.replace("<mark>", "").replace("</mark>", "");
         assertFalse(stripped.contains("<"), h);
       }
@@ -164,8 +176,9 @@ class SearcherTest {
                           () ->
                               searcher
                                   .search(
-                                      SearchRequest.of("bridge OR library")
-                                          .withType(SearchRequest.Type.ARTICLE))
+                                      SearchRequest.builder("bridge OR library")
+                                          .withType(SearchRequest.Type.ARTICLE)
+                                          .build())
                                   .total()))
               .toList();
       for (Future<Long> f : futures) {
@@ -199,7 +212,7 @@ class SearcherTest {
     assertEquals("This bridge is back, and it is stronger than ever,", first.text());
     assertEquals("Lena Ortiz", first.speaker());
     assertEquals("said", first.cue());
-    assertEquals("full", first.kind());
+    assertEquals(QuoteKind.FULL, first.kind());
     assertEquals(
         first.mention().text(),
         article
@@ -231,7 +244,8 @@ class SearcherTest {
 
   private static Set<String> articleIds(String query) throws IOException {
     return searcher
-        .search(SearchRequest.of(query).withType(SearchRequest.Type.ARTICLE).withLimit(50))
+        .search(
+            SearchRequest.builder(query).withType(SearchRequest.Type.ARTICLE).withLimit(50).build())
         .hits()
         .stream()
         .map(SearchResult.Hit::articleId)

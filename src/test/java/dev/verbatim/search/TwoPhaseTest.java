@@ -9,6 +9,7 @@ import dev.verbatim.index.Indexer;
 import dev.verbatim.index.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
@@ -42,7 +43,7 @@ class TwoPhaseTest {
           SearchRequest.of("harvest OR field"),
           SearchRequest.of("harvest"),
           SearchRequest.of("harvest field report"),
-          SearchRequest.of("harvest").withType(SearchRequest.Type.QUOTE),
+          SearchRequest.builder("harvest").withType(SearchRequest.Type.QUOTE).build(),
           SearchRequest.ofWords("the harvest report from the field was late this year"),
           SearchRequest.of("\"harvest report\" OR rain"));
 
@@ -62,29 +63,26 @@ class TwoPhaseTest {
   }
 
   static Ranking candidates(int n) {
-    Ranking d = Ranking.DEFAULT;
-    return new Ranking(
-        d.k1(),
-        d.b(),
-        d.titleWeight(),
-        d.combinedFields(),
-        d.proximityBoost(),
-        d.proximitySlop(),
-        d.longQuery(),
-        d.minimumShouldMatch(),
-        0,
-        0,
-        1f,
-        n);
+    return Ranking.DEFAULT.toBuilder().withCandidates(n).build();
   }
 
-  /** One page as {@link Searcher} asks for it, without highlighting. */
+  /** One page as {@link Search} asks for it, without highlighting. */
   static Paging.Page page(Ranking ranking, SearchRequest request) throws IOException {
-    Query parsed = ranking.interpret(request, ANALYZER).query();
-    Query full = searcher.rewrite(Filtering.apply(parsed, request));
-    Query firstPass = ranking.firstPass(parsed);
-    Query first = firstPass == null ? null : searcher.rewrite(Filtering.apply(firstPass, request));
-    return Paging.page(searcher, state, full, first, ranking.candidates(), request);
+    try (SearchTimeLimit.Budget budget =
+        new SearchTimeLimit(Duration.ofMinutes(1)).start(request.query())) {
+      Search search =
+          new Search(
+              request, ranking, searcher, state, budget, ANALYZER, new Highlighting(ANALYZER));
+      Query parsed = ranking.interpret(request, ANALYZER).query();
+      Query full = searcher.rewrite(search.filtered(parsed));
+      Query firstPass = ranking.firstPass(parsed);
+      Query first = firstPass == null ? null : searcher.rewrite(search.filtered(firstPass));
+      return new Paging(search, full, first, ranking.candidates()).page();
+    }
+  }
+
+  static SearchRequest sized(SearchRequest q, int limit) {
+    return q.toBuilder().withLimit(limit).withFacets(false).build();
   }
 
   static List<Integer> docs(Paging.Page page) {
@@ -110,7 +108,7 @@ class TwoPhaseTest {
   @Test
   void withEnoughCandidatesTheOrderIsThatOfOnePass() throws IOException {
     for (SearchRequest q : QUERIES) {
-      SearchRequest all = q.withLimit(SearchRequest.MAX_LIMIT).withFacets(false);
+      SearchRequest all = sized(q, SearchRequest.MAX_LIMIT);
       Paging.Page one = page(candidates(0), all);
       Paging.Page two = page(candidates(1000), all);
       assertEquals(docs(one), docs(two), q.query());
@@ -124,7 +122,7 @@ class TwoPhaseTest {
   @Test
   void everyDepthFindsTheSameMatchesAndScoresFallDownTheWholeList() throws IOException {
     for (SearchRequest q : QUERIES) {
-      SearchRequest all = q.withLimit(SearchRequest.MAX_LIMIT).withFacets(false);
+      SearchRequest all = sized(q, SearchRequest.MAX_LIMIT);
       List<Integer> expected = docs(page(candidates(0), all)).stream().sorted().toList();
       for (int n : new int[] {1, 2, 3, 5}) {
         Paging.Page p = page(candidates(n), all);
@@ -144,20 +142,19 @@ class TwoPhaseTest {
     for (SearchRequest q : QUERIES) {
       for (int n : new int[] {1, 2, 3, 5, 1000}) {
         Ranking ranking = candidates(n);
-        List<Integer> whole =
-            docs(page(ranking, q.withLimit(SearchRequest.MAX_LIMIT).withFacets(false)));
+        List<Integer> whole = docs(page(ranking, sized(q, SearchRequest.MAX_LIMIT)));
         for (int size : new int[] {1, 2, 3}) {
-          SearchRequest first = q.withLimit(size).withFacets(false);
+          SearchRequest first = sized(q, size);
           List<Integer> byOffset = new ArrayList<>();
           for (int offset = 0; offset < whole.size() + size; offset += size) {
-            byOffset.addAll(docs(page(ranking, first.withOffset(offset))));
+            byOffset.addAll(docs(page(ranking, first.toBuilder().withOffset(offset).build())));
           }
           assertEquals(whole, byOffset, q.query() + " at " + n + ", pages of " + size);
           List<Integer> byCursor = new ArrayList<>();
           Paging.Page p = page(ranking, first);
           byCursor.addAll(docs(p));
           for (int guard = 0; p.nextCursor() != null && guard < 100; guard++) {
-            p = page(ranking, first.withCursor(p.nextCursor()));
+            p = page(ranking, first.toBuilder().withCursor(p.nextCursor()).build());
             byCursor.addAll(docs(p));
           }
           assertEquals(whole, byCursor, q.query() + " at " + n + ", cursor pages of " + size);
@@ -169,11 +166,11 @@ class TwoPhaseTest {
   @Test
   void aCursorFromTheCandidatesOrAfterThemSurvivesEncoding() throws IOException {
     Ranking ranking = candidates(2);
-    SearchRequest q = SearchRequest.of("harvest OR field").withLimit(1).withFacets(false);
+    SearchRequest q = sized(SearchRequest.of("harvest OR field"), 1);
     String inside = page(ranking, q).nextCursor();
     assertNotNull(inside);
     assertTrue(Cursor.decode(inside).inWindow());
-    String past = page(ranking, q.withLimit(3)).nextCursor();
+    String past = page(ranking, sized(q, 3)).nextCursor();
     assertNotNull(past);
     Cursor after = Cursor.decode(past);
     assertTrue(!after.inWindow() && after.window().depthScore() > 0, past);

@@ -108,7 +108,9 @@ final class QuerySet {
       String w = pick(bands.get(i % 3), random);
       term.add(new Entry("term", topOnly(w), anyField(stemmed, w)));
       String f = pick(bands.get((i + 1) % 3), random);
-      faceted.add(new Entry("faceted", SearchRequest.of(f).withFacets(true), anyField(stemmed, f)));
+      faceted.add(
+          new Entry(
+              "faceted", SearchRequest.builder(f).withFacets(true).build(), anyField(stemmed, f)));
       String a = pick(high, random);
       String b = pick(medium, random);
       and.add(
@@ -231,7 +233,9 @@ final class QuerySet {
           speaker.add(
               new Entry(
                   "speaker",
-                  topOnly("speaker:\"" + who + "\" " + w).withType(SearchRequest.Type.QUOTE),
+                  topOnly("speaker:\"" + who + "\" " + w).toBuilder()
+                      .withType(SearchRequest.Type.QUOTE)
+                      .build(),
                   bare));
         }
       }
@@ -240,7 +244,7 @@ final class QuerySet {
 
   /** A top-10 request without facet counts, so the total stays a lower bound past 1,000. */
   private static SearchRequest topOnly(String query) {
-    return SearchRequest.of(query).withFacets(false);
+    return SearchRequest.builder(query).withFacets(false).build();
   }
 
   private static String pick(List<String> words, SplittableRandom random) {

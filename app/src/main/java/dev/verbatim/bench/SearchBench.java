@@ -55,18 +55,24 @@ final class SearchBench {
 
   /** Runs one query through Verbatim's API; returns the hit count so the work is observable. */
   int verbatim(QuerySet.Entry e) throws IOException {
-    SearchResult result = verbatim.search(e.request().withLimit(TOP));
+    SearchResult result = verbatim.search(e.request().toBuilder().withLimit(TOP).build());
     return result.hits().size();
   }
 
   /** Runs one query through the API as {@code /api/search} asks it: top 10, no facets. */
   int asServed(QuerySet.Entry e) throws IOException {
-    return verbatim.search(e.request().withFacets(false).withLimit(TOP)).hits().size();
+    return verbatim
+        .search(e.request().toBuilder().withFacets(false).withLimit(TOP).build())
+        .hits()
+        .size();
   }
 
   /** Runs one query through the API as {@code /api/search?facets=true} asks it. */
   int asServedWithFacets(QuerySet.Entry e) throws IOException {
-    return verbatim.search(e.request().withFacets(true).withLimit(TOP)).hits().size();
+    return verbatim
+        .search(e.request().toBuilder().withFacets(true).withLimit(TOP).build())
+        .hits()
+        .size();
   }
 
   /** Runs one query the bare Lucene way; a faceted one also counts every facet dimension. */

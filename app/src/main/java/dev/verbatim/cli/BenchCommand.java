@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code verbatim bench}: speed against bare Lucene, and {@code bench generate} for a corpus. */
 @Command(
     name = "bench",
+    header = "Measure indexing, search, HTTP and memory against bare Lucene.",
     mixinStandardHelpOptions = true,
     description = {
       "Measure indexing, search with highlighting, HTTP and memory, each as a ratio against",
@@ -134,6 +135,7 @@ final class BenchCommand implements Callable<Integer> {
   /** {@code verbatim bench generate}: writes a synthetic corpus learned from Reuters. */
   @Command(
       name = "generate",
+      header = "Write a synthetic corpus of N articles with quotations, learned from Reuters.",
       mixinStandardHelpOptions = true,
       description = {
         "Write N synthetic articles with quotations (JSON Lines, gzip when FILE ends in .gz),",

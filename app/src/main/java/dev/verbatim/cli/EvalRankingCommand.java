@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "eval-ranking",
+    header = "Measure ranking quality (MAP, nDCG@10, P@10, Recall@100) on a test collection.",
     mixinStandardHelpOptions = true,
     description = {
       "Index a test collection into a temporary folder, run every query through the searcher",
@@ -151,15 +152,15 @@ final class EvalRankingCommand implements Callable<Integer> {
    */
   private static List<SearchResult.Hit> rank(
       Searcher searcher, String text, SearchRequest.Relevance relevance) throws IOException {
-    SearchRequest first =
-        SearchRequest.ofWords(text)
+    SearchRequest.Builder request =
+        SearchRequest.ofWords(text).toBuilder()
             .withType(SearchRequest.Type.ARTICLE)
             .withRelevance(relevance)
             .withLimit(SearchRequest.MAX_LIMIT)
             .withFacets(false);
     List<SearchResult.Hit> hits = new ArrayList<>();
     for (int offset = 0; offset < DEPTH; offset += SearchRequest.MAX_LIMIT) {
-      List<SearchResult.Hit> page = searcher.search(first.withOffset(offset)).hits();
+      List<SearchResult.Hit> page = searcher.search(request.withOffset(offset).build()).hits();
       hits.addAll(page);
       if (page.size() < SearchRequest.MAX_LIMIT) {
         break;

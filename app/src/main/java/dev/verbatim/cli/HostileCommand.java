@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code verbatim hostile}: runs the hostile-input, fault and load suite and prints its table. */
 @Command(
     name = "hostile",
+    header = "Attack a local Verbatim as a crash or an attacker would and print what held.",
     mixinStandardHelpOptions = true,
     description = {
       "Attack a local Verbatim with hostile queries, path traversal, kill -9 during reindex,",

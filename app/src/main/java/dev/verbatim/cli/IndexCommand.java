@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code verbatim index}: brings the index up to date with the corpus, or rebuilds it. */
 @Command(
     name = "index",
+    header = "Bring the index up to date with a corpus folder or file.",
     mixinStandardHelpOptions = true,
     description = {
       "Index a corpus folder or file (.txt, .md, .html, .jsonl, .jsonl.gz).",
@@ -43,6 +44,15 @@ final class IndexCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(
+      names = "--source",
+      paramLabel = "NAME",
+      description =
+          "The publication of articles that name none and whose folder declares none in a "
+              + dev.verbatim.corpus.CorpusReader.METADATA_FILE
+              + " file. Files already indexed keep theirs until they change or --full.")
+  String source;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Worker threads (default: one per core).")
@@ -56,7 +66,8 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Indexer indexer =
         (threads == null ? new Indexer() : new Indexer(threads))
-            .withProgress(new ConsoleProgress(err, ConsoleProgress.isTerminal()));
+            .withProgress(new ConsoleProgress(err, ConsoleProgress.isTerminal()))
+            .withSource(source);
     IndexSummary summary = full ? indexer.rebuild(corpus, index) : indexer.update(corpus, index);
     printSummary(out, summary, index);
     if (strict && !summary.skipped().isEmpty()) {

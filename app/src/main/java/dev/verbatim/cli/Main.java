@@ -62,7 +62,10 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command: choose one of index, search, quotes, serve");
+        spec.commandLine(),
+        "missing command: choose one of "
+            + String.join(", ", commandNames(spec.commandLine()))
+            + " (verbatim --help says what each does)");
   }
 
   public static void main(String[] args) {
@@ -74,7 +77,59 @@ public final class Main implements Runnable {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(Main::handleFailure);
+    // The root's help lists every command, those under another ("bench generate") too.
+    cli.getHelpSectionMap()
+        .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::everyCommand);
     return cli;
+  }
+
+  /** Every command under {@code root}, nested ones as "bench generate", help last. */
+  static java.util.List<String> commandNames(CommandLine root) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    collect(root, "", names, new java.util.ArrayList<>());
+    return names;
+  }
+
+  private static void collect(
+      CommandLine parent,
+      String prefix,
+      java.util.List<String> names,
+      java.util.List<CommandLine> commands) {
+    for (java.util.Map.Entry<String, CommandLine> e : parent.getSubcommands().entrySet()) {
+      if (!e.getKey().equals(e.getValue().getCommandName())) {
+        continue; // an alias
+      }
+      names.add(prefix + e.getKey());
+      commands.add(e.getValue());
+      collect(e.getValue(), prefix + e.getKey() + " ", names, commands);
+    }
+  }
+
+  private static String everyCommand(CommandLine.Help help) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    java.util.List<CommandLine> commands = new java.util.ArrayList<>();
+    collect(help.commandSpec().commandLine(), "", names, commands);
+    if (names.isEmpty()) {
+      return "";
+    }
+    int width = names.stream().mapToInt(String::length).max().orElse(0) + 2;
+    CommandLine.Help.TextTable table =
+        CommandLine.Help.TextTable.forColumns(
+            help.colorScheme(),
+            new CommandLine.Help.Column(width + 2, 2, CommandLine.Help.Column.Overflow.SPAN),
+            new CommandLine.Help.Column(
+                Math.max(30, help.commandSpec().usageMessage().width() - width - 2),
+                2,
+                CommandLine.Help.Column.Overflow.WRAP));
+    for (int i = 0; i < names.size(); i++) {
+      CommandLine.Model.UsageMessageSpec usage = commands.get(i).getCommandSpec().usageMessage();
+      String summary =
+          usage.header().length > 0
+              ? usage.header()[0]
+              : usage.description().length > 0 ? usage.description()[0] : "";
+      table.addRowValues(names.get(i), summary);
+    }
+    return table.toString();
   }
 
   /** Known failures become one clear line on stderr and an exit code, not a stack trace. */

@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code verbatim quotes}: prints the quotes extracted from files or folders. */
 @Command(
     name = "quotes",
+    header = "Print every quotation found in files or folders, with its kind and speaker.",
     mixinStandardHelpOptions = true,
     description = {
       "Print every quoted span found in the given files or folders, with kind and speaker.",

@@ -3,6 +3,7 @@ package dev.verbatim.cli;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
 import dev.verbatim.search.Searcher;
+import dev.verbatim.web.Export;
 import dev.verbatim.web.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code verbatim search}: runs one query and prints the hits. */
 @Command(
     name = "search",
+    header = "Search the index and print the hits, as text, JSON, CSV or JSON Lines.",
     mixinStandardHelpOptions = true,
     description = {
       "Search the index. The query language:",
@@ -45,8 +47,13 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--limit",
       paramLabel = "N",
-      description = "Hits to show (default: ${DEFAULT-VALUE}).")
-  int limit = SearchRequest.DEFAULT_LIMIT;
+      description =
+          "Hits to show (default: "
+              + SearchRequest.DEFAULT_LIMIT
+              + "; with --format csv or jsonl, rows to write, at most "
+              + Export.MAX_ROWS
+              + ", default all of them up to that).")
+  Integer limit;
 
   @Option(
       names = "--offset",
@@ -91,8 +98,16 @@ final class SearchCommand implements Callable<Integer> {
       description = "Report query syntax errors (exit 2) instead of searching around them.")
   boolean strict;
 
-  @Option(names = "--json", description = "Print the result as the API's JSON.")
+  @Option(names = "--json", description = "Print the result as the API's JSON (--format json).")
   boolean json;
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|json|csv|jsonl",
+      description =
+          "text (default), the API's JSON, or an export of the search as CSV or JSON Lines:"
+              + " one row per hit with quote, speaker, headline, source, date, URL and citation.")
+  String format = "text";
 
   @Parameters(
       arity = "1..*",
@@ -104,26 +119,45 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SearchRequest request =
-        SearchRequest.of(String.join(" ", query))
-            .withLimit(limit)
+    if (json) {
+      format = "json";
+    }
+    boolean export = format.equalsIgnoreCase("csv") || format.equalsIgnoreCase("jsonl");
+    if (!export && !format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("text")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--format must be text, json, csv or jsonl, got '" + format + "'");
+    }
+    json = format.equalsIgnoreCase("json");
+    SearchRequest.Builder builder =
+        SearchRequest.builder(String.join(" ", query))
+            .withLimit(limit == null || export ? SearchRequest.DEFAULT_LIMIT : limit)
             .withOffset(offset)
-            .withFilters(new SearchRequest.Filters(speaker, source, date))
+            .withSpeaker(speaker)
+            .withSource(source)
+            .withDate(date)
             .withCursor(cursor)
             .withFacets(facets || json)
             .withStrict(strict);
     if (type != null) {
-      request = request.withType(SearchRequest.Type.fromLabel(type));
+      builder.withType(SearchRequest.Type.fromLabel(type));
     }
     if (sort != null) {
-      request = request.withSort(SearchRequest.SortOrder.fromLabel(sort));
+      builder.withSort(SearchRequest.SortOrder.fromLabel(sort));
     }
+    SearchRequest request = builder.build();
     SearchResult result;
     Main.quietSlowSearchNotes();
+    PrintWriter out = spec.commandLine().getOut();
     try (Searcher searcher = Searcher.open(index, Main.ONE_SHOT_TIME_LIMIT)) {
+      if (export) {
+        int rows = Math.min(Export.MAX_ROWS, limit == null ? Export.MAX_ROWS : Math.max(1, limit));
+        new Export(out, Export.Format.fromLabel(format), "", Export.articleUrls(searcher))
+            .writeAll(searcher, request, rows);
+        out.flush();
+        return Main.OK;
+      }
       result = searcher.search(request);
     }
-    PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.write(result));
     } else {
@@ -152,7 +186,7 @@ final class SearchCommand implements Callable<Integer> {
       rank++;
       out.println();
       String where = hit.title() + (hit.source() == null ? "" : " — " + hit.source());
-      if ("quote".equals(hit.type())) {
+      if (hit.type() == SearchRequest.Type.QUOTE) {
         String who = hit.speaker() == null ? "(speaker unknown)" : hit.speaker();
         out.printf(Locale.ROOT, "%d. [quote] %s  (%.2f)%n", rank, who, hit.score());
         out.printf("   in: %s%n", where);
@@ -162,8 +196,8 @@ final class SearchCommand implements Callable<Integer> {
       } else {
         out.printf(Locale.ROOT, "%d. [article] %s  (%.2f)%n", rank, where, hit.score());
       }
-      for (String passage : hit.highlights()) {
-        out.println("   " + Terminal.render(passage, ansi));
+      for (SearchResult.Passage passage : hit.passages()) {
+        out.println("   " + Terminal.render(passage.html(), ansi));
       }
     }
     if (result.nextCursor() != null) {

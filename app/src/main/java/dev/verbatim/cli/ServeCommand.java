@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code verbatim serve}: starts the HTTP server, indexing the corpus first when needed. */
 @Command(
     name = "serve",
+    header = "Serve the search page and the JSON API, indexing the corpus first when needed.",
     mixinStandardHelpOptions = true,
     description = {
       "Serve the JSON API and the search page. When --corpus is a folder and the index is",
@@ -70,6 +71,11 @@ final class ServeCommand implements Callable<Integer> {
       })
   Path adminTokenFile;
 
+  @Option(
+      names = "--verbose",
+      description = "Also log what the web server does (Javalin and Jetty start-up, requests).")
+  boolean verbose;
+
   /** Environment variable holding the admin token when no token file is given. */
   static final String ADMIN_TOKEN_ENV = "VERBATIM_ADMIN_TOKEN";
 
@@ -81,10 +87,16 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--time-limit must be at least 1 ms, got " + timeLimitMillis);
     }
+    if (verbose) {
+      // Read by SLF4J's simple logger when the server's first logger is made, just below.
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (Files.exists(corpus) && isStale(index, corpus)) {
-      out.println("index at " + index + " is missing or older than " + corpus + "; indexing ...");
-      out.flush();
+      if (verbose) {
+        out.println("index at " + index + " is missing or older than " + corpus + "; indexing ...");
+        out.flush();
+      }
       IndexSummary summary = new Indexer().update(corpus, index);
       IndexCommand.printSummary(out, summary, index);
     }
@@ -95,12 +107,16 @@ final class ServeCommand implements Callable<Integer> {
         LiveIndex live = new LiveIndex(searcher, out).refreshPeriodically()) {
       if (watch) {
         live.watch(corpus, index, new Indexer());
-        out.println("watching " + corpus + " for changes");
       }
       Searcher.Stats stats = searcher.stats();
       out.printf(
-          "serving %d articles and %d quotes on http://%s:%d/ (Ctrl-C stops)%n",
-          stats.articles(), stats.quotes(), host, server.port());
+          "serving %d articles and %d quotes from %s on http://%s:%d/%s (Ctrl-C stops)%n",
+          stats.articles(),
+          stats.quotes(),
+          index,
+          host,
+          server.port(),
+          watch ? ", reindexing when " + corpus + " changes" : "");
       out.flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       stopped.await();

@@ -43,6 +43,7 @@ public final class WebServer implements AutoCloseable {
   private final Searcher searcher;
   private final AdminRoutes admin;
   private final Admission admission;
+  private final Overview overview;
   private final Javalin app;
 
   /** A server answering from {@code searcher}; call {@link #start(String, int)} to listen. */
@@ -62,6 +63,7 @@ public final class WebServer implements AutoCloseable {
     this.searcher = searcher;
     this.admin = new AdminRoutes(searcher, admin);
     this.admission = admission;
+    this.overview = new Overview(searcher);
     this.app =
         Javalin.create(
             config -> {
@@ -95,6 +97,9 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/articles/<id>", admitted(this::article));
               config.routes.get("/articles/<id>", admitted(this::articlePage));
               config.routes.get("/api/quotes/{quoteId}", admitted(this::quote));
+              config.routes.get("/api/overview", ctx -> writeJson(ctx, overview.now()));
+              config.routes.get("/quotes/{quoteId}", admitted(this::quotePage));
+              config.routes.get("/speakers/<name>", admitted(this::speakerPage));
               config.routes.exception(
                   InvalidQueryException.class,
                   (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
@@ -150,8 +155,18 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void search(Context ctx) throws IOException {
-    SearchRequest request =
-        SearchRequest.of(ctx.queryParamAsClass("q", String.class).getOrDefault(""))
+    String format = ctx.queryParam("format");
+    if (format != null && !format.isBlank() && !format.equalsIgnoreCase("json")) {
+      export(ctx, Export.Format.fromLabel(format));
+      return;
+    }
+    writeJson(ctx, searcher.search(request(ctx)));
+  }
+
+  /** The search the API's parameters ask for. */
+  private static SearchRequest request(Context ctx) {
+    SearchRequest.Builder request =
+        SearchRequest.builder(ctx.queryParamAsClass("q", String.class).getOrDefault(""))
             .withLimit(intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT))
             .withOffset(intParam(ctx, "offset", 0))
             .withStrict(booleanParam(ctx, "strict"))
@@ -159,30 +174,66 @@ public final class WebServer implements AutoCloseable {
             .withFacets(booleanParam(ctx, "facets"));
     String type = ctx.queryParam("type");
     if (type != null && !type.isBlank() && !type.equalsIgnoreCase("all")) {
-      request = request.withType(SearchRequest.Type.fromLabel(type));
+      request.withType(SearchRequest.Type.fromLabel(type));
     }
     String relevance = ctx.queryParam("relevance");
     if (relevance != null && !relevance.isBlank()) {
-      request = request.withRelevance(SearchRequest.Relevance.fromLabel(relevance));
+      request.withRelevance(SearchRequest.Relevance.fromLabel(relevance));
     }
-    writeJson(ctx, searcher.search(refine(ctx, request)));
+    return refine(ctx, request).build();
+  }
+
+  /**
+   * The search as CSV or JSON Lines: up to {@link Export#MAX_ROWS} hits from {@code offset} (fewer
+   * with {@code limit}), in the search's order, fetched a page at a time.
+   */
+  private void export(Context ctx, Export.Format format) throws IOException {
+    SearchRequest first = request(ctx);
+    int wanted = Math.min(Export.MAX_ROWS, Math.max(1, intParam(ctx, "limit", Export.MAX_ROWS)));
+    ctx.contentType(format.contentType);
+    ctx.header(
+        "Content-Disposition", "attachment; filename=\"verbatim-export." + format.extension + "\"");
+    java.io.Writer out =
+        new java.io.BufferedWriter(
+            new java.io.OutputStreamWriter(
+                ctx.outputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    if (format == Export.Format.CSV) {
+      out.write('\uFEFF'); // so spreadsheets read the file as UTF-8
+    }
+    new Export(out, format, ctx.scheme() + "://" + ctx.host(), Export.articleUrls(searcher))
+        .writeAll(searcher, first, wanted);
+    out.flush();
+  }
+
+  /** The quote page is static; its script fetches {@code /api/quotes/{quoteId}}. */
+  private void quotePage(Context ctx) throws IOException {
+    page(ctx, "quote.html", searcher.quote(ctx.pathParam("quoteId")).isPresent());
+  }
+
+  /** A speaker's page is the search page narrowed to them; 404 when they said nothing here. */
+  private void speakerPage(Context ctx) throws IOException {
+    SearchRequest theirs =
+        SearchRequest.builder("")
+            .withType(SearchRequest.Type.QUOTE)
+            .withSpeaker(ctx.pathParam("name"))
+            .withLimit(1)
+            .build();
+    page(ctx, "index.html", searcher.search(theirs).total() > 0);
   }
 
   /** Adds the filter, sort, cursor and passage parameters to {@code request}. */
-  private static SearchRequest refine(Context ctx, SearchRequest request) {
+  private static SearchRequest.Builder refine(Context ctx, SearchRequest.Builder request) {
     String sort = ctx.queryParam("sort");
     if (sort != null && !sort.isBlank()) {
-      request = request.withSort(SearchRequest.SortOrder.fromLabel(sort));
+      request.withSort(SearchRequest.SortOrder.fromLabel(sort));
     }
     return request
-        .withFilters(
-            new SearchRequest.Filters(
-                ctx.queryParam("speaker"), ctx.queryParam("source"), ctx.queryParam("date")))
+        .withSpeaker(ctx.queryParam("speaker"))
+        .withSource(ctx.queryParam("source"))
+        .withDate(ctx.queryParam("date"))
         .withCursor(ctx.queryParam("cursor"))
-        .withSnippets(
-            new SearchRequest.Snippets(
-                intParam(ctx, "passages", SearchRequest.Snippets.DEFAULT_PASSAGES),
-                intParam(ctx, "passageLength", SearchRequest.Snippets.DEFAULT_LENGTH)));
+        .withPassages(intParam(ctx, "passages", SearchRequest.DEFAULT_PASSAGES))
+        .withPassageLength(intParam(ctx, "passageLength", SearchRequest.DEFAULT_PASSAGE_LENGTH));
   }
 
   private void quote(Context ctx) throws IOException {
@@ -230,12 +281,17 @@ public final class WebServer implements AutoCloseable {
    * when the article is unknown, which the status code tells crawlers and scripts as well.
    */
   private void articlePage(Context ctx) throws IOException {
-    if (searcher.article(ctx.pathParam("id")).isEmpty()) {
+    page(ctx, "article.html", searcher.article(ctx.pathParam("id")).isPresent());
+  }
+
+  /** Answers with the static page {@code name}, as 404 when what it shows is not there. */
+  private static void page(Context ctx, String name, boolean found) throws IOException {
+    if (!found) {
       ctx.status(HttpStatus.NOT_FOUND);
     }
-    try (InputStream page = WebServer.class.getResourceAsStream("/public/article.html")) {
+    try (InputStream page = WebServer.class.getResourceAsStream("/public/" + name)) {
       if (page == null) {
-        throw new IOException("article.html is missing from the classpath");
+        throw new IOException(name + " is missing from the classpath");
       }
       ctx.contentType(ContentType.TEXT_HTML).result(page.readAllBytes());
     }

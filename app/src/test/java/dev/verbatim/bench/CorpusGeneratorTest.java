@@ -17,8 +17,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CorpusGeneratorTest {
-  static final Path REUTERS = Path.of("/work/shared/corpora/reuters21578.jsonl");
+public class CorpusGeneratorTest {
+  /**
+   * Reuters-21578 as JSON Lines when given with {@code -Dverbatim.reuters=FILE}; without it, the
+   * tests learn from a small corpus of our own.
+   */
+  public static final Path REUTERS = Path.of(System.getProperty("verbatim.reuters", "none"));
+
   @TempDir static Path dir;
   static CorpusGenerator generator;
 
@@ -27,8 +32,13 @@ class CorpusGeneratorTest {
     generator = CorpusGenerator.train(trainingText());
   }
 
-  /** The shared Reuters file when present, else a small corpus of our own written here. */
-  static Path trainingText() throws Exception {
+  /** Reuters when given (-Dverbatim.reuters), else a small corpus of our own written here. */
+  public static Path trainingText() throws Exception {
+    return trainingText(dir);
+  }
+
+  /** As {@link #trainingText()}, written into {@code dir}. */
+  public static Path trainingText(Path dir) throws Exception {
     if (Files.isRegularFile(REUTERS)) {
       return REUTERS;
     }

@@ -83,7 +83,7 @@ class WrkBenchTest {
             new QuerySet.Entry("phrase", SearchRequest.of("\"rate cut\" & co"), null),
             new QuerySet.Entry(
                 "speaker",
-                SearchRequest.of("speaker:smith").withType(SearchRequest.Type.QUOTE),
+                SearchRequest.builder("speaker:smith").withType(SearchRequest.Type.QUOTE).build(),
                 null));
     assertEquals(
         List.of(

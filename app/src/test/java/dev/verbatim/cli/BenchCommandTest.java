@@ -2,11 +2,9 @@ package dev.verbatim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verbatim.web.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -19,12 +17,21 @@ class BenchCommandTest {
 
   @Test
   void tinyRunHasEveryRowWithPositiveRatios() throws Exception {
-    assumeTrue(
-        Files.isRegularFile(BenchCommand.REUTERS), "needs the shared Reuters corpus to learn from");
+    // Learns from Reuters when given (-Dverbatim.reuters=FILE), else from a corpus of our own.
+    Path from = dev.verbatim.bench.CorpusGeneratorTest.trainingText(dir);
     Path corpus = dir.resolve("tiny.jsonl.gz");
     MainTest.Run gen =
         MainTest.run(
-            "bench", "generate", "--articles", "150", "--out", corpus.toString(), "--seed", "3");
+            "bench",
+            "generate",
+            "--articles",
+            "150",
+            "--out",
+            corpus.toString(),
+            "--seed",
+            "3",
+            "--from",
+            from.toString());
     assertEquals(0, gen.code(), gen.err());
     assertTrue(gen.out().startsWith("wrote 150 articles"), gen.out());
 

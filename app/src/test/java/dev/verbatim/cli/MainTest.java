@@ -45,7 +45,8 @@ class MainTest {
     JsonNode body = Json.mapper().readTree(run.out);
     assertEquals(1, body.get("total").asInt());
     assertEquals(
-        "<mark>so unfair</mark>", body.get("hits").get(0).get("highlights").get(0).asText());
+        "<mark>so unfair</mark>",
+        body.get("hits").get(0).get("passages").get(0).get("html").asText());
   }
 
   @Test

@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
  * of the two seed articles: spans, kinds and speakers.
  */
 class QuotesGoldTest {
-  private static final Path GOLD = Path.of("../shared/gold/seed-quotes.jsonl");
+  /** The hand-made gold of the two seed articles, kept in the repository. */
+  private static final Path GOLD = Path.of("src/test/resources/gold/seed-quotes.jsonl");
 
   @Test
   void seedCorpusMatchesGoldSpansKindsAndSpeakers() throws IOException {
     assertTrue(
         Files.exists(GOLD),
-        "gold file missing: " + GOLD.toAbsolutePath() + " (../shared must sit beside the project)");
+        "gold file missing: " + GOLD.toAbsolutePath() + " (it is part of the repository)");
     MainTest.Run run = MainTest.run("quotes", "--json", "corpus");
     assertEquals(0, run.code(), run.err());
 

@@ -90,4 +90,38 @@ class SearchCommandTest {
     assertEquals(expectedCode, code, err.toString());
     return new String[] {out.toString().replace(System.lineSeparator(), "\n"), err.toString()};
   }
+
+  @Test
+  void formatCsvExportsTheSearchWithItsFilters() throws Exception {
+    java.nio.file.Path corpus =
+        java.nio.file.Path.of(SearchCommandTest.class.getResource("/newsroom-corpus").toURI());
+    java.nio.file.Path idx = java.nio.file.Files.createTempDirectory("verbatim-export-cli");
+    assertEquals(
+        0, MainTest.run("index", "--corpus", corpus.toString(), "--index", idx.toString()).code());
+    MainTest.Run run =
+        MainTest.run(
+            "search",
+            "--index",
+            idx.toString(),
+            "--format",
+            "csv",
+            "--speaker",
+            "Bo Lind",
+            "--type",
+            "quote",
+            "--sort",
+            "date",
+            "");
+    assertEquals(0, run.code(), run.err());
+    java.util.List<java.util.List<String>> rows = dev.verbatim.web.ExportTest.csv(run.out());
+    assertEquals(dev.verbatim.web.Export.COLUMNS, rows.get(0));
+    assertEquals(3, rows.size(), run.out());
+    assertTrue(
+        rows.stream()
+            .anyMatch(r -> r.get(1).equals("'=SUM(A1:A9) will not run in your spreadsheet,")),
+        run.out());
+    assertEquals("/quotes/", rows.get(1).get(10).substring(0, 8), "paths, there is no server");
+    MainTest.Run bad = MainTest.run("search", "--index", idx.toString(), "--format", "xls", "x");
+    assertEquals(2, bad.code());
+  }
 }

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /** A real server over a real index of a small realistic corpus, shared by this package's tests. */
 final class HostileServer implements AutoCloseable {
-  static final Path REUTERS = Path.of("/work/shared/corpora/reuters21578.jsonl");
+  /** Reuters-21578 as JSON Lines when given with {@code -Dverbatim.reuters=FILE}. */
+  static final Path REUTERS = dev.verbatim.bench.CorpusGeneratorTest.REUTERS;
 
   final Path corpus;
   final Path index;
@@ -25,14 +26,21 @@ final class HostileServer implements AutoCloseable {
   }
 
   /**
-   * The first {@code articles} (all when negative) Reuters articles when that corpus is on this
-   * machine, else the fixture corpus.
+   * The first {@code articles} (all when negative) Reuters articles when that corpus is given
+   * ({@code -Dverbatim.reuters=FILE}), else as many synthetic articles learned from a corpus of our
+   * own.
    */
   static Path corpus(Path dir, int articles) throws Exception {
     if (Files.isRegularFile(REUTERS)) {
       return Workbench.corpusFolder(REUTERS, dir.resolve("corpus"), articles);
     }
-    return Path.of(HostileServer.class.getResource("/fixture-corpus").toURI());
+    // Without Reuters: as many synthetic articles, learned from a small corpus of our own.
+    Files.createDirectories(dir);
+    Path generated = dir.resolve("generated.jsonl");
+    dev.verbatim.bench.CorpusGenerator.train(
+            dev.verbatim.bench.CorpusGeneratorTest.trainingText(dir))
+        .write(articles < 0 ? 1000 : articles, 7, generated);
+    return Workbench.corpusFolder(generated, dir.resolve("corpus"), articles);
   }
 
   static HostileServer start(Path dir, int articles, AdminAccess admin) throws Exception {

@@ -113,7 +113,7 @@ class WebServerTest {
     assertEquals("quote", hit.get("type").asText());
     assertEquals("Library extends its opening hours", hit.get("title").asText());
     assertEquals("Valley Post", hit.get("source").asText());
-    assertEquals("<mark>so unfair</mark>", hit.get("highlights").get(0).asText());
+    assertEquals("<mark>so unfair</mark>", hit.get("passages").get(0).get("html").asText());
     for (String field : new String[] {"id", "score", "speaker", "text"}) {
       assertTrue(hit.has(field), "hit has " + field);
     }
