@@ -11,8 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bounded time instead of queueing without end. Thread-safe.
  */
 final class Admission {
-  /** A request that waits longer than this for a turn is turned away too. */
-  static final Duration MAX_WAIT = Duration.ofMillis(250);
+  /**
+   * A request that waits longer than this for a turn is turned away too: a safety net behind a
+   * stuck search. Load is shed by the queue's length; a bound of a few hundred ms also shed 8
+   * connections on a machine starved by other work (load average 20 on 2 cores, searches taking 400
+   * ms), where slow answers are better than refusals.
+   */
+  static final Duration MAX_WAIT = Duration.ofSeconds(2);
 
   private final Semaphore running;
   private final int maxWaiting;
