@@ -22,8 +22,6 @@ final class ArticleQuotes {
   private static final int SMALL_WORD_MAX_LENGTH =
       SMALL_WORDS.stream().mapToInt(String::length).max().orElseThrow();
 
-  private static final Set<String> ROLE_LINKS = Lexicon.words("for", "of", "at", "from", "to");
-
   /** "… Regan said when asked about …": a verb after these attributes nothing new. */
   private static final Set<String> PASSIVE_MARKERS =
       Lexicon.words("when", "if", "as", "being", "was", "were", "is", "are", "been", "be", "not");
@@ -35,14 +33,46 @@ final class ArticleQuotes {
   private final Tokens t;
   private final Names names;
   private final CueFinder cues;
+  private final Resolver resolver;
   private final int[] openTok;
   private final int[] closeTok;
   private final QuoteKind[] kinds;
-  private final String[] speakers;
-  private final Cue[] cueOf;
+  private final Attribution[] found;
 
-  /** True when the quote has a cue of its own (not inherited). */
-  private final boolean[] direct;
+  /**
+   * How one quote got its speaker.
+   *
+   * @param speaker who said it, or null when the cue's words name nobody we can resolve
+   * @param sieve the stage-one rule: where the words pointing at the speaker were found
+   * @param cue the cue next to the quote, or null when the quote goes on from an earlier one
+   * @param previous the earlier quote it goes on from, or -1
+   */
+  private record Attribution(Resolver.Referent speaker, Sieve sieve, Cue cue, int previous) {}
+
+  /** The stage-one sieves, most precise first. */
+  enum Sieve {
+    /** {@code “…,” she said} / {@code “…,” said X}: the cue right after the closing mark. */
+    CUE_AFTER("cue-after"),
+    /** {@code X said: “…”}, {@code according to X, “…”}: the cue before the opening mark. */
+    CUE_BEFORE("cue-before"),
+    /** {@code … a “wait and see attitude” by buyers, he said.}: the cue closing the sentence. */
+    CUE_SENTENCE("cue-sentence"),
+    /**
+     * A quote opening a sentence with no cue, right after a sentence that reports someone's words
+     * ({@code Mr Herren says there are pros and cons. “It's very simple …”}): that someone.
+     */
+    REPORTED_BEFORE("reported-before"),
+    /** A quote with no cue goes on from the previous speaker when no one else spoke between. */
+    CONTINUES("continues"),
+    /** The same words quoted elsewhere in the article with a speaker. */
+    REPEATED("repeated");
+
+    final String label;
+
+    Sieve(String label) {
+      this.label = label;
+    }
+  }
 
   private ArticleQuotes(Article article) {
     text = article.text();
@@ -52,7 +82,8 @@ final class ArticleQuotes {
     int[] paragraphs = SpanFinder.paragraphs(text, nextParagraphEnd(text, lastMark));
     spans = SpanFinder.find(text, paragraphs);
     // Cues, names and antecedents all come before a quote or within its paragraph.
-    int limit = spans.isEmpty() ? 0 : paragraphs[2 * spans.get(spans.size() - 1).paragraph() + 1];
+    int limit =
+        spans.isEmpty() ? 0 : paragraphs[2 * spans.get(spans.size() - 1).lastParagraph() + 1];
     t = Tokens.of(text, spans, paragraphs, limit);
     String title = article.title();
     // A title in capitals (wire copy) names nothing we can read; skip it.
@@ -65,9 +96,28 @@ final class ArticleQuotes {
     openTok = new int[n];
     closeTok = new int[n];
     kinds = new QuoteKind[n];
-    speakers = new String[n];
-    cueOf = new Cue[n];
-    direct = new boolean[n];
+    found = new Attribution[n];
+    resolver =
+        new Resolver(
+            t,
+            names,
+            cues,
+            new Resolver.EarlierQuotes() {
+              @Override
+              public boolean isQuotation(int q) {
+                return kinds[q] != QuoteKind.NOT_A_QUOTE;
+              }
+
+              @Override
+              public boolean isSpeech(int q) {
+                return kinds[q] == QuoteKind.FULL || found[q] != null;
+              }
+
+              @Override
+              public Resolver.Referent speaker(int q) {
+                return found[q] == null ? null : found[q].speaker();
+              }
+            });
   }
 
   /** An offset at or after the end of the paragraph following the one holding {@code at}. */
@@ -101,40 +151,54 @@ final class ArticleQuotes {
     for (int i = 0; i < n; i++) {
       attribute(i);
     }
-    // A quote over several paragraphs often names its speaker only after the last piece.
-    for (int i = n - 2; i >= 0; i--) {
-      if (spans.get(i).continuesNext()
-          && !direct[i]
-          && kinds[i] != QuoteKind.NOT_A_QUOTE
-          && spans.get(i + 1).continuesPrevious()
-          && speakers[i + 1] != null) {
-        speakers[i] = speakers[i + 1];
-        cueOf[i] = cueOf[i + 1];
-      }
-    }
     adoptSpeakersOfRepeatedQuotes();
     List<Quote> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       SpanFinder.Span s = spans.get(i);
-      Cue c = cueOf[i];
-      Quote.Mention mention = null;
-      if (c != null && kinds[i] != QuoteKind.NOT_A_QUOTE && t.kind[c.npFirst()] == Tokens.WORD) {
-        int from = t.start[c.npFirst()];
-        String words = Names.stripPossessiveEnd(text.substring(from, t.end[c.npLast()]));
-        mention = new Quote.Mention(words, from);
-      }
       boolean quoted = kinds[i] != QuoteKind.NOT_A_QUOTE;
+      Attribution a = quoted ? found[i] : null;
       out.add(
           new Quote(
               s.open(),
               s.end() - s.open(),
               text.substring(s.innerStart(), s.innerEnd()),
               kinds[i],
-              quoted ? speakers[i] : null,
-              quoted && c != null ? c.cueText() : null,
-              mention));
+              a == null || a.speaker() == null ? null : a.speaker().name(),
+              a == null ? null : evidence(a)));
     }
     return out;
+  }
+
+  private Quote.Evidence evidence(Attribution a) {
+    Cue c = a.cue();
+    Quote.Mention cue = null;
+    Quote.Mention mention = null;
+    if (c != null && a.previous() < 0) {
+      cue = new Quote.Mention(c.cueText(), t.start[c.verb()]);
+      if (t.kind[c.speaker().first()] == Tokens.WORD) {
+        int from = t.start[c.speaker().first()];
+        mention =
+            new Quote.Mention(
+                Names.stripPossessiveEnd(text.substring(from, t.end[c.speaker().last()])), from);
+      }
+    }
+    if (a.speaker() == null) {
+      return new Quote.Evidence(a.sieve().label + "/unresolved", cue, mention, null);
+    }
+    Quote.Mention antecedent = null;
+    int at =
+        a.speaker().how() == Resolver.How.NAME && a.previous() < 0 ? -1 : a.speaker().namedAt();
+    if (at >= 0 && at < t.size) {
+      Names.Run run = names.runAt(at);
+      int end = run != null && run.first() == at ? run.last() : at;
+      antecedent =
+          new Quote.Mention(
+              Names.stripPossessiveEnd(text.substring(t.start[at], t.end[end])), t.start[at]);
+    } else if (a.previous() >= 0) {
+      antecedent = new Quote.Mention(a.speaker().name(), spans.get(a.previous()).open());
+    }
+    return new Quote.Evidence(
+        a.sieve().label + "/" + a.speaker().how().label, cue, mention, antecedent);
   }
 
   private void attribute(int i) {
@@ -142,30 +206,66 @@ final class ArticleQuotes {
     String inner = text.substring(s.innerStart(), s.innerEnd()).strip();
     char last = inner.isEmpty() ? ' ' : inner.charAt(inner.length() - 1);
     boolean endsSentence = last == '.' || last == '!' || last == '?';
-    Cue after = closeTok[i] < 0 ? null : cues.after(closeTok[i], endsSentence);
-    Cue before = after == null ? cues.before(openTok[i]) : null;
-    Cue cue = after != null ? after : before;
+    Sieve sieve = Sieve.CUE_AFTER;
+    Cue cue = closeTok[i] < 0 ? null : cues.after(closeTok[i], endsSentence);
+    boolean after = cue != null;
+    if (cue == null) {
+      sieve = Sieve.CUE_BEFORE;
+      cue = cues.before(openTok[i]);
+    }
     if (cue == null && closeTok[i] >= 0) {
+      sieve = Sieve.CUE_SENTENCE;
       cue = cues.sentenceFinal(closeTok[i]); // "… a "wait and see attitude" by buyers, he said."
     }
-    kinds[i] = kindOf(i, inner, cue, after != null);
+    kinds[i] = kindOf(i, inner, cue, after);
     if (kinds[i] == QuoteKind.NOT_A_QUOTE) {
       return;
     }
     if (cue != null) {
-      direct[i] = true;
-      cueOf[i] = cue;
-      speakers[i] = resolve(cue.npFirst(), cue.npLast(), i);
+      found[i] = new Attribution(resolver.resolve(cue.speaker(), i), sieve, cue, -1);
       return;
     }
-    int prev = previousQuote(i);
-    // Only whole quotations go on without a cue; a fragment with none is somebody's phrase.
-    if (prev >= 0
-        && speakers[prev] != null
-        && (s.continuesPrevious() || (kinds[i] == QuoteKind.FULL && inheritable(prev, i)))) {
-      speakers[i] = speakers[prev];
-      cueOf[i] = cueOf[prev];
+    if (kinds[i] != QuoteKind.FULL) {
+      return; // only whole quotations go on without a cue; a fragment with none is somebody's
+      // phrase
     }
+    Cue reported = reportedJustBefore(i);
+    if (reported != null) {
+      Resolver.Referent r = resolver.resolve(reported.speaker(), i);
+      if (r != null) {
+        found[i] = new Attribution(r, Sieve.REPORTED_BEFORE, reported, -1);
+      }
+      return; // someone spoke in the sentence before: never inherit past them
+    }
+    int prev = previousQuote(i);
+    if (prev >= 0 && speaker(prev) != null && inheritable(prev, i)) {
+      Attribution p = found[prev];
+      found[i] = new Attribution(p.speaker(), Sieve.CONTINUES, p.cue(), prev);
+    }
+  }
+
+  /**
+   * The speech event of the sentence right before quote {@code i} when the quote opens its
+   * sentence: the last reporting verb outside quotes there ({@code X says …}, {@code X told the BBC
+   * how …}, {@code X put a brave face on it, saying …}) and its subject; null when that sentence
+   * reports nobody, or when it is the previous quote's own sentence.
+   */
+  private Cue reportedJustBefore(int i) {
+    int open = openTok[i];
+    if (open == 0 || t.sentenceStartOf(open) != open) {
+      return null;
+    }
+    int prevSentence = t.sentence[open] - 1;
+    int from = t.sentenceStart[prevSentence];
+    if (t.paragraph[open] - t.paragraph[from] > 1) {
+      return null;
+    }
+    for (int k = from; k < open; k++) {
+      if (t.kind[k] == Tokens.OPEN || t.kind[k] == Tokens.CLOSE) {
+        return null; // a quote there: the continuation sieve decides
+      }
+    }
+    return cues.speechEvent(from, open);
   }
 
   /**
@@ -179,8 +279,7 @@ final class ArticleQuotes {
     boolean anyUnsure = false;
     for (int i = 0; i < n && !anyUnsure; i++) {
       anyUnsure =
-          kinds[i] != QuoteKind.NOT_A_QUOTE
-              && (speakers[i] == null || speakers[i].indexOf(' ') < 0);
+          kinds[i] != QuoteKind.NOT_A_QUOTE && (speaker(i) == null || speaker(i).indexOf(' ') < 0);
     }
     if (!anyUnsure || n < 2) {
       return;
@@ -193,21 +292,25 @@ final class ArticleQuotes {
       }
     }
     for (int i = 0; i < n; i++) {
-      if (keys[i] == null || (speakers[i] != null && speakers[i].indexOf(' ') > 0)) {
+      if (keys[i] == null || (speaker(i) != null && speaker(i).indexOf(' ') > 0)) {
         continue;
       }
       for (int j = 0; j < n; j++) {
-        if (j == i || keys[j] == null || speakers[j] == null || !isFullName(speakers[j])) {
+        if (j == i || keys[j] == null || speaker(j) == null || !isFullName(speaker(j))) {
           continue;
         }
         String shorter = keys[i].length() <= keys[j].length() ? keys[i] : keys[j];
         String longer = shorter == keys[i] ? keys[j] : keys[i];
         if (longer.startsWith(shorter) && shorter.indexOf(' ', shorter.indexOf(' ') + 1) > 0) {
-          speakers[i] = speakers[j];
+          found[i] = new Attribution(found[j].speaker(), Sieve.REPEATED, found[j].cue(), j);
           break;
         }
       }
     }
+  }
+
+  private String speaker(int i) {
+    return found[i] == null || found[i].speaker() == null ? null : found[i].speaker().name();
   }
 
   /** A name of two or more words that the article treats as a person (not a bare surname). */
@@ -236,7 +339,8 @@ final class ArticleQuotes {
       return false;
     }
     boolean sameSpeakerAgain = false;
-    int ownVerb = cueOf[prev] == null ? -1 : cueOf[prev].verb();
+    Cue prevCue = found[prev].cue();
+    int ownVerb = prevCue == null ? -1 : prevCue.verb();
     for (int k = from; k < to; k++) {
       // A participle ("… said X in a statement explaining …") goes on with the same speaker.
       if (k != ownVerb
@@ -246,8 +350,9 @@ final class ArticleQuotes {
           && !(t.isWord(k - 1) && PASSIVE_MARKERS.contains(t.lower(k - 1)))) {
         // Another attribution in between; fine only when it names the same speaker again
         // ("Sims added that …").
-        int[] np = cues.backwardPhrase(k, t.sentenceStartOf(k));
-        if (np == null || !speakers[prev].equals(resolve(np[0], np[1], i))) {
+        Phrase np = cues.backwardPhrase(k, t.sentenceStartOf(k));
+        Resolver.Referent again = np == null ? null : resolver.resolve(np, i);
+        if (again == null || !again.name().equals(speaker(prev))) {
           return false;
         }
         sameSpeakerAgain = true;
@@ -272,7 +377,7 @@ final class ArticleQuotes {
 
   private QuoteKind kindOf(int i, String inner, Cue cue, boolean cueAfter) {
     SpanFinder.Span s = spans.get(i);
-    if (s.continuesPrevious() || s.continuesNext()) {
+    if (s.pieces() || s.continuesNext()) {
       return QuoteKind.FULL;
     }
     int words = 0;
@@ -455,308 +560,5 @@ final class ArticleQuotes {
       }
     }
     return ' ';
-  }
-
-  // ---- speakers ----
-
-  /** The canonical speaker named by tokens {@code [first, last]}, or null when unsure. */
-  private String resolve(int first, int last, int quoteIndex) {
-    if (t.kind[first] == Tokens.OPEN) {
-      int q = t.quote[first];
-      return q >= 0 && q < quoteIndex ? speakers[q] : null;
-    }
-    if (first == last && t.isWord(first)) {
-      String w = t.lower(first);
-      if (w.equals("she") || w.equals("he")) {
-        return pronoun(first, w.equals("she") ? Names.FEMALE : Names.MALE, quoteIndex, 0);
-      }
-      if (w.equals("it")) {
-        return itAntecedent(first, quoteIndex);
-      }
-      if (Lexicon.PRONOUNS.contains(w)) {
-        return null; // "they", "we", "I": a group or the writer, not one named speaker
-      }
-    }
-    Names.Run run = null;
-    boolean roleFor = false;
-    for (int k = first; k <= last; k++) {
-      Names.Run r = names.runAt(k);
-      if (r != null) {
-        run = r;
-        k = r.last();
-      } else if (t.lowerCase(k) && ROLE_LINKS.contains(t.lower(k))) {
-        roleFor = true;
-      }
-    }
-    if (run != null) {
-      String name = names.canonicalOf(run);
-      Names.Entity e = names.entity(name);
-      String lastOfRun = t.lower(run.last());
-      Names.Entity entity = names.entity(name);
-      if (Lexicon.isRole(lastOfRun)
-          || Lexicon.DEMONYMS.contains(lastOfRun)
-          || (entity != null
-              && !entity.person
-              && !entity.org
-              && !entity.company
-              && isOnlyRoles(name))) {
-        return null; // "the Salford MP": a role, not a name
-      }
-      if (run.last() < last && t.lowerCase(last) && !roleFor) {
-        // The name modifies a noun: "the Mic video" and "a Microsoft spokesman" speak for the
-        // name; "the Old Trafford boss" and "the European champion" are somebody unnamed.
-        String head = t.lower(last);
-        boolean speaksFor =
-            Lexicon.WORK_NOUNS.contains(head)
-                || Lexicon.SPOKES.contains(head)
-                || Lexicon.COMPANY_NOUNS.contains(head);
-        return speaksFor && (e == null || !e.person) ? name : null;
-      }
-      Names.Run firstRun = null;
-      for (int k = first; k <= last && firstRun == null; k++) {
-        firstRun = names.runAt(k);
-        if (firstRun == null && t.lowerCase(k) && ROLE_LINKS.contains(t.lower(k))) {
-          break; // a link before any name: "a spokesman for X"
-        }
-      }
-      if (roleFor && firstRun != null && firstRun != run) {
-        // "Mark Rogers of Prudential Bache Securities": the person named first is the head
-        Names.Entity head = names.entity(names.canonicalOf(firstRun));
-        if (head != null && head.person) {
-          return head.name;
-        }
-      }
-      if (roleFor) {
-        // "a spokesman for Apple" is Apple; "a lawyer for Smith", "an associate of Smith" and
-        // "sources close to X" are not Smith or X.
-        boolean spokes = false;
-        for (int k = first; k <= last && names.runAt(k) == null; k++) {
-          spokes |= Lexicon.SPOKES.contains(t.lower(k));
-        }
-        return spokes && (e == null || !e.person) ? name : null;
-      }
-      return name;
-    }
-    for (int k = first; k <= last; k++) {
-      String w = t.lower(k);
-      if (Lexicon.COMPANY_NOUNS.contains(w) && k > first && isDefinite(k - 1)) {
-        return names.mainCompany();
-      }
-    }
-    for (int k = first; k <= last; k++) {
-      String w = t.lower(k);
-      if (Lexicon.WORK_NOUNS.contains(w) && k > first && isDefinite(k - 1)) {
-        return names.ownerOfWork(w, first);
-      }
-    }
-    return null;
-  }
-
-  private boolean isDefinite(int k) {
-    String w = t.lower(k);
-    return w.equals("the") || w.equals("its") || w.equals("this");
-  }
-
-  /**
-   * The person a {@code he}/{@code she} at {@code p} refers to: the speaker of a recent quote or
-   * the subject of a recent sentence, nearest first, of a compatible gender. Objects ({@code told
-   * Jake}) are never candidates, since only subjects and speakers are looked at.
-   */
-  private String pronoun(int p, byte gender, int quoteIndex, int depth) {
-    int s = t.sentence[p];
-    for (int si = s; si >= 0 && si > s - MAX_PRONOUN_SENTENCES; si--) {
-      int ss = t.sentenceStart[si];
-      if (t.paragraph[p] - t.paragraph[ss] > 2) {
-        break;
-      }
-      int limit = si == s ? p : t.sentenceStart[si + 1];
-      for (int k = ss; k < limit; k++) {
-        int q = t.quote[k];
-        if (t.kind[k] == Tokens.OPEN
-            && q >= 0
-            && q < quoteIndex
-            && kinds[q] != QuoteKind.NOT_A_QUOTE) {
-          if (speakers[q] == null) {
-            return null; // the last quote's speaker is unknown; "he" may well be that speaker
-          }
-          Names.Entity e = names.entity(speakers[q]);
-          if (e == null || (!e.org && !e.company && compatible(e, gender))) {
-            return speakers[q];
-          }
-        }
-      }
-      if (si < s) {
-        // "…, Deputy Prime Minister Kim Mahn-je said.": the sentence reports that person
-        int[] fin = cues.finalAttribution(si);
-        if (fin != null) {
-          Names.Run run = names.runAt(fin[1]);
-          Names.Entity e = run == null ? null : names.entity(names.canonicalOf(run));
-          if (e != null && e.person && compatible(e, gender)) {
-            return e.name;
-          }
-          if (run == null && describesPerson(fin[0], fin[1])) {
-            return null; // "…, a ministry official said."
-          }
-        }
-      }
-      int[] np = cues.subjectOf(ss, limit);
-      if (np != null
-          && np[0] != p
-          && t.kind[np[0]] == Tokens.WORD
-          && names.runAt(np[0]) == null
-          && describesPerson(np[0], np[1])) {
-        return null; // "the French international defender …, he said": someone we cannot name
-      }
-      if (np == null || np[0] == p || t.kind[np[0]] != Tokens.WORD) {
-        // No person as subject ("The report was welcomed by … David Willetts."): a sentence
-        // naming exactly one fitting person gives that person; two or more, we cannot tell.
-        if (np == null || t.kind[np[0]] != Tokens.OPEN) {
-          String only = onlyPerson(ss, limit, gender);
-          if (only != null) {
-            return only.isEmpty() ? null : only;
-          }
-        }
-        continue;
-      }
-      String w = t.lower(np[0]);
-      if (np[0] == np[1] && (w.equals("she") || w.equals("he"))) {
-        if (w.equals(gender == Names.FEMALE ? "she" : "he") && depth < 2) {
-          String r = pronoun(np[0], gender, quoteIndex, depth + 1);
-          if (r != null) {
-            return r;
-          }
-        }
-        continue;
-      }
-      Names.Run run = names.runAt(np[1]);
-      if (run != null) {
-        String name = names.canonicalOf(run);
-        Names.Entity e = names.entity(name);
-        if (e != null && e.person && compatible(e, gender)) {
-          return name;
-        }
-        if (e != null && e.person) {
-          continue; // a person of the other gender: look further back
-        }
-        if (e != null && !e.org && !e.company && name.indexOf(' ') < 0) {
-          return null; // "Parry, speaking to …": a bare name we cannot type; unsure, stop
-        }
-      }
-      String only = onlyPerson(ss, limit, gender);
-      if (only != null) {
-        return only.isEmpty() ? null : only;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The one person of a fitting gender named in tokens {@code [from, to)} outside quotes and not as
-   * a hearer; "" when several are named (ambiguous), null when none is.
-   */
-  private String onlyPerson(int from, int to, byte gender) {
-    String found = null;
-    for (int k = from; k < to; k++) {
-      if (t.quote[k] < 0 && t.isWord(k) && isUnnamedRole(k)) {
-        return ""; // "according to an ntl spokesman": someone the text does not name
-      }
-      Names.Run run = names.runAt(k);
-      if (run == null || t.quote[k] >= 0) {
-        continue;
-      }
-      k = run.last();
-      boolean hearer =
-          run.first() > 0
-              && t.isWord(run.first() - 1)
-              && Lexicon.HEARER_VERBS.contains(t.lower(run.first() - 1));
-      String name = names.canonicalOf(run);
-      Names.Entity e = names.entity(name);
-      if (hearer || e == null || !e.person || (e.gender != Names.UNKNOWN && e.gender != gender)) {
-        continue;
-      }
-      if ((found != null && !found.equals(name)) || e.gender == Names.UNKNOWN) {
-        return ""; // two people, or one we cannot tell is a "she" ("Wooden Spoon", "Staunton")
-      }
-      found = name;
-    }
-    return found;
-  }
-
-  private static boolean isOnlyRoles(String name) {
-    for (String w : name.toLowerCase(java.util.Locale.ROOT).split(" ")) {
-      if (!Lexicon.isRole(w) && !Lexicon.DEMONYMS.contains(w)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** "a spokesman", "an ntl spokesman" with no name after it. */
-  private boolean isUnnamedRole(int k) {
-    String w = t.lower(k);
-    if (!Lexicon.SPOKES.contains(w) && !w.equals("spokesman") && !w.equals("spokeswoman")) {
-      return false;
-    }
-    boolean article = false;
-    for (int d = k - 1; d >= 0 && d >= k - 3 && t.isWord(d); d--) {
-      String dw = t.lower(d);
-      if (dw.equals("a") || dw.equals("an") || dw.equals("one")) {
-        article = true;
-        break;
-      }
-    }
-    return article && names.runAt(k + 1) == null;
-  }
-
-  /** A noun phrase about a person without a name: "the French international defender". */
-  private boolean describesPerson(int first, int last) {
-    for (int k = first; k <= last; k++) {
-      String w = t.lower(k);
-      if (Lexicon.TITLES.contains(w)
-          || (Lexicon.ROLE_NOUNS.contains(w) && !Lexicon.COMPANY_NOUNS.contains(w))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean compatible(Names.Entity e, byte gender) {
-    return e.gender == Names.UNKNOWN || e.gender == gender;
-  }
-
-  /** {@code it said}: a recent organisation speaker or subject, or null. */
-  private String itAntecedent(int p, int quoteIndex) {
-    int s = t.sentence[p];
-    for (int si = s; si >= 0 && si > s - 4; si--) {
-      int ss = t.sentenceStart[si];
-      int limit = si == s ? p : t.sentenceStart[si + 1];
-      for (int k = ss; k < limit; k++) {
-        int q = t.quote[k];
-        if (t.kind[k] == Tokens.OPEN && q >= 0 && q < quoteIndex && speakers[q] != null) {
-          Names.Entity e = names.entity(speakers[q]);
-          if (e != null && (e.org || e.company)) {
-            return speakers[q];
-          }
-        }
-      }
-      int[] np = cues.subjectOf(ss, limit);
-      if (np == null || np[0] == p || t.kind[np[0]] != Tokens.WORD) {
-        continue;
-      }
-      Names.Run run = names.runAt(np[1]);
-      if (run != null) {
-        Names.Entity e = names.entity(names.canonicalOf(run));
-        if (e != null && (e.org || e.company)) {
-          return e.name;
-        }
-        return null; // the nearest subject is not an organisation: unsure
-      }
-      for (int k = np[0]; k <= np[1]; k++) {
-        if (Lexicon.COMPANY_NOUNS.contains(t.lower(k))) {
-          return names.mainCompany();
-        }
-      }
-    }
-    return null;
   }
 }

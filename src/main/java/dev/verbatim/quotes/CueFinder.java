@@ -13,6 +13,12 @@ final class CueFinder {
 
   private static final int MAX_BEFORE_TOKENS = 45;
 
+  /** "described some of 50 Cent's rivals as": the words a speech act takes before its quote. */
+  private static final int MAX_SPEECH_ACT_TOKENS = 20;
+
+  /** "At a conference on developing enterprise hosted by … on Friday," fits; longer is a clause. */
+  private static final int MAX_ADVERBIAL_TOKENS = 30;
+
   private static final Set<String> DETERMINERS =
       Lexicon.words(
           "the", "a", "an", "his", "her", "its", "their", "our", "one", "two", "three", "some",
@@ -86,7 +92,7 @@ final class CueFinder {
       Lexicon.words("the", "a", "an", "one", "another");
 
   private static final Set<String> PP_LINKS =
-      Lexicon.words("of", "for", "at", "from", "with", "to");
+      Lexicon.words("of", "for", "at", "from", "with", "to", "in");
 
   private static final Set<String> CUTS =
       Lexicon.words("and", "but", "that", "as", "while", "when", "because", "so", "then");
@@ -145,7 +151,7 @@ final class CueFinder {
           && run.first() >= k0 + 1
           && run.first() <= k0 + 2
           && endsClause(run.last() + 1)) {
-        return new Cue(k0, t.word(k0), k0 + 1, run.last());
+        return new Cue(k0, t.word(k0), new Phrase(k0 + 1, run.last()));
       }
       return null;
     }
@@ -161,7 +167,7 @@ final class CueFinder {
     }
     int v = last + 1;
     if (t.lowerCase(v) && looksLikePastVerb(t.lower(v)) && endsClause(v + 1)) {
-      return new Cue(v, t.word(v), k0, last);
+      return new Cue(v, t.word(v), new Phrase(k0, last));
     }
     return null;
   }
@@ -203,25 +209,27 @@ final class CueFinder {
         if (k != k0) {
           return null;
         }
-        int[] np = forwardPhrase(k + 2);
-        return np == null ? null : new Cue(k, "according to", np[0], np[1]);
+        Phrase np = forwardPhrase(k + 2);
+        return np == null ? null : new Cue(k, "according to", np);
       }
       if (isReportingVerb(t, k)) {
         if (k == k0) {
           if (Lexicon.HEARER_VERBS.contains(t.lower(k))) {
             return null;
           }
-          int[] np = forwardPhrase(k + 1);
-          return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
+          Phrase np = forwardPhrase(k + 1);
+          return np == null ? null : new Cue(k, t.word(k), np);
         }
-        int[] np = backwardPhrase(k, k0);
-        if (np == null || !onlyRoleWords(k0, np[0]) || (np[0] > k0 && t.lower(k0).equals("and"))) {
+        Phrase np = backwardPhrase(k, k0);
+        if (np == null
+            || !onlyRoleWords(k0, np.first())
+            || (np.first() > k0 && t.lower(k0).equals("and"))) {
           return null; // a clause between the mark and the subject: not a plain cue
         }
         if (nounLike(k, np)) {
           return null; // "… and a smaller state grant": a noun, not a verb
         }
-        return new Cue(k, t.word(k), np[0], np[1]);
+        return new Cue(k, t.word(k), np);
       }
     }
     return null;
@@ -231,12 +239,12 @@ final class CueFinder {
    * A verb that is also a noun ("state", "report") counts only after a name or a pronoun, or a
    * phrase that can speak ("the company states"): "a smaller state grant" is not a cue.
    */
-  private boolean nounLike(int verb, int[] np) {
+  private boolean nounLike(int verb, Phrase np) {
     if (!Lexicon.NOUN_LIKE_VERBS.contains(t.lower(verb))) {
       return false;
     }
-    String head = t.lower(np[1]);
-    return names.runAt(np[1]) == null
+    String head = t.lower(np.last());
+    return names.runAt(np.last()) == null
         && !Lexicon.PRONOUNS.contains(head)
         && !Lexicon.COMPANY_NOUNS.contains(head)
         && !Lexicon.WORK_NOUNS.contains(head)
@@ -278,10 +286,10 @@ final class CueFinder {
    * The attribution ending sentence {@code s} ("…, Deputy Prime Minister Kim Mahn-je said."), or
    * null.
    */
-  int[] finalAttribution(int s) {
+  Phrase finalAttribution(int s) {
     int from = t.sentenceStart[s];
     Cue c = finalClause(t.sentenceStart[s + 1], from);
-    return c == null ? null : new int[] {c.npFirst(), c.npLast()};
+    return c == null ? null : c.speaker();
   }
 
   private Cue finalClause(int end, int closeTok) {
@@ -305,14 +313,14 @@ final class CueFinder {
     int k0 = comma + 1;
     int verb = last - 1;
     if (isReportingVerb(t, verb) && verb > k0) {
-      int[] np = backwardPhrase(verb, k0);
-      return np == null || np[0] != k0 && !onlyRoleWords(k0, np[0])
+      Phrase np = backwardPhrase(verb, k0);
+      return np == null || np.first() != k0 && !onlyRoleWords(k0, np.first())
           ? null
-          : new Cue(verb, t.word(verb), np[0], np[1]);
+          : new Cue(verb, t.word(verb), np);
     }
     if (isReportingVerb(t, k0) && !Lexicon.HEARER_VERBS.contains(t.lower(k0))) {
-      int[] np = forwardPhrase(k0 + 1);
-      return np == null || np[1] != last - 1 ? null : new Cue(k0, t.word(k0), np[0], np[1]);
+      Phrase np = forwardPhrase(k0 + 1);
+      return np == null || np.last() != last - 1 ? null : new Cue(k0, t.word(k0), np);
     }
     return null;
   }
@@ -325,10 +333,10 @@ final class CueFinder {
     }
     int comment = commentCue(openTok, s0);
     if (comment >= 0) {
-      int[] np = subjectOf(s0, comment);
+      Phrase np = subjectOf(s0, comment);
       return np == null
           ? null
-          : new Cue(comment, t.text.substring(t.start[comment], t.end[comment + 2]), np[0], np[1]);
+          : new Cue(comment, t.text.substring(t.start[comment], t.end[comment + 2]), np);
     }
     int lo = Math.max(s0, openTok - MAX_BEFORE_TOKENS);
     for (int k = openTok - 1; k >= lo; k--) {
@@ -339,14 +347,14 @@ final class CueFinder {
           && t.lower(k).equals("according")
           && t.isWord(k + 1)
           && t.lower(k + 1).equals("to")) {
-        int[] np = forwardPhrase(k + 2);
-        return np == null ? null : new Cue(k, "according to", np[0], np[1]);
+        Phrase np = forwardPhrase(k + 2);
+        return np == null ? null : new Cue(k, "according to", np);
       }
       if (isReportingVerb(t, k)) {
         String w = t.lower(k);
         if (w.endsWith("ing") || w.equals("quoted")) {
-          int[] np = participleSubject(k, s0);
-          return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
+          Phrase np = participleSubject(k, s0);
+          return np == null ? null : new Cue(k, t.word(k), np);
         }
         int j = skipBetween(k - 1, s0);
         if (j >= s0 && RELATIVES.contains(t.lower(j))) {
@@ -354,27 +362,79 @@ final class CueFinder {
           int a = t.isPunct(j - 1, ',') ? j - 2 : j - 1;
           Names.Run antecedent = names.runAt(a);
           if (antecedent != null && antecedent.last() == a && antecedent.first() >= s0) {
-            return new Cue(k, t.word(k), antecedent.first(), antecedent.last());
+            return new Cue(k, t.word(k), new Phrase(antecedent.first(), antecedent.last()));
           }
-          int[] np = subjectOf(s0, j);
-          return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
+          Phrase np = subjectOf(s0, j);
+          return np == null ? null : new Cue(k, t.word(k), np);
         }
         if (k >= 1
             && (t.kind[k - 1] == Tokens.CLOSE
                 || (k >= 2 && t.isPunct(k - 1, ',') && t.kind[k - 2] == Tokens.CLOSE))) {
           // `“…,” said Pulcine, “and if …”`: the second piece takes the inverted cue
-          int[] np = Lexicon.HEARER_VERBS.contains(w) ? null : forwardPhrase(k + 1);
-          return np == null ? null : new Cue(k, t.word(k), np[0], np[1]);
+          Phrase np = Lexicon.HEARER_VERBS.contains(w) ? null : forwardPhrase(k + 1);
+          return np == null ? null : new Cue(k, t.word(k), np);
         }
         if (t.isWord(k - 1) && PASSIVE.contains(t.lower(k - 1))) {
           return null; // "Ms Simonetti was told …": the subject heard it; who spoke is not said
         }
-        int[] np = backwardPhrase(k, s0);
+        Phrase np = backwardPhrase(k, s0);
+        if (np == null && t.lowerCase(k - 1) && t.lower(k - 1).equals("and")) {
+          np = subjectOf(s0, k - 1); // "Mrs Parker Bowles said … and added:"
+        }
         if (np == null || nounLike(k, np)) {
           return null;
         }
-        return new Cue(k, t.word(k), np[0], np[1]);
+        return new Cue(k, t.word(k), np);
       }
+    }
+    Cue colon = colonAfterName(openTok, s0);
+    return colon != null ? colon : speechAct(openTok, s0);
+  }
+
+  /**
+   * {@code BBC Two controller Roly Keating: “…”}: a sentence that is only a name phrase and a colon
+   * before the quote, or null.
+   */
+  private Cue colonAfterName(int openTok, int s0) {
+    int colon = openTok - 1;
+    if (!t.isPunct(colon, ':') || colon - 1 < s0) {
+      return null;
+    }
+    Names.Run run = names.runAt(colon - 1);
+    if (run == null || run.last() != colon - 1) {
+      return null;
+    }
+    for (int k = s0; k < run.first(); k++) {
+      if (!t.isWord(k) || t.quote[k] >= 0 || (t.lowerCase(k) && !looksLikeRole(t.lower(k)))) {
+        return null; // "The report concludes:" has a verb; only roles and names may lead
+      }
+    }
+    return new Cue(colon, ":", new Phrase(s0, run.last()));
+  }
+
+  /**
+   * {@code X described the embargo as a “…”}, {@code It blamed “…”}, {@code Beijing, which called
+   * it “…”}: a verb that reports an evaluation in someone's words, close before the mark, with its
+   * subject. Null when there is none.
+   */
+  private Cue speechAct(int openTok, int s0) {
+    for (int k = openTok - 1; k >= s0 && k >= openTok - MAX_SPEECH_ACT_TOKENS; k--) {
+      if (t.quote[k] >= 0 || !t.lowerCase(k) || !Lexicon.SPEECH_ACT_CUES.contains(t.lower(k))) {
+        continue;
+      }
+      int j = k - 1;
+      if (t.isWord(j) && RELATIVES.contains(t.lower(j))) {
+        int a = t.isPunct(j - 1, ',') ? j - 2 : j - 1;
+        Names.Run antecedent = names.runAt(a);
+        return antecedent != null && antecedent.last() == a && antecedent.first() >= s0
+            ? new Cue(k, t.word(k), new Phrase(antecedent.first(), antecedent.last()))
+            : null;
+      }
+      if (t.isWord(j) && PASSIVE.contains(t.lower(j))) {
+        return null; // "was described as": by whom is not said
+      }
+      Phrase np = backwardPhrase(k, s0);
+      return np == null ? null : new Cue(k, t.word(k), np);
     }
     return null;
   }
@@ -383,17 +443,17 @@ final class CueFinder {
    * Who speaks through a participle cue at {@code k}: "quoted Y telling", "quoted Y as saying" give
    * Y; "it said, adding" gives the subject of "said"; otherwise the sentence subject.
    */
-  private int[] participleSubject(int k, int s0) {
+  private Phrase participleSubject(int k, int s0) {
     int before = k - 1;
     if (t.isWord(before) && t.lower(before).equals("as")) {
       before--;
     }
     Names.Run run = names.runAt(before);
     if (run != null && run.last() == before && run.first() >= s0 && !t.lower(k).equals("quoted")) {
-      return new int[] {run.first(), run.last()};
+      return new Phrase(run.first(), run.last());
     }
     if (t.isPunct(k - 1, ',') && k - 2 >= s0 && isReportingVerb(t, k - 2)) {
-      int[] np = backwardPhrase(k - 2, s0);
+      Phrase np = backwardPhrase(k - 2, s0);
       if (np != null) {
         return np;
       }
@@ -419,6 +479,20 @@ final class CueFinder {
     return -1;
   }
 
+  /** "He went on to say", "she was forced to admit": back over the lead-in to its subject. */
+  private int skipLeadIn(int j, int lo) {
+    if (j - 1 < lo || !t.lowerCase(j) || !t.lower(j).equals("to")) {
+      return j;
+    }
+    int v = j - 1;
+    if (t.lowerCase(v) && t.lower(v).equals("on") && v - 1 >= lo) {
+      v--;
+    }
+    return t.lowerCase(v) && Lexicon.LEAD_IN_VERBS.contains(t.lower(v))
+        ? skipBetween(v - 1, lo)
+        : j;
+  }
+
   private int skipBetween(int j, int lo) {
     while (j >= lo && t.lowerCase(j) && Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(t.lower(j))) {
       j--;
@@ -430,37 +504,38 @@ final class CueFinder {
    * The speaker phrase ending just before the verb at {@code verb}, not reaching before {@code lo}:
    * a pronoun, a name (with an appositive between commas), or a short noun phrase.
    */
-  int[] backwardPhrase(int verb, int lo) {
-    int j = skipBetween(verb - 1, lo);
+  Phrase backwardPhrase(int verb, int lo) {
+    int j = skipLeadIn(skipBetween(verb - 1, lo), lo);
     if (j < lo || t.quote[j] >= 0) {
       return null;
     }
-    if (t.isPunct(j, ',')) {
+    char separator = appositiveMark(j);
+    if (separator != 0) {
       // "Hugh Hill, a doctor at the hospital, said": back over the appositive to the name.
       int c = j - 1;
-      while (c >= lo && c > j - MAX_SUBJECT_TOKENS && !t.isPunct(c, ',') && t.quote[c] < 0) {
+      while (c >= lo && c > j - MAX_SUBJECT_TOKENS && !t.isPunct(c, separator) && t.quote[c] < 0) {
         c--;
       }
-      if (c < lo || !t.isPunct(c, ',')) {
+      if (c < lo || !t.isPunct(c, separator)) {
         return null;
       }
       Names.Run inside = names.runAt(c + 1);
       if (inside != null && inside.first() == c + 1 && inside.last() == j - 1) {
-        return new int[] {c + 1, j - 1}; // "the crew chief, Lena Park, replied"
+        return new Phrase(c + 1, j - 1); // "the crew chief, Lena Park, replied"
       }
       int head = c - 1;
       if (t.isWord(head) && Lexicon.PRONOUNS.contains(t.lower(head))) {
-        return new int[] {head, head};
+        return new Phrase(head, head);
       }
       Names.Run run = names.runAt(head);
-      return run == null || run.first() < lo ? null : new int[] {run.first(), run.last()};
+      return run == null || run.first() < lo ? null : new Phrase(run.first(), run.last());
     }
     if (!t.isWord(j)) {
       return null;
     }
     String w = t.lower(j);
     if (Lexicon.PRONOUNS.contains(w)) {
-      return new int[] {j, j};
+      return new Phrase(j, j);
     }
     Names.Run run = names.runAt(j);
     if (run != null
@@ -470,7 +545,7 @@ final class CueFinder {
       // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation
       Names.Run person = names.runAt(run.first() - 2);
       if (person != null && person.first() >= lo && !names.isOrganisation(person)) {
-        return new int[] {person.first(), person.last()};
+        return new Phrase(person.first(), person.last());
       }
     }
     if (run != null) {
@@ -493,6 +568,10 @@ final class CueFinder {
           && t.lower(link).equals("and")
           && names.runAt(link - 1) != null) {
         link = names.runAt(link - 1).first() - 1; // "The MP for Sittingbourne and Sheppey"
+        if (!(link > lo && t.lowerCase(link) && PP_LINKS.contains(t.lower(link)))
+            && !names.isOrganisation(run)) {
+          return null; // "Princes William and Harry said": two speakers, not one
+        }
       }
       if (link > lo && t.lowerCase(link) && PP_LINKS.contains(t.lower(link))) {
         // "a close associate of … Khodorkovsky", "a spokesman for Apple": the name is inside the
@@ -502,12 +581,12 @@ final class CueFinder {
             break;
           }
           if (DETERMINERS.contains(t.lower(d)) || d == lo || !t.isWord(d - 1)) {
-            return new int[] {d, j};
+            return new Phrase(d, j);
           }
         }
         return null;
       }
-      return new int[] {first, j};
+      return new Phrase(first, j);
     }
     if (t.lowerCase(j)) {
       // a noun phrase: back to its determiner ("a spokesperson for the company")
@@ -517,15 +596,72 @@ final class CueFinder {
         }
         if (DETERMINERS.contains(t.lower(k))
             && (k == lo || !t.isWord(k - 1) || isPrepositionOrCut(t.lower(k - 1)))) {
-          return new int[] {k, j};
+          return new Phrase(k, j);
+        }
+      }
+      // a possessor for a determiner: "Mr Ward's official spokesman said"
+      for (int k = j - 1; k >= lo && k > j - 4 && t.isWord(k); k--) {
+        Names.Run owner = names.runAt(k);
+        if (owner != null && owner.last() == k && Names.isPossessive(t, k) && owner.first() >= lo) {
+          return new Phrase(owner.first(), j);
+        }
+        if (owner != null || !t.lowerCase(k)) {
+          break;
         }
       }
       // bare plural subjects: "analysts said", "officials told"
       if ((w.endsWith("s") && !w.endsWith("ss")) && (j == lo || !t.isWord(j - 1))) {
-        return new int[] {j, j};
+        return new Phrase(j, j);
       }
     }
     return null;
+  }
+
+  /**
+   * The name after a possessive, past title words ("Prime Minister"), within four tokens, or null.
+   */
+  private Names.Run ownedRun(int k) {
+    for (int j = k; j < k + 4 && t.isWord(j); j++) {
+      Names.Run r = names.runAt(j);
+      if (r != null && r.first() == j) {
+        return r;
+      }
+      if (!Lexicon.isRole(t.lower(j)) && !isRoleNoun(t.lower(j))) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** The comma or dash at {@code j} that closes an appositive, or 0. */
+  private char appositiveMark(int j) {
+    for (char c : new char[] {',', '-', '–', '—'}) {
+      if (t.isPunct(j, c)) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  /** A role noun, or a word shaped like one ("controller", "master") that is no reporting verb. */
+  private static boolean looksLikeRole(String w) {
+    if (isRoleNoun(w) || Lexicon.isRole(w)) {
+      return true;
+    }
+    boolean agent =
+        w.endsWith("er")
+            || w.endsWith("or")
+            || w.endsWith("ist")
+            || w.endsWith("ian")
+            || w.endsWith("man")
+            || w.endsWith("woman");
+    return agent
+        && !Lexicon.REPORTING_VERBS.contains(w)
+        && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(w);
+  }
+
+  private static boolean isRoleNoun(String w) {
+    return Lexicon.ROLE_NOUNS.contains(w) || Resolver.isPersonNoun(w);
   }
 
   private static boolean isPrepositionOrCut(String w) {
@@ -541,6 +677,12 @@ final class CueFinder {
 
   /** "Dome spokesman David Annesley": the person after an organisation and a role is the head. */
   private Names.Run headRun(Names.Run run) {
+    if (Names.isPossessive(t, run.last())) {
+      Names.Run owned = ownedRun(run.last() + 1);
+      if (owned != null) {
+        run = owned; // "Australia's Prime Minister John Howard" is John Howard
+      }
+    }
     int k = run.last() + 1;
     int words = 0;
     boolean role = false;
@@ -550,22 +692,25 @@ final class CueFinder {
         && !isReportingVerb(t, k)
         && !STOP_FORWARD.contains(t.lower(k))
         && !DETERMINERS.contains(t.lower(k))) {
-      role |= Lexicon.isRole(t.lower(k));
+      role |= Lexicon.isRole(t.lower(k)) || Resolver.isPersonNoun(t.lower(k));
       k++;
       words++;
+    }
+    if (role && t.isPunct(k, ',')) {
+      k++; // "EEF chief economist, Steve Radley"
     }
     Names.Run next = role ? names.runAt(k) : null;
     return next != null && next.first() == k ? next : run;
   }
 
   /** The speaker phrase starting at {@code k} after an inverted cue ({@code said Smith, …}). */
-  int[] forwardPhrase(int k) {
+  Phrase forwardPhrase(int k) {
     if (!t.isWord(k) || t.quote[k] >= 0) {
       return null;
     }
     String w = t.lower(k);
     if (Lexicon.PRONOUNS.contains(w)) {
-      return new int[] {k, k};
+      return new Phrase(k, k);
     }
     Names.Run run = names.runAt(k);
     if (run != null && run.first() >= k - 1) {
@@ -580,7 +725,7 @@ final class CueFinder {
         Names.Run next = names.runAt(e);
         end = next != null && next.first() == e ? next.last() : e - 1;
       }
-      return new int[] {k, end};
+      return new Phrase(k, end);
     }
     // "the White House", "a spokesman for the ministry", "chairman John Smith"
     int end = -1;
@@ -595,8 +740,7 @@ final class CueFinder {
         end = r.last();
         int e = end + 1;
         while (e < k + 9
-            && (names.runAt(e) != null
-                || (t.lowerCase(e) && Lexicon.ROLE_NOUNS.contains(t.lower(e))))) {
+            && (names.runAt(e) != null || (t.lowerCase(e) && isRoleNoun(t.lower(e))))) {
           end = names.runAt(e) != null ? names.runAt(e).last() : e;
           e = end + 1;
         }
@@ -617,14 +761,14 @@ final class CueFinder {
     if (!DETERMINERS.contains(w) && names.runAt(end) == null && !(w.endsWith("s") && end == k)) {
       return null;
     }
-    return new int[] {k, end};
+    return new Phrase(k, end);
   }
 
   /**
    * The subject of the sentence starting at {@code s0}, looked for before token {@code limit}:
    * leading adverbials ({@code In 1997,}, {@code Last year,}) and conjunctions skipped.
    */
-  int[] subjectOf(int s0, int limit) {
+  Phrase subjectOf(int s0, int limit) {
     int k = s0;
     while (k < limit && t.kind[k] == Tokens.PUNCT) {
       k++;
@@ -637,7 +781,7 @@ final class CueFinder {
     }
     if (k < limit && t.isWord(k) && Lexicon.LEADING_ADVERBIALS.contains(t.lower(k))) {
       int comma = -1;
-      for (int j = k + 1; j < limit && j < k + 16; j++) {
+      for (int j = k + 1; j < limit && j < k + MAX_ADVERBIAL_TOKENS; j++) {
         if (t.isPunct(j, ',') && t.quote[j] < 0) {
           comma = j;
           break;
@@ -661,12 +805,20 @@ final class CueFinder {
           && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(t.lower(e + 1))) {
         e++;
       }
-      return new int[] {k, e};
+      int apposition = e + 2;
+      Names.Run named = names.runAt(apposition);
+      if ((t.isPunct(e + 1, ',') || t.isPunct(e + 1, '-'))
+          && named != null
+          && named.first() == apposition) {
+        return new Phrase(
+            named.first(), named.last()); // "one of the Guildford Four, Gerry Conlon - who"
+      }
+      return new Phrase(k, e);
     }
     for (int j = k; j < limit && j < k + 8; j++) {
       if (t.quote[j] >= 0) {
         if (t.kind[j] == Tokens.OPEN && j == k) {
-          return new int[] {j, j}; // the sentence opens with a quote: its speaker is the subject
+          return new Phrase(j, j); // the sentence opens with a quote: its speaker is the subject
         }
         return null;
       }
@@ -679,20 +831,61 @@ final class CueFinder {
       String w = t.lower(j);
       boolean afterPreposition = j > k && t.isWord(j - 1) && PREPOSITIONS.contains(t.lower(j - 1));
       if (Lexicon.PRONOUNS.contains(w) && !afterPreposition) {
-        return new int[] {j, j};
+        return new Phrase(j, j);
       }
       Names.Run run = names.runAt(j);
       if (run != null && !afterPreposition) {
         run = headRun(run);
-        return new int[] {run.first(), run.last()};
+        return new Phrase(run.first(), run.last());
       }
       if (run != null) {
         j = run.last();
       }
       if (Lexicon.REPORTING_VERBS.contains(w) && j > k) {
-        int[] np = backwardPhrase(j, k);
+        Phrase np = backwardPhrase(j, k);
         return np;
       }
+    }
+    return null;
+  }
+
+  /**
+   * The subject of the last reporting verb in tokens {@code [from, to)} outside quotes ({@code
+   * Britain has been cautious, but Mr Straw said he …} gives Mr Straw), or null.
+   */
+  Phrase lastSpeechSubject(int from, int to) {
+    for (int k = to - 1; k > from; k--) {
+      if (t.quote[k] < 0
+          && isReportingVerb(t, k)
+          && !t.lower(k).endsWith("ing")
+          && !(t.isWord(k - 1) && PASSIVE.contains(t.lower(k - 1)))) {
+        Phrase np = backwardPhrase(k, from);
+        if (np != null) {
+          return np;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The last reporting verb outside quotes in tokens {@code [from, to)} and who speaks through it:
+   * its own subject, or for a participle after a comma ({@code …, saying}) the sentence's subject.
+   * Null when no verb there reports speech or no speaker phrase goes with it.
+   */
+  Cue speechEvent(int from, int to) {
+    for (int k = to - 1; k > from; k--) {
+      if (t.quote[k] >= 0 || !isReportingVerb(t, k) || Lexicon.HEARER_ONLY.contains(t.lower(k))) {
+        continue;
+      }
+      if (t.isWord(k - 1) && PASSIVE.contains(t.lower(k - 1))) {
+        return null; // "was told": who spoke is not said
+      }
+      Phrase np =
+          t.lower(k).endsWith("ing") && t.isPunct(k - 1, ',')
+              ? subjectOf(from, k)
+              : backwardPhrase(k, from);
+      return np == null ? null : new Cue(k, t.word(k), np);
     }
     return null;
   }

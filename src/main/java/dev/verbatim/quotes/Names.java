@@ -33,6 +33,12 @@ final class Names {
     /** False until {@link Names#settle} has drawn the conclusions from all the evidence. */
     boolean settled;
 
+    /**
+     * True when the article shows it is a person (a title, a role, a given name), not only that it
+     * is a name of two capitalised words ("Wolf Brother" may be a book).
+     */
+    boolean evidenced;
+
     Entity(String name) {
       this.name = name;
     }
@@ -131,9 +137,17 @@ final class Names {
             && Lexicon.NAME_PARTICLES.contains(t.lower(k))
             && t.capitalised(k + 1)
             && t.quote[k + 1] < 0
-            && (!t.lower(k).equals("of") || Lexicon.ORG_WORDS.contains(t.lower(j)))) {
+            && (!t.lower(k).equals("of")
+                || Lexicon.ORG_WORDS.contains(t.lower(j))
+                || (j == i + 1 && Lexicon.PEERAGES.contains(t.lower(i))))) {
           // "Bank of England" is one name; "Jim McGroarty of Discount Corp" is two.
           j = k + 1;
+        } else if (t.lowerCase(k)
+            && t.lower(k).equals("and")
+            && endsInOrgWord(t, k + 1)
+            && !isGivenName(t.lower(i))
+            && !Lexicon.TITLES.contains(t.lower(i))) {
+          j = k + 1; // "Finance and Economy Ministry", "Trade and Industry Department"
         } else if (t.isPunct(k, '&') && t.capitalised(k + 1)) {
           j = k + 1;
         } else {
@@ -167,11 +181,14 @@ final class Names {
       // "Peruvian President Alan Garcia", "CFTC Commissioner William Seale": the name is what
       // follows the last title, unless what follows is an organisation ("General Motors").
       for (int k = j - 1; k >= first; k--) {
-        if (Lexicon.TITLES.contains(t.lower(k))
+        boolean role = Lexicon.TITLES.contains(t.lower(k)) || Resolver.isPersonNoun(t.lower(k));
+        if (role
             && !Lexicon.ORG_WORDS.contains(t.lower(k + 1))
-            && !Lexicon.TITLES.contains(t.lower(j))) {
+            && !Lexicon.TITLES.contains(t.lower(j))
+            && !Resolver.isPersonNoun(t.lower(j))) {
           titled = true;
-          first = k + 1;
+          // "Lord Carlile", "Prince Charles": an honorific is part of the name; "Engineer" is not
+          first = Lexicon.HONORIFICS.contains(t.lower(k)) ? k : k + 1;
           break;
         }
       }
@@ -195,6 +212,21 @@ final class Names {
     }
   }
 
+  /**
+   * True when the capitalised words from {@code k} end in an organisation word ("Economy
+   * Ministry").
+   */
+  private static boolean endsInOrgWord(Tokens t, int k) {
+    int j = k;
+    while (j + 1 < t.size && t.capitalised(j + 1) && t.quote[j + 1] < 0 && j < k + 4) {
+      j++;
+    }
+    return t.capitalised(k)
+        && t.quote[k] < 0
+        && Lexicon.ORG_WORDS.contains(t.lower(j))
+        && j > k - 1;
+  }
+
   /** Wire titles and shouted words ("BAHIA COCOA REVIEW") are not names. */
   private static boolean allUpperLong(Tokens t, int first, int last) {
     for (int k = first; k <= last; k++) {
@@ -210,7 +242,7 @@ final class Names {
     return true;
   }
 
-  private static boolean isPossessive(Tokens t, int i) {
+  static boolean isPossessive(Tokens t, int i) {
     int e = t.end[i];
     if (e - t.start[i] < 3) {
       return false;
@@ -351,11 +383,11 @@ final class Names {
     if (e.gender == UNKNOWN && parts.length > 1) {
       e.gender = genderOfFirstName(firstLower);
     }
+    // a given name outweighs a place-like last word: "Lena Park" is a woman, "Hyde Park" a place
     e.person |=
         !e.org
-            && (e.gender != UNKNOWN || parts.length > 1)
-            && !Lexicon.NON_PERSON_NAMES.contains(firstLower)
-            && !isPlace(parts);
+            && (e.gender != UNKNOWN || (parts.length > 1 && !isPlace(parts)))
+            && !Lexicon.NON_PERSON_NAMES.contains(firstLower);
     boolean onlyRoles = true;
     for (String part : parts) {
       onlyRoles &= Lexicon.isRole(part) || Lexicon.DEMONYMS.contains(part);
@@ -452,13 +484,27 @@ final class Names {
       return;
     }
     if (r.titled()) {
-      String title = tokens.lower(r.first() - 1);
+      String title =
+          tokens.lower(
+              Lexicon.HONORIFICS.contains(tokens.lower(r.first())) ? r.first() : r.first() - 1);
       e.person = true;
+      e.evidenced = true;
       if (Lexicon.FEMALE_TITLES.contains(title)) {
         e.gender = FEMALE;
       } else if (Lexicon.MALE_TITLES.contains(title)) {
         e.gender = MALE;
       }
+    }
+    int role = r.first() - 1;
+    if (tokens.isPunct(role, ',')) {
+      role--;
+    }
+    if (tokens.lowerCase(role)
+        && Resolver.isPersonNoun(tokens.lower(role))
+        && !Lexicon.SPOKES.contains(tokens.lower(role))) {
+      // "the crew chief, Lena Park", "peer Lord Carlile": a person by what they are
+      e.person = true;
+      e.evidenced = true;
     }
     int after = r.last() + 1;
     if (tokens.isWord(after) && Lexicon.COMPANY_CONTEXT.contains(tokens.lower(after))) {
@@ -477,6 +523,113 @@ final class Names {
         e.company = true;
       }
     }
+  }
+
+  /** True when {@code name} reads as a place ("South Korea", "New York"). */
+  boolean isPlace(String name) {
+    return isPlace(lowerParts(name));
+  }
+
+  /** True when every word of {@code name} is a title, role or nationality ("Prime Minister"). */
+  static boolean isOnlyRoles(String name) {
+    for (String w : name.toLowerCase(Locale.ROOT).split(" ")) {
+      if (!Lexicon.isRole(w) && !Lexicon.DEMONYMS.contains(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Token of the first body mention of the entity {@code name}, or -1. */
+  int firstMention(String name) {
+    for (Run r : runs) {
+      if (canonicalOf(r).equals(name)) {
+        return r.first();
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Token of the last body mention of the entity {@code name} before token {@code before}, or -1.
+   */
+  int lastMentionBefore(String name, int before) {
+    int found = -1;
+    for (Run r : runs) {
+      if (r.first() >= before) {
+        break;
+      }
+      if (canonicalOf(r).equals(name)) {
+        found = r.first();
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The organisation named last before token {@code before} whose name holds {@code noun} as a word
+   * ({@code the ministry} -> {@code Finance and Economy Ministry}), or null.
+   */
+  String lastNameContaining(String noun, int before) {
+    String found = null;
+    for (Run r : runs) {
+      if (r.first() >= before) {
+        break;
+      }
+      String name = canonicalOf(r);
+      for (String part : lowerParts(name)) {
+        if (part.equals(noun) && name.indexOf(' ') > 0) {
+          found = name;
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The one person entity the article describes with {@code noun} before token {@code before}: as a
+   * title before the name ({@code Producer Kevin Wallace}, {@code England coach Andy Robinson}) or
+   * in apposition ({@code Matthew Warchus, the director,}); null when none or several are.
+   */
+  Entity onlyPersonDescribedAs(String noun, int before) {
+    Entity found = null;
+    for (Run r : runs) {
+      if (r.first() >= before) {
+        break;
+      }
+      if (!describedAs(r, noun)) {
+        continue;
+      }
+      Entity e = entity(canonicalOf(r));
+      if (e == null || !e.person) {
+        continue;
+      }
+      if (found != null && found != e) {
+        return null;
+      }
+      found = e;
+    }
+    return found;
+  }
+
+  private boolean describedAs(Run r, String noun) {
+    for (int k = r.first() - 1; k >= 0 && k >= r.first() - 4 && tokens.isWord(k); k--) {
+      if (tokens.lower(k).equals(noun)) {
+        return true;
+      }
+    }
+    int after = r.last() + 1;
+    if (tokens.isPunct(after, ',')) {
+      for (int k = after + 1; k < tokens.size && k <= after + 6 && tokens.isWord(k); k++) {
+        if (tokens.lower(k).equals(noun)) {
+          return tokens.isPunct(k + 1, ',')
+              || tokens.isPunct(k + 1, '.')
+              || !tokens.isWord(k + 1)
+              || tokens.lowerCase(k + 1);
+        }
+      }
+    }
+    return false;
   }
 
   /** True when the run names an organisation as far as the article shows. */

@@ -3,25 +3,18 @@ package dev.verbatim.quotes;
 import java.util.Objects;
 
 /**
- * One quoted span in an article, with who said it. Immutable and thread-safe.
+ * One quoted span in an article, with who said it and why we think so. Immutable and thread-safe.
  *
  * @param offset char offset of the opening quote mark in the article text
  * @param length chars from the opening mark through the closing mark (inclusive)
- * @param text the quoted words, without the marks
+ * @param text the quoted words, without the outer marks
  * @param kind full quotation, partial, or not a quote at all
- * @param speaker the canonical name of who said it, or null when the evidence is weak
- * @param cue the verb or phrase that attributes it ({@code said}, {@code according to}), or null
- * @param mention where the text names the speaker for this quote ({@code she}, {@code Kardashian}),
- *     or null
+ * @param speaker the speaker's fullest name in the article, or a description ({@code a BBC
+ *     spokeswoman}) when the article names nobody; null when the evidence is weak
+ * @param evidence how the speaker was found, or null when no rule named one
  */
 public record Quote(
-    int offset,
-    int length,
-    String text,
-    QuoteKind kind,
-    String speaker,
-    String cue,
-    Mention mention) {
+    int offset, int length, String text, QuoteKind kind, String speaker, Evidence evidence) {
 
   public Quote {
     if (offset < 0 || length < 2) {
@@ -37,8 +30,20 @@ public record Quote(
     return offset + length;
   }
 
+  /** The verb or phrase that attributes the quote ({@code said}, {@code according to}), or null. */
+  public String cue() {
+    return evidence == null || evidence.cue() == null ? null : evidence.cue().text();
+  }
+
   /**
-   * A span of article text that names a speaker. Immutable.
+   * Where the text names the speaker next to this quote ({@code she}, {@code Kardashian}), or null.
+   */
+  public Mention mention() {
+    return evidence == null ? null : evidence.mention();
+  }
+
+  /**
+   * A span of article text. Immutable.
    *
    * @param text the words as written ({@code she}, {@code a spokesperson for the company})
    * @param offset char offset of those words in the article text
@@ -46,6 +51,23 @@ public record Quote(
   public record Mention(String text, int offset) {
     public Mention {
       Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * The chain from the quote to its speaker: {@code he} -> Ann Reyes, named at offset 812, cue
+   * {@code told}. Immutable.
+   *
+   * @param rule the rule that attributed the quote, as {@code sieve/resolution} ({@code
+   *     cue-after/pronoun}, {@code continues/previous-quote})
+   * @param cue the cue next to the quote, or null for a quote that only goes on from an earlier one
+   * @param mention the words next to the quote pointing at the speaker, or null
+   * @param antecedent where the article names the speaker that {@code mention} (or the earlier
+   *     quote) refers to, or null when the mention is the name itself
+   */
+  public record Evidence(String rule, Mention cue, Mention mention, Mention antecedent) {
+    public Evidence {
+      Objects.requireNonNull(rule, "rule");
     }
   }
 }

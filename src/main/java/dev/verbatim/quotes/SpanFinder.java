@@ -24,9 +24,12 @@ final class SpanFinder {
    * @param end offset just past the closing mark, or the paragraph end for an unclosed piece
    * @param innerStart first char of the quoted words
    * @param innerEnd offset just past the quoted words
-   * @param paragraph index of the paragraph holding the span
-   * @param continuesNext true when the quote goes on in the next paragraph's opening mark
-   * @param continuesPrevious true when this span is the next piece of the previous span's quote
+   * @param paragraph index of the paragraph holding the opening mark
+   * @param lastParagraph index of the paragraph holding the closing mark
+   * @param continuesNext true when the span is left open at its paragraph's end and no next piece
+   *     was found (a piece while spans are being found)
+   * @param pieces true when the span joins several pieces (re-opened marks inside it); while spans
+   *     are being found, true when this piece goes on from the previous one
    */
   record Span(
       int open,
@@ -34,8 +37,13 @@ final class SpanFinder {
       int innerStart,
       int innerEnd,
       int paragraph,
+      int lastParagraph,
       boolean continuesNext,
-      boolean continuesPrevious) {}
+      boolean pieces) {
+    boolean continuesPrevious() {
+      return pieces;
+    }
+  }
 
   /**
    * Paragraph ranges as {@code [start0, end0, start1, end1, ...]}, whitespace trimmed. A newline
@@ -132,8 +140,54 @@ final class SpanFinder {
     NONE
   }
 
-  /** Every quoted span in text order. */
+  /**
+   * Every quoted span in text order. The pieces of one quote (over several paragraphs, or re-opened
+   * after a full stop where paragraphs were run together: {@code "First. "Second."}) are one span
+   * from the first opening mark to the last closing mark, as a reader counts them.
+   */
   static List<Span> find(String text, int[] paragraphs) {
+    return joinPieces(pieces(text, paragraphs));
+  }
+
+  /** Consecutive linked pieces joined into one span each. */
+  private static List<Span> joinPieces(List<Span> pieces) {
+    List<Span> joined = new ArrayList<>(pieces.size());
+    for (int i = 0; i < pieces.size(); i++) {
+      Span first = pieces.get(i);
+      int j = i;
+      while (j + 1 < pieces.size()
+          && pieces.get(j).continuesNext()
+          && pieces.get(j + 1).continuesPrevious()) {
+        j++;
+      }
+      Span last = pieces.get(j);
+      joined.add(
+          i == j
+              ? new Span(
+                  first.open(),
+                  first.end(),
+                  first.innerStart(),
+                  first.innerEnd(),
+                  first.paragraph(),
+                  last.paragraph(),
+                  first.continuesNext(),
+                  false)
+              : new Span(
+                  first.open(),
+                  last.end(),
+                  first.innerStart(),
+                  last.innerEnd(),
+                  first.paragraph(),
+                  last.paragraph(),
+                  last.continuesNext(),
+                  true));
+      i = j;
+    }
+    return joined;
+  }
+
+  /** The pieces of the quoted spans, in text order, each linked to the next piece of its quote. */
+  private static List<Span> pieces(String text, int[] paragraphs) {
     List<Span> spans = new ArrayList<>();
     boolean previousContinues = false;
     int[] marks = marks(text, paragraphs.length == 0 ? 0 : paragraphs[paragraphs.length - 1]);
@@ -169,7 +223,7 @@ final class SpanFinder {
           if (hasWords(text, pending + 1, i)) {
             boolean linked =
                 pendingContinues || (previousContinues && firstInParagraph && pending == ps);
-            spans.add(new Span(pending, i + 1, pending + 1, i, p / 2, false, linked));
+            spans.add(new Span(pending, i + 1, pending + 1, i, p / 2, p / 2, false, linked));
             firstInParagraph = false;
           }
           previousContinues = false;
@@ -182,7 +236,7 @@ final class SpanFinder {
             // convention for a quote going on in a new paragraph, not a stray mark.
             boolean linked =
                 pendingContinues || (previousContinues && firstInParagraph && pending == ps);
-            spans.add(new Span(pending, piece, pending + 1, piece, p / 2, true, linked));
+            spans.add(new Span(pending, piece, pending + 1, piece, p / 2, p / 2, true, linked));
             firstInParagraph = false;
             previousContinues = true;
             pendingContinues = true;
@@ -203,7 +257,7 @@ final class SpanFinder {
         if (continues) {
           boolean linked =
               pendingContinues || (previousContinues && firstInParagraph && pending == ps);
-          spans.add(new Span(pending, pe, pending + 1, pe, p / 2, true, linked));
+          spans.add(new Span(pending, pe, pending + 1, pe, p / 2, p / 2, true, linked));
         }
       }
       previousContinues = continues;

@@ -24,7 +24,14 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Print every quoted span found in the given files or folders, with kind and speaker.",
-      "Offsets are chars in the whole file for .txt, in the text field for .jsonl."
+      "Offsets (of the quote, its mention and the antecedent) count chars (UTF-16 units) from"
+          + " the start of the whole file for .txt and .md, from the start of the extracted story"
+          + " text for .html, and from the start of the text field for .jsonl.",
+      "Article ids are paths below the folder given, without the extension (politics/255), or"
+          + " the id field of a .jsonl line.",
+      "With --json, rule says how the speaker was found (sieve/resolution, e.g."
+          + " cue-after/pronoun) and antecedent where the article names the speaker that a"
+          + " pronoun or role refers to."
     })
 final class QuotesCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Corpus files or folders.")
@@ -68,15 +75,22 @@ final class QuotesCommand implements Callable<Integer> {
     m.put("kind", q.kind().label());
     m.put("speaker", q.speaker());
     m.put("cue", q.cue());
-    if (q.mention() == null) {
-      m.put("mention", null);
-    } else {
-      // ordered, so that two runs print the same bytes (Map.of's order changes per JVM)
-      Map<String, Object> mention = new LinkedHashMap<>();
-      mention.put("text", q.mention().text());
-      mention.put("offset", base + q.mention().offset());
-      m.put("mention", mention);
+    m.put("mention", mention(base, q.mention()));
+    if (q.evidence() != null) {
+      m.put("rule", q.evidence().rule());
+      m.put("antecedent", mention(base, q.evidence().antecedent()));
     }
+    return m;
+  }
+
+  private static Map<String, Object> mention(int base, Quote.Mention mention) {
+    if (mention == null) {
+      return null;
+    }
+    // ordered, so that two runs print the same bytes (Map.of's order changes per JVM)
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("text", mention.text());
+    m.put("offset", base + mention.offset());
     return m;
   }
 
