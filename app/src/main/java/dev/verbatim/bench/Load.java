@@ -110,7 +110,11 @@ final class Load {
     long[] latencies = new long[1024];
     int n = 0;
     int i = first;
-    while (System.nanoTime() < deadline) {
+    // At least one call per worker: on a busy machine a worker may start after a short run's
+    // deadline, and a run with no call measured nothing (a rate of 0, a ratio of 0).
+    boolean started = false;
+    while (!started || System.nanoTime() < deadline) {
+      started = true;
       T item = items.get(i);
       i = (i + 1) % items.size();
       long t0 = System.nanoTime();
