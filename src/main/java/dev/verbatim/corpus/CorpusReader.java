@@ -287,7 +287,7 @@ public final class CorpusReader {
   }
 
   /**
-   * Raw lines of a JSON Lines file, not yet parsed. Immutable.
+   * Raw lines of a JSON Lines file, not yet parsed. Immutable and thread-safe.
    *
    * @param file the corpus-relative path
    * @param firstLine the 1-based number of the first line in the file
@@ -302,6 +302,7 @@ public final class CorpusReader {
 
   /**
    * Receives batches from {@link #readLines}, on the reading thread; may block, for back-pressure.
+   * Called from one thread, so an implementation need not be thread-safe.
    */
   @FunctionalInterface
   public interface LineSink {

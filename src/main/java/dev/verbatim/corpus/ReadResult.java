@@ -25,7 +25,7 @@ public record ReadResult(List<Article> articles, List<Skip> skipped) {
   }
 
   /**
-   * A part of the corpus that was not indexed. Immutable.
+   * A part of the corpus that was not indexed. Immutable and thread-safe.
    *
    * @param where the file path, or {@code path:line} for one line of a JSON Lines file
    * @param reason why it was skipped, for people

@@ -1,6 +1,7 @@
 package dev.verbatim.index;
 
 import dev.verbatim.corpus.Article;
+import dev.verbatim.index.schema.Schema;
 import dev.verbatim.quotes.Quote;
 import java.io.IOException;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package dev.verbatim.index;
 
+import dev.verbatim.index.schema.Schema;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.document.Document;

@@ -1,5 +1,6 @@
 package dev.verbatim.index;
 
+import dev.verbatim.index.schema.Schema;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

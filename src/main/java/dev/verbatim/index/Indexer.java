@@ -3,6 +3,7 @@ package dev.verbatim.index;
 import dev.verbatim.corpus.Article;
 import dev.verbatim.corpus.CorpusReader;
 import dev.verbatim.corpus.ReadResult;
+import dev.verbatim.index.schema.Schema;
 import dev.verbatim.quotes.Quote;
 import dev.verbatim.quotes.QuoteExtractor;
 import dev.verbatim.quotes.QuoteKind;
@@ -452,10 +453,10 @@ public final class Indexer {
   }
 
   /**
-   * The writer settings of a rebuild (analyzer, RAM buffer, merges, no compound files), so a
-   * benchmark's baseline can index with exactly the same ones. A new config per call.
+   * The writer settings of a rebuild (analyzer, RAM buffer, merges, no compound files); a new
+   * config per call. The benchmark's bare side sets the same ones itself (BareLuceneTest checks).
    */
-  public static IndexWriterConfig writerConfig() {
+  static IndexWriterConfig writerConfig() {
     IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     config.setRAMBufferSizeMB(ramBufferMb());

@@ -1,5 +1,6 @@
 package dev.verbatim.index;
 
+import dev.verbatim.index.schema.Schema;
 import dev.verbatim.quotes.QuoteExtractor;
 import java.io.Closeable;
 import java.io.IOException;

@@ -43,7 +43,7 @@ public record Quote(
   }
 
   /**
-   * A span of article text. Immutable.
+   * A span of article text. Immutable and thread-safe.
    *
    * @param text the words as written ({@code she}, {@code a spokesperson for the company})
    * @param offset char offset of those words in the article text
@@ -56,7 +56,7 @@ public record Quote(
 
   /**
    * The chain from the quote to its speaker: {@code he} -> Ann Reyes, named at offset 812, cue
-   * {@code told}. Immutable.
+   * {@code told}. Immutable and thread-safe.
    *
    * @param rule the rule that attributed the quote, as {@code sieve/resolution} ({@code
    *     cue-after/pronoun}, {@code continues/previous-quote})

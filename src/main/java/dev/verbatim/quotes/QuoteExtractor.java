@@ -18,6 +18,8 @@ import java.util.Locale;
  * is null: no speaker is better than a wrong one.
  */
 public final class QuoteExtractor {
+  /** An extractor; it holds nothing, so one can serve every thread. */
+  public QuoteExtractor() {}
 
   /** Every quoted span of {@code article}'s text, in text order, not-a-quote spans included. */
   public List<Quote> extract(Article article) {

@@ -2,7 +2,7 @@ package dev.verbatim.quotes;
 
 import java.util.Locale;
 
-/** What a quoted span is. Immutable. */
+/** What a quoted span is. Immutable and thread-safe. */
 public enum QuoteKind {
   /** A whole quotation: one or more sentences someone said or wrote. */
   FULL,

@@ -1,5 +1,6 @@
 package dev.verbatim.search;
 
+import dev.verbatim.quotes.Quote;
 import dev.verbatim.quotes.QuoteKind;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +36,7 @@ public record ArticleDetail(
   }
 
   /**
-   * A quote as it sits in its article's text. Immutable.
+   * A quote as it sits in its article's text. Immutable and thread-safe.
    *
    * @param id the quote document's id ({@code articleId#offset})
    * @param offset char offset of the opening quote mark in the article text
@@ -54,7 +55,7 @@ public record ArticleDetail(
       QuoteKind kind,
       String speaker,
       String cue,
-      Mention mention) {
+      Quote.Mention mention) {
 
     public QuoteSpan {
       Objects.requireNonNull(id, "id");
@@ -65,19 +66,6 @@ public record ArticleDetail(
                 + " length="
                 + length);
       }
-    }
-  }
-
-  /**
-   * Words in the article text that name a quote's speaker ({@code she}, {@code the mayor}).
-   * Immutable.
-   *
-   * @param text the words as written
-   * @param offset char offset of those words in the article text
-   */
-  public record Mention(String text, int offset) {
-    public Mention {
-      Objects.requireNonNull(text, "text");
     }
   }
 }

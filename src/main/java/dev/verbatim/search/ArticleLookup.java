@@ -1,6 +1,7 @@
 package dev.verbatim.search;
 
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
+import dev.verbatim.quotes.Quote;
 import dev.verbatim.quotes.QuoteKind;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -72,6 +73,6 @@ final class ArticleLookup {
         q.get(Schema.CUE),
         mention == null || mentionOffset == null
             ? null
-            : new ArticleDetail.Mention(mention, mentionOffset.numericValue().intValue()));
+            : new Quote.Mention(mention, mentionOffset.numericValue().intValue()));
   }
 }

@@ -1,6 +1,6 @@
 package dev.verbatim.search;
 
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;

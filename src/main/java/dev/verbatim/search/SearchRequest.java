@@ -46,7 +46,7 @@ public final class SearchRequest {
 
   private static final Pattern DATE = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
 
-  /** The kinds of document a search can be limited to, and a hit can be. */
+  /** The kinds of document a search can be limited to, and a hit can be. Thread-safe. */
   public enum Type {
     ARTICLE,
     QUOTE;
@@ -62,7 +62,9 @@ public final class SearchRequest {
     }
   }
 
-  /** How hits are ranked; every choice is measured in BENCHMARKS.md, "Ranking quality". */
+  /**
+   * How hits are ranked; every choice is measured in BENCHMARKS.md, "Ranking quality". Thread-safe.
+   */
   public enum Relevance {
     /** BM25 over headline and body, headline words weighing triple, nearby words rewarded. */
     DEFAULT,
@@ -80,7 +82,7 @@ public final class SearchRequest {
     }
   }
 
-  /** The order of hits. */
+  /** The order of hits. Thread-safe. */
   public enum SortOrder {
     RELEVANCE,
     DATE;

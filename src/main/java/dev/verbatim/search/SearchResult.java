@@ -296,7 +296,7 @@ public record SearchResult(
   }
 
   /**
-   * An excerpt of a hit's text. Immutable.
+   * An excerpt of a hit's text. Immutable and thread-safe.
    *
    * @param html the excerpt HTML-escaped with {@code <mark>} around matches; starts or ends with
    *     {@code …} when the passage was cut to the maximum length
@@ -315,7 +315,7 @@ public record SearchResult(
   }
 
   /**
-   * A character range {@code [start, end)}. Immutable.
+   * A character range {@code [start, end)}. Immutable and thread-safe.
    *
    * @param start first character
    * @param end one past the last character
@@ -323,7 +323,7 @@ public record SearchResult(
   public record Span(int start, int end) {}
 
   /**
-   * One article that carries a quote. Immutable.
+   * One article that carries a quote. Immutable and thread-safe.
    *
    * @param articleId the article's id
    * @param title the article's title
@@ -360,7 +360,7 @@ public record SearchResult(
   }
 
   /**
-   * One facet value and how many matching documents have it. Immutable.
+   * One facet value and how many matching documents have it. Immutable and thread-safe.
    *
    * @param value the value ({@code 2018}, or {@code 2018-06} for a month)
    * @param count matching documents with this value

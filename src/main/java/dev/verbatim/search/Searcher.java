@@ -1,6 +1,6 @@
 package dev.verbatim.search;
 
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -273,7 +273,7 @@ public final class Searcher implements AutoCloseable {
   }
 
   /**
-   * How much the index holds. Immutable.
+   * How much the index holds. Immutable and thread-safe.
    *
    * @param articles article documents
    * @param quotes quote documents

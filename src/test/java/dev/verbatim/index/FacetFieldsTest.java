@@ -2,6 +2,7 @@ package dev.verbatim.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.verbatim.index.schema.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.corpus.ReadResult;
+import dev.verbatim.index.schema.Schema;
 import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.corpus.Article;
 import dev.verbatim.corpus.CorpusReader;
+import dev.verbatim.index.schema.Schema;
 import dev.verbatim.quotes.Quote;
 import dev.verbatim.quotes.QuoteExtractor;
 import java.io.IOException;

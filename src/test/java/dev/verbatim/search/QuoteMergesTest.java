@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.verbatim.index.Indexer;
 import dev.verbatim.index.NearDupCorpus;
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

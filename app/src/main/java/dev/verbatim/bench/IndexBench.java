@@ -4,7 +4,6 @@ import dev.verbatim.corpus.Article;
 import dev.verbatim.corpus.CorpusReader;
 import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
-import dev.verbatim.index.Schema;
 import dev.verbatim.quotes.QuoteExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,12 +34,12 @@ import org.apache.lucene.store.FSDirectory;
  * thread-safe.
  *
  * <p>The bare loops are what a plain Lucene program would do with the same text: the same reader,
- * analyzer, threads, RAM buffer and merge settings ({@link Indexer#writerConfig()}), one document
- * per article from a reused {@link Document}, each worker flushing its last buffer, one commit. The
- * main baseline indexes the article's text fields exactly as Verbatim's schema does (title and
- * body, each stemmed and unstemmed, with positions and offsets, stored once); a second, minimal one
- * indexes title and body once. Neither extracts quotes or adds quote documents, facets or metadata
- * fields: that difference is what the ratio prices.
+ * analyzer, threads, RAM buffer and merge settings ({@link BareLucene#writerConfig()}), one
+ * document per article from a reused {@link Document}, each worker flushing its last buffer, one
+ * commit. The main baseline indexes the article's text fields exactly as Verbatim's schema does
+ * (title and body, each stemmed and unstemmed, with positions and offsets, stored once); a second,
+ * minimal one indexes title and body once. Neither extracts quotes or adds quote documents, facets
+ * or metadata fields: that difference is what the ratio prices.
  */
 final class IndexBench {
   // The indexer's batch size, so both sides hand the same amount of work to a worker at a time.
@@ -175,7 +174,7 @@ final class IndexBench {
     long start = System.nanoTime();
     CorpusReader reader = new CorpusReader(corpus);
     // The indexer's own settings: same analyzer, RAM buffer, merges and file format.
-    IndexWriterConfig config = Indexer.writerConfig();
+    IndexWriterConfig config = BareLucene.writerConfig();
     try (Directory dir = FSDirectory.open(index);
         IndexWriter writer = new IndexWriter(dir, config);
         ExecutorService workers = Executors.newFixedThreadPool(threads)) {
@@ -218,11 +217,11 @@ final class IndexBench {
   private static Void addAll(
       BlockingQueue<Supplier<List<Article>>> queue, IndexWriter writer, boolean sameFields)
       throws IOException, InterruptedException {
-    Field id = new StringField(Schema.ID, "", Field.Store.YES);
-    Field title = new Field(Schema.TITLE, "", Schema.TEXT_STORED);
-    Field text = new Field(Schema.TEXT, "", Schema.TEXT_STORED);
-    Field titleExact = new Field(Schema.TITLE_EXACT, "", Schema.TEXT_UNSTORED);
-    Field textExact = new Field(Schema.TEXT_EXACT, "", Schema.TEXT_UNSTORED);
+    Field id = new StringField(BareLucene.ID, "", Field.Store.YES);
+    Field title = new Field(BareLucene.TITLE, "", BareLucene.TEXT_STORED);
+    Field text = new Field(BareLucene.TEXT, "", BareLucene.TEXT_STORED);
+    Field titleExact = new Field(BareLucene.TITLE_EXACT, "", BareLucene.TEXT_UNSTORED);
+    Field textExact = new Field(BareLucene.TEXT_EXACT, "", BareLucene.TEXT_UNSTORED);
     Document doc = new Document();
     doc.add(id);
     doc.add(title);

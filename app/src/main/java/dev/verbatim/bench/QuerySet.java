@@ -1,6 +1,5 @@
 package dev.verbatim.bench;
 
-import dev.verbatim.index.Schema;
 import dev.verbatim.search.SearchRequest;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ final class QuerySet {
 
   static QuerySet draw(IndexReader reader, int perClass, long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
-    Analyzer stemmed = Schema.stemmedAnalyzer();
+    Analyzer stemmed = BareLucene.stemmed();
     List<String> byFrequency = wordsByFrequency(reader);
     List<String> high = byFrequency.subList(0, Math.min(200, byFrequency.size()));
     List<String> medium =
@@ -138,10 +137,10 @@ final class QuerySet {
   private static List<String> wordsByFrequency(IndexReader reader) throws IOException {
     record Counted(String word, int df) {}
     List<Counted> counted = new ArrayList<>();
-    Terms terms = MultiTerms.getTerms(reader, Schema.TEXT_EXACT);
+    Terms terms = MultiTerms.getTerms(reader, BareLucene.TEXT_EXACT);
     if (terms == null) {
       throw new IllegalArgumentException(
-          "index has no " + Schema.TEXT_EXACT + " terms to draw queries from");
+          "index has no " + BareLucene.TEXT_EXACT + " terms to draw queries from");
     }
     TermsEnum te = terms.iterator();
     for (BytesRef t = te.next(); t != null; t = te.next()) {
@@ -156,7 +155,7 @@ final class QuerySet {
 
   private static List<String> lowFrequency(IndexReader reader) throws IOException {
     List<String> low = new ArrayList<>();
-    TermsEnum te = MultiTerms.getTerms(reader, Schema.TEXT_EXACT).iterator();
+    TermsEnum te = MultiTerms.getTerms(reader, BareLucene.TEXT_EXACT).iterator();
     for (BytesRef t = te.next(); t != null; t = te.next()) {
       int df = te.docFreq();
       String word = t.utf8ToString();
@@ -182,12 +181,12 @@ final class QuerySet {
         tries < perClass * 200 && (phrase.size() < perClass || speaker.size() < perClass);
         tries++) {
       Document d = stored.document(random.nextInt(maxDoc));
-      String text = d.get(Schema.TEXT);
+      String text = d.get(BareLucene.TEXT);
       if (text == null) {
         continue;
       }
       String[] words = text.split("\\s+");
-      if (Schema.TYPE_ARTICLE.equals(d.get(Schema.TYPE))
+      if (BareLucene.TYPE_ARTICLE.equals(d.get(BareLucene.TYPE))
           && phrase.size() < perClass
           && words.length > 3) {
         int at = random.nextInt(words.length - 2);
@@ -205,15 +204,15 @@ final class QuerySet {
           Query bare =
               new BooleanQuery.Builder()
                   .add(
-                      new BoostQuery(phrase(Schema.TITLE_EXACT, run), HEADLINE_WEIGHT),
+                      new BoostQuery(phrase(BareLucene.TITLE_EXACT, run), HEADLINE_WEIGHT),
                       Occur.SHOULD)
-                  .add(phrase(Schema.TEXT_EXACT, run), Occur.SHOULD)
-                  .add(phrase(Schema.SPEAKER, run), Occur.SHOULD)
+                  .add(phrase(BareLucene.TEXT_EXACT, run), Occur.SHOULD)
+                  .add(phrase(BareLucene.SPEAKER, run), Occur.SHOULD)
                   .build();
           phrase.add(new Entry("phrase", topOnly("\"" + String.join(" ", run) + "\""), bare));
         }
       }
-      String who = d.get(Schema.SPEAKER);
+      String who = d.get(BareLucene.SPEAKER);
       if (who != null && speaker.size() < perClass && who.matches("[A-Za-z ]+")) {
         String w = null;
         for (int k = 0; k < 10 && w == null; k++) {
@@ -226,9 +225,10 @@ final class QuerySet {
         if (w != null) {
           Query bare =
               new BooleanQuery.Builder()
-                  .add(phrase(Schema.SPEAKER, exactWords(who)), Occur.MUST)
+                  .add(phrase(BareLucene.SPEAKER, exactWords(who)), Occur.MUST)
                   .add(anyField(stemmed, w), Occur.MUST)
-                  .add(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_QUOTE)), Occur.FILTER)
+                  .add(
+                      new TermQuery(new Term(BareLucene.TYPE, BareLucene.TYPE_QUOTE)), Occur.FILTER)
                   .build();
           speaker.add(
               new Entry(
@@ -264,10 +264,10 @@ final class QuerySet {
     String stem = stem(stemmed, word);
     return new BooleanQuery.Builder()
         .add(
-            new BoostQuery(new TermQuery(new Term(Schema.TITLE, stem)), HEADLINE_WEIGHT),
+            new BoostQuery(new TermQuery(new Term(BareLucene.TITLE, stem)), HEADLINE_WEIGHT),
             Occur.SHOULD)
-        .add(new TermQuery(new Term(Schema.TEXT, stem)), Occur.SHOULD)
-        .add(new TermQuery(new Term(Schema.SPEAKER, word)), Occur.SHOULD)
+        .add(new TermQuery(new Term(BareLucene.TEXT, stem)), Occur.SHOULD)
+        .add(new TermQuery(new Term(BareLucene.SPEAKER, word)), Occur.SHOULD)
         .build();
   }
 
@@ -284,7 +284,7 @@ final class QuerySet {
 
   /** {@code word} analysed as the index analysed the body. */
   private static String stem(Analyzer stemmed, String word) throws IOException {
-    try (TokenStream ts = stemmed.tokenStream(Schema.TEXT, word)) {
+    try (TokenStream ts = stemmed.tokenStream(BareLucene.TEXT, word)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       String out = ts.incrementToken() ? term.toString() : word;

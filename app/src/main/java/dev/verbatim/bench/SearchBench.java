@@ -1,6 +1,5 @@
 package dev.verbatim.bench;
 
-import dev.verbatim.index.Schema;
 import dev.verbatim.search.SearchResult;
 import dev.verbatim.search.Searcher;
 import java.io.IOException;
@@ -47,10 +46,10 @@ final class SearchBench {
     this.verbatim = verbatim;
     this.bare = bare;
     this.highlighter =
-        UnifiedHighlighter.builder(bare, Schema.analyzer()).withMaxLength(200_000).build();
+        UnifiedHighlighter.builder(bare, BareLucene.analyzer()).withMaxLength(200_000).build();
     this.progress = progress;
     this.facetState =
-        new DefaultSortedSetDocValuesReaderState(bare.getIndexReader(), Schema.facetsConfig());
+        new DefaultSortedSetDocValuesReaderState(bare.getIndexReader(), BareLucene.facetsConfig());
   }
 
   /** Runs one query through Verbatim's API; returns the hit count so the work is observable. */
@@ -91,12 +90,12 @@ final class SearchBench {
     } else {
       top = bare.search(e.bare(), TOP);
     }
-    String[] passages = highlighter.highlight(Schema.TEXT, e.bare(), top, PASSAGES);
+    String[] passages = highlighter.highlight(BareLucene.TEXT, e.bare(), top, PASSAGES);
     StoredFields stored = bare.storedFields();
     int shown = 0;
     for (ScoreDoc sd : top.scoreDocs) {
       Document d = stored.document(sd.doc);
-      shown += d.get(Schema.ID) == null ? 0 : 1;
+      shown += d.get(BareLucene.ID) == null ? 0 : 1;
     }
     return passages.length == shown ? shown + counted : -1;
   }
@@ -105,14 +104,15 @@ final class SearchBench {
   private int countFacets(FacetsCollector matches) throws IOException {
     SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(facetState, matches);
     int values = 0;
-    for (String dim : List.of(Schema.FACET_TYPE, Schema.FACET_SPEAKER, Schema.FACET_SOURCE)) {
+    for (String dim :
+        List.of(BareLucene.FACET_TYPE, BareLucene.FACET_SPEAKER, BareLucene.FACET_SOURCE)) {
       FacetResult r = counts.getTopChildren(FACET_VALUES, dim);
       values += r == null ? 0 : r.labelValues.length;
     }
-    FacetResult years = counts.getTopChildren(FACET_VALUES, Schema.FACET_DATE);
+    FacetResult years = counts.getTopChildren(FACET_VALUES, BareLucene.FACET_DATE);
     if (years != null) {
       for (LabelAndValue year : years.labelValues) {
-        FacetResult months = counts.getTopChildren(FACET_VALUES, Schema.FACET_DATE, year.label);
+        FacetResult months = counts.getTopChildren(FACET_VALUES, BareLucene.FACET_DATE, year.label);
         values += months == null ? 0 : months.labelValues.length;
       }
     }

@@ -1,4 +1,4 @@
-package dev.verbatim.index;
+package dev.verbatim.index.schema;
 
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -21,7 +21,7 @@ import org.apache.lucene.index.IndexOptions;
 
 /**
  * The index layout: every field name and analyzer, defined once and shared by the indexer and the
- * searcher. Stateless; the analyzers it hands out are thread-safe.
+ * searcher. Stateless and thread-safe, as are the analyzers it hands out.
  *
  * <p>Each article is one document of {@link #TYPE} {@code article}; each quote in it is one more
  * document of type {@code quote} carrying its article's id, title and source. Text fields come
@@ -107,7 +107,8 @@ public final class Schema {
 
   /**
    * The key of a quote's group, equal for every printing of the same quotation, small edits
-   * included (see {@code QuoteGrouper}): 16 hex digits, keyword and sorted doc values, stored.
+   * included (see {@code dev.verbatim.index.QuoteGrouper}): 16 hex digits, keyword and sorted doc
+   * values, stored.
    */
   public static final String FINGERPRINT = "fingerprint";
 
@@ -116,7 +117,8 @@ public final class Schema {
 
   /**
    * Keys of other quote groups that this quote's group absorbs, because the quote is the same
-   * quotation as members of each (see {@code QuoteGrouper}): keywords, not stored, rare.
+   * quotation as members of each (see {@code dev.verbatim.index.QuoteGrouper}): keywords, not
+   * stored, rare.
    */
   public static final String MERGES = "merges";
 
@@ -183,7 +185,7 @@ public final class Schema {
           });
 
   /** The SHA-256 of {@code s} in UTF-8. */
-  static byte[] sha256(String s) {
+  public static byte[] sha256(String s) {
     return SHA_256.get().digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
@@ -198,7 +200,7 @@ public final class Schema {
   }
 
   /** {@link #exactAnalyzer()} for text {@link #foldedInPlace} already folded: no char filter. */
-  static Analyzer exactAnalyzerOfFolded() {
+  public static Analyzer exactAnalyzerOfFolded() {
     return new TextAnalyzer(false, Schema::exactTail);
   }
 
@@ -206,7 +208,7 @@ public final class Schema {
    * The part both text chains share, {@link #sharedHead}, for the indexer to run once per text;
    * without the char filter for text {@link #foldedInPlace} already folded.
    */
-  static Analyzer headAnalyzer(boolean foldMarks) {
+  public static Analyzer headAnalyzer(boolean foldMarks) {
     return new TextAnalyzer(foldMarks, head -> head);
   }
 
@@ -264,7 +266,7 @@ public final class Schema {
    * is no combining mark to drop); null otherwise. For the indexer, which has whole strings: it
    * spares the char filter's map lookup per char.
    */
-  static String foldedInPlace(String text) {
+  public static String foldedInPlace(String text) {
     char[] folded = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -296,7 +298,7 @@ public final class Schema {
   }
 
   /** The rest of the exact chain after {@link #sharedHead}: accents folded. */
-  static TokenStream exactTail(TokenStream head) {
+  public static TokenStream exactTail(TokenStream head) {
     return new ASCIIFoldingFilter(head);
   }
 
@@ -305,7 +307,7 @@ public final class Schema {
    * stop words removed, Porter stems. The possessive filter comes after lowercasing: it only looks
    * at a trailing apostrophe and {@code s} or {@code S}, so the order gives the same terms.
    */
-  static TokenStream stemmedTail(TokenStream head) {
+  public static TokenStream stemmedTail(TokenStream head) {
     TokenStream s = new EnglishPossessiveFilter(head);
     s = new ASCIIFoldingFilter(s);
     s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);

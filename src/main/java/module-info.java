@@ -1,0 +1,22 @@
+/**
+ * Verbatim's library: read a corpus of news articles ({@code dev.verbatim.corpus}), find the
+ * quotations in them and who said them ({@code dev.verbatim.quotes}), index articles and quotes
+ * ({@code dev.verbatim.index}) and search them ({@code dev.verbatim.search}, whose {@code Searcher}
+ * is the facade an embedding program uses). Only those four packages are exported; the index layout
+ * ({@code dev.verbatim.index.schema}) stays inside.
+ */
+module dev.verbatim {
+  requires com.fasterxml.jackson.databind;
+  requires org.apache.lucene.analysis.common;
+  requires org.apache.lucene.core;
+  requires org.apache.lucene.facet;
+  requires org.apache.lucene.highlighter;
+  requires org.apache.lucene.queryparser;
+  requires org.apache.lucene.suggest;
+  requires org.jsoup;
+
+  exports dev.verbatim.corpus;
+  exports dev.verbatim.quotes;
+  exports dev.verbatim.index;
+  exports dev.verbatim.search;
+}
