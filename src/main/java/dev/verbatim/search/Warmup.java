@@ -1,6 +1,6 @@
 package dev.verbatim.search;
 
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.index.Indexer;
-import dev.verbatim.index.Schema;
+import dev.verbatim.index.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
