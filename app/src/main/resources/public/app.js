@@ -6,6 +6,11 @@ const DEBOUNCE_MS = 150;
 const FILTERS = ['speaker', 'source', 'date'];
 const LABELS = { speaker: 'Speaker', source: 'Source', date: 'Date' };
 const NOUNS = { quote: ['quote', 'quotes'], article: ['article', 'articles'] };
+// The most rows an export holds (Export.MAX_ROWS on the server).
+const EXPORT_LIMIT = 1000;
+// The most values a facet lists (README, "Facets"): a full list may have been cut.
+const FACET_TOP = 20;
+const NUMBER = new Intl.NumberFormat('en');
 
 // /speakers/{name} is this page narrowed to one speaker, newest first.
 const speakerPath = /^\/speakers\/(.+)$/.exec(location.pathname);
@@ -23,7 +28,8 @@ function decodePart(raw) {
 const $ = (id) => document.getElementById(id);
 const ui = {
   overview: $('overview'), speakerSummary: $('speaker-summary'), exportCsv: $('export-csv'),
-  exportJsonl: $('export-jsonl'), exportBox: $('export'),
+  exportJsonl: $('export-jsonl'), exportBox: $('export'), exportNote: $('export-note'),
+  toolbar: $('toolbar'),
   form: $('search-form'), input: $('q'), filters: $('filters'), filtersPanel: $('filters-panel'),
   facets: $('facets'), chips: $('chips'), notice: $('notice'), status: $('status'), error: $('error'),
   empty: $('empty'), emptyText: $('empty-text'), didYouMean: $('did-you-mean'),
@@ -44,7 +50,8 @@ function readUrl() {
   const p = new URLSearchParams(location.search);
   const s = {
     q: p.get('q') || '',
-    type: p.get('type') === 'article' ? 'article' : 'quote',
+    // A speaker's page lists what they said: articles carry no speaker to narrow them by.
+    type: p.get('type') === 'article' && !fixedSpeaker ? 'article' : 'quote',
     sort: p.get('sort') === 'date' || p.get('sort') === 'relevance' ? p.get('sort') : DEFAULT_SORT,
   };
   for (const f of FILTERS) s[f] = p.get(f) || '';
@@ -145,7 +152,12 @@ function showResults(data) {
   ui.results.replaceChildren();
   const start = isStart();
   ui.overview.hidden = !start;
+  // The start page lists no results: nothing to switch between, sort or export. Its overview and
+  // the speaker page's summary have their own heading; a page of results gets one for itself.
+  ui.toolbar.hidden = start;
+  $('results-heading').hidden = start || Boolean(fixedSpeaker);
   ui.exportBox.hidden = start || data.total === 0;
+  ui.exportNote.textContent = exportNote(data);
   if (start) {
     showOverview();
     ui.more.hidden = true;
@@ -171,6 +183,22 @@ function showResults(data) {
   }
   renderFacets(data.facets);
   renderViewCounts(data);
+}
+
+// Says what the download holds: every result, or the first EXPORT_LIMIT of how many.
+function exportNote(data) {
+  const [one, many] = NOUNS[state.type];
+  if (data.totalExact === false) return '(up to ' + NUMBER.format(EXPORT_LIMIT) + ' ' + many + ')';
+  if (data.total > EXPORT_LIMIT) {
+    return '(the first ' + NUMBER.format(EXPORT_LIMIT) + ' of ' + NUMBER.format(data.total) + ' ' + many
+      + ': the most an export holds; narrow the search for the rest)';
+  }
+  return data.total === 1 ? '(1 ' + one + ')' : '(all ' + NUMBER.format(data.total) + ' ' + many + ')';
+}
+
+// "1 article", "7 quotes".
+function count(n, one, many) {
+  return NUMBER.format(n) + ' ' + (n === 1 ? one : many);
 }
 
 function updatePaging(data) {
@@ -233,7 +261,7 @@ function quoteCard(hit) {
 function articleCard(hit) {
   const li = el('li', 'hit hit-article');
   const target = hit.articleId || hit.id;
-  const heading = el('h3', 'hit-title');
+  const heading = el('h2', 'hit-title');
   heading.append(setMarked(openLink(articleHref(target)), hit.titleHtml, hit.title || 'Untitled'));
   li.append(heading, metaLine(hit));
   // Each passage opens the article at that very place.
@@ -345,8 +373,11 @@ async function showOverview() {
   const o = overview;
   const facts = $('overview-facts');
   const dates = o.dates ? formatDate(o.dates.from) + (o.dates.to !== o.dates.from ? ' to ' + formatDate(o.dates.to) : '') : null;
-  facts.textContent = o.articles + ' articles and ' + o.quotes + ' quotes'
-    + (o.sourceCount ? ' from ' + o.sourceCount + (o.sourceCount === 1 ? ' source' : ' sources') : '')
+  // A quote printed by several articles is one quote, as a search counts it.
+  const distinct = typeof o.distinctQuotes === 'number' ? o.distinctQuotes : o.quotes;
+  facts.textContent = count(o.articles, 'article', 'articles') + ' and ' + count(distinct, 'quote', 'quotes')
+    + (distinct !== o.quotes ? ' (' + count(o.quotes, 'printing', 'printings') + ')' : '')
+    + (o.sourceCount ? ' from ' + (o.sourceCountExact === false ? o.sourceCount + ' or more sources' : count(o.sourceCount, 'source', 'sources')) : '')
     + (dates ? ', ' + dates : '') + '.';
   const list = (id, items, make) => {
     const ul = $(id);
@@ -364,12 +395,13 @@ async function showOverview() {
     });
     return [a, el('span', 'example-label', ' — ' + x.label + ' (' + x.total + ')')];
   });
-  list('overview-speakers', o.speakers || [], (v) => [speakerLink(v.value), el('span', 'facet-count', ' ' + v.count)]);
+  list('overview-speakers', o.speakers || [], (v) => [speakerLink(v.value),
+    el('span', 'facet-count', ' quoted ' + (v.count === 1 ? 'once' : NUMBER.format(v.count) + ' times'))]);
   list('overview-sources', o.sources || [], (v) => {
     const b = el('button', 'link-button', v.value);
     b.type = 'button';
     b.addEventListener('click', () => setFilter('source', v.value));
-    return [b, el('span', 'facet-count', ' ' + v.count)];
+    return [b, el('span', 'facet-count', ' ' + count(v.count, 'article', 'articles'))];
   });
 }
 
@@ -388,10 +420,16 @@ async function showSpeakerSummary() {
     }
     months.sort();
     const span = months.length ? ' between ' + formatDate(months[0]) + ' and ' + formatDate(months[months.length - 1]) : '';
+    // The facets count printings (a quote carried by three articles three times), the total
+    // distinct quotes; say both when they differ, so the outlet counts below add up.
+    const quoteDocs = ((data.facets && data.facets.type) || []).find((t) => t.value === 'quote');
+    const printings = quoteDocs ? quoteDocs.count : data.total;
     $('speaker-facts').textContent = data.total === 0
       ? 'No quotes by ' + fixedSpeaker + ' in this index.'
-      : (data.total === 1 ? '1 quote' : data.total + ' quotes') + ' in ' + sources.length
-        + (sources.length === 1 ? ' outlet' : ' outlets') + (months.length > 1 ? span : months.length ? ', ' + formatDate(months[0]) : '') + '.';
+      : count(data.total, 'quote', 'quotes')
+        + (printings > data.total ? ', printed ' + NUMBER.format(printings) + ' times,' : '')
+        + ' in ' + (sources.length >= FACET_TOP ? sources.length + ' or more outlets' : count(sources.length, 'outlet', 'outlets'))
+        + (months.length > 1 ? span : months.length ? ', ' + formatDate(months[0]) : '') + '.';
     const ul = $('speaker-outlets');
     ul.replaceChildren(...sources.map((s) => {
       const li = el('li');
@@ -553,6 +591,7 @@ window.addEventListener('popstate', () => {
 
 ui.filtersPanel.open = window.matchMedia('(min-width: 50rem)').matches;
 if (fixedSpeaker) {
+  ui.views[0].parentElement.hidden = true;
   ui.input.placeholder = 'Search what ' + fixedSpeaker + ' said';
   $('q-label').textContent = 'Search the quotes of ' + fixedSpeaker;
   showSpeakerSummary();

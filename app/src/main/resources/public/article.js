@@ -209,6 +209,8 @@ async function load() {
     window.addEventListener('hashchange', () => showTarget(id));
   } catch (e) {
     $('status').textContent = '';
+    $('error-heading').textContent = e.status === 404 ? 'Article not found' : 'The article could not be shown';
+    $('error-heading').hidden = false;
     $('error').hidden = false;
     $('error').textContent = e.status === 404 ? 'There is no article “' + id + '” in the index.' : e.message || 'The server did not answer.';
   }

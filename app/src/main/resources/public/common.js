@@ -1,4 +1,4 @@
-// Pieces shared by the search page and the article page.
+// Pieces shared by the search, article and quote pages.
 // Corpus text and queries only ever reach the DOM as text nodes; the one exception is the
 // server's highlight HTML, which goes through markedHtml() and keeps nothing but <mark>.
 

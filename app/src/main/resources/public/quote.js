@@ -1,8 +1,12 @@
 // The quote page: every printing of one quotation, earliest first, with the words each printing
 // changed from the one before it marked, and a citation and permalink.
-import { articleHref, citation, citeActions, el, evidenceText, fetchJson, formatDate, lastSearch, metaLine, quoteHref, safeWebUrl, speakerLink } from '/common.js';
+import { articleHref, articlePath, citation, citeActions, el, evidenceText, fetchJson, formatDate, lastSearch, metaLine, quoteHref, safeWebUrl, speakerLink } from '/common.js';
 
 const $ = (id) => document.getElementById(id);
+// Printings shown, and articles fetched at once for them: the server sheds load past a few
+// concurrent requests per core, and a quote reprinted 200 times must not look like a flood.
+const MAX_PRINTINGS = 200;
+const FETCHES_AT_ONCE = 4;
 
 function quoteId() {
   const raw = location.pathname.replace(/^\/quotes\//, '');
@@ -24,7 +28,8 @@ function key(token) {
 }
 
 // A word-level diff (longest common subsequence) of before -> after, as a list of
-// {kind: 'same'|'added'|'dropped', text}.
+// {kind: 'same'|'added'|'dropped', text}; where words were replaced, the dropped ones come first,
+// as an editor's marks read: "the ~~full~~ whole timetable".
 export function wordDiff(before, after) {
   const a = tokens(before);
   const b = tokens(after);
@@ -44,22 +49,59 @@ export function wordDiff(before, after) {
       out.push({ kind: 'same', text: b[j] });
       i++;
       j++;
-    } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      out.push({ kind: 'added', text: b[j++] });
-    } else {
+    } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
       out.push({ kind: 'dropped', text: a[i++] });
+    } else {
+      out.push({ kind: 'added', text: b[j++] });
     }
   }
   return out;
 }
 
+// Neighbouring words of one kind become one run, so "the old ferry" dropped is one mark.
+function runs(parts) {
+  const out = [];
+  for (const part of parts) {
+    const last = out[out.length - 1];
+    if (last && last.kind === part.kind) last.text += part.text;
+    else out.push({ ...part });
+  }
+  return out;
+}
+
+const MARKS = { added: ['ins', 'added: '], dropped: ['del', 'dropped: '] };
+
+// The printing with its changes marked by <del>/<ins>, which strike through and underline (not
+// colour alone), each opening with a word a screen reader says, since most do not announce
+// <del> and <ins> themselves.
 function diffNode(before, after) {
   const q = el('q', 'printed');
-  for (const part of wordDiff(before, after)) {
-    if (part.kind === 'same') q.append(part.text);
-    else q.append(el(part.kind === 'added' ? 'ins' : 'del', null, part.text.trimEnd()), part.text.slice(part.text.trimEnd().length));
+  for (const part of runs(wordDiff(before, after))) {
+    if (part.kind === 'same') {
+      q.append(part.text);
+      continue;
+    }
+    const [tag, label] = MARKS[part.kind];
+    const words = part.text.trimEnd();
+    const mark = el(tag);
+    mark.append(el('span', 'visually-hidden', label), words);
+    q.append(mark, part.text.slice(words.length));
   }
   return q;
+}
+
+// fetchJson(url) for each of urls, FETCHES_AT_ONCE at a time; null for a failed one.
+async function fetchAll(urls) {
+  const out = new Array(urls.length).fill(null);
+  let next = 0;
+  const worker = async () => {
+    while (next < urls.length) {
+      const i = next++;
+      out[i] = await fetchJson(urls[i]).catch(() => null);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FETCHES_AT_ONCE, urls.length) }, worker));
+  return out;
 }
 
 async function load() {
@@ -71,9 +113,11 @@ async function load() {
   const id = quoteId();
   try {
     const quote = await fetchJson('/api/quotes/' + encodeURIComponent(id));
-    const sources = (quote.sources || []).slice(0, 200);
-    // Each printing's own words and its article's address come from the article.
-    const articles = await Promise.all(sources.map((s) => fetchJson('/api/articles/' + s.articleId.split('/').map(encodeURIComponent).join('/')).catch(() => null)));
+    const all = quote.sources || [];
+    const sources = all.slice(0, MAX_PRINTINGS);
+    // Each printing's own words, how it was attributed and its article's address come from the
+    // article.
+    const articles = await fetchAll(sources.map((s) => '/api' + articlePath(s.articleId)));
     const printed = sources.map((s, i) => {
       const a = articles[i];
       const span = a && (a.quotes || []).find((q) => q.offset === s.offset);
@@ -83,11 +127,12 @@ async function load() {
     $('text').textContent = '“' + quote.text + '”';
     const by = $('by');
     by.replaceChildren('— ', quote.speaker ? speakerLink(quote.speaker) : el('span', 'speaker unknown', 'Unattributed'));
-    const outlets = new Set(sources.map((s) => s.source).filter(Boolean));
+    const outlets = new Set(all.map((s) => s.source).filter(Boolean));
     const first = sources[0];
-    $('summary').textContent = 'Printed ' + (sources.length === 1 ? 'once' : sources.length + ' times')
+    $('summary').textContent = 'Printed ' + (all.length === 1 ? 'once' : all.length + ' times')
       + (outlets.size ? ' in ' + outlets.size + (outlets.size === 1 ? ' outlet' : ' outlets') : '')
-      + (first && first.date ? ', first on ' + formatDate(first.date) : '') + '.';
+      + (first && first.date ? ', first on ' + formatDate(first.date) : '') + '.'
+      + (all.length > sources.length ? ' The first ' + sources.length + ' are shown.' : '');
     const earliest = printed[0];
     $('actions').replaceChildren(citeActions(() => citation({
       quote: earliest.text, speaker: earliest.source.speaker || quote.speaker, title: earliest.source.title,
@@ -116,6 +161,8 @@ async function load() {
     $('quote').hidden = false;
   } catch (e) {
     $('status').textContent = '';
+    $('error-heading').textContent = e.status === 404 ? 'Quote not found' : 'The quote could not be shown';
+    $('error-heading').hidden = false;
     $('error').hidden = false;
     $('error').textContent = e.status === 404 ? 'There is no quote “' + id + '” in the index.' : e.message || 'The server did not answer.';
   }

@@ -104,6 +104,26 @@ final class CorpusFolders {
     return out;
   }
 
+  /**
+   * What the folders and the default source declare for {@code file}, as a short fingerprint: ""
+   * when nothing is declared, and equal for two files exactly when their declarations are.
+   */
+  String declared(Path file) {
+    Folder f = folder(file.getParent());
+    if (f.source() == null && f.date() == null && f.urlPattern() == null) {
+      return "";
+    }
+    String all = f.source() + "\u0001" + f.date() + "\u0001" + f.urlPattern();
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(all.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
   private String url(String pattern, Path file, Article a) {
     String name = file.getFileName().toString();
     int dot = name.indexOf('.');

@@ -65,6 +65,15 @@ public final class CorpusReader {
     return defaultSource;
   }
 
+  /**
+   * A fingerprint of what {@code file}'s folders ({@link #METADATA_FILE}) and {@link #withSource}
+   * declare for its articles: "" when nothing is, and different whenever a declaration that applies
+   * to the file changes, so an incremental run knows to read the file again.
+   */
+  public String declaredFor(Path file) {
+    return folders.declared(file.toAbsolutePath().normalize());
+  }
+
   /** Metadata files ({@link #METADATA_FILE}) that could not be used, with the reason. */
   public List<ReadResult.Skip> metadataProblems() {
     return folders.problems();

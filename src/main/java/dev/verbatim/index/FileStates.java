@@ -66,31 +66,48 @@ final class FileStates implements Closeable {
   }
 
   /**
-   * One file's state; {@code term} is its {@link Schema#FILE_STATE} term as indexed, whose time may
-   * be older than {@code modified} when the file was touched since.
+   * One file's state; {@code declared} is what its folders' metadata and the run's default source
+   * declared for it ({@link dev.verbatim.corpus.CorpusReader#declaredFor}, "" for nothing), and
+   * {@code term} its {@link Schema#FILE_STATE} term as indexed, whose time may be older than {@code
+   * modified} when the file was touched since.
    */
-  record State(String path, long size, long modified, String sha256, String term) {
-    State(String path, long size, long modified, String sha256) {
-      this(path, size, modified, sha256, path + SEP + size + SEP + modified + SEP + sha256);
+  record State(String path, long size, long modified, String sha256, String declared, String term) {
+    State(String path, long size, long modified, String sha256, String declared) {
+      this(path, size, modified, sha256, declared, term(path, size, modified, sha256, declared));
+    }
+
+    // Nothing declared keeps the four parts that indexes written before declarations had.
+    private static String term(
+        String path, long size, long modified, String sha256, String declared) {
+      String term = path + SEP + size + SEP + modified + SEP + sha256;
+      return declared.isEmpty() ? term : term + SEP + declared;
     }
 
     static State parse(String term) {
       String[] parts = term.split(String.valueOf(SEP), -1);
-      if (parts.length != 4) {
+      if (parts.length != 4 && parts.length != 5) {
         throw new IllegalArgumentException(
             "malformed " + Schema.FILE_STATE + " term: " + term.replace(SEP, '|'));
       }
-      return new State(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3]);
+      return new State(
+          parts[0],
+          Long.parseLong(parts[1]),
+          Long.parseLong(parts[2]),
+          parts[3],
+          parts.length == 5 ? parts[4] : "",
+          term);
     }
 
     /** This state with the modification time {@code newModified}; the term stays the same. */
     State touchedAt(long newModified) {
-      return new State(path, size, newModified, sha256, term());
+      return new State(path, size, newModified, sha256, declared, term());
     }
 
-    /** Same size and modification time: trusted unchanged without reading the file. */
-    boolean sameStamp(long otherSize, long otherModified) {
-      return size == otherSize && modified == otherModified;
+    /**
+     * Same size, modification time and declarations: trusted unchanged without reading the file.
+     */
+    boolean sameStamp(long otherSize, long otherModified, String otherDeclared) {
+      return size == otherSize && modified == otherModified && declared.equals(otherDeclared);
     }
   }
 

@@ -85,8 +85,8 @@ public final class Indexer {
 
   /**
    * This indexer, giving the source {@code name} to articles that name none and whose folders
-   * declare none in a {@link CorpusReader#METADATA_FILE} (null: none). Files already indexed keep
-   * the source they were given until they change or the index is rebuilt.
+   * declare none in a {@link CorpusReader#METADATA_FILE} (null: none). A run with another name than
+   * the last one reads the files it applies to again.
    */
   public Indexer withSource(String name) {
     return new Indexer(threads, progress, name == null || name.isBlank() ? null : name, extraction);
@@ -207,8 +207,8 @@ public final class Indexer {
         FileStates.State before = recorded.get(reader.relative(file));
         try {
           long size = Files.size(file);
-          if (before == null
-              || !before.sameStamp(size, Files.getLastModifiedTime(file).toMillis())) {
+          long modified = Files.getLastModifiedTime(file).toMillis();
+          if (before == null || !before.sameStamp(size, modified, reader.declaredFor(file))) {
             count++;
             total += size;
           }
@@ -220,22 +220,26 @@ public final class Indexer {
     }
 
     /**
-     * What {@code file} is now when it must be read (new, or its content changed), else null. The
-     * articles it had are deleted first; the workers add the new ones after this call.
+     * What {@code file} is now when it must be read (new, its content changed, or what its folders
+     * or the default source declare for it changed), else null. The articles it had are deleted
+     * first; the workers add the new ones after this call.
      */
     FileStates.State changed(Path file) throws IOException {
       String relative = reader.relative(file);
+      String declared = reader.declaredFor(file);
       FileStates.State before = recorded.get(relative);
       FileStates.State now;
       try {
         long size = Files.size(file);
         long modified = Files.getLastModifiedTime(file).toMillis();
-        if (before != null && before.sameStamp(size, modified)) {
+        if (before != null && before.sameStamp(size, modified, declared)) {
           unchanged++;
           return null;
         }
-        now = new FileStates.State(relative, size, modified, FileStates.sha256(file));
-        if (before != null && before.sha256().equals(now.sha256())) {
+        now = new FileStates.State(relative, size, modified, FileStates.sha256(file), declared);
+        if (before != null
+            && before.sha256().equals(now.sha256())
+            && before.declared().equals(declared)) {
           // Touched, not changed: record the new time, so later runs need not read it again.
           writer.updateNumericDocValue(
               new Term(Schema.FILE_STATE, before.term()), Schema.FILE_MODIFIED, modified);
@@ -246,7 +250,7 @@ public final class Indexer {
         }
       } catch (IOException unreadable) {
         // The reader reports it with its reason; an unreadable file's old articles are dropped.
-        now = new FileStates.State(relative, 0, 0, "unreadable");
+        now = new FileStates.State(relative, 0, 0, "unreadable", declared);
       }
       if (before != null) {
         writer.deleteDocuments(new Term(Schema.FILE, relative));

@@ -2,6 +2,7 @@ package dev.verbatim.search;
 
 import dev.verbatim.index.schema.Schema;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -10,13 +11,20 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.LongValues;
 
 /**
  * What is expensive to derive from one index view and shared by every search on it: the facet
- * ordinal state, the global ordinals of quote fingerprints (merged groups included) and the merged
- * field infos. Built once per reader (when a refresh brings a new one), never per request.
- * Thread-safe.
+ * ordinal state, the global ordinals of quote fingerprints (merged groups included), the merged
+ * field infos and the first and last publication day. Built once per reader (when a refresh brings
+ * a new one), never per request. Thread-safe.
  */
 final class ReaderState {
   private final IndexReader reader;
@@ -25,6 +33,10 @@ final class ReaderState {
   private final long fingerprintCount;
   private final FieldInfos fieldInfos;
   private final QuoteMerges merges;
+  private volatile Days days;
+
+  /** The earliest and latest publication day of the articles; both null when none has a date. */
+  record Days(LocalDate first, LocalDate last) {}
 
   private ReaderState(IndexReader reader) throws IOException {
     this.reader = reader;
@@ -88,6 +100,36 @@ final class ReaderState {
   LongValues globalOrds(int leaf) {
     return merges.canonical(
         fingerprintOrds == null ? LongValues.IDENTITY : fingerprintOrds.getGlobalOrds(leaf));
+  }
+
+  /**
+   * The first and last day an article of this view was published, read from the date's doc values
+   * (deleted articles left out), so a reindex that removes the oldest article moves the first day.
+   * Two one-hit sorted searches the first time, which the date points let Lucene answer without
+   * visiting every article.
+   */
+  Days days() throws IOException {
+    Days d = days;
+    if (d == null) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      d = new Days(day(searcher, false), day(searcher, true));
+      days = d;
+    }
+    return d;
+  }
+
+  private static LocalDate day(IndexSearcher searcher, boolean latest) throws IOException {
+    SortField byDay = new SortField(Schema.DATE, SortField.Type.LONG, latest);
+    // Undated articles sort last either way.
+    byDay.setMissingValue(latest ? Long.MIN_VALUE : Long.MAX_VALUE);
+    TopFieldDocs top =
+        searcher.search(
+            new TermQuery(new Term(Schema.TYPE, Schema.TYPE_ARTICLE)), 1, new Sort(byDay));
+    if (top.scoreDocs.length == 0) {
+      return null;
+    }
+    long day = (Long) ((FieldDoc) top.scoreDocs[0]).fields[0];
+    return day == Long.MIN_VALUE || day == Long.MAX_VALUE ? null : LocalDate.ofEpochDay(day);
   }
 
   /** The keys of the quote group that {@code fingerprint} is part of, smallest (its name) first. */

@@ -205,13 +205,19 @@ public final class Searcher implements AutoCloseable {
                 .quotation(quoteId));
   }
 
-  /** Counts of indexed articles and quotes in the current view of the index. */
+  /**
+   * Counts of indexed articles and quotes in the current view of the index, and the days its
+   * articles were first and last published.
+   */
   public Stats stats() throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
+      ReaderState.Days days = readerState.of(searcher.getIndexReader()).days();
       return new Stats(
           searcher.count(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_ARTICLE))),
-          searcher.count(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_QUOTE))));
+          searcher.count(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_QUOTE))),
+          days.first(),
+          days.last());
     } finally {
       manager.release(searcher);
     }
@@ -276,7 +282,10 @@ public final class Searcher implements AutoCloseable {
    * How much the index holds. Immutable and thread-safe.
    *
    * @param articles article documents
-   * @param quotes quote documents
+   * @param quotes quote documents (each printing of a quote once)
+   * @param firstDate the earliest day an article was published, or null when none has a date
+   * @param lastDate the latest day an article was published, or null when none has a date
    */
-  public record Stats(long articles, long quotes) {}
+  public record Stats(
+      long articles, long quotes, java.time.LocalDate firstDate, java.time.LocalDate lastDate) {}
 }

@@ -20,17 +20,22 @@ import picocli.CommandLine.Option;
     header = "Measure indexing, search, HTTP and memory against bare Lucene.",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure indexing, search with highlighting, HTTP and memory, each as a ratio against",
-      "bare Lucene (or the in-process API, for HTTP) on the same documents in the same run.",
-      "Sides alternate A/B/A/B and medians are reported. Prints a Markdown table."
+      "Measure indexing, search with highlighting, HTTP and memory, each as a ratio against bare"
+          + " Lucene (or the in-process API, for HTTP) on the same documents in the same run.",
+      "Sides alternate A/B/A/B and medians are reported. Prints a Markdown table.",
+      "The corpora are not part of Verbatim: give Reuters-21578 as JSON Lines with --reuters"
+          + " (or --reuters none) and a generated corpus with --corpus (written first, learned"
+          + " from --reuters, when the file does not exist yet)."
     },
     subcommands = {BenchCommand.Generate.class, BenchCommand.Compare.class})
 final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--reuters",
       paramLabel = "FILE",
-      description = "Reuters JSON Lines to index (default: ${DEFAULT-VALUE}; 'none' skips).")
-  String reuters = REUTERS.toString();
+      description =
+          "Reuters-21578 as JSON Lines: indexed by the indexing section (which needs it or"
+              + " 'none'), and what a missing --corpus is learned from.")
+  String reuters;
 
   @Option(
       names = "--corpus",
@@ -97,21 +102,36 @@ final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  static final Path REUTERS = Path.of("/work/shared/corpora/reuters21578.jsonl");
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // The server's start-up lines would bury the progress lines; warnings still show.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    if (reuters == null && only.contains("indexing")) {
+      throw new IllegalArgumentException(
+          "the indexing section indexes Reuters-21578: give --reuters FILE (as JSON Lines), or"
+              + " --reuters none to leave it out");
+    }
+    Path reutersFile =
+        reuters == null || reuters.equalsIgnoreCase("none") ? null : Path.of(reuters);
+    if (reutersFile != null && !Files.isRegularFile(reutersFile)) {
+      throw new IllegalArgumentException(
+          "--reuters " + reuters + ": no such file (Reuters-21578 as JSON Lines, or 'none')");
+    }
     Path generated = corpus != null ? corpus : work.resolve("generated-" + articles + ".jsonl.gz");
     if (!Files.exists(generated)) {
+      if (reutersFile == null) {
+        throw new IllegalArgumentException(
+            "the corpus "
+                + generated
+                + " does not exist and there is no --reuters FILE to learn one from: give --corpus"
+                + " FILE (see `verbatim bench generate`) or --reuters FILE");
+      }
       err.printf(Locale.ROOT, "writing %d generated articles to %s ...%n", articles, generated);
       err.flush();
-      CorpusGenerator.train(REUTERS).write(articles, 42, generated);
+      CorpusGenerator.train(reutersFile).write(articles, 42, generated);
     }
-    Path reutersFile = reuters.equalsIgnoreCase("none") ? null : Path.of(reuters);
     Bench.Config config =
         new Bench.Config(
             reutersFile,
@@ -138,8 +158,9 @@ final class BenchCommand implements Callable<Integer> {
       header = "Write a synthetic corpus of N articles with quotations, learned from Reuters.",
       mixinStandardHelpOptions = true,
       description = {
-        "Write N synthetic articles with quotations (JSON Lines, gzip when FILE ends in .gz),",
-        "drawn from the vocabulary, sentence shapes and speakers of a Reuters JSON Lines file.",
+        "Write N synthetic articles with quotations as JSON Lines (gzip when FILE ends in"
+            + " .gz), drawn from the vocabulary, sentence shapes and speakers of a Reuters JSON"
+            + " Lines file.",
         "Streams: memory stays constant for any N; the same seed gives the same corpus."
       })
   static final class Generate implements Callable<Integer> {
@@ -165,15 +186,20 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
         names = "--from",
+        required = true,
         paramLabel = "FILE",
-        description = "Corpus to learn from (default: ${DEFAULT-VALUE}).")
-    Path from = REUTERS;
+        description = "Corpus to learn from: Reuters-21578 as JSON Lines.")
+    Path from;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      if (!Files.isRegularFile(from)) {
+        throw new IllegalArgumentException(
+            "--from " + from + ": no such file (Reuters-21578 as JSON Lines)");
+      }
       long start = System.nanoTime();
       long bytes = CorpusGenerator.train(from).write(articles, seed, this.out);
       out.printf(

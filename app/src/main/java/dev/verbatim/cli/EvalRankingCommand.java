@@ -33,9 +33,10 @@ import picocli.CommandLine.Option;
     header = "Measure ranking quality (MAP, nDCG@10, P@10, Recall@100) on a test collection.",
     mixinStandardHelpOptions = true,
     description = {
-      "Index a test collection into a temporary folder, run every query through the searcher",
-      "(articles only, top 1000) and print MAP, nDCG@10, P@10 and Recall@100 over the judged",
-      "queries. Grades >= 1 are relevant; nDCG gains are the grades."
+      "Index a test collection into a temporary folder, run every query through the searcher"
+          + " (articles only, top 1000) and print MAP, nDCG@10, P@10 and Recall@100 over the"
+          + " judged queries.",
+      "Grades >= 1 are relevant; nDCG gains are the grades."
     })
 final class EvalRankingCommand implements Callable<Integer> {
   /** Hits ranked per query, as TREC runs do. */

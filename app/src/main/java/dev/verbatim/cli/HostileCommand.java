@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
     header = "Attack a local Verbatim as a crash or an attacker would and print what held.",
     mixinStandardHelpOptions = true,
     description = {
-      "Attack a local Verbatim with hostile queries, path traversal, kill -9 during reindex,",
-      "searches during reindex, a damaged index, a full disk (needs root) and a loopback soak;",
-      "print one table. Exit 0 when every check passes, 1 otherwise."
+      "Attack a local Verbatim with hostile queries, path traversal, kill -9 during reindex,"
+          + " searches during reindex, a damaged index, a full disk (needs root) and a loopback"
+          + " soak, and print one table.",
+      "Exit 0 when every check passes, 1 otherwise."
     })
 final class HostileCommand implements Callable<Integer> {
   @Option(

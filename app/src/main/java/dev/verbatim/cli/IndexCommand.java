@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Index a corpus folder or file (.txt, .md, .html, .jsonl, .jsonl.gz).",
-      "Only new, changed and deleted files are processed unless --full. The index",
-      "changes in one commit at the end: searchers never see a half-built index,",
-      "and an interrupted run leaves the previous one."
+      "Only new, changed and deleted files are processed unless --full. The index changes in"
+          + " one commit at the end: searchers never see a half-built index, and an interrupted"
+          + " run leaves the previous one."
     })
 final class IndexCommand implements Callable<Integer> {
   /** Skip reasons listed in the summary; the rest are counted. */
@@ -49,7 +49,7 @@ final class IndexCommand implements Callable<Integer> {
       description =
           "The publication of articles that name none and whose folder declares none in a "
               + dev.verbatim.corpus.CorpusReader.METADATA_FILE
-              + " file. Files already indexed keep theirs until they change or --full.")
+              + " file. A run with another NAME (or none) reads the files it applies to again.")
   String source;
 
   @Option(

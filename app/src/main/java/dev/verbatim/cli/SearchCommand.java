@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
     header = "Search the index and print the hits, as text, JSON, CSV or JSON Lines.",
     mixinStandardHelpOptions = true,
     description = {
-      "Search the index. The query language:",
+      "Search the index and print the hits, best first.",
+      "The query language:",
       "  pardon clemency          both words (stemmed), ranked by BM25",
       "  \"so unfair\"              the exact phrase;  \"white house\"~3  within 3 words",
       "  a OR b, a AND b, NOT a, -a, (a OR b) c   boolean logic and grouping",
@@ -151,9 +152,24 @@ final class SearchCommand implements Callable<Integer> {
     try (Searcher searcher = Searcher.open(index, Main.ONE_SHOT_TIME_LIMIT)) {
       if (export) {
         int rows = Math.min(Export.MAX_ROWS, limit == null ? Export.MAX_ROWS : Math.max(1, limit));
-        new Export(out, Export.Format.fromLabel(format), "", Export.articleUrls(searcher))
-            .writeAll(searcher, request, rows);
+        Export rowsOut =
+            new Export(out, Export.Format.fromLabel(format), "", Export.articleUrls(searcher));
+        rowsOut.writeAll(searcher, request, rows);
         out.flush();
+        if (rowsOut.cut()) {
+          // The rows go to stdout, often a file; the cut is said where the user sees it.
+          PrintWriter err = spec.commandLine().getErr();
+          err.printf(
+              Locale.ROOT,
+              "verbatim: exported %d of %s%d hits (at most %d rows an export); page on with"
+                  + " --offset %d%n",
+              rowsOut.rows(),
+              rowsOut.totalExact() ? "" : "more than ",
+              rowsOut.total(),
+              Export.MAX_ROWS,
+              request.offset() + rowsOut.rows());
+          err.flush();
+        }
         return Main.OK;
       }
       result = searcher.search(request);

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
     header = "Serve the search page and the JSON API, indexing the corpus first when needed.",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the JSON API and the search page. When --corpus is a folder and the index is",
-      "missing or older than the corpus, the corpus is indexed first.",
+      "Serve the JSON API and the search page.",
+      "When --corpus is a folder and the index is missing or older than the corpus, the corpus"
+          + " is indexed first.",
       "New index commits (from `verbatim index` or --watch) are served within a second."
     })
 final class ServeCommand implements Callable<Integer> {

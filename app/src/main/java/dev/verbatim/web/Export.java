@@ -2,15 +2,16 @@ package dev.verbatim.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.verbatim.search.ArticleDetail;
+import dev.verbatim.search.InvalidQueryException;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
 import dev.verbatim.search.Searcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -61,8 +62,7 @@ public final class Export {
           return f;
         }
       }
-      throw new dev.verbatim.search.InvalidQueryException(
-          "format must be json, csv or jsonl, got '" + label + "'");
+      throw new InvalidQueryException("format must be json, csv or jsonl, got '" + label + "'");
     }
   }
 
@@ -71,6 +71,10 @@ public final class Export {
   private final String base;
   private final Function<String, String> urlOfArticle;
   private int rows;
+  // What writeAll learnt of the whole search: where it started, its total and whether exact.
+  private int offset;
+  private long total;
+  private boolean totalExact;
 
   /**
    * An export to {@code out}; permalinks start with {@code base} ({@code http://host:port}, or ""
@@ -93,26 +97,53 @@ public final class Export {
   }
 
   /**
+   * How many hits the search has in all (those before its offset too), known after {@link
+   * #writeAll}.
+   */
+  public long total() {
+    return total;
+  }
+
+  /** Whether {@link #total()} is exact, not a lower bound (a search stopped at its time limit). */
+  public boolean totalExact() {
+    return totalExact;
+  }
+
+  /** True after {@link #writeAll} when the search has hits past the last row written. */
+  public boolean cut() {
+    return total > offset + rows;
+  }
+
+  /**
    * Writes up to {@code wanted} hits of {@code request} (from its offset, in its order), fetched a
-   * page of {@link SearchRequest#MAX_LIMIT} at a time with cursors.
+   * page of {@link SearchRequest#MAX_LIMIT} at a time with cursors. The first page counts the total
+   * exactly (as facets do), so {@link #total()} can say how much was left out.
    */
   public void writeAll(Searcher searcher, SearchRequest request, int wanted) throws IOException {
+    offset = request.offset();
     SearchRequest page =
-        request.toBuilder().withLimit(SearchRequest.MAX_LIMIT).withFacets(false).build();
+        request.toBuilder().withLimit(SearchRequest.MAX_LIMIT).withFacets(true).build();
+    boolean first = true;
     while (rows < wanted) {
       SearchResult result = searcher.search(page);
+      if (first) {
+        total = result.total();
+        totalExact = result.totalExact();
+        first = false;
+      }
       List<SearchResult.Hit> hits = result.hits();
       write(hits.subList(0, Math.min(hits.size(), wanted - rows)));
       if (hits.isEmpty() || result.nextCursor() == null) {
         return;
       }
-      page = page.toBuilder().withOffset(0).withCursor(result.nextCursor()).build();
+      page =
+          page.toBuilder().withOffset(0).withFacets(false).withCursor(result.nextCursor()).build();
     }
   }
 
   /** Each article's own address from {@code searcher}, looked up once per article. */
   public static Function<String, String> articleUrls(Searcher searcher) {
-    Map<String, String> known = new java.util.HashMap<>();
+    Map<String, String> known = new HashMap<>();
     return articleId -> {
       if (known.containsKey(articleId)) {
         return known.get(articleId);
@@ -173,7 +204,7 @@ public final class Export {
   }
 
   static boolean isQuote(SearchResult.Hit hit) {
-    return String.valueOf(hit.type()).toLowerCase(Locale.ROOT).equals("quote");
+    return hit.type() == SearchRequest.Type.QUOTE;
   }
 
   private static String json(Map<String, Object> row) {

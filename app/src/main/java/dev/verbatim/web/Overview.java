@@ -14,14 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the start page tells about the index: how many articles and quotes, from which sources and
- * dates, the most quoted speakers, and three example searches that find something in this very
- * index (each tried before it is offered). Computed from the index, once per index version.
- * Thread-safe.
+ * What the start page tells about the index: how many articles and quotes, from which sources
+ * (counting articles), between which days (the first and last article's), the most quoted speakers
+ * (counting printings), and three example searches that find something in this very index (each
+ * tried before it is offered). Computed from the index, once per index version. Thread-safe.
  */
 final class Overview {
   private static final int SPEAKERS = 8;
   private static final int SOURCES = 8;
+  // A facet lists the top 20 values of a dimension (README, "Facets"): a full list may be cut.
+  private static final int FACET_TOP = 20;
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’]{3,}");
   // Words too plain to make a telling example.
   private static final Set<String> PLAIN =
@@ -50,19 +52,32 @@ final class Overview {
   }
 
   private Map<String, Object> compute(Searcher.Stats stats) throws IOException {
-    SearchResult all =
-        searcher.search(SearchRequest.builder("").withLimit(1).withFacets(true).build());
-    List<SearchResult.FacetValue> speakers = facet(all, "speaker");
-    List<SearchResult.FacetValue> sources = facet(all, "source");
+    // Sources count articles, speakers count printings of their quotes; with facets the quote
+    // total is exact: distinct quotes, as the search page counts them.
+    SearchResult articles = everything(SearchRequest.Type.ARTICLE);
+    SearchResult quotes = everything(SearchRequest.Type.QUOTE);
+    List<SearchResult.FacetValue> speakers = facet(quotes, "speaker");
+    List<SearchResult.FacetValue> sources = facet(articles, "source");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("articles", stats.articles());
     out.put("quotes", stats.quotes());
+    out.put("distinctQuotes", quotes.total());
     out.put("sources", values(sources, SOURCES));
     out.put("sourceCount", sources.size());
-    out.put("dates", dateRange(facet(all, "date")));
+    out.put("sourceCountExact", sources.size() < FACET_TOP);
+    out.put(
+        "dates",
+        stats.firstDate() == null
+            ? null
+            : Map.of("from", stats.firstDate().toString(), "to", stats.lastDate().toString()));
     out.put("speakers", values(speakers, SPEAKERS));
     out.put("examples", examples(speakers, sources));
     return out;
+  }
+
+  private SearchResult everything(SearchRequest.Type type) throws IOException {
+    return searcher.search(
+        SearchRequest.builder("").withType(type).withLimit(1).withFacets(true).build());
   }
 
   private static List<SearchResult.FacetValue> facet(SearchResult r, String dimension) {
@@ -75,26 +90,6 @@ final class Overview {
       out.add(Map.of("value", v.value(), "count", v.count()));
     }
     return out;
-  }
-
-  /** The earliest and latest month with articles, as {@code {"from","to"}}, or null. */
-  private static Map<String, String> dateRange(List<SearchResult.FacetValue> years) {
-    String from = null;
-    String to = null;
-    for (SearchResult.FacetValue year : years) {
-      List<String> months = new ArrayList<>();
-      for (SearchResult.FacetValue m : year.children()) {
-        months.add(m.value().contains("-") ? m.value() : year.value() + "-" + m.value());
-      }
-      if (months.isEmpty()) {
-        months.add(year.value());
-      }
-      for (String m : months) {
-        from = from == null || m.compareTo(from) < 0 ? m : from;
-        to = to == null || m.compareTo(to) > 0 ? m : to;
-      }
-    }
-    return from == null ? null : Map.of("from", from, "to", to);
   }
 
   /**

@@ -13,8 +13,12 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -165,9 +169,14 @@ public final class WebServer implements AutoCloseable {
 
   /** The search the API's parameters ask for. */
   private static SearchRequest request(Context ctx) {
+    return request(ctx, intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT));
+  }
+
+  /** The search the API's parameters ask for, {@code limit} hits a page. */
+  private static SearchRequest request(Context ctx, int limit) {
     SearchRequest.Builder request =
         SearchRequest.builder(ctx.queryParamAsClass("q", String.class).getOrDefault(""))
-            .withLimit(intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT))
+            .withLimit(limit)
             .withOffset(intParam(ctx, "offset", 0))
             .withStrict(booleanParam(ctx, "strict"))
             // Facets cost a pass over every match; only a caller that shows them asks.
@@ -185,24 +194,32 @@ public final class WebServer implements AutoCloseable {
 
   /**
    * The search as CSV or JSON Lines: up to {@link Export#MAX_ROWS} hits from {@code offset} (fewer
-   * with {@code limit}), in the search's order, fetched a page at a time.
+   * with {@code limit}), in the search's order, fetched a page at a time. The file is made before
+   * it is sent (at most {@link Export#MAX_ROWS} rows), so its headers can say how many rows it
+   * holds of how many hits: {@code X-Export-Rows} and {@code X-Total-Count}.
    */
   private void export(Context ctx, Export.Format format) throws IOException {
-    SearchRequest first = request(ctx);
     int wanted = Math.min(Export.MAX_ROWS, Math.max(1, intParam(ctx, "limit", Export.MAX_ROWS)));
-    ctx.contentType(format.contentType);
-    ctx.header(
-        "Content-Disposition", "attachment; filename=\"verbatim-export." + format.extension + "\"");
-    java.io.Writer out =
-        new java.io.BufferedWriter(
-            new java.io.OutputStreamWriter(
-                ctx.outputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    SearchRequest first = request(ctx, SearchRequest.MAX_LIMIT);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    Writer out = new OutputStreamWriter(body, StandardCharsets.UTF_8);
     if (format == Export.Format.CSV) {
       out.write('\uFEFF'); // so spreadsheets read the file as UTF-8
     }
-    new Export(out, format, ctx.scheme() + "://" + ctx.host(), Export.articleUrls(searcher))
-        .writeAll(searcher, first, wanted);
+    // Permalinks name the host the client asked; a request without a Host gets paths.
+    String base = ctx.host() == null ? "" : ctx.scheme() + "://" + ctx.host();
+    Export export = new Export(out, format, base, Export.articleUrls(searcher));
+    export.writeAll(searcher, first, wanted);
     out.flush();
+    ctx.contentType(format.contentType);
+    ctx.header(
+        "Content-Disposition", "attachment; filename=\"verbatim-export." + format.extension + "\"");
+    ctx.header("X-Export-Rows", String.valueOf(export.rows()));
+    ctx.header("X-Total-Count", String.valueOf(export.total()));
+    if (!export.totalExact()) {
+      ctx.header("X-Total-Count-Exact", "false");
+    }
+    ctx.result(body.toByteArray());
   }
 
   /** The quote page is static; its script fetches {@code /api/quotes/{quoteId}}. */

@@ -16,6 +16,64 @@ class BenchCommandTest {
   @TempDir Path dir;
 
   @Test
+  void theCorporaAreArgumentsAndAMissingOneIsACleanUsageError() throws Exception {
+    Path absent = dir.resolve("absent.jsonl");
+    Path work = dir.resolve("work");
+    MainTest.Run noFrom = MainTest.run("bench", "generate", "--articles", "5", "--out", "x.jsonl");
+    assertEquals(2, noFrom.code(), noFrom.err());
+    assertTrue(noFrom.err().contains("Missing required option: '--from=FILE'"), noFrom.err());
+    MainTest.Run badFrom =
+        MainTest.run(
+            "bench",
+            "generate",
+            "--articles",
+            "5",
+            "--out",
+            "x.jsonl",
+            "--from",
+            absent.toString());
+    assertEquals(2, badFrom.code());
+    assertEquals(
+        "verbatim: --from " + absent + ": no such file (Reuters-21578 as JSON Lines)",
+        badFrom.err().strip());
+    MainTest.Run noReuters = MainTest.run("bench", "--work", work.toString());
+    assertEquals(2, noReuters.code());
+    assertEquals(
+        "verbatim: the indexing section indexes Reuters-21578: give --reuters FILE (as JSON"
+            + " Lines), or --reuters none to leave it out",
+        noReuters.err().strip());
+    MainTest.Run badReuters = MainTest.run("bench", "--reuters", absent.toString());
+    assertEquals(2, badReuters.code());
+    assertTrue(badReuters.err().contains(absent + ": no such file"), badReuters.err());
+    MainTest.Run noCorpus =
+        MainTest.run("bench", "--only", "search", "--work", work.toString(), "--articles", "7");
+    assertEquals(2, noCorpus.code());
+    assertEquals(
+        "verbatim: the corpus "
+            + work.resolve("generated-7.jsonl.gz")
+            + " does not exist and there is no --reuters FILE to learn one from: give --corpus"
+            + " FILE (see `verbatim bench generate`) or --reuters FILE",
+        noCorpus.err().strip());
+    assertTrue(java.nio.file.Files.notExists(work.resolve("generated-7.jsonl.gz")));
+  }
+
+  @Test
+  void noCommandDefaultsToAPathOutsideTheRepository() throws Exception {
+    List<String> outside = new java.util.ArrayList<>();
+    for (Path sources : List.of(Path.of("src/main/java"), Path.of("app/src/main/java"))) {
+      try (var files = java.nio.file.Files.walk(sources)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+          String text = java.nio.file.Files.readString(file);
+          if (text.contains("/work/shared") || text.contains("../shared")) {
+            outside.add(file.toString());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), outside, "sources naming /work/shared or ../shared");
+  }
+
+  @Test
   void tinyRunHasEveryRowWithPositiveRatios() throws Exception {
     // Learns from Reuters when given (-Dverbatim.reuters=FILE), else from a corpus of our own.
     Path from = dev.verbatim.bench.CorpusGeneratorTest.trainingText(dir);

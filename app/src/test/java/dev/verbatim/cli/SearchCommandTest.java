@@ -124,4 +124,35 @@ class SearchCommandTest {
     MainTest.Run bad = MainTest.run("search", "--index", idx.toString(), "--format", "xls", "x");
     assertEquals(2, bad.code());
   }
+
+  @Test
+  void anExportPastTheLimitIsCutThereAndSaysSoOnStderr(@TempDir Path dir) throws Exception {
+    Path corpus = dev.verbatim.web.ExportTest.manyArticles(dir.resolve("corpus"), 1_050);
+    Path idx = dir.resolve("index");
+    assertEquals(
+        0, MainTest.run("index", "--corpus", corpus.toString(), "--index", idx.toString()).code());
+    MainTest.Run run =
+        MainTest.run(
+            "search", "--index", idx.toString(), "--type", "article", "--format", "jsonl", "ferry");
+    assertEquals(0, run.code(), run.err());
+    assertEquals(dev.verbatim.web.Export.MAX_ROWS, run.out().strip().split("\n").length);
+    assertEquals(
+        "verbatim: exported 1000 of 1050 hits (at most 1000 rows an export); page on with --offset"
+            + " 1000",
+        run.err().strip());
+    MainTest.Run rest =
+        MainTest.run(
+            "search",
+            "--index",
+            idx.toString(),
+            "--type",
+            "article",
+            "--format",
+            "jsonl",
+            "--offset",
+            "1000",
+            "ferry");
+    assertEquals(50, rest.out().strip().split("\n").length);
+    assertEquals("", rest.err(), "nothing left out");
+  }
 }

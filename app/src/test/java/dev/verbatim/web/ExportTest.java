@@ -16,20 +16,54 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Export of a search as CSV and JSON Lines from {@code GET /api/search?format=}, against a real
- * server over a real index of {@code newsroom-corpus}; and the citation line.
+ * server over a real index of {@code newsroom-corpus}, and over a generated corpus of more articles
+ * than an export holds; and the citation line.
  */
 public class ExportTest {
+  /** Articles in the generated corpus: more than {@link Export#MAX_ROWS}. */
+  public static final int MANY = Export.MAX_ROWS + 50;
+
   @TempDir static Path dir;
   static TestServer server;
+  static TestServer many;
 
   @BeforeAll
   static void start() throws Exception {
     server = new TestServer("/newsroom-corpus", dir.resolve("index"));
+    many = new TestServer(manyArticles(dir.resolve("many"), MANY), dir.resolve("many-index"));
   }
 
   @AfterAll
   static void stop() throws Exception {
     server.close();
+    if (many != null) {
+      many.close();
+    }
+  }
+
+  /**
+   * A folder holding {@code n} articles about a ferry (JSON Lines, one quote each, no two alike),
+   * dated a day apart from 2019-01-01 on.
+   */
+  public static Path manyArticles(Path folder, int n) throws java.io.IOException {
+    StringBuilder lines = new StringBuilder();
+    java.time.LocalDate day = java.time.LocalDate.of(2019, 1, 1);
+    for (int i = 0; i < n; i++) {
+      lines.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "{\"id\":\"notice-%04d\",\"title\":\"Ferry notice %d\",\"source\":\"Harbour"
+                  + " Post\",\"date\":\"%s\",\"text\":\"The ferry sails at pier %d.\\n\\n\\u201cWe"
+                  + " will sail from pier %d,\\u201d said Captain Ana Ruiz.\"}%n",
+              i,
+              i,
+              day.plusDays(i),
+              i,
+              i));
+    }
+    java.nio.file.Files.createDirectories(folder);
+    java.nio.file.Files.writeString(folder.resolve("notices.jsonl"), lines);
+    return folder;
   }
 
   /** Parses RFC 4180 CSV (quoted cells, doubled quotes, CRLF) into rows of cells. */
@@ -152,6 +186,41 @@ public class ExportTest {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  @Test
+  void anExportHoldsAtMostTheLimitAndItsHeadersSayHowManyOfHowMany() throws Exception {
+    HttpResponse<String> all = many.get("/api/search?q=ferry&type=article&format=csv");
+    assertEquals(200, all.statusCode(), all.body());
+    List<List<String>> rows = csv(all.body().substring(1));
+    assertEquals(Export.MAX_ROWS + 1, rows.size(), "a header and " + Export.MAX_ROWS + " rows");
+    assertEquals(String.valueOf(Export.MAX_ROWS), header(all, "X-Export-Rows"));
+    assertEquals(String.valueOf(MANY), header(all, "X-Total-Count"));
+    assertEquals("", header(all, "X-Total-Count-Exact"), "the total is exact");
+    // In the search's order: the same first hit as the search itself.
+    JsonNode top = many.json("/api/search?q=ferry&type=article&limit=1");
+    assertEquals(top.get("hits").get(0).get("articleId").asText(), rows.get(1).get(11));
+    assertEquals(Export.MAX_ROWS, rows.stream().skip(1).map(r -> r.get(11)).distinct().count());
+
+    // limit asks for fewer rows, more than a search page holds; offset starts further in.
+    HttpResponse<String> some =
+        many.get("/api/search?q=ferry&type=article&sort=date&format=jsonl&limit=250");
+    assertEquals(200, some.statusCode(), some.body());
+    assertEquals(250, some.body().split("\n").length);
+    assertEquals("250", header(some, "X-Export-Rows"));
+    assertEquals(String.valueOf(MANY), header(some, "X-Total-Count"));
+    HttpResponse<String> rest =
+        many.get("/api/search?q=ferry&type=article&sort=date&format=jsonl&offset=1000");
+    assertEquals(50, rest.body().split("\n").length);
+    assertEquals("50", header(rest, "X-Export-Rows"));
+    // Newest first: the 1,001st newest is the 50th oldest article.
+    assertEquals(
+        "notice-0049",
+        Json.mapper().readTree(rest.body().split("\n")[0]).get("article_id").asText());
+  }
+
+  private static String header(HttpResponse<String> r, String name) {
+    return r.headers().firstValue(name).orElse("");
   }
 
   @Test

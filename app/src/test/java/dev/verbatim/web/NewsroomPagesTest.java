@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.search.CompleteAnswers;
@@ -19,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,8 +48,8 @@ class NewsroomPagesTest {
   static ChromeDriver driver;
   static String base;
 
-  /** axe-core's violations on every page checked, by impact. */
-  static final Map<String, Integer> VIOLATIONS = new TreeMap<>();
+  /** axe-core's findings on every page checked, by page and impact (README quotes them). */
+  static final AxeReport AXE = new AxeReport(Path.of("target", "axe-core-results.txt"));
 
   @BeforeAll
   static void start() throws Exception {
@@ -77,8 +73,7 @@ class NewsroomPagesTest {
 
   @AfterAll
   static void stop() throws IOException {
-    Files.createDirectories(Path.of("target"));
-    Files.writeString(Path.of("target", "axe-violations.txt"), VIOLATIONS + "\n");
+    AXE.write();
     if (driver != null) {
       driver.quit();
     }
@@ -95,12 +90,22 @@ class NewsroomPagesTest {
     driver.get(base + "/");
     WebElement facts = waitFor(d -> visible(d, By.id("overview-facts")));
     waitFor(d -> facts.getText().isEmpty() ? null : true);
+    // Three printings of the ferry quote are one quote; the days are the first and last
+    // article's, not months of a facet.
     assertEquals(
-        "5 articles and 7 quotes from 3 sources, November 2018 to March 2019.", facts.getText());
+        "5 articles and 5 quotes (7 printings) from 3 sources, Nov 20, 2018 to Mar 7, 2019.",
+        facts.getText());
     assertTrue(cards().isEmpty(), "no arbitrary list of quotes");
+    assertFalse(driver.findElement(By.id("toolbar")).isDisplayed(), "nothing to sort or switch");
     List<WebElement> speakers = driver.findElements(By.cssSelector("#overview-speakers a.speaker"));
     assertEquals("Ana Ruiz", speakers.get(0).getText());
     assertEquals("/speakers/Ana%20Ruiz", speakers.get(0).getDomAttribute("href"));
+    assertEquals(
+        List.of("Ana Ruiz quoted 4 times", "Bo Lind quoted 2 times"),
+        texts(driver.findElement(By.id("overview-speakers")), "li"));
+    assertEquals(
+        List.of("Harbour Post 2 articles", "Valley Times 2 articles", "Coastal Gazette 1 article"),
+        texts(driver.findElement(By.id("overview-sources")), "li"));
     List<String> examples =
         driver.findElements(By.cssSelector("#overview-examples a.example")).stream()
             .map(a -> a.getDomAttribute("href"))
@@ -171,10 +176,21 @@ class NewsroomPagesTest {
         "Ferry service to resume in spring",
         printings.get(0).findElement(By.cssSelector("a.open")).getText());
     assertTrue(printings.get(0).findElements(By.cssSelector("ins, del")).isEmpty());
-    assertEquals(List.of("full"), texts(printings.get(1), "del"));
-    assertEquals(List.of("whole"), texts(printings.get(1), "ins"));
-    assertEquals(List.of("busy"), texts(printings.get(2), "ins"));
-    assertTrue(texts(printings.get(2), "del").isEmpty());
+    // The dropped word before the added one, as an editor marks a change; each mark opens with a
+    // word a screen reader says, and strikes through or underlines (not colour alone).
+    assertEquals(List.of("del: dropped: full", "ins: added: whole"), marks(printings.get(1)));
+    assertEquals(List.of("ins: added: busy"), marks(printings.get(2)));
+    WebElement dropped = printings.get(1).findElement(By.tagName("del"));
+    assertTrue(dropped.getCssValue("text-decoration-line").contains("line-through"));
+    assertTrue(
+        printings
+            .get(1)
+            .findElement(By.tagName("ins"))
+            .getCssValue("text-decoration-line")
+            .contains("underline"));
+    assertEquals(
+        "We will restore the full whole timetable before the summer season begins,",
+        withoutHiddenLabels(printings.get(1).findElement(By.cssSelector("q.printed"))));
     for (WebElement p : printings) {
       assertEquals("Ana Ruiz", p.findElement(By.cssSelector("a.speaker")).getText());
       assertTrue(p.getText().contains("(cue “said”)"), p.getText());
@@ -193,11 +209,89 @@ class NewsroomPagesTest {
         base + "/quotes/" + hit.get("quoteId").asText(),
         driver.findElement(By.cssSelector("#actions a.permalink")).getDomAttribute("href"));
     checkAccessibility("quote page");
+    // Tall enough for all three printings in the README's picture.
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1180));
     screenshot("quote-page");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
     driver.get(base + "/quotes/nosuchquote");
     WebElement error = waitFor(d -> visible(d, By.id("error")));
     assertEquals("There is no quote “nosuchquote” in the index.", error.getText());
+    checkAccessibility("quote page, unknown id");
+  }
+
+  @Test
+  void anUnknownQuoteOrSpeakerIsA404PageWithTheSameHeaders() throws Exception {
+    for (String path : List.of("/quotes/nosuchquote", "/speakers/Nobody%20Here")) {
+      java.net.http.HttpResponse<String> r = get(path);
+      assertEquals(404, r.statusCode(), path);
+      assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+      assertEquals(
+          SecurityHeaders.ALL.get("Content-Security-Policy"),
+          r.headers().firstValue("Content-Security-Policy").orElse(""),
+          path);
+    }
+    assertEquals(200, get("/speakers/Ana%20Ruiz").statusCode());
+    driver.get(base + "/speakers/Nobody%20Here");
+    WebElement facts = waitFor(d -> visible(d, By.id("speaker-facts")));
+    waitFor(d -> facts.getText().isEmpty() ? null : true);
+    assertEquals("No quotes by Nobody Here in this index.", facts.getText());
+    checkAccessibility("speaker page, unknown name");
+  }
+
+  /**
+   * Every corpus string on the new pages is text, never markup: headline, outlet, speaker, cue and
+   * quote holding HTML are shown as typed, nothing in them runs, and the pages hold no inline
+   * script or style for the policy to allow.
+   */
+  @Test
+  void corpusTextHoldingHtmlIsShownAsTextOnEveryPage() throws Exception {
+    Path corpus = Files.createDirectories(work.resolve("hostile-corpus"));
+    String attack = "<img src=x onerror=\"window.pwned=1\">";
+    Files.writeString(
+        corpus.resolve("hostile.jsonl"),
+        "{\"id\":\"x/one\",\"title\":\"Ferry "
+            + attack.replace("\"", "\\\"")
+            + " returns\",\"source\":\"<b>Bold</b> Post\",\"date\":\"2019-03-04\","
+            + "\"text\":\"The ferry is back.\\n\\n\\u201cWe sail <script>window.pwned=2</script>"
+            + " at ten,\\u201d said Mayor Ana Ruiz.\"}\n"
+            + "{\"id\":\"x/two\",\"title\":\"Ferry <i>again</i>\",\"source\":\"<b>Bold</b>"
+            + " Post\",\"date\":\"2019-03-05\",\"text\":\"Again.\\n\\n\\u201cWe sail"
+            + " <script>window.pwned=2</script> at ten,\\u201d said Mayor Ana Ruiz.\"}\n");
+    try (TestServer hostile = new TestServer(corpus, work.resolve("hostile-index"))) {
+      String at = "http://127.0.0.1:" + hostile.server.port();
+      JsonNode hit = hostile.json("/api/search?type=quote&q=sail").get("hits").get(0);
+      List<String> pages =
+          List.of(
+              "/",
+              "/?q=sail",
+              "/?q=ferry&type=article",
+              "/quotes/" + hit.get("quoteId").asText(),
+              "/speakers/Ana%20Ruiz",
+              "/articles/x/one");
+      for (String page : pages) {
+        driver.get(at + page);
+        waitFor(
+            d ->
+                d.findElement(By.tagName("body")).getText().contains("Bold</b> Post")
+                    ? true
+                    : null);
+        waitForIdle();
+        assertEquals(
+            null, js().executeScript("return window.pwned === undefined ? null : window.pwned;"));
+        assertEquals(
+            0L,
+            js().executeScript(
+                    "return document.querySelectorAll('main img, main script, main b, main i,"
+                        + " script:not([src]), [style], style').length;"),
+            page);
+      }
+      driver.get(at + "/?q=ferry&type=article");
+      waitFor(d -> cards().size() == 2 ? true : null);
+      assertTrue(
+          cards().stream().anyMatch(c -> c.getText().contains("Ferry " + attack + " returns")),
+          "the headline as typed");
+    }
   }
 
   @Test
@@ -213,7 +307,10 @@ class NewsroomPagesTest {
     assertEquals("Ana Ruiz", driver.findElement(By.id("speaker-name")).getText());
     WebElement facts = waitFor(d -> visible(d, By.id("speaker-facts")));
     waitFor(d -> facts.getText().isEmpty() ? null : true);
-    assertEquals("2 quotes in 3 outlets between November 2018 and March 2019.", facts.getText());
+    // The outlets below count printings (2 + 1 + 1): the sentence says both, so they add up.
+    assertEquals(
+        "2 quotes, printed 4 times, in 3 outlets between November 2018 and March 2019.",
+        facts.getText());
     List<String> dates =
         cards().stream()
             .map(c -> c.findElement(By.cssSelector("time")).getDomAttribute("datetime"))
@@ -268,8 +365,36 @@ class NewsroomPagesTest {
     List<List<String>> rows = ExportTest.csv(body.replaceFirst("^\uFEFF", ""));
     assertEquals(Export.COLUMNS, rows.get(0));
     assertEquals(cards().size() + 1, rows.size(), body);
+    assertEquals(
+        cards().size() == 1 ? "(1 quote)" : "(all " + cards().size() + " quotes)",
+        driver.findElement(By.id("export-note")).getText());
     assertTrue(
         driver.findElement(By.id("export-jsonl")).getDomAttribute("href").contains("format=jsonl"));
+  }
+
+  @Test
+  void theExportLinksSayWhenTheSearchHasMoreThanAnExportHolds() throws Exception {
+    Path corpus = ExportTest.manyArticles(work.resolve("many"), ExportTest.MANY);
+    try (TestServer many = new TestServer(corpus, work.resolve("many-index"))) {
+      driver.get("http://127.0.0.1:" + many.server.port() + "/?q=ferry&type=article");
+      WebElement note = waitFor(d -> visible(d, By.id("export-note")));
+      assertEquals(
+          "(the first 1,000 of 1,050 articles: the most an export holds; narrow the search for the"
+              + " rest)",
+          note.getText());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> download =
+          (Map<String, Object>)
+              js().executeAsyncScript(
+                      "const done = arguments[arguments.length - 1];"
+                          + "fetch(arguments[0]).then(async r => done({rows:"
+                          + " r.headers.get('X-Export-Rows'), total:"
+                          + " r.headers.get('X-Total-Count'), lines: (await"
+                          + " r.text()).trim().split('\\n').length}));",
+                      driver.findElement(By.id("export-jsonl")).getDomAttribute("href"));
+      assertEquals(Map.of("rows", "1000", "total", "1050", "lines", 1000L), download);
+      checkAccessibility("search page, 1,050 results");
+    }
   }
 
   @Test
@@ -285,40 +410,44 @@ class NewsroomPagesTest {
 
   // --- helpers ---
 
-  /** Runs axe-core on the page as it is; fails on serious or critical violations. */
+  /**
+   * Runs axe-core on the page as it is and records its findings by impact (AxeReport); fails on
+   * serious or critical violations.
+   */
   private static void checkAccessibility(String page) {
-    Results results = new AxeBuilder().analyze(driver);
-    List<String> bad = new ArrayList<>();
-    for (Rule rule : results.getViolations()) {
-      String impact = String.valueOf(rule.getImpact());
-      synchronized (VIOLATIONS) {
-        VIOLATIONS.merge(impact, 1, Integer::sum);
-      }
-      if (impact.equals("serious") || impact.equals("critical")) {
-        bad.add(
-            rule.getId()
-                + " ("
-                + impact
-                + "): "
-                + rule.getHelp()
-                + " at "
-                + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-      }
-    }
-    assertEquals(List.of(), bad, "axe-core on the " + page);
+    assertEquals(List.of(), AXE.check(driver, page), "axe-core on the " + page);
   }
 
   private static JsonNode hit(String query) throws Exception {
-    String url =
-        base
-            + "/api/search?type=quote&q="
-            + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
     java.net.http.HttpResponse<String> r =
-        java.net.http.HttpClient.newHttpClient()
-            .send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        get(
+            "/api/search?type=quote&q="
+                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
     return Json.mapper().readTree(r.body()).get("hits").get(0);
+  }
+
+  private static java.net.http.HttpResponse<String> get(String path) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The {@code del} and {@code ins} marks in {@code in}, in order, as "tag: text content". */
+  private static List<String> marks(WebElement in) {
+    return in.findElements(By.cssSelector("del, ins")).stream()
+        .map(m -> m.getTagName() + ": " + m.getDomProperty("textContent"))
+        .toList();
+  }
+
+  /** What {@code node} reads on screen: its text without the labels only screen readers get. */
+  private static String withoutHiddenLabels(WebElement node) {
+    return (String)
+        js().executeScript(
+                "const copy = arguments[0].cloneNode(true);"
+                    + "copy.querySelectorAll('.visually-hidden').forEach(n => n.remove());"
+                    + "return copy.textContent;",
+                node);
   }
 
   private static String clipboard() {
@@ -352,8 +481,8 @@ class NewsroomPagesTest {
         d ->
             Boolean.TRUE.equals(
                     js().executeScript(
-                            "return"
-                                + " !document.getElementById('results').hasAttribute('aria-busy');"))
+                            "const results = document.getElementById('results');"
+                                + " return !results || !results.hasAttribute('aria-busy');"))
                 ? true
                 : null);
   }

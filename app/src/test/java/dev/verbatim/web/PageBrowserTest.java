@@ -275,8 +275,8 @@ class PageBrowserTest {
                         "#facets button[data-field='speaker'][data-value='Alice Johnson']")));
     assertTrue(speaker.getText().startsWith("Alice Johnson"), speaker.getText());
     assertTrue(speaker.getText().endsWith("1"), speaker.getText());
-    int all = Integer.parseInt(driver.findElement(By.cssSelector("#view-quote .count")).getText());
-    assertTrue(all >= 28, "quote count in the view toggle: " + all);
+    // The start page lists no results, so it has no view toggle or sort; its filters do work.
+    assertFalse(driver.findElement(By.id("toolbar")).isDisplayed());
     screenshot("facets-desktop");
 
     speaker.click();

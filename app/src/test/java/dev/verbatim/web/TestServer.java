@@ -24,7 +24,11 @@ final class TestServer implements AutoCloseable {
 
   /** Indexes the classpath folder {@code corpusResource} into {@code indexDir} and serves it. */
   TestServer(String corpusResource, Path indexDir) throws Exception {
-    Path corpus = Path.of(TestServer.class.getResource(corpusResource).toURI());
+    this(Path.of(TestServer.class.getResource(corpusResource).toURI()), indexDir);
+  }
+
+  /** Indexes the folder {@code corpus} into {@code indexDir} and serves it. */
+  TestServer(Path corpus, Path indexDir) throws Exception {
     // One worker keeps documents in corpus order, so equal scores tie-break predictably.
     new Indexer(1).rebuild(corpus, indexDir);
     searcher = CompleteAnswers.open(indexDir);
