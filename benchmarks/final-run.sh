@@ -16,6 +16,7 @@ ROUNDS="${ROUNDS:-1}"
 DAY="$(date -u +%F)"
 OUT="benchmarks/$DAY"
 CORPUS=/tmp/bench-gen/gen-1m.jsonl.gz
+REUTERS="${REUTERS:-/work/shared/corpora/reuters21578.jsonl}"
 LOG="$OUT-final-run.log"
 mkdir -p benchmarks /tmp/bench-gen
 exec > >(tee -a "$LOG") 2>&1
@@ -38,12 +39,12 @@ rm -rf /tmp/bench-before-src && mkdir -p /tmp/bench-before-src
 git archive "$BEFORE" | tar -x -C /tmp/bench-before-src
 (cd /tmp/bench-before-src && ./mvnw -B -ntp -q -o -DskipTests package && cp target/verbatim.jar /tmp/bench-before.jar)
 
-[ -f "$CORPUS" ] || $J -jar /tmp/bench-after.jar bench generate --articles 1000000 --out "$CORPUS" --seed 42
+[ -f "$CORPUS" ] || $J -jar /tmp/bench-after.jar bench generate --articles 1000000 --out "$CORPUS" --seed 42 --from "$REUTERS"
 
 for side in before after; do
   echo "== $side ($( [ $side = before ] && echo "$BEFORE" || git rev-parse --short HEAD )) start $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
   rm -rf /tmp/bench-work
-  $J -Xmx8g -jar /tmp/bench-$side.jar bench --corpus "$CORPUS" --work /tmp/bench-work \
+  $J -Xmx8g -jar /tmp/bench-$side.jar bench --corpus "$CORPUS" --reuters "$REUTERS" --work /tmp/bench-work \
     --rounds "$ROUNDS" --reuters-rounds 3 --seconds 4 --queries 50 --json "$OUT-$side.json" \
     > "$OUT-$side.md"
   echo "== $side end $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
