@@ -109,7 +109,8 @@ export function safeWebUrl(value) {
   }
 }
 
-// "“she” → Kim Kardashian (cue “said”)": how a quote was attributed, from an article's quote.
+// "“she” → Kim Kardashian, named as “Kardashian” at char 812 (cue “said”) [cue-after/pronoun]":
+// how a quote was attributed, from an article's quote.
 export function evidenceText(quote) {
   const out = document.createDocumentFragment();
   // "Kim Kardashian → Kim Kardashian" says nothing; show the arrow only when the text names them otherwise.
@@ -120,7 +121,13 @@ export function evidenceText(quote) {
   } else {
     out.append(who);
   }
+  const a = quote.antecedent;
+  if (a && a.text && Number.isInteger(a.offset)) {
+    // "he" -> Ann Reyes, named at char 812: where the article gives the name the words point at
+    out.append(', named as “', el('span', 'antecedent', a.text), '” at char ' + a.offset);
+  }
   if (quote.cue) out.append(' (cue “', el('span', 'cue', quote.cue), '”)');
+  if (quote.rule) out.append(' ', el('span', 'rule', '[' + quote.rule + ']'));
   return out;
 }
 

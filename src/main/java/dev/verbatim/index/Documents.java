@@ -81,6 +81,14 @@ final class Documents {
       doc.add(new StoredField(Schema.MENTION, q.mention().text()));
       doc.add(new StoredField(Schema.MENTION_OFFSET, q.mention().offset()));
     }
+    if (q.evidence() != null) {
+      doc.add(new StoredField(Schema.RULE, q.evidence().rule()));
+      Quote.Mention antecedent = q.evidence().antecedent();
+      if (antecedent != null) {
+        doc.add(new StoredField(Schema.ANTECEDENT, antecedent.text()));
+        doc.add(new StoredField(Schema.ANTECEDENT_OFFSET, antecedent.offset()));
+      }
+    }
     return doc;
   }
 

@@ -239,9 +239,18 @@ final class CueFinder {
    * A verb that is also a noun ("state", "report") counts only after a name or a pronoun, or a
    * phrase that can speak ("the company states"): "a smaller state grant" is not a cue.
    */
+  private boolean followedLikeANoun(int verb) {
+    return Lexicon.NOUN_LIKE_VERBS.contains(t.lower(verb))
+        && t.lowerCase(verb + 1)
+        && Lexicon.AFTER_A_NOUN.contains(t.lower(verb + 1));
+  }
+
   private boolean nounLike(int verb, Phrase np) {
     if (!Lexicon.NOUN_LIKE_VERBS.contains(t.lower(verb))) {
       return false;
+    }
+    if (t.lowerCase(verb + 1) && Lexicon.AFTER_A_NOUN.contains(t.lower(verb + 1))) {
+      return true; // "the PPI report was": the report is what was
     }
     String head = t.lower(np.last());
     return names.runAt(np.last()) == null
@@ -338,6 +347,10 @@ final class CueFinder {
           ? null
           : new Cue(comment, t.text.substring(t.start[comment], t.end[comment + 2]), np);
     }
+    if (agentFollows(openTok) && speechActCloseBefore(openTok, s0)) {
+      return null; // "in a move branded a “humiliating retreat” by the Tories": not the subject's
+      // words
+    }
     int lo = Math.max(s0, openTok - MAX_BEFORE_TOKENS);
     for (int k = openTok - 1; k >= lo; k--) {
       if (t.quote[k] >= 0) {
@@ -381,10 +394,13 @@ final class CueFinder {
         if (np == null && t.lowerCase(k - 1) && t.lower(k - 1).equals("and")) {
           np = subjectOf(s0, k - 1); // "Mrs Parker Bowles said … and added:"
         }
-        if (np == null || nounLike(k, np)) {
-          return null;
+        if ((np != null && nounLike(k, np)) || (np == null && followedLikeANoun(k))) {
+          continue; // "said the harbour report was “…”": a noun; the verb is further back
         }
-        return new Cue(k, t.word(k), np);
+        if (np == null && Lexicon.NOUN_LIKE_VERBS.contains(w)) {
+          continue; // "She said this would counter “…”": no speaker here; "She said" is the cue
+        }
+        return np == null ? null : new Cue(k, t.word(k), np);
       }
     }
     Cue colon = colonAfterName(openTok, s0);
@@ -417,6 +433,37 @@ final class CueFinder {
    * it “…”}: a verb that reports an evaluation in someone's words, close before the mark, with its
    * subject. Null when there is none.
    */
+  /**
+   * True when a speech-act verb ({@code branded}) stands close before the mark, nearer than any
+   * cue.
+   */
+  private boolean speechActCloseBefore(int openTok, int s0) {
+    for (int k = openTok - 1; k >= s0 && k >= openTok - MAX_SPEECH_ACT_TOKENS; k--) {
+      if (t.quote[k] < 0 && t.lowerCase(k) && Lexicon.SPEECH_ACT_CUES.contains(t.lower(k))) {
+        return true;
+      }
+      if (t.quote[k] < 0 && isReportingVerb(t, k)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** True when "by" follows the quote's closing mark: a passive whose agent spoke the words. */
+  private boolean agentFollows(int openTok) {
+    int close = openTok + 1;
+    while (close < t.size && t.kind[close] != Tokens.CLOSE && t.quote[close] == t.quote[openTok]) {
+      close++;
+    }
+    int agent = close + 2;
+    boolean named =
+        t.capitalised(agent) || (t.isWord(agent) && DETERMINERS.contains(t.lower(agent)));
+    return t.isWord(close + 1)
+        && t.lower(close + 1).equals("by")
+        && named
+        && t.paragraph[agent] == t.paragraph[close];
+  }
+
   private Cue speechAct(int openTok, int s0) {
     for (int k = openTok - 1; k >= s0 && k >= openTok - MAX_SPEECH_ACT_TOKENS; k--) {
       if (t.quote[k] >= 0 || !t.lowerCase(k) || !Lexicon.SPEECH_ACT_CUES.contains(t.lower(k))) {
@@ -517,7 +564,10 @@ final class CueFinder {
         c--;
       }
       if (c < lo || !t.isPunct(c, separator)) {
-        return null;
+        Names.Run before = names.runAt(j - 1);
+        return separator == ',' && before != null && before.last() == j - 1 && before.first() >= lo
+            ? new Phrase(before.first(), before.last()) // "shop owner Hayriye Evren, told"
+            : null;
       }
       Names.Run inside = names.runAt(c + 1);
       if (inside != null && inside.first() == c + 1 && inside.last() == j - 1) {
@@ -860,6 +910,13 @@ final class CueFinder {
           && !t.lower(k).endsWith("ing")
           && !(t.isWord(k - 1) && PASSIVE.contains(t.lower(k - 1)))) {
         Phrase np = backwardPhrase(k, from);
+        Names.Run after = names.runAt(k + 1);
+        if (np == null
+            && after != null
+            && after.first() == k + 1
+            && !Lexicon.HEARER_VERBS.contains(t.lower(k))) {
+          np = new Phrase(after.first(), after.last()); // "…, explained Mr Hosford."
+        }
         if (np != null) {
           return np;
         }

@@ -172,7 +172,8 @@ final class Names {
         String w = stripPossessive(t.lower(first));
         if (Lexicon.NOT_NAME_STARTERS.contains(w)
             || (Lexicon.NAME_PARTICLES.contains(w) && t.lowerCase(first))
-            || (Lexicon.DEMONYMS.contains(w) && first + 1 < j)) {
+            || (Lexicon.DEMONYMS.contains(w) && first + 1 < j)
+            || (Lexicon.DATE_WORDS.contains(w) && first < j)) {
           first++;
         } else {
           break;

@@ -124,6 +124,10 @@ final class Resolver {
     int link = firstLink(np);
     Phrase head = link < 0 ? np : new Phrase(first, link - 1);
     Names.Run run = headRun(head);
+    if (run != null && endsInTitle(run) && t.isWord(first) && DEFINITE.contains(t.lower(first))) {
+      // "the Ealing North MP", "the Labour leader": a role, whoever holds it
+      return personForRole(first, t.lower(run.last()), quoteIndex);
+    }
     if (run != null) {
       return named(run, np, link);
     }
@@ -219,6 +223,12 @@ final class Resolver {
       return null; // "Mr Blair's" closes a phrase only when the phrase was cut: unsure
     }
     return found;
+  }
+
+  private boolean endsInTitle(Names.Run run) {
+    return run.last() > run.first()
+        && Lexicon.isRole(t.lower(run.last()))
+        && !Lexicon.ORG_WORDS.contains(t.lower(run.last()));
   }
 
   private Names.Run anyRun(Phrase p) {
@@ -321,7 +331,7 @@ final class Resolver {
     }
     if (object != null) {
       out.append(' ').append(object.name());
-    } else if (possessor(np) == null) {
+    } else if (possessor(np) == null && anyRun(np) == null) {
       return null; // "a spokesman", "one official": nobody one could tell from another
     }
     byte gender =
@@ -509,7 +519,9 @@ final class Resolver {
         continue;
       }
       if ((found != null && !found.name().equals(r.name()))
-          || (r.gender() == Names.UNKNOWN && gender != Names.UNKNOWN)) {
+          || (r.gender() == Names.UNKNOWN
+              && gender != Names.UNKNOWN
+              && !isEvidencedPerson(r.name()))) {
         return new Referent("", How.NAME, -1, Names.UNKNOWN, false);
       }
       found = r.via(How.NAME, run.first());

@@ -46,6 +46,9 @@ public record ArticleDetail(
    * @param speaker who said it, or null
    * @param cue the words that attribute it ({@code said}), or null
    * @param mention where the text names the speaker ({@code she}), or null
+   * @param rule how the speaker was found ({@code cue-after/pronoun}), or null
+   * @param antecedent where the article names the speaker that the mention (or an earlier quote)
+   *     refers to, or null when the mention is the name itself
    */
   public record QuoteSpan(
       String id,
@@ -55,7 +58,9 @@ public record ArticleDetail(
       QuoteKind kind,
       String speaker,
       String cue,
-      Quote.Mention mention) {
+      Quote.Mention mention,
+      String rule,
+      Quote.Mention antecedent) {
 
     public QuoteSpan {
       Objects.requireNonNull(id, "id");

@@ -61,8 +61,19 @@ final class ArticleLookup {
   }
 
   private static ArticleDetail.QuoteSpan quoteSpan(Document q) {
-    IndexableField mentionOffset = q.getField(Schema.MENTION_OFFSET);
-    String mention = q.get(Schema.MENTION);
+    return quoteSpan(q, mention(q, Schema.MENTION, Schema.MENTION_OFFSET));
+  }
+
+  /** Stored words and their offset as a mention, or null when either is missing. */
+  private static Quote.Mention mention(Document q, String textField, String offsetField) {
+    IndexableField offset = q.getField(offsetField);
+    String text = q.get(textField);
+    return text == null || offset == null
+        ? null
+        : new Quote.Mention(text, offset.numericValue().intValue());
+  }
+
+  private static ArticleDetail.QuoteSpan quoteSpan(Document q, Quote.Mention mention) {
     return new ArticleDetail.QuoteSpan(
         q.get(Schema.ID),
         q.getField(Schema.OFFSET).numericValue().intValue(),
@@ -71,8 +82,8 @@ final class ArticleLookup {
         QuoteKind.fromLabel(q.get(Schema.KIND)),
         q.get(Schema.SPEAKER),
         q.get(Schema.CUE),
-        mention == null || mentionOffset == null
-            ? null
-            : new Quote.Mention(mention, mentionOffset.numericValue().intValue()));
+        mention,
+        q.get(Schema.RULE),
+        mention(q, Schema.ANTECEDENT, Schema.ANTECEDENT_OFFSET));
   }
 }

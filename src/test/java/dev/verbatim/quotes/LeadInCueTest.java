@@ -17,5 +17,9 @@ class LeadInCueTest {
     speaker(q, "within reach", "Karin Holm", "cue-before/name"); // "Denmark's … Karin Holm"
     // a colon after a verb, not a name: a work, not a person
     speaker(q, "Ports must share", null, null);
+    // a stray comma between the name and its verb
+    speaker(q, "We were ready for it", "Ana Bell", "cue-after/name");
+    // "the harbour report was": a noun, not the verb "report"
+    speaker(q, "much too gloomy", "Tim Rowe", "cue-before/name");
   }
 }

@@ -18,5 +18,13 @@ class NameHeadTest {
     speaker(q, "very proud", null, null);
     // a peer's title and seat are part of the name
     speaker(q, "overdue", "Lord Hale of Kirkby", "cue-before/name");
+    // a name ending in a title is a role: the one the article gave it
+    speaker(q, "We need it", "Gary Lunn", "cue-after/role");
+    // a weekday before a name is no part of it
+    speaker(q, "ready at last", "Tony Marsh", "cue-before/name");
+    // a name ending in a title is a role: the one the article gave it
+    speaker(q, "We need it", "Gary Lunn", "cue-after/role");
+    // a weekday before a name is no part of it
+    speaker(q, "ready at last", "Tony Marsh", "cue-before/name");
   }
 }

@@ -20,5 +20,7 @@ class SpeechActCueTest {
             .findFirst()
             .orElseThrow()
             .speaker());
+    // "branded … by the opposition": passive, not the sentence's subject
+    speaker(q, "climbdown", null, null);
   }
 }

@@ -2,6 +2,7 @@ package dev.verbatim.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -212,6 +213,9 @@ class SearcherTest {
     assertEquals("This bridge is back, and it is stronger than ever,", first.text());
     assertEquals("Lena Ortiz", first.speaker());
     assertEquals("said", first.cue());
+    // the attribution's evidence travels with the quote: the rule, and no antecedent for a name
+    assertEquals("cue-after/name", first.rule());
+    assertNull(first.antecedent());
     assertEquals(QuoteKind.FULL, first.kind());
     assertEquals(
         first.mention().text(),

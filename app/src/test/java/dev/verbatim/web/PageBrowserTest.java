@@ -161,7 +161,10 @@ class PageBrowserTest {
                 visible(d, By.cssSelector("details.evidence[open] .mention")) == null
                     ? null
                     : evidence.findElement(By.cssSelector(".evidence-body")));
-    assertEquals("“she” → Kim Kardashian (cue “said”)", why.getText());
+    assertEquals(
+        "“she” → Kim Kardashian, named as “Kim Kardashian” at char 0 (cue “said”)"
+            + " [cue-after/pronoun]",
+        why.getText());
     screenshot("evidence-desktop");
 
     card.findElement(By.cssSelector("a.open")).click();

@@ -105,6 +105,12 @@ public final class Schema {
   public static final String MENTION = "mention";
   public static final String MENTION_OFFSET = "mention_offset";
 
+  /** How the speaker was found ({@code cue-after/pronoun}) and where its antecedent is named. */
+  public static final String RULE = "rule";
+
+  public static final String ANTECEDENT = "antecedent";
+  public static final String ANTECEDENT_OFFSET = "antecedent_offset";
+
   /**
    * The key of a quote's group, equal for every printing of the same quotation, small edits
    * included (see {@code dev.verbatim.index.QuoteGrouper}): 16 hex digits, keyword and sorted doc
