@@ -102,7 +102,7 @@ final class ServeCommand implements Callable<Integer> {
       IndexCommand.printSummary(out, summary, index);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Searcher searcher = openWarm(out);
+    try (Searcher searcher = openWarm();
         WebServer server =
             new WebServer(searcher, adminAccess(System.getenv(ADMIN_TOKEN_ENV))).start(host, port);
         LiveIndex live = new LiveIndex(searcher, out).refreshPeriodically()) {
@@ -129,14 +129,11 @@ final class ServeCommand implements Callable<Integer> {
    * The searcher, warmed up before the server listens: a cold JVM's first searches are slow enough
    * to reach the time limit, and the first user must not be told that nothing matches.
    */
-  private Searcher openWarm(PrintWriter out) throws IOException {
+  private Searcher openWarm() throws IOException {
     Searcher searcher = Searcher.open(index, Duration.ofMillis(timeLimitMillis));
     try {
-      long start = System.nanoTime();
-      int runs = searcher.warmUp(WARM_UP);
-      out.printf(
-          "warmed up with %d searches in %d ms%n", runs, (System.nanoTime() - start) / 1_000_000);
-      out.flush();
+      // Quietly: serve says one line when it is ready, and this is part of getting ready.
+      searcher.warmUp(WARM_UP);
       return searcher;
     } catch (IOException | RuntimeException e) {
       searcher.close();
