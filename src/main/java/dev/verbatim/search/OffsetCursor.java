@@ -13,7 +13,15 @@ public final class OffsetCursor {
 
   /** The cursor of the page of {@code request} that starts at {@code offset}. */
   public static String of(SearchRequest request, int offset) {
-    return new Cursor(request.sort(), Cursor.requestKey(request), MARK, Float.NaN, offset).encode();
+    return new Cursor(
+            request.sort(),
+            Cursor.requestKey(request),
+            MARK,
+            Float.NaN,
+            offset,
+            false,
+            Paging.Window.NONE)
+        .encode();
   }
 
   /**

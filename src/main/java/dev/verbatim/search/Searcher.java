@@ -75,6 +75,18 @@ public interface Searcher extends AutoCloseable {
   SearchResult search(SearchRequest request) throws IOException;
 
   /**
+   * Readies a freshly opened searcher for its first requests, so that a user's first query is not
+   * the one that pays for a cold JVM and cold caches; runs for at most {@code budget}. Safe to call
+   * at any time; backends with nothing to warm do nothing.
+   *
+   * @return the number of searches run
+   * @throws IOException when the index cannot be read
+   */
+  default int warmUp(Duration budget) throws IOException {
+    return 0;
+  }
+
+  /**
    * The quote with id {@code quoteId} (a hit's {@link SearchResult.Hit#quoteId()}) and every
    * article that carries it; empty when the index holds no such quote.
    */

@@ -162,7 +162,7 @@ public final class ClusterSearcher implements Searcher {
             : null;
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     return new SearchResult(
-        request.query(), total, exact, tookMs, hits, facets, next, parsed.notice(), null);
+        request.query(), total, exact, tookMs, hits, facets, next, parsed.notice(), null, false);
   }
 
   private static ObjectNode mustAndFilter(ObjectNode query, List<ObjectNode> filters) {
