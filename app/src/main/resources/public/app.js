@@ -166,14 +166,18 @@ function showResults(data) {
     appendHits(data.hits || []);
     updatePaging(data);
   }
-  ui.notice.hidden = !data.notice;
+  // A search that timed out with nothing found says so in the empty-result text below.
+  ui.notice.hidden = !data.notice || (data.timedOut && data.total === 0);
   ui.notice.textContent = data.notice || '';
   const none = data.total === 0;
   ui.empty.hidden = !none;
   if (none) {
-    ui.emptyText.textContent = state.q
-      ? 'No ' + NOUNS[state.type][1] + ' match “' + state.q + '”' + (FILTERS.some((f) => state[f]) ? ' with these filters.' : '.')
-      : 'Nothing to show with these filters.';
+    // Stopped by the time limit before anything was found: that is not "nothing matches".
+    ui.emptyText.textContent = data.timedOut
+      ? 'The search ran out of time before it found anything. This does not mean nothing matches: try again.'
+      : state.q
+        ? 'No ' + NOUNS[state.type][1] + ' match “' + state.q + '”' + (FILTERS.some((f) => state[f]) ? ' with these filters.' : '.')
+        : 'Nothing to show with these filters.';
     ui.didYouMean.hidden = !data.suggestion;
     ui.suggestion.textContent = data.suggestion || '';
   }

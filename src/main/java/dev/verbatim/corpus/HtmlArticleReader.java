@@ -91,12 +91,13 @@ final class HtmlArticleReader {
     String title =
         first(meta(page, "og:title"), ld == null ? null : text(ld.get("headline")), page.title());
     String body = bodyText(page);
-    if (body.isEmpty()) {
-      return ReadResult.skip(file, "empty article: no body text in the page");
-    }
     if (title == null || title.isBlank()) {
       Element h1 = page.selectFirst("h1");
       title = h1 == null ? "" : h1.text();
+    }
+    // A headline without a body is still an article; a page with neither is not.
+    if (body.isEmpty() && title.isBlank()) {
+      return ReadResult.skip(file, "empty article: no headline or body text in the page");
     }
     String source =
         first(

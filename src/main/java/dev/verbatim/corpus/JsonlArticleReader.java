@@ -40,11 +40,13 @@ final class JsonlArticleReader {
         }
         if (id == null || id.isBlank()) {
           skipped.add(new ReadResult.Skip(where, "missing \"id\""));
-        } else if (body == null || body.isBlank()) {
-          skipped.add(new ReadResult.Skip(where, "empty article: no \"text\" or \"body\""));
+        } else if ((body == null || body.isBlank()) && isBlank(text(node, "title"))) {
+          skipped.add(
+              new ReadResult.Skip(where, "empty article: no \"title\", \"text\" or \"body\""));
         } else {
+          // A headline without a body (an abstract's title, a wire flash) is still an article.
           articles.add(
-              Article.of(id.strip(), text(node, "title"), body)
+              Article.of(id.strip(), text(node, "title"), body == null ? "" : body)
                   .withSource(text(node, "source"))
                   .withAuthor(text(node, "author"))
                   .withUrl(text(node, "url"))
@@ -56,6 +58,10 @@ final class JsonlArticleReader {
       }
     }
     return new ReadResult(articles, skipped);
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
   }
 
   private static String text(JsonNode node, String field) {

@@ -67,7 +67,7 @@ final class MarkdownArticleReader {
       end--;
     }
     String body = blanked.substring(start, end);
-    if (body.isEmpty()) {
+    if (body.isEmpty() && title.isBlank()) {
       return ReadResult.skip(file, "empty article");
     }
     Article article =

@@ -11,14 +11,27 @@ import org.apache.lucene.search.ScoreDoc;
  * Tied to the request it came from; Lucene doc ids are part of it, so a cursor is meant for walking
  * a result soon after getting it, not for bookmarking across reindexes. Immutable.
  */
-record Cursor(SearchRequest.SortOrder sort, int requestKey, long date, float score, int doc) {
-  private static final String VERSION = "1";
+record Cursor(
+    SearchRequest.SortOrder sort,
+    int requestKey,
+    long date,
+    float score,
+    int doc,
+    boolean inWindow,
+    Paging.Window window) {
+  private static final String VERSION = "2";
   private static final String SEP = "~";
 
-  /** The cursor for {@code last}, a hit of {@code request} found with {@link Paging#sort}. */
-  static Cursor after(SearchRequest request, ScoreDoc last) {
+  /**
+   * The cursor for {@code last}, a hit of {@code request} found with {@link Paging#sort}: a
+   * position among the re-ranked candidates ({@code inWindow}, by their second-pass score) or in
+   * the first pass's order after them, with the {@code window}'s scale for showing those scores.
+   */
+  static Cursor after(
+      SearchRequest request, ScoreDoc last, boolean inWindow, Paging.Window window) {
     long date = last instanceof FieldDoc fd ? (Long) fd.fields[0] : 0L;
-    return new Cursor(request.sort(), requestKey(request), date, last.score, last.doc);
+    return new Cursor(
+        request.sort(), requestKey(request), date, last.score, last.doc, inWindow, window);
   }
 
   String encode() {
@@ -30,7 +43,10 @@ record Cursor(SearchRequest.SortOrder sort, int requestKey, long date, float sco
             Integer.toHexString(requestKey),
             Long.toString(date),
             Integer.toHexString(Float.floatToIntBits(score)),
-            Integer.toString(doc));
+            Integer.toString(doc),
+            inWindow ? "w" : "t",
+            Integer.toHexString(Float.floatToIntBits(window.floor())),
+            Integer.toHexString(Float.floatToIntBits(window.depthScore())));
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
@@ -45,25 +61,31 @@ record Cursor(SearchRequest.SortOrder sort, int requestKey, long date, float sco
     try {
       String[] parts =
           new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(SEP, -1);
-      if (parts.length != 6 || !VERSION.equals(parts[0])) {
+      if (parts.length != 9 || !VERSION.equals(parts[0]) || !"wt".contains(parts[6])) {
         throw new IllegalArgumentException("wrong shape");
       }
       int doc = Integer.parseInt(parts[5]);
-      if (doc < 0) {
+      if (doc < 0 || parts[6].length() != 1) {
         throw new IllegalArgumentException("negative doc");
       }
       return new Cursor(
           SearchRequest.SortOrder.fromLabel(parts[1]),
           Integer.parseUnsignedInt(parts[2], 16),
           Long.parseLong(parts[3]),
-          Float.intBitsToFloat(Integer.parseUnsignedInt(parts[4], 16)),
-          doc);
+          floatOf(parts[4]),
+          doc,
+          parts[6].equals("w"),
+          new Paging.Window(floatOf(parts[7]), floatOf(parts[8])));
     } catch (IllegalArgumentException e) {
       throw new InvalidQueryException(
           "malformed cursor '"
               + abbreviate(text)
               + "'; pass the nextCursor of the previous page unchanged");
     }
+  }
+
+  private static float floatOf(String hex) {
+    return Float.intBitsToFloat(Integer.parseUnsignedInt(hex, 16));
   }
 
   /** Checks that this cursor came from a page of {@code request}. */

@@ -3,6 +3,7 @@ package dev.verbatim.search;
 import dev.verbatim.index.schema.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -46,17 +48,54 @@ final class Paging {
   private final ReaderState state;
   private final QuoteGroups groups;
   private final SearchRequest request;
+  // What ranks the result, and what matching and the order past the candidates run.
   private final Query query;
+  private final Query retrieve;
+  private final boolean twoPhase;
+  private final int candidates;
   private final Cursor cursor;
 
-  /** The page {@code search}'s request asks for among the matches of {@code query}. */
-  Paging(Search search, Query query) {
+  /**
+   * The page {@code search}'s request asks for among the matches of {@code query}. With {@code
+   * firstPass} (relevance order only), matching and the order past the {@code candidates} best runs
+   * {@code firstPass}, whose scores let Lucene skip; those candidates are re-ranked by {@code
+   * query}'s score. The candidates are always the same first-pass top, whatever page is asked, so
+   * pages never reorder as the user pages on; a page at offset N reads max(candidates, N + limit)
+   * of the first pass and re-ranks only the candidates.
+   */
+  Paging(Search search, Query query, Query firstPass, int candidates) {
     this.searcher = search.searcher();
     this.state = search.state();
     this.groups = search.groups();
     this.request = search.request();
     this.query = query;
+    this.twoPhase =
+        firstPass != null && candidates > 0 && request.sort() == SearchRequest.SortOrder.RELEVANCE;
+    this.retrieve = twoPhase ? firstPass : query;
+    this.candidates = candidates;
     this.cursor = request.cursor() == null ? null : Cursor.decode(request.cursor());
+  }
+
+  /**
+   * The scale that puts first-pass scores below the re-ranked candidates: a match after them is
+   * shown with {@code nextDown(floor) * score / depthScore}, so scores fall down the whole result.
+   *
+   * @param floor the lowest second-pass score among the candidates
+   * @param depthScore the first-pass score of the last candidate
+   */
+  record Window(float floor, float depthScore) {
+    static final Window NONE = new Window(0, 0);
+
+    float shown(float firstPassScore) {
+      return depthScore > 0 ? Math.nextDown(floor) * (firstPassScore / depthScore) : firstPassScore;
+    }
+  }
+
+  /** A candidate with its second-pass score. */
+  private static final class Rescored extends ScoreDoc {
+    Rescored(int doc, float score) {
+      super(doc, score);
+    }
   }
 
   /**
@@ -77,8 +116,13 @@ final class Paging {
     if (cursor != null) {
       cursor.checkBelongsTo(request);
     }
-    ScoreDoc after = cursor == null ? null : cursor.toScoreDoc();
+    // A cursor among the candidates resumes by walking them again from the top.
+    boolean fromTop = cursor == null || cursor.inWindow();
+    ScoreDoc after = fromTop ? null : cursor.toScoreDoc();
     int batch = Math.min(MAX_BATCH, Math.max(FIRST_BATCH, request.offset() + request.limit() + 1));
+    if (twoPhase && fromTop) {
+      batch = Math.max(batch, candidates);
+    }
 
     // The first batch also counts: every match up to the threshold (all of them with facets,
     // which visit every match anyway, so the total can be exact at no extra cost).
@@ -89,14 +133,26 @@ final class Paging {
     FacetsCollector matches = null;
     if (request.facets()) {
       FacetsCollectorManager facets = new FacetsCollectorManager();
-      Object[] collected = searcher.search(query, new MultiCollectorManager(counted, facets));
+      Object[] collected = searcher.search(retrieve, new MultiCollectorManager(counted, facets));
       first = (QuoteGroups.Counted) collected[0];
       matches = (FacetsCollector) collected[1];
     } else {
-      first = searcher.search(query, counted);
+      first = searcher.search(retrieve, counted);
     }
-    ScoreDoc[] docs = withScores(first.top());
+    ScoreDoc[] fetched = withScores(first.top());
     QuoteGroups.Distinct total = first.total();
+    Window window = Window.NONE;
+    ScoreDoc[] docs = fetched;
+    if (twoPhase && fromTop) {
+      int n = Math.min(candidates, fetched.length);
+      if (n > 0) {
+        float depthScore = fetched[n - 1].score;
+        docs = rescored(fetched, n);
+        window = new Window(docs[n - 1].score, depthScore);
+      }
+    } else if (twoPhase) {
+      window = cursor.window();
+    }
 
     List<ScoreDoc> hits = new ArrayList<>(request.limit());
     Set<Long> seen = new HashSet<>();
@@ -112,9 +168,13 @@ final class Paging {
           if (!seen.add(group)) {
             continue;
           }
-          if (cursor != null && shownBefore(groups.fingerprint(hit.doc))) {
+          if (cursor != null && !fromTop && shownBefore(groups.fingerprint(hit.doc))) {
             continue;
           }
+        }
+        if (cursor != null && fromTop && hit instanceof Rescored && cursor.passed(hit)) {
+          // A candidate an earlier page showed (or passed over as a repeat of a quote).
+          continue;
         }
         if (skipped < request.offset()) {
           skipped++;
@@ -126,20 +186,60 @@ final class Paging {
         }
         hits.add(hit);
       }
-      if (docs.length < batch) {
+      if (fetched.length < batch) {
         break;
       }
       if (scanned >= MAX_SCANNED) {
         // Let the caller continue from here rather than scanning without end.
-        resumeAt = docs[docs.length - 1];
+        resumeAt = fetched[fetched.length - 1];
         break;
       }
-      after = docs[docs.length - 1];
+      // Search-after continues in the first pass's order, after the last document it gave.
+      after = fetched[fetched.length - 1];
       batch = Math.min(batch * 2, MAX_BATCH);
-      docs = withScores(searcher.search(query, topDocs(batch, after)));
+      fetched = withScores(searcher.search(retrieve, topDocs(batch, after)));
+      docs = fetched;
     }
-    String next = resumeAt == null ? null : Cursor.after(request, resumeAt).encode();
-    return new Page(hits, total.count(), total.exact(), matches, next);
+    String next =
+        resumeAt == null
+            ? null
+            : Cursor.after(request, resumeAt, resumeAt instanceof Rescored, window).encode();
+    List<ScoreDoc> shown = new ArrayList<>(hits.size());
+    for (ScoreDoc hit : hits) {
+      shown.add(
+          hit instanceof Rescored || !twoPhase
+              ? hit
+              : new ScoreDoc(hit.doc, window.shown(hit.score)));
+    }
+    return new Page(shown, total.count(), total.exact(), matches, next);
+  }
+
+  /**
+   * {@code fetched} with its first {@code n} re-ranked by {@link #query}'s score (best first, ties
+   * by document), the rest after them in first-pass order.
+   */
+  private ScoreDoc[] rescored(ScoreDoc[] fetched, int n) throws IOException {
+    ScoreDoc[] top = new ScoreDoc[n];
+    for (int i = 0; i < n; i++) {
+      // Copies: the rescorer sets the scores of the documents it is given.
+      top[i] = new ScoreDoc(fetched[i].doc, fetched[i].score);
+    }
+    QueryRescorer second =
+        new QueryRescorer(query) {
+          @Override
+          protected float combine(float firstPassScore, boolean secondPassMatches, float score) {
+            // Both passes match the same documents; only the score changes.
+            return secondPassMatches ? score : firstPassScore;
+          }
+        };
+    ScoreDoc[] ranked = second.rescore(searcher, new TopDocs(null, top), n).scoreDocs;
+    ScoreDoc[] out = new ScoreDoc[fetched.length];
+    for (int i = 0; i < n; i++) {
+      out[i] = new Rescored(ranked[i].doc, ranked[i].score);
+    }
+    Arrays.sort(out, 0, n, (a, b) -> Cursor.compare(a, b, SearchRequest.SortOrder.RELEVANCE));
+    System.arraycopy(fetched, n, out, n, fetched.length - n);
+    return out;
   }
 
   /** Whether the best occurrence of the quote {@code fingerprint} sorts at or before the cursor. */
@@ -150,7 +250,7 @@ final class Paging {
     }
     Query occurrences =
         new BooleanQuery.Builder()
-            .add(query, BooleanClause.Occur.MUST)
+            .add(retrieve, BooleanClause.Occur.MUST)
             .add(groups.members(fingerprint), BooleanClause.Occur.FILTER)
             .build();
     ScoreDoc[] best = withScores(searcher.search(occurrences, topDocs(1, null)));

@@ -51,6 +51,9 @@ import org.apache.lucene.search.similarities.Similarity;
  * @param feedbackDocs top documents taken as relevant for feedback; 0 turns feedback off
  * @param feedbackTerms expansion terms taken from them
  * @param originalWeight share of the original query against the expansion terms
+ * @param candidates how many of the best matches of a first pass that scores headline and body
+ *     apart (which lets Lucene skip blocks) are re-ranked as this ranking says; 0 ranks every match
+ *     in one pass
  */
 record Ranking(
     float k1,
@@ -63,7 +66,25 @@ record Ranking(
     float minimumShouldMatch,
     int feedbackDocs,
     int feedbackTerms,
-    float originalWeight) {
+    float originalWeight,
+    int candidates) {
+
+  /**
+   * Matches the default re-ranks: see BENCHMARKS.md, "Two phases", for the measurement (ranking
+   * quality against cost on Cranfield, CISI, Reuters and the generated corpus). The system property
+   * is for measuring other depths, not for production.
+   */
+  static final int CANDIDATES = Integer.getInteger("verbatim.candidates", 500);
+
+  /**
+   * The headline's weight in the first pass ({@code title OR text}). Not the BM25F weight: a
+   * headline scored as a field of its own saturates at once, so weighing it 3 there put every
+   * headline match above the rest, where BM25F counts a headline word 3 times in one longer text.
+   * Weight 1 gave the first pass whose candidates hold most of BM25F's own top 10 (measured against
+   * the one-pass ranking on Reuters and the generated corpus, not on the judged collections; see
+   * BENCHMARKS.md, "Two phases").
+   */
+  static final float FIRST_PASS_TITLE_WEIGHT = 1f;
 
   /**
    * What users get unless they ask otherwise: the {@link Builder}'s defaults. Each choice raised
@@ -74,7 +95,8 @@ record Ranking(
   static final Ranking DEFAULT = builder().build();
 
   /** Default plus RM3-style feedback with Anserini's usual settings (10 docs, 10 terms, 0.5). */
-  static final Ranking FEEDBACK = DEFAULT.toBuilder().withFeedback(10, 10, 0.5f).build();
+  static final Ranking FEEDBACK =
+      DEFAULT.toBuilder().withFeedback(10, 10, 0.5f).withCandidates(0).build();
 
   /**
    * The reference point the default is measured against: plain BM25 over headline and body as one
@@ -86,6 +108,7 @@ record Ranking(
           .withTitleWeight(1f)
           .withProximity(0f, 0)
           .withLongQuery(1, 0f)
+          .withCandidates(0)
           .build();
 
   /** Feedback terms found in more than this share of documents carry no topic. */
@@ -112,7 +135,8 @@ record Ranking(
         .withCombinedFields(combinedFields)
         .withProximity(proximityBoost, proximitySlop)
         .withLongQuery(longQuery, minimumShouldMatch)
-        .withFeedback(feedbackDocs, feedbackTerms, originalWeight);
+        .withFeedback(feedbackDocs, feedbackTerms, originalWeight)
+        .withCandidates(candidates);
   }
 
   /**
@@ -133,6 +157,7 @@ record Ranking(
     private int feedbackDocs = 0;
     private int feedbackTerms = 0;
     private float originalWeight = 1f;
+    private int candidates = CANDIDATES;
 
     private Builder() {}
 
@@ -201,6 +226,17 @@ record Ranking(
       return this;
     }
 
+    /**
+     * Rank in two phases: the best {@code n} matches of a first pass that can skip are re-ranked; 0
+     * ranks every match in one pass (feedback and the baseline do: feedback's expansion terms come
+     * from a first search already).
+     */
+    Builder withCandidates(int n) {
+      check(n >= 0, "candidates must be >= 0", n);
+      this.candidates = n;
+      return this;
+    }
+
     Ranking build() {
       return new Ranking(
           k1,
@@ -213,7 +249,8 @@ record Ranking(
           minimumShouldMatch,
           feedbackDocs,
           feedbackTerms,
-          originalWeight);
+          originalWeight,
+          candidates);
     }
 
     private static void check(boolean ok, String expected, Object got) {
@@ -221,6 +258,71 @@ record Ranking(
         throw new IllegalArgumentException(expected + ", got " + got);
       }
     }
+  }
+
+  /**
+   * The query of the first pass for {@code full} (a query {@link #interpret} made): the same
+   * matches, with each word scored in headline and body apart ({@code title OR text}, whose clauses
+   * have impacts, so the search skips blocks that cannot make the candidates) and without the
+   * proximity clause; null when this ranking ranks in one pass or there is nothing to score
+   * differently (phrases, speakers, fields).
+   */
+  Query firstPass(Query full) {
+    if (candidates == 0) {
+      return null;
+    }
+    Query first = perField(full);
+    return first.equals(full) ? null : first;
+  }
+
+  private Query perField(Query q) {
+    if (q instanceof CombinedFieldQuery combined) {
+      List<Term> terms = new ArrayList<>();
+      combined.visit(
+          new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, Term... found) {
+              terms.addAll(List.of(found));
+            }
+          });
+      BooleanQuery.Builder apart = new BooleanQuery.Builder();
+      for (Term t : terms) {
+        Query term = new TermQuery(t);
+        apart.add(
+            Schema.TITLE.equals(t.field()) && FIRST_PASS_TITLE_WEIGHT != 1f
+                ? new BoostQuery(term, FIRST_PASS_TITLE_WEIGHT)
+                : term,
+            Occur.SHOULD);
+      }
+      return apart.build();
+    }
+    if (q instanceof BoostQuery boost) {
+      return new BoostQuery(perField(boost.getQuery()), boost.getBoost());
+    }
+    if (q instanceof BooleanQuery bq) {
+      if (isProximityBonus(bq)) {
+        return perField(bq.clauses().get(0).query());
+      }
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+      bq.clauses().forEach(c -> b.add(perField(c.query()), c.occur()));
+      return b.build();
+    }
+    return q;
+  }
+
+  /** Whether {@code bq} is a query with the proximity clause {@link #ranked} adds. */
+  private boolean isProximityBonus(BooleanQuery bq) {
+    List<org.apache.lucene.search.BooleanClause> c = bq.clauses();
+    return c.size() == 2
+        && c.get(0).occur() == Occur.MUST
+        && c.get(1).occur() == Occur.SHOULD
+        && c.get(1).query() instanceof BoostQuery near
+        && near.getBoost() == proximityBoost
+        && near.getQuery() instanceof BooleanQuery pairs
+        && pairs.clauses().stream()
+            .allMatch(
+                p -> p.query() instanceof PhraseQuery phrase && phrase.getSlop() == proximitySlop);
   }
 
   Similarity similarity() {

@@ -69,8 +69,20 @@ final class Search {
       SearchTimeLimit.Budget budget,
       Analyzer analyzer,
       Highlighting highlighting) {
+    this(request, Ranking.of(request.relevance()), shared, state, budget, analyzer, highlighting);
+  }
+
+  /** As above, ranked by {@code ranking} rather than the request's (for measuring rankings). */
+  Search(
+      SearchRequest request,
+      Ranking ranking,
+      IndexSearcher shared,
+      ReaderState state,
+      SearchTimeLimit.Budget budget,
+      Analyzer analyzer,
+      Highlighting highlighting) {
     this.request = request;
-    this.ranking = Ranking.of(request.relevance());
+    this.ranking = ranking;
     this.searcher = budget.bounded(ranking.searcher(shared));
     this.state = state;
     this.groups = new QuoteGroups(searcher, state);
@@ -117,7 +129,8 @@ final class Search {
         facets,
         page.nextCursor(),
         notice(interpretation.notice(), budget.notes()),
-        suggestion);
+        suggestion,
+        budget.wasStopped());
   }
 
   /**
@@ -140,7 +153,16 @@ final class Search {
       Query filtered = filtered(parsed);
       query = QueryBackstop.search(() -> searcher.rewrite(filtered));
       Query rewritten = query;
-      page = QueryBackstop.search(() -> new Paging(this, rewritten).page());
+      // Two phases: the first pass finds the candidates and can skip, the ranking's own query
+      // re-ranks them (see Ranking#firstPass).
+      Query firstPass = ranking.firstPass(parsed);
+      Query retrieval =
+          firstPass == null
+              ? null
+              : QueryBackstop.search(() -> searcher.rewrite(filtered(firstPass)));
+      page =
+          QueryBackstop.search(
+              () -> new Paging(this, rewritten, retrieval, ranking.candidates()).page());
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(
           "query expands to too many terms (at most "

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param notice how the query was reinterpreted to be searchable (forgiving mode) and what the time
  *     limit cut short (matching, marking, facets, suggestion), or null
  * @param suggestion a corrected query that has hits, offered when this one has none, or null
+ * @param timedOut whether matching stopped at the time limit: {@code hits} and {@code total} are
+ *     then partial, and no hits does not mean that nothing matches
  */
 public record SearchResult(
     String query,
@@ -34,7 +36,8 @@ public record SearchResult(
     Map<String, List<FacetValue>> facets,
     String nextCursor,
     String notice,
-    String suggestion) {
+    String suggestion,
+    boolean timedOut) {
 
   public SearchResult {
     hits = List.copyOf(hits);

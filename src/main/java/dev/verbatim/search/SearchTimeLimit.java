@@ -35,6 +35,11 @@ final class SearchTimeLimit {
   /** Said when matching was cut short. */
   static final String STOPPED = "Search stopped at the time limit; results may be incomplete";
 
+  /** Said when matching was cut short before it found anything, even with more time. */
+  static final String TIMED_OUT_EMPTY =
+      "Search stopped at the time limit before it found anything: this does not mean that nothing"
+          + " matches; try again, or narrow the query";
+
   /** Searches slower than this log how long each phase took. */
   private static final long SLOW_NANOS = 300_000_000L;
 
@@ -67,6 +72,11 @@ final class SearchTimeLimit {
    */
   static DirectoryReader exitable(DirectoryReader reader) throws IOException {
     return new ExitableDirectoryReader(reader, READS);
+  }
+
+  /** This limit times {@code factor}: the second try of a search that found nothing in time. */
+  SearchTimeLimit times(int factor) {
+    return new SearchTimeLimit(Duration.ofNanos(nanos * factor));
   }
 
   /**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.CorruptIndexException;
@@ -112,9 +113,69 @@ public final class Searcher implements AutoCloseable {
    * @throws IOException when the index cannot be read
    */
   public SearchResult search(SearchRequest request) throws IOException {
+    SearchResult result;
     try (SearchTimeLimit.Budget budget = timeLimit.start(request.query())) {
-      return search(request, budget);
+      result = search(request, budget);
     }
+    if (result.timedOut() && result.hits().isEmpty()) {
+      // A cold JVM or a burst of load can stop a search before it found anything; an empty page
+      // would read as "nothing matches". One more try with more time, then it says so plainly.
+      try (SearchTimeLimit.Budget budget = timeLimit.times(RETRY_FACTOR).start(request.query())) {
+        result = search(request, budget);
+      }
+      if (result.timedOut() && result.hits().isEmpty()) {
+        result =
+            new SearchResult(
+                result.query(),
+                result.total(),
+                false,
+                result.tookMs(),
+                result.hits(),
+                result.facets(),
+                result.nextCursor(),
+                result.notice().replace(SearchTimeLimit.STOPPED, SearchTimeLimit.TIMED_OUT_EMPTY),
+                null,
+                true);
+      }
+    }
+    return result;
+  }
+
+  // A search stopped before it found anything is tried once more with this many times the limit.
+  private static final int RETRY_FACTOR = 4;
+  // Times the warm-up runs through its searches when its time allows.
+  private static final int WARM_UP_PASSES = 3;
+
+  /**
+   * Readies a freshly opened searcher for its first requests: builds what every search of this
+   * index view shares (facet state, quote group ordinals) and runs a few searches of words read
+   * from the index, so that the JIT and the page cache have seen the work before a user's first
+   * query is timed: {@value #WARM_UP_PASSES} passes over them, or less when {@code budget} runs
+   * out. Safe to call at any time.
+   *
+   * @return the number of searches run
+   * @throws IOException when the index cannot be read
+   */
+  public int warmUp(Duration budget) throws IOException {
+    long until = System.nanoTime() + budget.toNanos();
+    List<SearchRequest> requests =
+        withSearcher(
+            s -> {
+              readerState.of(s.getIndexReader());
+              return Warmup.requests(s);
+            });
+    SearchTimeLimit untimed = new SearchTimeLimit(budget);
+    int runs = 0;
+    while (runs < WARM_UP_PASSES * requests.size() && System.nanoTime() < until) {
+      SearchRequest request = requests.get(runs % requests.size());
+      try (SearchTimeLimit.Budget b = untimed.start(request.query())) {
+        search(request, b);
+      } catch (InvalidQueryException e) {
+        // A word read from the index that does not parse is simply not a warm-up query.
+      }
+      runs++;
+    }
+    return runs;
   }
 
   private SearchResult search(SearchRequest request, SearchTimeLimit.Budget budget)
@@ -197,6 +258,8 @@ public final class Searcher implements AutoCloseable {
       manager.maybeRefreshBlocking();
       IndexSearcher after = manager.acquire();
       try {
+        // Built here, on the refreshing thread, rather than inside the first timed search.
+        readerState.of(after.getIndexReader());
         return after != before;
       } finally {
         manager.release(after);

@@ -65,10 +65,11 @@ class CorpusReaderTest {
             {"id": "x1", "title": "One", "text": "First body.", "source": "Wire", "date": "2018-06-06T10:00:00Z", "author": "A. Writer", "url": "https://example.org/1"}
             {"id": "x2", "title": "Two", "body": "Second body."}
             {not json
-            {"id": "x4", "title": "Empty", "text": ""}
+            {"id": "x4", "title": "Headline only", "text": ""}
+            {"id": "x5", "title": " ", "text": ""}
             """);
     ReadResult result = new CorpusReader(dir).read(file);
-    assertEquals(List.of("x1", "x2"), result.articles().stream().map(Article::id).toList());
+    assertEquals(List.of("x1", "x2", "x4"), result.articles().stream().map(Article::id).toList());
     Article first = result.articles().get(0);
     assertEquals(LocalDate.of(2018, 6, 6), first.date());
     assertEquals("Wire", first.source());
@@ -78,7 +79,8 @@ class CorpusReaderTest {
     assertEquals(2, result.skipped().size());
     assertEquals("feed.jsonl:3", result.skipped().get(0).where());
     assertTrue(result.skipped().get(0).reason().startsWith("malformed JSON"));
-    assertEquals("feed.jsonl:4", result.skipped().get(1).where());
+    assertEquals("feed.jsonl:5", result.skipped().get(1).where());
+    assertEquals("", result.articles().get(2).text());
   }
 
   @Test

@@ -198,6 +198,31 @@ class IndexerTest {
   }
 
   @Test
+  void aHeadlineWithoutABodyIsAnArticleAndFound() throws Exception {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    write(
+        corpus,
+        "abstracts.jsonl",
+        "{\"id\": \"a1\", \"title\": \"Heat transfer in hypersonic flow\", \"text\": \"\"}\n"
+            + "{\"id\": \"a2\", \"title\": \"Boundary layers on cones\"}\n"
+            + "{\"id\": \"a3\", \"text\": \"   \"}\n");
+    write(corpus, "flash.md", "# Hypersonic wind tunnel opens\n");
+    write(corpus, "wire.html", "<html><head><title>Hypersonic record</title></head></html>");
+    IndexSummary summary = new Indexer(1).rebuild(corpus, tmp.resolve("index"));
+    assertEquals(4, summary.articles());
+    assertEquals(
+        List.of("abstracts.jsonl:3 empty article: no \"title\", \"text\" or \"body\""),
+        summary.skipped().stream().map(s -> s.where() + " " + s.reason()).toList());
+    assertEquals(Set.of("a1", "flash", "wire"), hitIds(tmp.resolve("index"), "hypersonic"));
+    assertEquals(Set.of("a2"), hitIds(tmp.resolve("index"), "cones"));
+    try (Searcher searcher = CompleteAnswers.open(tmp.resolve("index"))) {
+      SearchResult.Hit hit = searcher.search(SearchRequest.of("cones")).hits().get(0);
+      assertEquals("Boundary layers on <mark>cones</mark>", hit.titleHtml());
+      assertEquals("", hit.text());
+    }
+  }
+
+  @Test
   void badFilesAreSkippedWithReasonsAndTheRestIndexed() throws Exception {
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));
     write(corpus, "good.txt", "Good news\n\nThe bakery reopened.");

@@ -153,8 +153,11 @@ class SearchTimeLimitTest {
           continue;
         }
         assertFalse(result.totalExact(), q);
+        assertTrue(result.timedOut(), q);
+        String said =
+            result.hits().isEmpty() ? SearchTimeLimit.TIMED_OUT_EMPTY : SearchTimeLimit.STOPPED;
         assertTrue(
-            result.notice() != null && result.notice().contains(SearchTimeLimit.STOPPED),
+            result.notice() != null && result.notice().contains(said),
             q + " -> " + result.notice());
       }
     }
@@ -180,8 +183,27 @@ class SearchTimeLimitTest {
       // Matching itself may already be cut; either way no respelling is tried.
       assertTrue(
           result.notice().contains("No spelling suggestion")
-              || result.notice().contains(SearchTimeLimit.STOPPED),
+              || result.notice().contains(SearchTimeLimit.TIMED_OUT_EMPTY),
           result.notice());
+    }
+  }
+
+  @Test
+  void aSearchStoppedBeforeItFoundAnythingIsTriedAgainThenSaysItTimedOut() throws Exception {
+    try (Searcher searcher = Searcher.open(fixtureIndex, Duration.ZERO)) {
+      SearchResult result = searcher.search(SearchRequest.of("harbour"));
+      assertTrue(result.hits().isEmpty());
+      assertTrue(result.timedOut());
+      assertFalse(result.totalExact());
+      assertEquals(null, result.suggestion());
+      assertEquals(SearchTimeLimit.TIMED_OUT_EMPTY, result.notice());
+    }
+    // With time enough, the same search finds the word; warming up first changes no answer.
+    try (Searcher searcher = Searcher.open(fixtureIndex)) {
+      assertTrue(searcher.warmUp(Duration.ofSeconds(5)) > 0);
+      SearchResult result = searcher.search(SearchRequest.of("harbour"));
+      assertFalse(result.timedOut());
+      assertFalse(result.hits().isEmpty());
     }
     try (Searcher searcher = Searcher.open(fixtureIndex)) {
       assertEquals(

@@ -160,7 +160,45 @@ public final class Bench {
         measureHttp(plain, c, "", search::asServed, mix, table);
       }
       measureHttp(faceted, 16, ", facets", search::asServedWithFacets, mix, table);
+      try (HttpBench overload = new HttpBench(server.port(), mix, false)) {
+        for (int c : OVERLOAD_CONNECTIONS) {
+          measureOverload(overload, server.port(), c, table);
+        }
+      }
     }
+  }
+
+  /** Connections of the overload rows: the served load, four times it, sixteen times it. */
+  private static final int[] OVERLOAD_CONNECTIONS = {16, 64, 256};
+
+  /**
+   * The server past what it can run at once: answers and their latency only for the requests it
+   * admitted, the share it turned away with 503, and how fast {@code /api/health} answered
+   * meanwhile. The JDK client is used because it sees each answer's status and latency (wrk's
+   * percentiles mix the quick 503s in); its CPU counts in this JVM, so no CPU row.
+   */
+  private void measureOverload(HttpBench http, int port, int connections, BenchTable table) {
+    HealthProbe health = HealthProbe.start(port);
+    Load.Result r = http.run(connections, config.seconds());
+    HealthProbe.Figures h = health.stop();
+    String name = "overload, " + connections + " connections (JDK client)";
+    long asked = r.calls() + r.shed() + r.errors();
+    table.value("http", name, "admitted req/s", r.perSecond());
+    table.value("http", name, "admitted p50 ms", r.p50Ms());
+    table.value("http", name, "admitted p99 ms", r.p99Ms());
+    table.value("http", name, "shed share", asked == 0 ? 0 : (double) r.shed() / asked);
+    table.value("http", name, "errors", r.errors());
+    table.value("http", name, "health max ms", h.maxMs());
+    progress.printf(
+        Locale.ROOT,
+        "http %s: %.0f admitted req/s, p99 %.2f ms, %.1f%% shed, health max %.1f ms, %d errors%n",
+        name,
+        r.perSecond(),
+        r.p99Ms(),
+        asked == 0 ? 0 : 100.0 * r.shed() / asked,
+        h.maxMs(),
+        r.errors());
+    progress.flush();
   }
 
   private HttpLoad client(Optional<Path> wrk, int port, List<QuerySet.Entry> mix, boolean facets)

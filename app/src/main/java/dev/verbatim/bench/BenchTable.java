@@ -108,6 +108,61 @@ public final class BenchTable {
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
   }
 
+  /**
+   * Prints the rows of {@code after} beside the same rows of {@code before} (two {@link #writeJson}
+   * files, e.g. the code before and after a change, each run against its baseline in its own run),
+   * as Markdown: each side's figure and its ratio to the baseline of its own run.
+   */
+  public static void compare(Path before, Path after, PrintWriter out) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode old = json.readTree(before.toFile());
+    com.fasterxml.jackson.databind.JsonNode now = json.readTree(after.toFile());
+    Map<String, com.fasterxml.jackson.databind.JsonNode> earlier = new LinkedHashMap<>();
+    old.get("rows").forEach(r -> earlier.put(key(r), r));
+    for (String note : List.of("started", "load average at start", "load average at end")) {
+      out.printf(
+          Locale.ROOT,
+          "- %s: before %s, after %s%n",
+          note,
+          old.path("notes").path(note).asText("?"),
+          now.path("notes").path(note).asText("?"));
+    }
+    out.println();
+    out.println("| section | case | metric | before | ratio before | after | ratio after |");
+    out.println("| --- | --- | --- | ---: | ---: | ---: | ---: |");
+    for (com.fasterxml.jackson.databind.JsonNode r : now.get("rows")) {
+      com.fasterxml.jackson.databind.JsonNode b = earlier.get(key(r));
+      out.printf(
+          Locale.ROOT,
+          "| %s | %s | %s | %s | %s | %s | %s |%n",
+          r.get("section").asText(),
+          r.get("name").asText(),
+          r.get("metric").asText(),
+          b == null ? "" : format(number(b, "verbatim")),
+          b == null ? "" : ratio(number(b, "ratio")),
+          format(number(r, "verbatim")),
+          ratio(number(r, "ratio")));
+    }
+    out.flush();
+  }
+
+  private static String key(com.fasterxml.jackson.databind.JsonNode row) {
+    return row.get("section").asText()
+        + "|"
+        + row.get("name").asText()
+        + "|"
+        + row.get("metric").asText();
+  }
+
+  private static double number(com.fasterxml.jackson.databind.JsonNode row, String field) {
+    com.fasterxml.jackson.databind.JsonNode v = row.get(field);
+    return v == null || v.isNull() ? Double.NaN : v.asDouble();
+  }
+
+  private static String ratio(double r) {
+    return Double.isNaN(r) ? "" : String.format(Locale.ROOT, "%.2fx", r);
+  }
+
   // JSON has no NaN; a missing baseline is null.
   private static Double finite(double v) {
     return Double.isFinite(v) ? v : null;

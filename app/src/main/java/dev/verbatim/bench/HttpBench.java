@@ -41,10 +41,13 @@ final class HttpBench implements HttpLoad {
         + "CPU per request is client and server together";
   }
 
-  private void get(URI uri) throws IOException, InterruptedException {
+  private void get(URI uri) throws IOException, InterruptedException, Load.Shed {
     HttpResponse<byte[]> response =
         client.send(
             HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() == 503) {
+      throw new Load.Shed(uri + " answered 503");
+    }
     if (response.statusCode() != 200 || response.body().length == 0) {
       throw new IOException(uri + " answered " + response.statusCode());
     }

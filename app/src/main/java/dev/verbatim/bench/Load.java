@@ -20,15 +20,23 @@ final class Load {
     void run(T item) throws Exception;
   }
 
+  /** Thrown by a call the server turned away on purpose (503): shed load, not an error. */
+  static final class Shed extends Exception {
+    Shed(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   /**
    * What a run measured.
    *
-   * @param p50Ms median latency
-   * @param p99Ms 99th-percentile latency
-   * @param perSecond completed calls per second of wall time
-   * @param calls calls completed
-   * @param errors calls that threw
-   * @param cpuMsPerCall CPU time of the whole process over the run, per completed call
+   * @param p50Ms median latency of the calls answered (neither shed nor failed)
+   * @param p99Ms 99th-percentile latency of the calls answered
+   * @param perSecond calls answered per second of wall time
+   * @param calls calls answered
+   * @param errors calls that failed
+   * @param shed calls the server turned away (503)
+   * @param cpuMsPerCall CPU time of the whole process over the run, per call answered
    * @param clientCpuMsPerCall CPU time of a client in another process (wrk), per completed call;
    *     NaN when the calls came from this process, whose CPU then counts in {@code cpuMsPerCall}
    */
@@ -38,6 +46,7 @@ final class Load {
       double perSecond,
       long calls,
       long errors,
+      long shed,
       double cpuMsPerCall,
       double clientCpuMsPerCall) {}
 
@@ -54,6 +63,7 @@ final class Load {
     ThreadFactory threads =
         virtual ? Thread.ofVirtual().factory() : Thread.ofPlatform().daemon().factory();
     AtomicLong errors = new AtomicLong();
+    AtomicLong shed = new AtomicLong();
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     long start = System.nanoTime();
     long cpuStart = CpuClock.nanos();
@@ -61,7 +71,7 @@ final class Load {
     try (ExecutorService pool = Executors.newThreadPerTaskExecutor(threads)) {
       for (int w = 0; w < workers; w++) {
         int first = (int) ((long) w * items.size() / workers);
-        futures.add(pool.submit(() -> loop(items, first, deadline, call, errors)));
+        futures.add(pool.submit(() -> loop(items, first, deadline, call, errors, shed)));
       }
       List<long[]> all = new ArrayList<>();
       int total = 0;
@@ -84,6 +94,7 @@ final class Load {
           total / elapsed,
           total,
           errors.get(),
+          shed.get(),
           cpuMs / Math.max(1, total),
           Double.NaN);
     } catch (InterruptedException e) {
@@ -95,18 +106,26 @@ final class Load {
   }
 
   private static <T> long[] loop(
-      List<T> items, int first, long deadline, Call<T> call, AtomicLong errors) {
+      List<T> items, int first, long deadline, Call<T> call, AtomicLong errors, AtomicLong shed) {
     long[] latencies = new long[1024];
     int n = 0;
     int i = first;
-    while (System.nanoTime() < deadline) {
+    // At least one call per worker: on a busy machine a worker may start after a short run's
+    // deadline, and a run with no call measured nothing (a rate of 0, a ratio of 0).
+    boolean started = false;
+    while (!started || System.nanoTime() < deadline) {
+      started = true;
       T item = items.get(i);
       i = (i + 1) % items.size();
       long t0 = System.nanoTime();
       try {
         call.run(item);
+      } catch (Shed e) {
+        shed.incrementAndGet();
+        continue;
       } catch (Exception e) {
         errors.incrementAndGet();
+        continue;
       }
       if (n == latencies.length) {
         latencies = Arrays.copyOf(latencies, n * 2);

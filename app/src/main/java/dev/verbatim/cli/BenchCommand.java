@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
           + " (or --reuters none) and a generated corpus with --corpus (written first, learned"
           + " from --reuters, when the file does not exist yet)."
     },
-    subcommands = {BenchCommand.Generate.class})
+    subcommands = {BenchCommand.Generate.class, BenchCommand.Compare.class})
 final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--reuters",
@@ -210,6 +210,38 @@ final class BenchCommand implements Callable<Integer> {
           this.out,
           (System.nanoTime() - start) / 1e9);
       out.flush();
+      return Main.OK;
+    }
+  }
+
+  /** {@code verbatim bench compare}: two runs' JSON side by side, as a before/after table. */
+  @Command(
+      name = "compare",
+      header = "Print two bench runs side by side as a before/after table.",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print the rows of AFTER beside the same rows of BEFORE (two --json files of bench runs,"
+            + " e.g. the code before and after a change): each figure and its ratio to its own"
+            + " run's baseline, as a Markdown table."
+      })
+  static final class Compare implements Callable<Integer> {
+    @CommandLine.Parameters(
+        index = "0",
+        paramLabel = "BEFORE.json",
+        description = "The earlier run's --json file.")
+    Path before;
+
+    @CommandLine.Parameters(
+        index = "1",
+        paramLabel = "AFTER.json",
+        description = "The later run's --json file.")
+    Path after;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      BenchTable.compare(before, after, spec.commandLine().getOut());
       return Main.OK;
     }
   }

@@ -102,7 +102,7 @@ final class ServeCommand implements Callable<Integer> {
       IndexCommand.printSummary(out, summary, index);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Searcher searcher = Searcher.open(index, Duration.ofMillis(timeLimitMillis));
+    try (Searcher searcher = openWarm();
         WebServer server =
             new WebServer(searcher, adminAccess(System.getenv(ADMIN_TOKEN_ENV))).start(host, port);
         LiveIndex live = new LiveIndex(searcher, out).refreshPeriodically()) {
@@ -124,6 +124,25 @@ final class ServeCommand implements Callable<Integer> {
     }
     return Main.OK;
   }
+
+  /**
+   * The searcher, warmed up before the server listens: a cold JVM's first searches are slow enough
+   * to reach the time limit, and the first user must not be told that nothing matches.
+   */
+  private Searcher openWarm() throws IOException {
+    Searcher searcher = Searcher.open(index, Duration.ofMillis(timeLimitMillis));
+    try {
+      // Quietly: serve says one line when it is ready, and this is part of getting ready.
+      searcher.warmUp(WARM_UP);
+      return searcher;
+    } catch (IOException | RuntimeException e) {
+      searcher.close();
+      throw e;
+    }
+  }
+
+  /** The longest warm-up before serving. */
+  static final Duration WARM_UP = Duration.ofSeconds(5);
 
   /**
    * Admin access from the token file, else from {@code envToken}; null (admin off) without either.

@@ -206,6 +206,7 @@ public final class HostileSuite {
             + " articles",
         o.requests() > 0);
     row("  soak errors", String.valueOf(o.errors()), o.errors() == 0);
+    row("  soak shed (503, Retry-After)", o.shed() + " of " + (o.requests()) + " requests", true);
     row(
         "  soak latency",
         "p50 "

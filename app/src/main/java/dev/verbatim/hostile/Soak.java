@@ -32,6 +32,7 @@ final class Soak {
       int seconds,
       long requests,
       long errors,
+      long shed,
       Timings timings,
       long heapStart,
       long heapEnd,
@@ -68,13 +69,21 @@ final class Soak {
               + seconds);
     }
     // A short warm-up so class loading and JIT are not counted as growth.
-    drive(Math.min(connections, 8), 2, words, new Timings(), new AtomicLong(), new ArrayList<>());
+    drive(
+        Math.min(connections, 8),
+        2,
+        words,
+        new Timings(),
+        new AtomicLong(),
+        new AtomicLong(),
+        new ArrayList<>());
     long heapStart = heapAfterGc();
     long fdsStart = openFds();
     Timings timings = new Timings();
     AtomicLong errors = new AtomicLong();
+    AtomicLong shed = new AtomicLong();
     List<String> problems = new ArrayList<>();
-    long requests = drive(connections, seconds, words, timings, errors, problems);
+    long requests = drive(connections, seconds, words, timings, errors, shed, problems);
     long heapEnd = heapAfterGc();
     long fdsEnd = openFds();
     return new Outcome(
@@ -82,6 +91,7 @@ final class Soak {
         seconds,
         requests,
         errors.get(),
+        shed.get(),
         timings,
         heapStart,
         heapEnd,
@@ -96,6 +106,7 @@ final class Soak {
       List<String> words,
       Timings timings,
       AtomicLong errors,
+      AtomicLong shed,
       List<String> problems)
       throws InterruptedException {
     AtomicLong requests = new AtomicLong();
@@ -138,7 +149,11 @@ final class Soak {
                                       .build(),
                                   HttpResponse.BodyHandlers.ofString());
                           timings.add(System.nanoTime() - start);
-                          if (r.statusCode() != 200) {
+                          if (r.statusCode() == 503
+                              && r.headers().firstValue("retry-after").isPresent()) {
+                            // Load shed on purpose past the server's queue: not a failure.
+                            shed.incrementAndGet();
+                          } else if (r.statusCode() != 200) {
                             fail(errors, problems, "status " + r.statusCode() + " for " + q);
                           }
                         } catch (IOException e) {

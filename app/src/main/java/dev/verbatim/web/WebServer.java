@@ -8,6 +8,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -40,8 +41,12 @@ public final class WebServer implements AutoCloseable {
   /** Gzip level for answers to clients that accept it: the fastest; see the constructor. */
   static final int GZIP_LEVEL = 1;
 
+  /** Seconds a turned-away client is told to wait before asking again. */
+  static final int RETRY_AFTER_SECONDS = 1;
+
   private final Searcher searcher;
   private final AdminRoutes admin;
+  private final Admission admission;
   private final Overview overview;
   private final Javalin app;
 
@@ -55,8 +60,13 @@ public final class WebServer implements AutoCloseable {
    * are off when {@code admin} is null.
    */
   public WebServer(Searcher searcher, AdminAccess admin) {
+    this(searcher, admin, Admission.forThisMachine());
+  }
+
+  WebServer(Searcher searcher, AdminAccess admin, Admission admission) {
     this.searcher = searcher;
     this.admin = new AdminRoutes(searcher, admin);
+    this.admission = admission;
     this.overview = new Overview(searcher);
     this.app =
         Javalin.create(
@@ -84,15 +94,16 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/admin/reindex", this.admin::reindexStatus);
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
               config.staticFiles.add("/public", Location.CLASSPATH);
-              config.routes.get("/api/search", this::search);
+              config.routes.get("/api/search", admitted(this::search));
+              // Not admitted: it must answer fast however busy the searches are.
               config.routes.get("/api/health", this::health);
               // <id> rather than {id}: article ids may contain slashes.
-              config.routes.get("/api/articles/<id>", this::article);
-              config.routes.get("/articles/<id>", this::articlePage);
-              config.routes.get("/api/quotes/{quoteId}", this::quote);
+              config.routes.get("/api/articles/<id>", admitted(this::article));
+              config.routes.get("/articles/<id>", admitted(this::articlePage));
+              config.routes.get("/api/quotes/{quoteId}", admitted(this::quote));
               config.routes.get("/api/overview", ctx -> writeJson(ctx, overview.now()));
-              config.routes.get("/quotes/{quoteId}", this::quotePage);
-              config.routes.get("/speakers/<name>", this::speakerPage);
+              config.routes.get("/quotes/{quoteId}", admitted(this::quotePage));
+              config.routes.get("/speakers/<name>", admitted(this::speakerPage));
               config.routes.exception(
                   InvalidQueryException.class,
                   (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
@@ -123,6 +134,28 @@ public final class WebServer implements AutoCloseable {
   public void close() {
     app.stop();
     admin.close();
+  }
+
+  /**
+   * {@code handler} run only when {@link Admission} gives it a turn; otherwise 503 with {@code
+   * Retry-After}, at once, so a burst is shed instead of queued without bound.
+   */
+  private Handler admitted(Handler handler) {
+    return ctx -> {
+      if (!admission.enter()) {
+        ctx.header(Header.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        error(
+            ctx,
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "the server is busy with other searches; try again in " + RETRY_AFTER_SECONDS + " s");
+        return;
+      }
+      try {
+        handler.handle(ctx);
+      } finally {
+        admission.leave();
+      }
+    };
   }
 
   private void search(Context ctx) throws IOException {

@@ -32,19 +32,22 @@ class WrkBenchTest {
   @Test
   void readsRateLatenciesErrorsAndSplitsCpuPerRequest() {
     Load.Result r = WrkBench.parse(REPORT, 1546, 77.3);
-    assertEquals(772.60, r.perSecond(), 1e-9);
+    // Answers other than 2xx are load shed: out of the rate and the CPU per answer.
+    assertEquals(772.60 * 3 / 773, r.perSecond(), 1e-9);
     assertEquals(0.847, r.p50Ms(), 1e-9);
     assertEquals(1450, r.p99Ms(), 1e-9);
-    assertEquals(773, r.calls());
-    assertEquals(775, r.errors());
-    assertEquals(2.0, r.cpuMsPerCall(), 1e-9);
-    assertEquals(0.1, r.clientCpuMsPerCall(), 1e-9);
+    assertEquals(3, r.calls());
+    assertEquals(5, r.errors());
+    assertEquals(770, r.shed());
+    assertEquals(1546 / 3.0, r.cpuMsPerCall(), 1e-9);
+    assertEquals(77.3 / 3, r.clientCpuMsPerCall(), 1e-9);
   }
 
   @Test
   void cleanRunHasNoErrors() {
     String clean = REPORT.replaceAll("  Socket errors.*\\n", "").replaceAll("  Non-2xx.*\\n", "");
     assertEquals(0, WrkBench.parse(clean, 1, 1).errors());
+    assertEquals(0, WrkBench.parse(clean, 1, 1).shed());
   }
 
   @Test

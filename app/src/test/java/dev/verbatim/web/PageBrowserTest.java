@@ -482,6 +482,19 @@ class PageBrowserTest {
   }
 
   @Test
+  void aSearchThatRanOutOfTimeSaysSoNotThatNothingMatches() throws Exception {
+    try (Searcher noTime = Searcher.open(work.resolve("index"), Duration.ZERO);
+        WebServer cut = new WebServer(noTime).start("127.0.0.1", 0)) {
+      driver.get("http://127.0.0.1:" + cut.port() + "/?q=justice");
+      waitFor(d -> visible(d, By.id("empty")));
+      assertEquals(
+          "The search ran out of time before it found anything. This does not mean nothing"
+              + " matches: try again.",
+          driver.findElement(By.id("empty-text")).getText());
+    }
+  }
+
+  @Test
   void markupInTheCorpusAndInTheQueryStaysText() throws IOException {
     driver.get(base + "/");
     // Would set window.pwned if it ever became markup.

@@ -1,6 +1,7 @@
 package dev.verbatim.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +56,48 @@ class WebServerTest {
     assertEquals(
         "unknown relevance 'magic'; expected default or feedback or baseline",
         Json.mapper().readTree(bad.body()).get("error").asText());
+  }
+
+  @Test
+  void pastItsTurnsAndQueueASearchIsShedWith503AndRetryAfterWhileHealthStillAnswers()
+      throws Exception {
+    Admission admission = new Admission(1, 0, java.time.Duration.ZERO);
+    try (WebServer busy = new WebServer(searcher, null, admission).start("127.0.0.1", 0)) {
+      String base = "http://127.0.0.1:" + busy.port();
+      assertTrue(admission.enter(), "the only turn is free");
+      try {
+        HttpResponse<String> shed = send(base + "/api/search?q=ferry");
+        assertEquals(503, shed.statusCode(), shed.body());
+        assertEquals("1", shed.headers().firstValue("retry-after").orElse(null));
+        assertTrue(Json.mapper().readTree(shed.body()).get("error").asText().contains("busy"));
+        assertEquals(503, send(base + "/api/quotes/abc").statusCode());
+        HttpResponse<String> health = send(base + "/api/health");
+        assertEquals(200, health.statusCode(), health.body());
+      } finally {
+        admission.leave();
+      }
+      assertEquals(200, send(base + "/api/search?q=ferry").statusCode());
+    }
+  }
+
+  @Test
+  void aSearchCutByTheTimeLimitWithNothingFoundSaysItTimedOut() throws Exception {
+    try (Searcher noTime = Searcher.open(indexDir, java.time.Duration.ZERO);
+        WebServer cut = new WebServer(noTime).start("127.0.0.1", 0)) {
+      HttpResponse<String> r = send("http://127.0.0.1:" + cut.port() + "/api/search?q=ferry");
+      assertEquals(200, r.statusCode());
+      JsonNode body = Json.mapper().readTree(r.body());
+      assertTrue(body.get("timedOut").asBoolean(), r.body());
+      assertEquals(0, body.get("hits").size());
+      assertTrue(body.get("notice").asText().contains("does not mean that nothing matches"));
+    }
+    assertFalse(
+        Json.mapper().readTree(get("/api/search?q=ferry").body()).get("timedOut").asBoolean());
+  }
+
+  private static HttpResponse<String> send(String url) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
