@@ -14,6 +14,9 @@ final class ArticleQuotes {
   private static final int MAX_PRONOUN_SENTENCES = 6;
   private static final int MAX_INHERIT_GAP_TOKENS = 40;
 
+  /** How far after a closing mark a cue of the quote's own may stand. */
+  private static final int MAX_CUE_TOKENS = 12;
+
   private static final Set<String> SMALL_WORDS =
       Lexicon.words(
           "a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "at", "by", "with", "from",
@@ -208,7 +211,14 @@ final class ArticleQuotes {
     boolean endsSentence = last == '.' || last == '!' || last == '?';
     Sieve sieve = Sieve.CUE_AFTER;
     Cue cue = closeTok[i] < 0 ? null : cues.after(closeTok[i], endsSentence);
-    boolean after = cue != null;
+    if (cue != null && cue.verb() <= closeTok[i] + 2 && t.lower(cue.verb()).endsWith("ing")) {
+      // "said the rise was “…,” adding, “…”": the participle is the next quote's; "said" is this
+      // one's
+      Cue before = cues.before(openTok[i]);
+      cue = before != null ? before : cue;
+      sieve = before != null ? Sieve.CUE_BEFORE : sieve;
+    }
+    boolean after = sieve == Sieve.CUE_AFTER && cue != null;
     if (cue == null) {
       sieve = Sieve.CUE_BEFORE;
       cue = cues.before(openTok[i]);
@@ -238,10 +248,28 @@ final class ArticleQuotes {
       return; // someone spoke in the sentence before: never inherit past them
     }
     int prev = previousQuote(i);
-    if (prev >= 0 && speaker(prev) != null && inheritable(prev, i)) {
+    if (prev >= 0 && speaker(prev) != null && !unreadCueAfter(i) && inheritable(prev, i)) {
       Attribution p = found[prev];
       found[i] = new Attribution(p.speaker(), Sieve.CONTINUES, p.cue(), prev);
     }
+  }
+
+  /**
+   * True when the sentence goes on after quote {@code i} with a reporting verb whose subject we
+   * could not read ({@code “…,” consultancy 4Cast said}): someone is named as its speaker, so it
+   * goes on from nobody.
+   */
+  private boolean unreadCueAfter(int i) {
+    if (closeTok[i] < 0) {
+      return false;
+    }
+    int end = Math.min(t.sentenceEndOf(closeTok[i]), closeTok[i] + 1 + MAX_CUE_TOKENS);
+    for (int k = closeTok[i] + 1; k < end; k++) {
+      if (t.quote[k] < 0 && CueFinder.isReportingVerb(t, k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -466,6 +494,9 @@ final class ArticleQuotes {
         && cue == null
         && !sentenceReportsSpeech(openTok[i])) {
       return QuoteKind.NOT_A_QUOTE;
+    }
+    if (upper && words <= 3 && !punct && cue == null) {
+      return QuoteKind.PARTIAL; // "the absence of traditional “French flair”": a phrase, not a say
     }
     if (!upper) {
       boolean afterCueComma =

@@ -88,6 +88,8 @@ final class CueFinder {
   private static final Set<String> PASSIVE =
       Lexicon.words("was", "were", "is", "are", "been", "being", "be");
 
+  private static final Set<String> COPULAS = Lexicon.words("is", "was");
+
   private static final Set<String> SUBJECT_DETERMINERS =
       Lexicon.words("the", "a", "an", "one", "another");
 
@@ -146,7 +148,11 @@ final class CueFinder {
       return null;
     }
     if (t.lowerCase(k0) && looksLikePastVerb(t.lower(k0))) {
-      Names.Run run = names.runAt(k0 + 1);
+      // a title is no part of the run it leads: "assured Mr Wallace"
+      Names.Run run =
+          names.runAt(k0 + 1) == null && t.capitalised(k0 + 1)
+              ? names.runAt(k0 + 2)
+              : names.runAt(k0 + 1);
       if (run != null
           && run.first() >= k0 + 1
           && run.first() <= k0 + 2
@@ -216,6 +222,14 @@ final class CueFinder {
         if (k == k0) {
           if (Lexicon.HEARER_VERBS.contains(t.lower(k))) {
             return null;
+          }
+          if (t.lower(k).endsWith("ing")) {
+            // "… to “madness”, saying two were …": the participle's subject is the sentence's
+            int s0 = t.sentenceStartOf(closeTok);
+            Phrase np = s0 < closeTok ? subjectOf(s0, closeTok) : null;
+            return np == null || t.kind[np.first()] != Tokens.WORD
+                ? null
+                : new Cue(k, t.word(k), np);
           }
           Phrase np = forwardPhrase(k + 1);
           return np == null ? null : new Cue(k, t.word(k), np);
@@ -587,6 +601,7 @@ final class CueFinder {
     if (Lexicon.PRONOUNS.contains(w)) {
       return new Phrase(j, j);
     }
+    boolean commonNoun = t.lowerCase(j) || (!t.capitalised(j) && Resolver.isPersonNoun(w));
     Names.Run run = names.runAt(j);
     if (run != null
         && run.first() - 2 >= lo
@@ -638,8 +653,8 @@ final class CueFinder {
       }
       return new Phrase(first, j);
     }
-    if (t.lowerCase(j)) {
-      // a noun phrase: back to its determiner ("a spokesperson for the company")
+    if (commonNoun) {
+      // a noun phrase: back to its determiner ("a spokesperson for the company", "the 36-year-old")
       for (int k = j; k >= lo && k > j - 8; k--) {
         if (!t.isWord(k) || t.quote[k] >= 0) {
           break;
@@ -852,7 +867,8 @@ final class CueFinder {
           && t.isWord(e + 1)
           && t.quote[e + 1] < 0
           && !isReportingVerb(t, e + 1)
-          && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(t.lower(e + 1))) {
+          && !Lexicon.BETWEEN_SUBJECT_AND_VERB.contains(t.lower(e + 1))
+          && !personHeadEnds(e)) {
         e++;
       }
       int apposition = e + 2;
@@ -863,7 +879,10 @@ final class CueFinder {
         return new Phrase(
             named.first(), named.last()); // "one of the Guildford Four, Gerry Conlon - who"
       }
-      return new Phrase(k, e);
+      Names.Run complement = copulaName(e);
+      return complement != null
+          ? new Phrase(complement.first(), complement.last())
+          : new Phrase(k, e);
     }
     for (int j = k; j < limit && j < k + 8; j++) {
       if (t.quote[j] >= 0) {
@@ -897,6 +916,69 @@ final class CueFinder {
       }
     }
     return null;
+  }
+
+  /**
+   * True when a person noun at {@code e} heads the subject and the lower-case word after it is no
+   * part of the phrase ({@code The 48-year-old actor crossed …}): a verb, most likely.
+   */
+  private boolean personHeadEnds(int e) {
+    if (!t.isWord(e) || !Resolver.isPersonNoun(t.lower(e)) || !t.lowerCase(e + 1)) {
+      return false;
+    }
+    String next = t.lower(e + 1);
+    return !Resolver.isPersonNoun(next) && !PP_LINKS.contains(next) && !next.equals("and");
+  }
+
+  /**
+   * True when {@code subject} describes a person and "is a …" or "was a …" follows it ({@code The
+   * company's new conductor is a violinist from Leeds}): a person the article brings in without a
+   * name, not one named before.
+   */
+  boolean introducesSomeone(Phrase subject) {
+    int be = subject.last() + 1;
+    if (!t.isWord(subject.first())
+        || !DETERMINERS.contains(t.lower(subject.first()))
+        || names.runAt(subject.last()) != null) {
+      return false; // "Connors is a straight-talker" says more about someone named
+    }
+    if (!t.lowerCase(be)
+        || !COPULAS.contains(t.lower(be))
+        || !t.lowerCase(be + 1)
+        || !(t.lower(be + 1).equals("a") || t.lower(be + 1).equals("an"))) {
+      return false;
+    }
+    if (looksLikeRole(t.lower(subject.last()))) {
+      return true;
+    }
+    for (int k = be + 2; k <= be + 4 && t.lowerCase(k); k++) {
+      if (looksLikeRole(t.lower(k))) {
+        return true; // "… is a violinist from Leeds"
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code The musical's director is Matthew Warchus.}: the name a person noun ending at {@code
+   * head} is equated with by "is" or "was", when the name is the whole complement; or null.
+   */
+  private Names.Run copulaName(int head) {
+    int be = head + 1;
+    if (!t.lowerCase(be) || !COPULAS.contains(t.lower(be)) || !isRoleNoun(t.lower(head))) {
+      return null;
+    }
+    Names.Run run = names.runAt(be + 1);
+    if (run == null || run.first() != be + 1 || Names.isPossessive(t, run.last())) {
+      return null;
+    }
+    int after = run.last() + 1;
+    boolean whole =
+        after >= t.size
+            || t.sentence[after] != t.sentence[be]
+            || t.isPunct(after, ',')
+            || t.isPunct(after, '.');
+    return whole && !names.isOrganisation(run) ? run : null;
   }
 
   /**

@@ -72,6 +72,9 @@ final class Names {
           "gmbh",
           "spa");
 
+  private static final java.util.Set<String> SINGULAR_AFTER_WHO =
+      Lexicon.words("is", "was", "has", "says", "said", "plays", "played");
+
   private final Tokens tokens;
   final List<Run> runs = new ArrayList<>();
 
@@ -120,7 +123,7 @@ final class Names {
   private static void collect(Tokens t, List<Run> out, int[] runOfToken) {
     int i = 0;
     while (i < t.size) {
-      if (!t.capitalised(i) || t.quote[i] >= 0 || Lexicon.isCompoundAdjective(t.lower(i))) {
+      if (!t.nameLike(i) || t.quote[i] >= 0 || Lexicon.isCompoundAdjective(t.lower(i))) {
         i++;
         continue;
       }
@@ -128,7 +131,7 @@ final class Names {
       boolean possessive = isPossessive(t, j);
       while (!possessive) {
         int k = j + 1;
-        if (t.capitalised(k)
+        if (t.nameLike(k)
             && t.quote[k] < 0
             && t.paragraph[k] == t.paragraph[i]
             && !Lexicon.isCompoundAdjective(t.lower(k))) {
@@ -170,6 +173,9 @@ final class Names {
       }
       while (first <= j) {
         String w = stripPossessive(t.lower(first));
+        if (first == i && first < j && w.equals("the") && capitalTheInside(t, first)) {
+          break; // "the success of The Game": a capital "The" inside a sentence is the name's
+        }
         if (Lexicon.NOT_NAME_STARTERS.contains(w)
             || (Lexicon.NAME_PARTICLES.contains(w) && t.lowerCase(first))
             || (Lexicon.DEMONYMS.contains(w) && first + 1 < j)
@@ -214,6 +220,17 @@ final class Names {
   }
 
   /**
+   * True when the "The" at {@code k} is written with a capital inside a sentence, after a word or a
+   * comma: a name that begins with it ({@code The Game}, {@code The Times}).
+   */
+  private static boolean capitalTheInside(Tokens t, int k) {
+    return k > 0
+        && t.sentence[k - 1] == t.sentence[k]
+        && t.quote[k - 1] < 0
+        && (t.isWord(k - 1) || t.isPunct(k - 1, ','));
+  }
+
+  /**
    * True when the capitalised words from {@code k} end in an organisation word ("Economy
    * Ministry").
    */
@@ -250,14 +267,15 @@ final class Names {
     }
     char a = t.text.charAt(e - 2);
     char b = t.text.charAt(e - 1);
-    return ((a == '’' || a == '\'') && b == 's') || (a == 's' && (b == '’' || b == '\''));
+    return ((a == '’' || a == '\'') && b == 's')
+        || ((a == 's' || a == 'S') && (b == '’' || b == '\''));
   }
 
   static String stripPossessive(String w) {
     if (w.endsWith("’s") || w.endsWith("'s")) {
       return w.substring(0, w.length() - 2);
     }
-    if (w.endsWith("s’") || w.endsWith("s'")) {
+    if (w.endsWith("s’") || w.endsWith("s'") || w.endsWith("S’") || w.endsWith("S'")) {
       return w.substring(0, w.length() - 1);
     }
     return w;
@@ -303,6 +321,11 @@ final class Names {
         mt = m.split(" ");
       }
       String best = m;
+      if (multiSet.contains("The " + m)) {
+        // "The Long Night was recorded …" opening a sentence is the album named "The Long Night"
+        canonical.put(key, List.of("The " + m));
+        continue;
+      }
       boolean org = isOrgName(m);
       // an organisation's name never grows into a person's ("… Committee Peter Ainsworth MP")
       for (int o : org ? List.<Integer>of() : byFirst.getOrDefault(mt[0], List.of())) {
@@ -315,6 +338,8 @@ final class Names {
     }
     // Surname -> the full names it may stand for; first word -> a company with a legal suffix.
     Map<String, List<String>> byLaterWord = new HashMap<>();
+    // "Stade de France": "France" alone is that name only with a title ("Mr de Vabres")
+    Map<String, List<String>> byTitledLaterWord = new HashMap<>();
     Map<String, String> companyByFirstWord = new HashMap<>();
     Map<String, List<String>> byFirstWord = new HashMap<>();
     for (int o = 0; o < multi.size(); o++) {
@@ -327,7 +352,9 @@ final class Names {
         }
         // "Johnson" stands for "Alice Marie Johnson" because some written name ends in it; a
         // word inside a longer name ("Jones" in "Dow Jones Industrial Average") does not.
-        List<String> l = byLaterWord.computeIfAbsent(mt[mt.length - 1], x -> new ArrayList<>(2));
+        List<String> l =
+            (placeAfterParticle(mt) ? byTitledLaterWord : byLaterWord)
+                .computeIfAbsent(mt[mt.length - 1], x -> new ArrayList<>(2));
         if (!l.contains(c)) {
           l.add(c);
         }
@@ -340,12 +367,25 @@ final class Names {
         companyByFirstWord.putIfAbsent(mt[0], c);
       }
     }
+    java.util.Set<String> titledKeys = new java.util.HashSet<>();
+    for (Run r : all) {
+      int before = r.first() - 1;
+      while (tokens.lowerCase(before) && Lexicon.NAME_PARTICLES.contains(tokens.lower(before))) {
+        before--; // "Mr de Vabres"
+      }
+      if (r.titled() || (tokens.isWord(before) && Lexicon.TITLES.contains(tokens.lower(before)))) {
+        titledKeys.add(r.key());
+      }
+    }
     for (Run r : all) {
       String key = r.key();
       if (canonical.containsKey(key)) {
         continue;
       }
       List<String> as = byLaterWord.get(key);
+      if (as == null && titledKeys.contains(key)) {
+        as = byTitledLaterWord.get(key);
+      }
       if (as == null && companyByFirstWord.containsKey(key)) {
         as = List.of(companyByFirstWord.get(key)); // "Brightwave" after "Brightwave Ltd"
       }
@@ -385,10 +425,12 @@ final class Names {
       e.gender = genderOfFirstName(firstLower);
     }
     // a given name outweighs a place-like last word: "Lena Park" is a woman, "Hyde Park" a place
+    // "The Aviator", "The Times": a name opening with "The" is a person only when the article shows
     e.person |=
         !e.org
             && (e.gender != UNKNOWN || (parts.length > 1 && !isPlace(parts)))
-            && !Lexicon.NON_PERSON_NAMES.contains(firstLower);
+            && !Lexicon.NON_PERSON_NAMES.contains(firstLower)
+            && (!firstLower.equals("the") || e.evidenced);
     boolean onlyRoles = true;
     for (String part : parts) {
       onlyRoles &= Lexicon.isRole(part) || Lexicon.DEMONYMS.contains(part);
@@ -421,6 +463,22 @@ final class Names {
       }
     }
     return k == shorter.length;
+  }
+
+  /**
+   * True when the last word of a name follows a particle and may be no surname: {@code Lord
+   * Nicholls of Birkenhead}, {@code Stade de France}, {@code Renaud Donnedieu de Vabres}; {@code
+   * Mark de Souza} (a given name first) is a person's.
+   */
+  private static boolean placeAfterParticle(String[] parts) {
+    if (parts.length < 3) {
+      return false;
+    }
+    String particle = parts[parts.length - 2];
+    if (!Lexicon.NAME_PARTICLES.contains(particle)) {
+      return false;
+    }
+    return particle.equals("of") || !isGivenName(parts[0].toLowerCase(Locale.ROOT));
   }
 
   /** "South Korea", "New York", "Hong Kong", "Gulf of Mexico": places, never people. */
@@ -508,6 +566,18 @@ final class Names {
       e.evidenced = true;
     }
     int after = r.last() + 1;
+    int who = tokens.isPunct(after, ',') ? after + 1 : after;
+    boolean noun = tokens.lowerCase(r.first() - 1) && tokens.lower(r.first() - 1).equals("the");
+    if (!noun
+        && tokens.lowerCase(who)
+        && tokens.lower(who).equals("who")
+        && tokens.lowerCase(who + 1)
+        && SINGULAR_AFTER_WHO.contains(tokens.lower(who + 1))) {
+      // "The Game, who has become …": one person; "Korn, who are known …" is a band, and in "the
+      // Moroccan, who has …" the name is a noun
+      e.person = true;
+      e.evidenced = true;
+    }
     if (tokens.isWord(after) && Lexicon.COMPANY_CONTEXT.contains(tokens.lower(after))) {
       e.company = true;
     }

@@ -68,6 +68,22 @@ final class Resolver {
     boolean isSpeech(int q);
   }
 
+  /** Words opening a subordinate clause before the main clause ({@code When X arrived, he …}). */
+  private static final Set<String> SUBORDINATORS =
+      Lexicon.words(
+          "when",
+          "after",
+          "before",
+          "while",
+          "as",
+          "although",
+          "though",
+          "because",
+          "if",
+          "since",
+          "until",
+          "once");
+
   private static final Set<String> INDEFINITE = Lexicon.words("a", "an", "one", "another");
   private static final Set<String> DEFINITE = Lexicon.words("the", "this", "that", "its", "their");
   private static final Set<String> LINKS =
@@ -139,6 +155,13 @@ final class Resolver {
     String det = t.isWord(first) ? t.lower(first) : "";
     if (INDEFINITE.contains(det) || possessor(np) != null) {
       return description(np, noun, quoteIndex, depth);
+    }
+    if (det.equals("our") && headWord > first && isPersonNoun(noun)) {
+      // "our correspondent": the writer's colleague, only as the article introduced them
+      Names.Entity own = names.onlyPersonDescribedAs(noun, first);
+      return own == null
+          ? null
+          : new Referent(own.name, How.ROLE, names.firstMention(own.name), own.gender, true);
     }
     if (!DEFINITE.contains(det) || headWord == first) {
       return null;
@@ -399,12 +422,22 @@ final class Resolver {
    */
   private Referent backwards(int p, int quoteIndex, int depth, byte gender, boolean pronoun) {
     int s = t.sentence[p];
-    for (int si = s; si >= 0 && si > s - MAX_BACK_SENTENCES; si--) {
+    if (pronoun) {
+      Referent lead = leadingClauseSubject(p, gender);
+      if (lead != null) {
+        return lead.name().isEmpty() ? null : lead;
+      }
+    }
+    int windowEnd = s;
+    int anchorParagraph = t.paragraph[p];
+    for (int si = s; si >= 0 && si > windowEnd - MAX_BACK_SENTENCES; si--) {
       int ss = t.sentenceStart[si];
-      if (t.paragraph[p] - t.paragraph[ss] > MAX_BACK_PARAGRAPHS) {
+      if (anchorParagraph - t.paragraph[ss] > MAX_BACK_PARAGRAPHS) {
         return null;
       }
       int limit = si == s ? p : t.sentenceStart[si + 1];
+      if (System.getenv("RDBG") != null)
+        System.err.println("back p=" + p + " si=" + si + " depth=" + depth + " win=" + windowEnd);
       Candidate quoted = speakerOfLastQuote(ss, limit, quoteIndex);
       if (quoted != null) {
         if (quoted.referent == null) {
@@ -414,16 +447,32 @@ final class Resolver {
           return quoted.referent.via(quoted.referent.how(), quoted.token);
         }
       }
+      Phrase subject = cues.subjectOf(ss, limit);
       Phrase speech = si < s ? cues.lastSpeechSubject(ss, limit) : null;
+      // only a pronoun subject chains: in "Cook acknowledged …, but he stressed" he is Cook
+      int chained = si < s && subject != null ? samePronoun(subject, gender) : -1;
+      if (chained >= 0) {
+        // "He is winding down his career … So he is full of admiration … “…,” he said": one
+        // person all along; the window moves back with the chain of pronouns
+        Referent lead = leadingClauseSubject(chained, gender);
+        if (lead != null) {
+          return lead.name().isEmpty() ? null : lead;
+        }
+        windowEnd = si;
+        anchorParagraph = t.paragraph[ss];
+        continue;
+      }
       if (speech != null && t.kind[speech.first()] == Tokens.WORD) {
         Referent r = resolve(speech, quoteIndex, depth + 1);
         if (r != null && fits(r, gender)) {
           return r;
         }
       }
-      Phrase subject = cues.subjectOf(ss, limit);
       boolean usable =
           subject != null && subject.first() != p && t.kind[subject.first()] == Tokens.WORD;
+      if (usable && cues.introducesSomeone(subject)) {
+        return null; // "The new conductor is a violinist from Leeds.": someone new, unnamed
+      }
       Referent r = usable ? resolve(subject, quoteIndex, depth + 1) : null;
       if (r != null && fits(r, gender)) {
         return r;
@@ -439,6 +488,11 @@ final class Resolver {
         }
         continue;
       }
+      if (usable
+          && subject.isSingle()
+          && (t.lower(subject.first()).equals("he") || t.lower(subject.first()).equals("she"))) {
+        return null; // "When 50 Cent appeared …, he said The Game …": a subject we could not place
+      }
       if (usable && describesSomeone(subject)) {
         return null; // "the French international defender …, he said": someone we cannot name
       }
@@ -452,6 +506,61 @@ final class Resolver {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code When 50 Cent appeared on the station, he said …}: a pronoun opening the main clause
+   * after a leading subordinate clause refers to that clause's subject. The subject's referent when
+   * it is a fitting person; a referent with an empty name when the subject is a name we cannot
+   * place or a person of the other gender; null when there is no such clause or its subject is a
+   * pronoun or a common noun (the usual search then decides).
+   */
+  private Referent leadingClauseSubject(int p, byte gender) {
+    int ss = t.sentenceStartOf(p);
+    int k = ss;
+    if (t.lowerCase(k) || t.capitalised(k)) {
+      if (Lexicon.CONJUNCTIONS.contains(t.lower(k))) {
+        k++;
+      }
+    }
+    if (!t.isWord(k) || !SUBORDINATORS.contains(t.lower(k)) || !t.isPunct(p - 1, ',')) {
+      return null;
+    }
+    int subject = k + 1;
+    for (int c = subject; c < p - 1; c++) {
+      if (!t.isWord(c) || t.quote[c] >= 0) {
+        return null; // a comma or a quote inside: not one plain clause
+      }
+      String w = t.lower(c);
+      if (c > subject && Lexicon.PRONOUNS.contains(w) || w.equals("him") || w.equals("her")) {
+        return null; // "After Blair criticised him, he said": the pronoun may be someone else
+      }
+    }
+    if (!t.isWord(subject) || Lexicon.PRONOUNS.contains(t.lower(subject))) {
+      return null;
+    }
+    Names.Run run = names.runAt(subject);
+    Referent unsure = new Referent("", How.NAME, -1, Names.UNKNOWN, false);
+    if (run == null || run.first() != subject) {
+      if (!t.lowerCase(subject)) {
+        return unsure; // "When 50 Cent appeared": a name we cannot read
+      }
+      // "When the striker arrived, he …": someone the clause describes, not a name before it
+      return describesSomeone(new Phrase(subject, Math.min(subject + 4, p - 2))) ? unsure : null;
+    }
+    Referent r = entityReferent(run, How.NAME);
+    return r != null && fits(r, gender) ? r.via(How.PRONOUN, run.first()) : unsure;
+  }
+
+  /** The token of {@code np} when it is {@code he} or {@code she} of {@code gender}, else -1. */
+  private int samePronoun(Phrase np, byte gender) {
+    if (!np.isSingle() || !t.isWord(np.first())) {
+      return -1;
+    }
+    String w = t.lower(np.first());
+    boolean same =
+        (w.equals("he") && gender == Names.MALE) || (w.equals("she") && gender == Names.FEMALE);
+    return same ? np.first() : -1;
   }
 
   private record Candidate(Referent referent, int token) {}
@@ -519,9 +628,7 @@ final class Resolver {
         continue;
       }
       if ((found != null && !found.name().equals(r.name()))
-          || (r.gender() == Names.UNKNOWN
-              && gender != Names.UNKNOWN
-              && !isEvidencedPerson(r.name()))) {
+          || (r.gender() == Names.UNKNOWN && !isEvidencedPerson(r.name()))) {
         return new Referent("", How.NAME, -1, Names.UNKNOWN, false);
       }
       found = r.via(How.NAME, run.first());

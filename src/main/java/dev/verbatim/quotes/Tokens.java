@@ -110,6 +110,26 @@ final class Tokens {
     return isWord(i) && Character.isUpperCase(text.charAt(start[i]));
   }
 
+  /**
+   * Capitalised, or a word that opens with digits and goes on in mixed case ({@code 4Cast}, {@code
+   * 3Com}): a name either way. {@code 3G} and {@code 1990s} are not.
+   */
+  boolean nameLike(int i) {
+    if (capitalised(i)) {
+      return true;
+    }
+    if (!isWord(i) || !Character.isDigit(text.charAt(start[i]))) {
+      return false;
+    }
+    boolean upper = false;
+    boolean lower = false;
+    for (int c = start[i]; c < end[i]; c++) {
+      upper |= Character.isUpperCase(text.charAt(c));
+      lower |= Character.isLowerCase(text.charAt(c));
+    }
+    return upper && lower;
+  }
+
   boolean lowerCase(int i) {
     return isWord(i) && Character.isLowerCase(text.charAt(start[i]));
   }
@@ -197,6 +217,8 @@ final class Tokens {
         }
         if (j < n && text.charAt(j) == '.' && isAbbreviation(i, j)) {
           j++;
+        } else if (isPluralPossessive(j, n)) {
+          j++; // "PBS' Jacoba Atlas": the apostrophe belongs to the word
         }
         add(i, j, WORD);
         i = j;
@@ -205,6 +227,20 @@ final class Tokens {
       add(i, i + 1, PUNCT);
       i++;
     }
+  }
+
+  /**
+   * An apostrophe at {@code j} right after an s and before a space and a capital ({@code PBS'
+   * Jacoba Atlas}, {@code Actors' Equity}): a plural possessive, not a closing single quote.
+   */
+  private boolean isPluralPossessive(int j, int n) {
+    if (j + 2 >= n || (text.charAt(j) != '\'' && text.charAt(j) != '’')) {
+      return false;
+    }
+    char s = text.charAt(j - 1);
+    return (s == 's' || s == 'S')
+        && text.charAt(j + 1) == ' '
+        && Character.isUpperCase(text.charAt(j + 2));
   }
 
   private boolean isAbbreviation(int s, int e) {
