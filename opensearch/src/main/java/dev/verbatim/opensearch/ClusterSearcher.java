@@ -543,7 +543,7 @@ public final class ClusterSearcher implements Searcher {
   }
 
   /** Makes {@link Searcher#connect} find this backend; for {@code ServiceLoader}. */
-  public static final class Backend implements Searcher.Backend {
+  public static final class Backend implements dev.verbatim.search.spi.Backend {
     @Override
     public Searcher connect(String url, String indexName) throws IOException {
       return ClusterSearcher.connect(ClusterSettings.of(url).withIndexName(indexName));
