@@ -7,6 +7,7 @@
 #
 #   benchmarks/final-run.sh                  # before = 0352613 (main before issue 15), after = HEAD
 #   BEFORE=<commit> ROUNDS=2 benchmarks/final-run.sh
+#   BEFORE=none benchmarks/final-run.sh      # this code only (about half the time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -35,13 +36,18 @@ fi
 
 ./mvnw -B -ntp -q -o -DskipTests package
 cp target/verbatim.jar /tmp/bench-after.jar
-rm -rf /tmp/bench-before-src && mkdir -p /tmp/bench-before-src
-git archive "$BEFORE" | tar -x -C /tmp/bench-before-src
-(cd /tmp/bench-before-src && ./mvnw -B -ntp -q -o -DskipTests package && cp target/verbatim.jar /tmp/bench-before.jar)
+SIDES="before after"
+if [ "$BEFORE" = none ]; then
+  SIDES=after
+else
+  rm -rf /tmp/bench-before-src && mkdir -p /tmp/bench-before-src
+  git archive "$BEFORE" | tar -x -C /tmp/bench-before-src
+  (cd /tmp/bench-before-src && ./mvnw -B -ntp -q -o -DskipTests package && cp target/verbatim.jar /tmp/bench-before.jar)
+fi
 
 [ -f "$CORPUS" ] || $J -jar /tmp/bench-after.jar bench generate --articles 1000000 --out "$CORPUS" --seed 42 --from "$REUTERS"
 
-for side in before after; do
+for side in $SIDES; do
   echo "== $side ($( [ $side = before ] && echo "$BEFORE" || git rev-parse --short HEAD )) start $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
   rm -rf /tmp/bench-work
   $J -Xmx8g -jar /tmp/bench-$side.jar bench --corpus "$CORPUS" --reuters "$REUTERS" --work /tmp/bench-work \
@@ -49,8 +55,10 @@ for side in before after; do
     > "$OUT-$side.md"
   echo "== $side end $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
 done
-$J -jar /tmp/bench-after.jar bench compare "$OUT-before.json" "$OUT-after.json" > "$OUT-before-after.md"
-cat "$OUT-before-after.md"
+if [ "$BEFORE" != none ]; then
+  $J -jar /tmp/bench-after.jar bench compare "$OUT-before.json" "$OUT-after.json" > "$OUT-before-after.md"
+  cat "$OUT-before-after.md"
+fi
 
 E=/work/shared/eval
 for c in cranfield cisi; do
@@ -59,8 +67,10 @@ for c in cranfield cisi; do
     $J -jar /tmp/bench-after.jar eval-ranking --docs "$E/$c/docs.jsonl" --queries "$E/$c/queries.tsv" \
       --qrels "$E/$c/qrels.trec" --config "$config" | tail -1
   done
-  echo "== eval-ranking $c default (before)"
-  $J -jar /tmp/bench-before.jar eval-ranking --docs "$E/$c/docs.jsonl" --queries "$E/$c/queries.tsv" \
-    --qrels "$E/$c/qrels.trec" --config default | tail -1
+  if [ "$BEFORE" != none ]; then
+    echo "== eval-ranking $c default (before)"
+    $J -jar /tmp/bench-before.jar eval-ranking --docs "$E/$c/docs.jsonl" --queries "$E/$c/queries.tsv" \
+      --qrels "$E/$c/qrels.trec" --config default | tail -1
+  fi
 done
 echo "== done $(date -u +%FT%TZ) $(uptime)"

@@ -28,13 +28,8 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * Builds and updates a Verbatim index from a corpus folder. A run reads only new and changed files
@@ -118,17 +113,21 @@ public final class Indexer {
     return run(corpus, index, false);
   }
 
-  private IndexSummary run(Path corpus, Path index, boolean full) throws IOException {
+  /**
+   * Brings {@code target} up to date with {@code corpus}: reads the files that are new or changed
+   * since the target's last finished run (all of them for a target that starts empty), removes the
+   * articles of files that are gone, and {@link IndexTarget#finish finishes} the target once at the
+   * end. The target stays open: its owner closes it.
+   *
+   * @throws IOException when the corpus folder is missing or the target cannot be written
+   */
+  public IndexSummary into(Path corpus, IndexTarget target) throws IOException {
     long start = System.nanoTime();
     CorpusReader reader = new CorpusReader(corpus).withSource(source);
     List<ReadResult.Skip> unlisted = new ArrayList<>();
     List<Path> files = reader.files(unlisted::add);
-    Files.createDirectories(index);
-    try (Directory dir = FSDirectory.open(index);
-        IndexWriter writer = openWriter(dir, index, full);
-        FileStates recorded = full ? FileStates.none() : FileStates.open(dir);
-        QuoteGrouper grouper = full ? QuoteGrouper.fresh() : QuoteGrouper.over(dir)) {
-      Run run = new Run(reader, writer, recorded, grouper);
+    try (QuoteGrouper grouper = QuoteGrouper.over(target)) {
+      Run run = new Run(reader, target, grouper);
       run.skipped.addAll(unlisted);
       run.announce(files);
       ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Indexer::daemon);
@@ -149,7 +148,7 @@ public final class Indexer {
       }
       int deleted = run.deleteGone();
       run.skipped.addAll(reader.metadataProblems());
-      writer.commit();
+      target.finish();
       double seconds = (System.nanoTime() - start) / 1e9;
       return new IndexSummary(
           run.files.get(),
@@ -160,6 +159,16 @@ public final class Indexer {
           run.bytes.get(),
           seconds,
           run.sortedSkips());
+    }
+  }
+
+  private IndexSummary run(Path corpus, Path index, boolean full) throws IOException {
+    if (!Files.isDirectory(corpus) && !Files.isRegularFile(corpus)) {
+      // Checked before the index folder is made: a mistyped corpus leaves no empty index behind.
+      throw new IOException("corpus folder not found: " + corpus);
+    }
+    try (IndexTarget target = IndexTarget.folder(index, full)) {
+      return into(corpus, target);
     }
   }
 
@@ -175,8 +184,7 @@ public final class Indexer {
   /** One run's shared state: the queue, the workers and the counters they update. */
   private final class Run {
     private final CorpusReader reader;
-    private final IndexWriter writer;
-    private final FileStates recorded;
+    private final IndexTarget target;
     private final QuoteGrouper grouper;
     private int unchanged;
     // Files announced as changed whose content turned out the same: done, for the progress only.
@@ -192,11 +200,15 @@ public final class Indexer {
     // The first worker failure; later work is drained, not done, so the producer never blocks.
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    Run(CorpusReader reader, IndexWriter writer, FileStates recorded, QuoteGrouper grouper) {
+    Run(CorpusReader reader, IndexTarget target, QuoteGrouper grouper) {
       this.reader = reader;
-      this.writer = writer;
-      this.recorded = recorded;
+      this.target = target;
       this.grouper = grouper;
+    }
+
+    private FileStates.State recorded(String relative) throws IOException {
+      IndexTarget.Recorded r = target.recordedState(relative);
+      return r == null ? null : FileStates.State.parse(r.state()).touchedAt(r.modified());
     }
 
     /** Tells the listener how much there is to read: files whose size or time changed. */
@@ -204,7 +216,7 @@ public final class Indexer {
       int count = 0;
       long total = 0;
       for (Path file : corpusFiles) {
-        FileStates.State before = recorded.get(reader.relative(file));
+        FileStates.State before = recorded(reader.relative(file));
         try {
           long size = Files.size(file);
           long modified = Files.getLastModifiedTime(file).toMillis();
@@ -227,7 +239,7 @@ public final class Indexer {
     FileStates.State changed(Path file) throws IOException {
       String relative = reader.relative(file);
       String declared = reader.declaredFor(file);
-      FileStates.State before = recorded.get(relative);
+      FileStates.State before = recorded(relative);
       FileStates.State now;
       try {
         long size = Files.size(file);
@@ -241,8 +253,7 @@ public final class Indexer {
             && before.sha256().equals(now.sha256())
             && before.declared().equals(declared)) {
           // Touched, not changed: record the new time, so later runs need not read it again.
-          writer.updateNumericDocValue(
-              new Term(Schema.FILE_STATE, before.term()), Schema.FILE_MODIFIED, modified);
+          target.touched(before.term(), modified);
           unchanged++;
           sameContentFiles.incrementAndGet();
           sameContentBytes.addAndGet(size);
@@ -253,7 +264,7 @@ public final class Indexer {
         now = new FileStates.State(relative, 0, 0, "unreadable", declared);
       }
       if (before != null) {
-        writer.deleteDocuments(new Term(Schema.FILE, relative));
+        target.deleteFile(relative);
       }
       return now;
     }
@@ -264,10 +275,10 @@ public final class Indexer {
      */
     int deleteGone() throws IOException {
       int[] gone = {0};
-      recorded.forEachPath(
+      target.forEachRecordedPath(
           path -> {
             if (!Files.isRegularFile(reader.locate(path))) {
-              writer.deleteDocuments(new Term(Schema.FILE, path));
+              target.deleteFile(path);
               gone[0]++;
             }
           });
@@ -379,14 +390,9 @@ public final class Indexer {
       }
     }
 
-    /**
-     * Each worker flushes one buffered segment as it finishes, so the last segments are written in
-     * parallel; left to the commit, they would all be written by the one committing thread (about
-     * 40% of a Reuters-sized run, measured with JFR).
-     */
     private void flushOwnBuffer() {
       try {
-        writer.flushNextBuffer();
+        target.workerDone();
       } catch (IOException | RuntimeException e) {
         failure.compareAndSet(null, e);
       }
@@ -406,7 +412,7 @@ public final class Indexer {
         } catch (RuntimeException | IOException e) {
           // A failure that broke the writer (disk full, ...) stops the run; one article's own
           // problem (the extractor or the analysis choking on it) skips that article only.
-          if (writer.getTragicException() != null || !writer.isOpen()) {
+          if (target.broken()) {
             throw e;
           }
           skipped.add(new ReadResult.Skip(where, "not indexed: " + describe(e)));
@@ -429,7 +435,7 @@ public final class Indexer {
         }
       }
       // An article and its quotes go in together, so a flush never splits them.
-      writer.addDocuments(block);
+      target.add(block);
       articles.incrementAndGet();
       quotes.addAndGet(block.size() - 1);
     }
@@ -470,23 +476,6 @@ public final class Indexer {
     config.setMergePolicy(merges);
     config.setCommitOnClose(false);
     return config;
-  }
-
-  private static IndexWriter openWriter(Directory dir, Path index, boolean full)
-      throws IOException {
-    IndexWriterConfig config = writerConfig();
-    if (!full) {
-      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    }
-    try {
-      return new IndexWriter(dir, config);
-    } catch (LockObtainFailedException e) {
-      throw new IOException(
-          "another indexing run is using "
-              + index
-              + " (its write.lock is held); wait for it to finish",
-          e);
-    }
   }
 
   /** A large buffer makes fewer, bigger segments; bounded by heap so -Xmx512m runs still fit. */

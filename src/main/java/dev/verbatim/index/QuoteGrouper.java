@@ -7,15 +7,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.internal.hppc.LongIntHashMap;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -45,13 +38,13 @@ import org.apache.lucene.util.BytesRef;
  * so each quote of six words or more is filed under two 64-bit keys, a hash of its first {@code k}
  * and of its last {@code k} words with {@code k = (n - 1) / 2}, and looks up the keys of the
  * lengths {@code n - 1}, {@code n} and {@code n + 1}; candidates are then checked word by word. In
- * the index the keys are {@link Schema#NEAR_KEY} terms and the words are those of the quote's
- * stored {@link Schema#TEXT}; within a run they sit in one map shared by the workers, holding per
- * distinct quote two keys, a 32-bit hash per word and the group's 64-bit key (about 150 bytes for a
- * 20-word quote). Checking and filing happen under one lock, so two variants indexed at the same
- * moment by two workers still end in one group.
+ * the index the keys are {@link Schema#NEAR_KEY} terms (looked up through the {@link IndexTarget})
+ * and the words are those of the quote's stored {@link Schema#TEXT}; within a run they sit in one
+ * map shared by the workers, holding per distinct quote two keys, a 32-bit hash per word and the
+ * group's 64-bit key (about 150 bytes for a 20-word quote). Checking and filing happen under one
+ * lock, so two variants indexed at the same moment by two workers still end in one group.
  *
- * <p>Thread-safe. Close it to release the last commit's reader.
+ * <p>Thread-safe.
  */
 final class QuoteGrouper implements Closeable {
   /** Shorter quotes group only with equal ones. */
@@ -60,16 +53,14 @@ final class QuoteGrouper implements Closeable {
   /** Candidates checked per key; a key shared by more quotes is a common opening, not a variant. */
   private static final int MAX_CANDIDATES = 64;
 
-  private static final Set<String> STORED = Set.of(Schema.FINGERPRINT, Schema.TEXT);
-
   /**
    * What a quote document carries about its group: its key, its near keys, and the keys of other
    * groups it matched too, which are therefore one with {@code key}.
    */
   record Group(String key, List<BytesRef> nearKeys, List<String> merges) {}
 
-  private final DirectoryReader committed;
-  private final IndexSearcher searcher;
+  // What earlier runs filed; null for a grouper that knows only this run.
+  private final IndexTarget committed;
 
   // In-run members: words[wordStart[m] .. wordStart[m + 1]) and group[m]. Each filed key is an
   // entry m * 2 + side; lastEntry maps a key to its newest entry and nextEntry chains older ones.
@@ -80,9 +71,8 @@ final class QuoteGrouper implements Closeable {
   private long[] group = new long[256];
   private int members;
 
-  private QuoteGrouper(DirectoryReader committed) {
+  private QuoteGrouper(IndexTarget committed) {
     this.committed = committed;
-    this.searcher = committed == null ? null : new IndexSearcher(committed);
   }
 
   /** A grouper for a new index, or a rebuild that ignores what was there. */
@@ -90,9 +80,9 @@ final class QuoteGrouper implements Closeable {
     return new QuoteGrouper(null);
   }
 
-  /** A grouper that also joins the groups of the last commit in {@code dir}, if there is one. */
-  static QuoteGrouper over(Directory dir) throws IOException {
-    return new QuoteGrouper(DirectoryReader.indexExists(dir) ? DirectoryReader.open(dir) : null);
+  /** A grouper that also joins the groups of what {@code target}'s last finished run stored. */
+  static QuoteGrouper over(IndexTarget target) {
+    return new QuoteGrouper(target);
   }
 
   /** The group of a quote whose text, as printed, is {@code quoteText}. */
@@ -124,21 +114,21 @@ final class QuoteGrouper implements Closeable {
 
   /** Adds the groups of matching quotes of an earlier run to {@code matched}. */
   private void committedGroups(String compared, long[] wanted, Matches matched) throws IOException {
-    if (searcher == null) {
+    if (committed == null) {
       return;
     }
+    List<BytesRef> keys = new ArrayList<>(wanted.length);
     for (long k : wanted) {
-      TermQuery query = new TermQuery(new Term(Schema.NEAR_KEY, bytes(k)));
-      for (ScoreDoc hit : searcher.search(query, MAX_CANDIDATES).scoreDocs) {
-        Document d = searcher.storedFields().document(hit.doc, STORED);
-        // Indexes up to issue 7 also stored these words as quote_words; the text gives the same.
-        String text = d.get(Schema.TEXT);
-        String key = d.get(Schema.FINGERPRINT);
-        if (text != null
-            && key != null
-            && QuoteExtractor.sameQuotation(QuoteExtractor.comparedWords(text), compared)) {
-          matched.add(Long.parseUnsignedLong(key, 16));
-        }
+      keys.add(bytes(k));
+    }
+    for (Document d : committed.nearQuotes(keys, MAX_CANDIDATES)) {
+      // Indexes up to issue 7 also stored these words as quote_words; the text gives the same.
+      String text = d.get(Schema.TEXT);
+      String key = d.get(Schema.FINGERPRINT);
+      if (text != null
+          && key != null
+          && QuoteExtractor.sameQuotation(QuoteExtractor.comparedWords(text), compared)) {
+        matched.add(Long.parseUnsignedLong(key, 16));
       }
     }
   }
@@ -336,10 +326,7 @@ final class QuoteGrouper implements Closeable {
     return new BytesRef(b);
   }
 
+  /** Nothing to release: the target that answers for earlier runs is closed by its owner. */
   @Override
-  public void close() throws IOException {
-    if (committed != null) {
-      committed.close();
-    }
-  }
+  public void close() {}
 }

@@ -121,7 +121,7 @@ record Cursor(
   }
 
   // Stable across JVMs (String.hashCode is specified), so a cursor survives a server restart.
-  private static int requestKey(SearchRequest r) {
+  static int requestKey(SearchRequest r) {
     return String.join(
             "\u0001",
             r.query(),

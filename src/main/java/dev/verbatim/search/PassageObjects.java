@@ -46,7 +46,15 @@ final class PassageObjects extends PassageFormatter {
     if (start == end) {
       return null;
     }
-    List<SearchResult.Span> matches = mergedMatches(p, start, end);
+    return mark(content, start, end, mergedMatches(p, start, end), maxLength);
+  }
+
+  /**
+   * The passage {@code content[start, end)} with {@code matches} (in order, not overlapping) marked
+   * and HTML-escaped, cut to {@code maxLength} around its first match.
+   */
+  static SearchResult.Passage mark(
+      String content, int start, int end, List<SearchResult.Span> matches, int maxLength) {
     boolean cutStart = false;
     boolean cutEnd = false;
     if (end - start > maxLength) {

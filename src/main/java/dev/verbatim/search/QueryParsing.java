@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -23,13 +23,10 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
-import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Turns a user's query string into a Lucene query over the schema. Plain words search the stemmed
@@ -88,30 +85,18 @@ final class QueryParsing {
   static final Set<String> FIELD_NAMES = fieldNames();
 
   /** Fields a phrase searches, with their weights: headlines count more (see {@link Ranking}). */
-  private static final List<Weighted> ANY_EXACT =
+  static final List<ParsedQuery.Weighted> ANY_EXACT =
       List.of(
-          new Weighted(Schema.TITLE_EXACT, Ranking.DEFAULT.titleWeight()),
-          new Weighted(Schema.TEXT_EXACT, 1f),
-          new Weighted(Schema.SPEAKER, 1f));
+          new ParsedQuery.Weighted(Schema.TITLE_EXACT, Ranking.DEFAULT.titleWeight()),
+          new ParsedQuery.Weighted(Schema.TEXT_EXACT, 1f),
+          new ParsedQuery.Weighted(Schema.SPEAKER, 1f));
 
-  private record Weighted(String field, float boost) {}
-
-  /**
-   * What a query string was taken to mean.
-   *
-   * @param query the Lucene query
-   * @param notice how forgiving mode reinterpreted the string, or null when it did not
-   * @param searched the query string as finally parsed (mended, in forgiving mode)
-   */
-  record Interpretation(Query query, String notice, String searched) {}
-
-  private record Attempt(Query query, Throwable failure, List<String> adjustments) {}
+  private record Attempt(ParsedQuery.Node query, Throwable failure, List<String> adjustments) {}
 
   /** How to read a query string; see {@link #interpret}. */
-  private record Options(
-      boolean strict, boolean allowLeadingWildcard, Ranking ranking, boolean anyWord) {
+  private record Options(boolean strict, boolean allowLeadingWildcard) {
     Options forgiving() {
-      return new Options(false, allowLeadingWildcard, ranking, anyWord);
+      return new Options(false, allowLeadingWildcard);
     }
   }
 
@@ -123,44 +108,32 @@ final class QueryParsing {
     return Set.copyOf(names);
   }
 
-  /** The Lucene query for {@code query}, strictly parsed; blank matches everything. */
-  static Query parse(String query, Analyzer analyzer) {
-    return interpret(query, analyzer, true, false).query();
+  /** {@code query} strictly parsed; blank matches everything. */
+  static ParsedQuery parse(String query, Analyzer analyzer) {
+    return interpret(query, analyzer, true, false);
   }
 
   /**
-   * The Lucene query for {@code raw}; blank matches everything.
+   * What {@code raw} asks for; blank matches everything. Every word is required unless a ranking
+   * takes a long plain query as alternatives ({@link ParsedQuery#plainWords}).
    *
    * @param strict report syntax errors instead of searching around them
    * @param allowLeadingWildcard accept {@code *word} (slow on large indexes)
    * @throws InvalidQueryException when a guard rail is hit, a date is bad, or (strict) the syntax
    *     is wrong
    */
-  static Interpretation interpret(
+  static ParsedQuery interpret(
       String raw, Analyzer analyzer, boolean strict, boolean allowLeadingWildcard) {
-    return interpret(raw, analyzer, strict, allowLeadingWildcard, Ranking.DEFAULT, false);
-  }
-
-  /**
-   * As {@link #interpret(String, Analyzer, boolean, boolean)}, bare words weighted by {@code
-   * ranking}; {@code anyWord}: words not joined by an operator are alternatives, not all required.
-   */
-  static Interpretation interpret(
-      String raw,
-      Analyzer analyzer,
-      boolean strict,
-      boolean allowLeadingWildcard,
-      Ranking ranking,
-      boolean anyWord) {
     if (raw.length() > MAX_LENGTH) {
       throw new InvalidQueryException(
           "query is " + raw.length() + " characters long; at most " + MAX_LENGTH + " are allowed");
     }
     String original = QuerySyntax.foldQuoteMarks(raw).strip();
+    List<String> plainWords = Ranking.plainWords(raw);
     if (original.isEmpty()) {
-      return new Interpretation(new MatchAllDocsQuery(), null, original);
+      return new ParsedQuery(new ParsedQuery.All(), null, original, plainWords);
     }
-    Options options = new Options(strict, allowLeadingWildcard, ranking, anyWord);
+    Options options = new Options(strict, allowLeadingWildcard);
     Mending mending = new Mending(original);
     List<QuerySyntax.Problem> guards =
         QuerySyntax.problems(original, allowLeadingWildcard, FIELD_NAMES).stream()
@@ -180,9 +153,14 @@ final class QueryParsing {
       attempt = forgive(mending, analyzer, options.forgiving());
     }
     mending.notes.addAll(attempt.adjustments());
-    Query query = mending.text.isEmpty() ? new MatchAllDocsQuery() : attempt.query();
-    checkSize(query);
-    return new Interpretation(query, notice(mending.notes, original, mending.text), mending.text);
+    ParsedQuery.Node root =
+        mending.text.isEmpty() || attempt.query() == null ? new ParsedQuery.All() : attempt.query();
+    ParsedQuery parsed =
+        new ParsedQuery(
+            root, notice(mending.notes, original, mending.text), mending.text, plainWords);
+    // Counted on the local form, whatever backend runs it: the guard rail is one for all.
+    checkSize(LuceneQueries.of(parsed, Ranking.DEFAULT, analyzer));
+    return parsed;
   }
 
   /** A query string being mended, and what was done to it so far. */
@@ -243,28 +221,25 @@ final class QueryParsing {
   private static Attempt attempt(String text, Analyzer analyzer, Options options) {
     Parser parser = new Parser(analyzer, options);
     if (text.isEmpty()) {
-      return new Attempt(new MatchAllDocsQuery(), null, List.of());
+      return new Attempt(new ParsedQuery.All(), null, List.of());
     }
     try {
-      Query parsed = parser.parse(text);
+      ParsedQuery.Node parsed = Parser.node(parser.parse(text));
       return new Attempt(allowPureNegation(parsed), null, parser.adjustments);
     } catch (ParseException | TokenMgrError e) {
       return new Attempt(null, e, parser.adjustments);
-    } catch (TooComplexToDeterminizeException e) {
-      throw new InvalidQueryException(
-          "a wildcard in '" + text + "' is too complex to search; use fewer '*' and '?'", e);
     }
   }
 
   // "-obama" alone means everything but obama, not nothing.
-  private static Query allowPureNegation(Query parsed) {
-    if (parsed instanceof BooleanQuery b
+  private static ParsedQuery.Node allowPureNegation(ParsedQuery.Node parsed) {
+    if (parsed instanceof ParsedQuery.Bool b
         && !b.clauses().isEmpty()
-        && b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
-      BooleanQuery.Builder all =
-          new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
-      b.clauses().forEach(all::add);
-      return all.build();
+        && b.clauses().stream().allMatch(c -> c.occur() == ParsedQuery.Occur.MUST_NOT)) {
+      List<ParsedQuery.Clause> all = new ArrayList<>();
+      all.add(new ParsedQuery.Clause(ParsedQuery.Occur.MUST, new ParsedQuery.All()));
+      all.addAll(b.clauses());
+      return new ParsedQuery.Bool(all, 0);
     }
     return parsed;
   }
@@ -370,27 +345,102 @@ final class QueryParsing {
     };
   }
 
+  /**
+   * Lucene's classic grammar, made to build {@link ParsedQuery} nodes instead of Lucene queries:
+   * each override returns a {@link Leaf} holding the node, and the grammar's boolean and boost
+   * wrappers are read back into nodes by {@link #node}. It analyses only to drop what would search
+   * nothing (a stop word on its own).
+   */
   private static final class Parser extends QueryParser {
     private final boolean strict;
-    private final Ranking ranking;
     private final List<String> adjustments = new ArrayList<>();
-    // Building multi-term queries costs automata; stop as soon as the query is sure to be refused.
+    // Multi-term words cost expansions; stop as soon as the query is sure to be refused.
     private int expansions;
 
     Parser(Analyzer analyzer, Options options) {
       super(ANY, analyzer);
       this.strict = options.strict();
-      this.ranking = options.ranking();
-      setDefaultOperator(options.anyWord() ? Operator.OR : Operator.AND);
+      // Every word required: a ranking that takes a long plain query as alternatives relaxes the
+      // top level itself (ParsedQuery.plainWords).
+      setDefaultOperator(Operator.AND);
       setAutoGeneratePhraseQueries(false);
       setAllowLeadingWildcard(options.allowLeadingWildcard());
-      setMultiTermRewriteMethod(
-          new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
+    }
+
+    /** A node travelling through the grammar, which only handles {@link Query} objects. */
+    private static final class Leaf extends Query {
+      private final ParsedQuery.Node node;
+
+      Leaf(ParsedQuery.Node node) {
+        this.node = node;
+      }
+
+      @Override
+      public String toString(String field) {
+        return node.toString();
+      }
+
+      @Override
+      public void visit(QueryVisitor visitor) {
+        visitor.visitLeaf(this);
+      }
+
+      @Override
+      public boolean equals(Object other) {
+        return other instanceof Leaf l && l.node.equals(node);
+      }
+
+      @Override
+      public int hashCode() {
+        return node.hashCode();
+      }
+    }
+
+    /** The node the grammar built, {@code query} being what it returned. */
+    static ParsedQuery.Node node(Query query) {
+      return switch (query) {
+        case null -> null;
+        case Leaf leaf -> leaf.node;
+        case BoostQuery b -> {
+          ParsedQuery.Node inner = node(b.getQuery());
+          yield inner == null ? null : new ParsedQuery.Boost(inner, b.getBoost());
+        }
+        case MatchAllDocsQuery all -> new ParsedQuery.All();
+        case BooleanQuery b -> bool(b.clauses(), b.getMinimumNumberShouldMatch());
+        default -> throw new IllegalStateException("the grammar built a " + query.getClass());
+      };
+    }
+
+    private static ParsedQuery.Node bool(List<BooleanClause> clauses, int minimumShouldMatch) {
+      List<ParsedQuery.Clause> out = new ArrayList<>();
+      for (BooleanClause c : clauses) {
+        ParsedQuery.Node n = node(c.query());
+        if (n == null) {
+          continue;
+        }
+        ParsedQuery.Occur occur =
+            switch (c.occur()) {
+              case MUST, FILTER -> ParsedQuery.Occur.MUST;
+              case SHOULD -> ParsedQuery.Occur.SHOULD;
+              case MUST_NOT -> ParsedQuery.Occur.MUST_NOT;
+            };
+        out.add(new ParsedQuery.Clause(occur, n));
+      }
+      return out.isEmpty() ? null : new ParsedQuery.Bool(out, minimumShouldMatch);
+    }
+
+    private static Query leaf(ParsedQuery.Node node) {
+      return node == null ? null : new Leaf(node);
+    }
+
+    @Override
+    protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+      return leaf(bool(clauses, 0));
     }
 
     @Override
     protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
-      return fieldQuery(field, text, quoted, 0);
+      return leaf(fieldQuery(field, text, quoted, 0));
     }
 
     @Override
@@ -401,7 +451,7 @@ final class QueryParsing {
             "Proximity ~" + slop + " reduced to ~" + MAX_SLOP);
         slop = MAX_SLOP;
       }
-      return fieldQuery(field, text, true, slop);
+      return leaf(fieldQuery(field, text, true, slop));
     }
 
     /** Strict mode refuses what exceeds a guard rail; forgiving mode notes how it was cut down. */
@@ -412,53 +462,63 @@ final class QueryParsing {
       adjustments.add(note);
     }
 
-    private Query fieldQuery(String field, String text, boolean quoted, int slop)
+    private ParsedQuery.Node fieldQuery(String field, String text, boolean quoted, int slop)
         throws ParseException {
-      if (ANY.equals(field) && !quoted) {
-        // A stop word comes back null: not searched at all, not required in the speaker field.
-        return ranking.word(text, getAnalyzer(), getDefaultOperator() == Operator.AND);
-      }
       if (ANY.equals(field)) {
-        List<Query> perField = new ArrayList<>();
-        for (Weighted w : ANY_EXACT) {
-          Query q = single(w.field(), text, quoted, slop);
-          if (q != null) {
-            perField.add(w.boost() == 1f ? q : new BoostQuery(q, w.boost()));
-          }
+        // A stop word on its own searches nothing: not searched at all, not required anywhere.
+        if (quoted) {
+          return hasTerms(Schema.TEXT_EXACT, text)
+              ? new ParsedQuery.Phrase(null, text, slop)
+              : null;
         }
-        return anyOf(perField);
+        return hasTerms(Schema.TEXT, text) ? new ParsedQuery.Word(null, text) : null;
       }
       if (isDate(field)) {
-        return DatePeriod.parse(text).query();
+        DatePeriod period = DatePeriod.parse(text);
+        return new ParsedQuery.DayRange(period.first().toEpochDay(), period.last().toEpochDay());
       }
       String[] fields = resolve(field);
       if (fields[0].equals(Schema.TYPE) || fields[0].equals(Schema.KIND)) {
-        return new TermQuery(new Term(fields[0], text.strip().toLowerCase(Locale.ROOT)));
+        return new ParsedQuery.Keyword(fields[0], text.strip().toLowerCase(Locale.ROOT));
       }
-      return single(quoted ? fields[1] : fields[0], text, quoted, slop);
+      String f = quoted ? fields[1] : fields[0];
+      if (!hasTerms(f, text)) {
+        return null;
+      }
+      return quoted ? new ParsedQuery.Phrase(f, text, slop) : new ParsedQuery.Word(f, text);
     }
 
-    // Calls the analysis directly: super.getFieldQuery would dispatch back into our overrides.
-    private Query single(String field, String text, boolean quoted, int slop)
-        throws ParseException {
-      return quoted
-          ? createPhraseQuery(field, text, slop)
-          : newFieldQuery(getAnalyzer(), field, text, false);
+    private boolean hasTerms(String field, String text) {
+      try (TokenStream ts = getAnalyzer().tokenStream(field, text)) {
+        ts.reset();
+        boolean any = ts.incrementToken();
+        while (ts.incrementToken()) {
+          // drain
+        }
+        ts.end();
+        return any;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("analysing a string cannot fail", e);
+      }
+    }
+
+    private String folded(String field, String text) {
+      return getAnalyzer().normalize(field, text).utf8ToString();
     }
 
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-      List<Query> perField = new ArrayList<>();
-      for (String f : budgeted(exactFields(field, termStr + "*"))) {
-        perField.add(super.getPrefixQuery(f, termStr));
+      String f = multiTermField(field, termStr + "*");
+      if (!getAllowLeadingWildcard() && termStr.startsWith("*")) {
+        throw new ParseException("'*' not allowed as first character in PrefixQuery");
       }
-      return anyOf(perField);
+      return leaf(new ParsedQuery.Prefix(f, folded(f == null ? Schema.TEXT_EXACT : f, termStr)));
     }
 
     @Override
     protected Query getWildcardQuery(String field, String termStr) throws ParseException {
       if ("*".equals(field) && "*".equals(termStr)) {
-        return new MatchAllDocsQuery();
+        return leaf(new ParsedQuery.All());
       }
       long wildcards = termStr.chars().filter(c -> c == '*' || c == '?').count();
       if (wildcards > MAX_WILDCARDS) {
@@ -471,13 +531,13 @@ final class QueryParsing {
                 + MAX_WILDCARDS
                 + " per word",
             "Wildcards ignored in a word with more than " + MAX_WILDCARDS);
-        return fieldQuery(field, termStr.replace('*', ' ').replace('?', ' '), false, 0);
+        return leaf(fieldQuery(field, termStr.replace('*', ' ').replace('?', ' '), false, 0));
       }
-      List<Query> perField = new ArrayList<>();
-      for (String f : budgeted(exactFields(field, termStr))) {
-        perField.add(super.getWildcardQuery(f, termStr));
+      String f = multiTermField(field, termStr);
+      if (!getAllowLeadingWildcard() && (termStr.startsWith("*") || termStr.startsWith("?"))) {
+        throw new ParseException("'*' or '?' not allowed as first character in WildcardQuery");
       }
-      return anyOf(perField);
+      return leaf(new ParsedQuery.Wildcard(f, folded(f == null ? Schema.TEXT_EXACT : f, termStr)));
     }
 
     @Override
@@ -500,13 +560,11 @@ final class QueryParsing {
                 + "...' has "
                 + termStr.length(),
             "Fuzzy '~' ignored on a word longer than " + MAX_FUZZY_LENGTH + " characters");
-        return fieldQuery(field, termStr, false, 0);
+        return leaf(fieldQuery(field, termStr, false, 0));
       }
-      List<Query> perField = new ArrayList<>();
-      for (String f : budgeted(exactFields(field, termStr + "~"))) {
-        perField.add(super.getFuzzyQuery(f, termStr, edits));
-      }
-      return anyOf(perField);
+      String f = multiTermField(field, termStr + "~");
+      return leaf(
+          new ParsedQuery.Fuzzy(f, folded(f == null ? Schema.TEXT_EXACT : f, termStr), edits));
     }
 
     @Override
@@ -527,10 +585,16 @@ final class QueryParsing {
                 : endInclusive
                     ? DatePeriod.parse(part2).last().toEpochDay()
                     : DatePeriod.parse(part2).first().toEpochDay() - 1;
-        return LongPoint.newRangeQuery(Schema.DATE, from, to);
+        return leaf(new ParsedQuery.DayRange(from, to));
       }
-      String[] fields = resolve(field);
-      return super.getRangeQuery(fields[1], part1, part2, startInclusive, endInclusive);
+      String f = resolve(field)[1];
+      return leaf(
+          new ParsedQuery.TermRange(
+              f,
+              part1 == null ? null : folded(f, part1),
+              part2 == null ? null : folded(f, part2),
+              startInclusive,
+              endInclusive));
     }
 
     @Override
@@ -538,14 +602,21 @@ final class QueryParsing {
       throw new ParseException("regular expressions (/.../) are not supported; remove the slashes");
     }
 
-    private List<String> exactFields(String field, String written) throws ParseException {
+    /**
+     * The exact field a multi-term word searches (null: the default exact fields), after charging
+     * its expansions to the query's budget.
+     */
+    private String multiTermField(String field, String written) throws ParseException {
       if (ANY.equals(field)) {
-        return ANY_EXACT.stream().map(Weighted::field).toList();
+        budget(ANY_EXACT.size());
+        return null;
       }
       if (isDate(field)) {
         DatePeriod.parse(written);
       }
-      return List.of(resolve(field)[1]);
+      String exact = resolve(field)[1];
+      budget(1);
+      return exact;
     }
 
     private static boolean isDate(String field) {
@@ -564,26 +635,11 @@ final class QueryParsing {
       return fields;
     }
 
-    private List<String> budgeted(List<String> fields) {
-      expansions += MAX_EXPANSIONS * fields.size();
+    private void budget(int fields) {
+      expansions += MAX_EXPANSIONS * fields;
       if (expansions > MAX_TERMS) {
         throw tooComplex("more than " + MAX_TERMS);
       }
-      return fields;
-    }
-
-    private static Query anyOf(List<Query> queries) {
-      if (queries.isEmpty()) {
-        return null;
-      }
-      if (queries.size() == 1) {
-        return queries.get(0);
-      }
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      for (Query q : queries) {
-        b.add(q, BooleanClause.Occur.SHOULD);
-      }
-      return b.build();
     }
   }
 }

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
@@ -357,22 +358,39 @@ record Ranking(
   }
 
   /**
-   * The Lucene query for what the user typed. A plain query (words only, no operators) of {@link
-   * #longQuery} or more words besides stop words is a description rather than a list of
-   * requirements, so it matches documents with {@link #minimumShouldMatch} of its words, best
-   * matches first.
+   * What the user typed, read into the query model, and its Lucene query under this ranking. A
+   * plain query (words only, no operators) of {@link #longQuery} or more words besides stop words
+   * is a description rather than a list of requirements, so it matches documents with {@link
+   * #minimumShouldMatch} of its words, best matches first.
    */
-  QueryParsing.Interpretation interpret(SearchRequest request, Analyzer analyzer) {
-    String userQuery = request.query();
-    List<String> words = plainWords(userQuery);
-    // Stop words do not count: "the mayor of london" is two words a user wants both of.
-    boolean anyWord =
-        words != null && tokens(analyzer, Schema.TEXT, String.join(" ", words)).size() >= longQuery;
-    QueryParsing.Interpretation parsed =
+  Interpretation interpret(SearchRequest request, Analyzer analyzer) {
+    ParsedQuery parsed =
         QueryParsing.interpret(
-            userQuery, analyzer, request.strict(), request.allowLeadingWildcard(), this, anyWord);
-    return new QueryParsing.Interpretation(
-        ranked(parsed.query(), words, anyWord, analyzer), parsed.notice(), parsed.searched());
+            request.query(), analyzer, request.strict(), request.allowLeadingWildcard());
+    return new Interpretation(parsed, query(parsed, analyzer));
+  }
+
+  /** A parsed query and the Lucene query this ranking makes of it. */
+  record Interpretation(ParsedQuery parsed, Query query) {}
+
+  /** The Lucene query of {@code parsed} under this ranking. */
+  Query query(ParsedQuery parsed, Analyzer analyzer) {
+    return ranked(
+        LuceneQueries.of(parsed, this, analyzer),
+        parsed.plainWords(),
+        anyWord(parsed, analyzer),
+        analyzer);
+  }
+
+  /**
+   * Whether {@code parsed} is a description whose words are alternatives: plain words, {@link
+   * #longQuery} or more of them besides stop words ("the mayor of london" is two words a user wants
+   * both of).
+   */
+  boolean anyWord(ParsedQuery parsed, Analyzer analyzer) {
+    List<String> words = parsed.plainWords();
+    return words != null
+        && tokens(analyzer, Schema.TEXT, String.join(" ", words)).size() >= longQuery;
   }
 
   private Query ranked(Query query, List<String> words, boolean anyWord, Analyzer analyzer) {
@@ -492,27 +510,72 @@ record Ranking(
 
   /** Sloppy phrases of each pair of neighbouring query words, in the stemmed body. */
   private Query proximity(String words, Analyzer analyzer) {
-    List<Token> tokens = tokens(analyzer, Schema.TEXT, words);
-    Set<List<String>> seen = new HashSet<>();
     BooleanQuery.Builder pairs = new BooleanQuery.Builder();
     int count = 0;
-    for (int i = 1; i < tokens.size(); i++) {
-      Token first = tokens.get(i - 1);
-      Token second = tokens.get(i);
-      if (first.term().equals(second.term()) || !seen.add(List.of(first.term(), second.term()))) {
-        continue;
-      }
+    for (NearPair pair : nearPairs(words, analyzer)) {
       // Real positions keep a removed stopword's gap, so "heat of conduction" lines up exactly.
       PhraseQuery phrase =
           new PhraseQuery.Builder()
-              .add(new Term(Schema.TEXT, first.term()), 0)
-              .add(new Term(Schema.TEXT, second.term()), second.position() - first.position())
+              .add(new Term(Schema.TEXT, pair.first().term()), 0)
+              .add(
+                  new Term(Schema.TEXT, pair.second().term()),
+                  pair.second().position() - pair.first().position())
               .setSlop(proximitySlop)
               .build();
       pairs.add(phrase, Occur.SHOULD);
       count++;
     }
     return count == 0 ? null : pairs.build();
+  }
+
+  /**
+   * Two neighbouring terms of a plain query, and the text they were analysed from (stop words
+   * between them included), which any backend's analysis turns back into the same pair.
+   */
+  record NearPair(Token first, Token second, String text) {}
+
+  /** The distinct neighbouring pairs of different terms in {@code words}, in order. */
+  static List<NearPair> nearPairs(String words, Analyzer analyzer) {
+    List<Token> tokens = tokens(analyzer, Schema.TEXT, words);
+    Set<List<String>> seen = new HashSet<>();
+    List<NearPair> pairs = new ArrayList<>();
+    for (int i = 1; i < tokens.size(); i++) {
+      Token first = tokens.get(i - 1);
+      Token second = tokens.get(i);
+      if (first.term().equals(second.term()) || !seen.add(List.of(first.term(), second.term()))) {
+        continue;
+      }
+      pairs.add(new NearPair(first, second, words.substring(first.start(), second.end())));
+    }
+    return pairs;
+  }
+
+  /** How this ranking weighs {@code parsed}, for a backend that builds its own query. */
+  ParsedQuery.Weighting weighting(ParsedQuery parsed, Analyzer analyzer) {
+    boolean anyWord = anyWord(parsed, analyzer);
+    ParsedQuery.Node root = LuceneQueries.topLevel(parsed.root(), anyWord);
+    int should =
+        anyWord && minimumShouldMatch > 0 && root instanceof ParsedQuery.Bool b
+            ? (int) (minimumShouldMatch * b.clauses().size())
+            : 0;
+    List<String> near =
+        parsed.plainWords() == null || proximityBoost == 0
+            ? List.of()
+            : nearPairs(String.join(" ", parsed.plainWords()), analyzer).stream()
+                .map(NearPair::text)
+                .toList();
+    return new ParsedQuery.Weighting(
+        root,
+        should,
+        anyWord,
+        titleWeight,
+        combinedFields,
+        k1,
+        b,
+        proximityBoost,
+        proximitySlop,
+        near,
+        feedbackDocs > 0);
   }
 
   private static Query combine(List<Query> queries, Occur occur) {
@@ -591,18 +654,19 @@ record Ranking(
     return s == null ? "" : s;
   }
 
-  private record Token(String term, int position) {}
+  record Token(String term, int position, int start, int end) {}
 
   private static List<Token> tokens(Analyzer analyzer, String field, String text) {
     List<Token> tokens = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       int position = -1;
       while (ts.incrementToken()) {
         position += inc.getPositionIncrement();
-        tokens.add(new Token(term.toString(), position));
+        tokens.add(new Token(term.toString(), position, offset.startOffset(), offset.endOffset()));
       }
       ts.end();
     } catch (IOException e) {

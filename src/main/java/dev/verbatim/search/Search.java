@@ -114,11 +114,11 @@ final class Search {
   }
 
   /** The answer to the request, whose query was parsed into {@code interpretation}. */
-  SearchResult answer(QueryParsing.Interpretation interpretation) throws IOException {
+  SearchResult answer(Ranking.Interpretation interpretation) throws IOException {
     Matched matched = match(interpretation.query());
     List<SearchResult.Hit> hits = hits(matched);
     Map<String, List<SearchResult.FacetValue>> facets = facets(matched);
-    String suggestion = suggestion(matched.page(), interpretation.searched());
+    String suggestion = suggestion(matched.page(), interpretation.parsed().searched());
     Paging.Page page = matched.page();
     return new SearchResult(
         request.query(),
@@ -128,7 +128,7 @@ final class Search {
         hits,
         facets,
         page.nextCursor(),
-        notice(interpretation.notice(), budget.notes()),
+        notice(interpretation.parsed().notice(), budget.notes()),
         suggestion,
         budget.wasStopped());
   }
@@ -305,9 +305,10 @@ final class Search {
                         searched,
                         corrected ->
                             filtered(
-                                QueryParsing.interpret(
-                                        corrected, analyzer, false, request.allowLeadingWildcard())
-                                    .query()),
+                                Ranking.DEFAULT.query(
+                                    QueryParsing.interpret(
+                                        corrected, analyzer, false, request.allowLeadingWildcard()),
+                                    analyzer)),
                         budget::finishOver),
                 () -> null,
                 SUGGESTION_SKIPPED);

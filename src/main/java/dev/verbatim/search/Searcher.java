@@ -1,30 +1,15 @@
 package dev.verbatim.search;
 
-import dev.verbatim.index.schema.Schema;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.CorruptIndexException;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+import java.util.ServiceLoader;
 
 /**
- * Searches a Verbatim index: the facade programs embed. Thread-safe: one instance serves any number
- * of concurrent searches; {@link #refresh()} makes a newer commit of the index visible. Close it
- * when done.
+ * Searches a Verbatim index: the facade programs embed, the same whether the index is a local
+ * folder ({@link #open(Path)}) or lives on a cluster ({@link #connect(String)}). Thread-safe: one
+ * instance serves any number of concurrent searches. Close it when done.
  *
  * <pre>{@code
  * try (Searcher searcher = Searcher.open(Path.of("index"))) {
@@ -33,31 +18,18 @@ import org.apache.lucene.store.FSDirectory;
  * }
  * }</pre>
  */
-public final class Searcher implements AutoCloseable {
-  private final Directory directory;
-  private final SearcherManager manager;
-  private final Analyzer analyzer = Schema.analyzer();
-  private final Highlighting highlighting = new Highlighting(analyzer);
-  private final ReaderState.Cache readerState = new ReaderState.Cache();
-  private final SearchTimeLimit timeLimit;
-
-  private Searcher(Directory directory, SearcherManager manager, SearchTimeLimit timeLimit) {
-    this.directory = directory;
-    this.manager = manager;
-    this.timeLimit = timeLimit;
-  }
+public interface Searcher extends AutoCloseable {
+  /** The time limit {@link #open(Path)} uses: 400 ms to match, the answer within about 600 ms. */
+  Duration DEFAULT_TIME_LIMIT = SearchTimeLimit.DEFAULT;
 
   /**
    * Opens the index in {@code indexDir}.
    *
    * @throws IOException when the folder holds no Verbatim index or it cannot be read
    */
-  public static Searcher open(Path indexDir) throws IOException {
-    return open(indexDir, SearchTimeLimit.DEFAULT);
+  static Searcher open(Path indexDir) throws IOException {
+    return LocalSearcher.open(indexDir, SearchTimeLimit.DEFAULT);
   }
-
-  /** The time limit {@link #open(Path)} uses: 400 ms to match, the answer within about 600 ms. */
-  public static final Duration DEFAULT_TIME_LIMIT = SearchTimeLimit.DEFAULT;
 
   /**
    * As {@link #open(Path)}, with {@code timeLimit} for matching instead of {@link
@@ -67,43 +39,31 @@ public final class Searcher implements AutoCloseable {
    *
    * @throws IllegalArgumentException when {@code timeLimit} is negative
    */
-  public static Searcher open(Path indexDir, Duration timeLimit) throws IOException {
-    if (!Files.isDirectory(indexDir)) {
-      throw new IOException(
-          "no index at " + indexDir + ": the folder does not exist; run `verbatim index` first");
+  static Searcher open(Path indexDir, Duration timeLimit) throws IOException {
+    return LocalSearcher.open(indexDir, timeLimit);
+  }
+
+  /**
+   * Connects to the index {@code indexName} on the cluster at {@code url} ({@code
+   * http://host:9200}), through the first {@link Backend} on the classpath ({@code
+   * dev.verbatim:verbatim-opensearch} provides one for OpenSearch).
+   *
+   * @throws IOException when no backend is on the classpath, the cluster cannot be reached, or it
+   *     holds no such index
+   */
+  static Searcher connect(String url, String indexName) throws IOException {
+    for (Backend backend : ServiceLoader.load(Backend.class)) {
+      return backend.connect(url, indexName);
     }
-    Directory dir = FSDirectory.open(indexDir);
-    try {
-      if (!DirectoryReader.indexExists(dir)) {
-        throw new IOException(
-            "no index at "
-                + indexDir
-                + ": the folder holds no index commit; run `verbatim index` first");
-      }
-      SearcherManager manager =
-          new SearcherManager(
-              SearchTimeLimit.exitable(DirectoryReader.open(dir)), Ranking.searcherFactory());
-      return new Searcher(dir, manager, new SearchTimeLimit(timeLimit));
-    } catch (CorruptIndexException
-        | IndexFormatTooOldException
-        | IndexFormatTooNewException
-        | EOFException
-        | NoSuchFileException e) {
-      dir.close();
-      // Lucene's own message names internal files and checksums; the operator needs the fix.
-      throw new IOException(
-          "the index at "
-              + indexDir
-              + " is damaged or incomplete ("
-              + e.getClass().getSimpleName()
-              + "); rebuild it with `verbatim index --index "
-              + indexDir
-              + "`",
-          e);
-    } catch (IOException | RuntimeException e) {
-      dir.close();
-      throw e;
-    }
+    throw new IOException(
+        "no cluster backend on the classpath to connect to "
+            + url
+            + "; add the dev.verbatim:verbatim-opensearch artifact beside dev.verbatim:verbatim");
+  }
+
+  /** {@link #connect(String, String)} to the index named {@code verbatim}. */
+  static Searcher connect(String url) throws IOException {
+    return connect(url, "verbatim");
   }
 
   /**
@@ -112,116 +72,31 @@ public final class Searcher implements AutoCloseable {
    * @throws InvalidQueryException when the query cannot be parsed or is too large
    * @throws IOException when the index cannot be read
    */
-  public SearchResult search(SearchRequest request) throws IOException {
-    SearchResult result;
-    try (SearchTimeLimit.Budget budget = timeLimit.start(request.query())) {
-      result = search(request, budget);
-    }
-    if (result.timedOut() && result.hits().isEmpty()) {
-      // A cold JVM or a burst of load can stop a search before it found anything; an empty page
-      // would read as "nothing matches". One more try with more time, then it says so plainly.
-      try (SearchTimeLimit.Budget budget = timeLimit.times(RETRY_FACTOR).start(request.query())) {
-        result = search(request, budget);
-      }
-      if (result.timedOut() && result.hits().isEmpty()) {
-        result =
-            new SearchResult(
-                result.query(),
-                result.total(),
-                false,
-                result.tookMs(),
-                result.hits(),
-                result.facets(),
-                result.nextCursor(),
-                result.notice().replace(SearchTimeLimit.STOPPED, SearchTimeLimit.TIMED_OUT_EMPTY),
-                null,
-                true);
-      }
-    }
-    return result;
-  }
-
-  // A search stopped before it found anything is tried once more with this many times the limit.
-  private static final int RETRY_FACTOR = 4;
-  // Times the warm-up runs through its searches when its time allows.
-  private static final int WARM_UP_PASSES = 3;
+  SearchResult search(SearchRequest request) throws IOException;
 
   /**
-   * Readies a freshly opened searcher for its first requests: builds what every search of this
-   * index view shares (facet state, quote group ordinals) and runs a few searches of words read
-   * from the index, so that the JIT and the page cache have seen the work before a user's first
-   * query is timed: {@value #WARM_UP_PASSES} passes over them, or less when {@code budget} runs
-   * out. Safe to call at any time.
+   * Readies a freshly opened searcher for its first requests, so that a user's first query is not
+   * the one that pays for a cold JVM and cold caches; runs for at most {@code budget}. Safe to call
+   * at any time; backends with nothing to warm do nothing.
    *
    * @return the number of searches run
    * @throws IOException when the index cannot be read
    */
-  public int warmUp(Duration budget) throws IOException {
-    long until = System.nanoTime() + budget.toNanos();
-    List<SearchRequest> requests =
-        withSearcher(
-            s -> {
-              readerState.of(s.getIndexReader());
-              return Warmup.requests(s);
-            });
-    SearchTimeLimit untimed = new SearchTimeLimit(budget);
-    int runs = 0;
-    while (runs < WARM_UP_PASSES * requests.size() && System.nanoTime() < until) {
-      SearchRequest request = requests.get(runs % requests.size());
-      try (SearchTimeLimit.Budget b = untimed.start(request.query())) {
-        search(request, b);
-      } catch (InvalidQueryException e) {
-        // A word read from the index that does not parse is simply not a warm-up query.
-      }
-      runs++;
-    }
-    return runs;
-  }
-
-  private SearchResult search(SearchRequest request, SearchTimeLimit.Budget budget)
-      throws IOException {
-    Ranking ranking = Ranking.of(request.relevance());
-    QueryParsing.Interpretation interpretation =
-        QueryBackstop.parse(() -> ranking.interpret(request, analyzer));
-    budget.lap("parse");
-    IndexSearcher shared = manager.acquire();
-    try {
-      ReaderState state = readerState.of(shared.getIndexReader());
-      return new Search(request, shared, state, budget, analyzer, highlighting)
-          .answer(interpretation);
-    } finally {
-      manager.release(shared);
-    }
+  default int warmUp(Duration budget) throws IOException {
+    return 0;
   }
 
   /**
    * The quote with id {@code quoteId} (a hit's {@link SearchResult.Hit#quoteId()}) and every
    * article that carries it; empty when the index holds no such quote.
    */
-  public Optional<Quotation> quote(String quoteId) throws IOException {
-    return withSearcher(
-        searcher ->
-            new QuoteGroups(searcher, readerState.of(searcher.getIndexReader()))
-                .quotation(quoteId));
-  }
+  Optional<Quotation> quote(String quoteId) throws IOException;
 
   /**
    * Counts of indexed articles and quotes in the current view of the index, and the days its
    * articles were first and last published.
    */
-  public Stats stats() throws IOException {
-    IndexSearcher searcher = manager.acquire();
-    try {
-      ReaderState.Days days = readerState.of(searcher.getIndexReader()).days();
-      return new Stats(
-          searcher.count(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_ARTICLE))),
-          searcher.count(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_QUOTE))),
-          days.first(),
-          days.last());
-    } finally {
-      manager.release(searcher);
-    }
-  }
+  Stats stats() throws IOException;
 
   /**
    * The article with id {@code id} in full, with its quotes in text order, or empty when the index
@@ -229,54 +104,17 @@ public final class Searcher implements AutoCloseable {
    *
    * @throws IOException when the index cannot be read
    */
-  public Optional<ArticleDetail> article(String id) throws IOException {
-    return withSearcher(searcher -> ArticleLookup.article(searcher, id));
-  }
-
-  /** Something read from one point-in-time view of the index. */
-  private interface Read<T> {
-    T from(IndexSearcher searcher) throws IOException;
-  }
-
-  private <T> T withSearcher(Read<T> read) throws IOException {
-    IndexSearcher searcher = manager.acquire();
-    try {
-      return read.from(searcher);
-    } finally {
-      manager.release(searcher);
-    }
-  }
+  Optional<ArticleDetail> article(String id) throws IOException;
 
   /**
-   * Makes the newest commit of the index visible to later searches.
+   * Makes the newest version of the index visible to later searches.
    *
-   * @return true when a newer commit was found
+   * @return true when a newer version was found
    */
-  public boolean refresh() throws IOException {
-    IndexSearcher before = manager.acquire();
-    try {
-      manager.maybeRefreshBlocking();
-      IndexSearcher after = manager.acquire();
-      try {
-        // Built here, on the refreshing thread, rather than inside the first timed search.
-        readerState.of(after.getIndexReader());
-        return after != before;
-      } finally {
-        manager.release(after);
-      }
-    } finally {
-      manager.release(before);
-    }
-  }
+  boolean refresh() throws IOException;
 
   @Override
-  public void close() throws IOException {
-    try {
-      manager.close();
-    } finally {
-      directory.close();
-    }
-  }
+  void close() throws IOException;
 
   /**
    * How much the index holds. Immutable and thread-safe.
@@ -286,6 +124,15 @@ public final class Searcher implements AutoCloseable {
    * @param firstDate the earliest day an article was published, or null when none has a date
    * @param lastDate the latest day an article was published, or null when none has a date
    */
-  public record Stats(
+  record Stats(
       long articles, long quotes, java.time.LocalDate firstDate, java.time.LocalDate lastDate) {}
+
+  /**
+   * A search backend for indexes that live elsewhere than a local folder, found with {@link
+   * ServiceLoader}. Implementations must be thread-safe.
+   */
+  interface Backend {
+    /** A searcher of the index {@code indexName} at {@code url}. */
+    Searcher connect(String url, String indexName) throws IOException;
+  }
 }

@@ -27,7 +27,11 @@ import picocli.CommandLine.Option;
           + " (or --reuters none) and a generated corpus with --corpus (written first, learned"
           + " from --reuters, when the file does not exist yet)."
     },
-    subcommands = {BenchCommand.Generate.class, BenchCommand.Compare.class})
+    subcommands = {
+      BenchCommand.Generate.class,
+      BenchCommand.Compare.class,
+      BenchCommand.Cluster.class
+    })
 final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--reuters",
@@ -242,6 +246,59 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       BenchTable.compare(before, after, spec.commandLine().getOut());
+      return Main.OK;
+    }
+  }
+
+  /** {@code verbatim bench cluster}: the OpenSearch backend against the local index. */
+  @Command(
+      name = "cluster",
+      header = "Compare a two-node OpenSearch cluster with the local index.",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Index CORPUS locally and bulk-load it into a cluster (2 shards, 1 replica), then run"
+            + " the same mixed query set through both at 1 and 16 clients; prints docs/s, p50"
+            + " and p99."
+      })
+  static final class Cluster implements Callable<Integer> {
+    @Option(
+        names = "--corpus",
+        required = true,
+        paramLabel = "FILE",
+        description = "Corpus file or folder.")
+    Path corpus;
+
+    @Option(
+        names = "--opensearch",
+        paramLabel = "URL",
+        description = "A running cluster (default: start a local two-node one).")
+    String url;
+
+    @Option(
+        names = "--work",
+        paramLabel = "DIR",
+        description = "Scratch folder for the local index (default: ${DEFAULT-VALUE}).")
+    Path work = Path.of("target", "bench-cluster");
+
+    @Option(
+        names = "--seconds",
+        paramLabel = "S",
+        description = "Seconds per search measurement (default: ${DEFAULT-VALUE}).")
+    double seconds = 20;
+
+    @Option(
+        names = "--queries",
+        paramLabel = "N",
+        description = "Queries per class (default: ${DEFAULT-VALUE}).")
+    int queries = 50;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      Main.quietSlowSearchNotes();
+      new dev.verbatim.bench.ClusterBench(spec.commandLine().getOut())
+          .run(corpus, url, work, seconds, queries);
       return Main.OK;
     }
   }

@@ -2,6 +2,7 @@ package dev.verbatim.cli;
 
 import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
+import dev.verbatim.opensearch.ClusterIndex;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Option;
       "Index a corpus folder or file (.txt, .md, .html, .jsonl, .jsonl.gz).",
       "Only new, changed and deleted files are processed unless --full. The index changes in"
           + " one commit at the end: searchers never see a half-built index, and an interrupted"
-          + " run leaves the previous one."
+          + " run leaves the previous one. With --opensearch the corpus is read here and"
+          + " bulk-loaded into the cluster; --full loads a new index and then switches the alias to"
+          + " it."
     })
 final class IndexCommand implements Callable<Integer> {
   /** Skip reasons listed in the summary; the rest are counted. */
@@ -58,6 +61,21 @@ final class IndexCommand implements Callable<Integer> {
       description = "Worker threads (default: one per core).")
   Integer threads;
 
+  @CommandLine.ArgGroup(exclusive = false, heading = "Cluster:%n")
+  ClusterOptions cluster = new ClusterOptions();
+
+  @Option(
+      names = "--shards",
+      paramLabel = "N",
+      description = "Primary shards of a new cluster index (default: ${DEFAULT-VALUE}).")
+  int shards = ClusterIndex.DEFAULT_SHARDS;
+
+  @Option(
+      names = "--replicas",
+      paramLabel = "N",
+      description = "Copies of each shard in a new cluster index (default: ${DEFAULT-VALUE}).")
+  int replicas = ClusterIndex.DEFAULT_REPLICAS;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -68,8 +86,19 @@ final class IndexCommand implements Callable<Integer> {
         (threads == null ? new Indexer() : new Indexer(threads))
             .withProgress(new ConsoleProgress(err, ConsoleProgress.isTerminal()))
             .withSource(source);
-    IndexSummary summary = full ? indexer.rebuild(corpus, index) : indexer.update(corpus, index);
-    printSummary(out, summary, index);
+    IndexSummary summary;
+    if (cluster != null && cluster.used()) {
+      try (ClusterIndex target = ClusterIndex.connect(cluster.settings())) {
+        summary =
+            full
+                ? target.rebuild(corpus, indexer, shards, replicas)
+                : target.update(corpus, indexer);
+        printSummary(out, summary, cluster.url + " (" + target.alias() + ")");
+      }
+    } else {
+      summary = full ? indexer.rebuild(corpus, index) : indexer.update(corpus, index);
+      printSummary(out, summary, index);
+    }
     if (strict && !summary.skipped().isEmpty()) {
       err.println("verbatim: " + summary.skipped().size() + " skipped with --strict");
       err.flush();
@@ -79,6 +108,10 @@ final class IndexCommand implements Callable<Integer> {
   }
 
   static void printSummary(PrintWriter out, IndexSummary s, Path index) {
+    printSummary(out, s, index.toString());
+  }
+
+  static void printSummary(PrintWriter out, IndexSummary s, String index) {
     out.printf(
         Locale.ROOT,
         "indexed %d articles and %d quotes from %d files into %s in %.2f s (%.1f MB/s); %d"

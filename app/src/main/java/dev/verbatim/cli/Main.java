@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       HostileCommand.class,
       BenchCommand.class,
       EvalRankingCommand.class,
+      OpenSearchNodeCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,5 +1,6 @@
 package dev.verbatim.cli;
 
+import dev.verbatim.opensearch.ClusterSearcher;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
 import dev.verbatim.search.Searcher;
@@ -116,6 +117,9 @@ final class SearchCommand implements Callable<Integer> {
       description = "The query; several words are joined.")
   String[] query;
 
+  @CommandLine.ArgGroup(exclusive = false, heading = "Cluster:%n")
+  ClusterOptions cluster = new ClusterOptions();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -149,7 +153,10 @@ final class SearchCommand implements Callable<Integer> {
     SearchResult result;
     Main.quietSlowSearchNotes();
     PrintWriter out = spec.commandLine().getOut();
-    try (Searcher searcher = Searcher.open(index, Main.ONE_SHOT_TIME_LIMIT)) {
+    try (Searcher searcher =
+        cluster.used()
+            ? ClusterSearcher.connect(cluster.settings())
+            : Searcher.open(index, Main.ONE_SHOT_TIME_LIMIT)) {
       if (export) {
         int rows = Math.min(Export.MAX_ROWS, limit == null ? Export.MAX_ROWS : Math.max(1, limit));
         Export rowsOut =

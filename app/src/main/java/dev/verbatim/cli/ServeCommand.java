@@ -2,6 +2,7 @@ package dev.verbatim.cli;
 
 import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
+import dev.verbatim.opensearch.ClusterSearcher;
 import dev.verbatim.search.Searcher;
 import dev.verbatim.web.AdminAccess;
 import dev.verbatim.web.WebServer;
@@ -80,6 +81,9 @@ final class ServeCommand implements Callable<Integer> {
   /** Environment variable holding the admin token when no token file is given. */
   static final String ADMIN_TOKEN_ENV = "VERBATIM_ADMIN_TOKEN";
 
+  @CommandLine.ArgGroup(exclusive = false, heading = "Cluster:%n")
+  ClusterOptions cluster = new ClusterOptions();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -93,6 +97,9 @@ final class ServeCommand implements Callable<Integer> {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (cluster.used()) {
+      return serveCluster(out);
+    }
     if (Files.exists(corpus) && isStale(index, corpus)) {
       if (verbose) {
         out.println("index at " + index + " is missing or older than " + corpus + "; indexing ...");
@@ -118,6 +125,25 @@ final class ServeCommand implements Callable<Integer> {
           host,
           server.port(),
           watch ? ", reindexing when " + corpus + " changes" : "");
+      out.flush();
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      stopped.await();
+    }
+    return Main.OK;
+  }
+
+  /**
+   * Serves the index on a cluster: it must exist already (`verbatim index --opensearch` loads it);
+   * a cluster that is down or holds no such index fails at once with the reason.
+   */
+  private int serveCluster(PrintWriter out) throws Exception {
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Searcher searcher = ClusterSearcher.connect(cluster.settings());
+        WebServer server = new WebServer(searcher).start(host, port)) {
+      Searcher.Stats stats = searcher.stats();
+      out.printf(
+          "serving %d articles and %d quotes from %s on http://%s:%d/ (Ctrl-C stops)%n",
+          stats.articles(), stats.quotes(), cluster.settings(), host, server.port());
       out.flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       stopped.await();

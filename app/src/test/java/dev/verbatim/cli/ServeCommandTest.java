@@ -42,6 +42,22 @@ class ServeCommandTest {
   }
 
   @Test
+  void aClusterThatIsDownAtStartIsNamedAndExitsOne() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    CommandLine cmd = Main.commandLine();
+    java.io.StringWriter err = new java.io.StringWriter();
+    cmd.setErr(new java.io.PrintWriter(err));
+    int code = cmd.execute("serve", "--opensearch", "http://127.0.0.1:" + port, "--port", "0");
+    assertEquals(1, code);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        err.toString().startsWith("verbatim: cannot reach the cluster at http://127.0.0.1:" + port),
+        err.toString());
+  }
+
+  @Test
   void adminIsOffWithoutATokenAndTheFileWinsOverTheEnvironment() throws Exception {
     ServeCommand serve = new ServeCommand();
     new CommandLine(serve)

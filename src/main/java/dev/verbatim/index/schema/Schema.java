@@ -1,5 +1,6 @@
 package dev.verbatim.index.schema;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -131,6 +132,142 @@ public final class Schema {
   /** URL-safe id of a quote across articles, from {@link #quoteId(String)}; keyword, stored. */
   public static final String QUOTE_ID = "quote_id";
 
+  /**
+   * How a field is indexed, in terms any backend can map to its own: the local index builds its
+   * Lucene fields this way ({@code Documents}), a cluster backend generates its mapping from {@link
+   * #FIELDS}.
+   */
+  public enum FieldKind {
+    /** One exact term, for filters, ids and grouping; case matters. */
+    KEYWORD,
+    /** Opaque bytes as one exact term (hex-encoded where a backend only takes strings). */
+    BINARY_KEYWORD,
+    /** Text through {@link TextChain#STEMMED}, positions and offsets indexed. */
+    STEMMED_TEXT,
+    /** Text through {@link TextChain#EXACT}, positions and offsets indexed. */
+    EXACT_TEXT,
+    /** A calendar day ({@code yyyy-MM-dd}): ranges, sorting, year and month facets. */
+    DAY,
+    /** A whole number, stored only. */
+    INTEGER,
+    /** A string, stored only: shown, never searched. */
+    STORED_TEXT
+  }
+
+  /**
+   * One field of the index. Immutable.
+   *
+   * @param name the field name, as documents and queries use it
+   * @param kind how it is indexed
+   * @param stored whether its value can be read back
+   * @param multiValued whether a document may hold several values
+   */
+  public record FieldSpec(String name, FieldKind kind, boolean stored, boolean multiValued) {
+    static FieldSpec of(String name, FieldKind kind, boolean stored) {
+      return new FieldSpec(name, kind, stored, false);
+    }
+  }
+
+  /** Every field a document of the index may have (facet bookkeeping aside). */
+  public static final List<FieldSpec> FIELDS =
+      List.of(
+          FieldSpec.of(ID, FieldKind.KEYWORD, true),
+          FieldSpec.of(TYPE, FieldKind.KEYWORD, true),
+          FieldSpec.of(ARTICLE_ID, FieldKind.KEYWORD, true),
+          FieldSpec.of(FILE, FieldKind.KEYWORD, true),
+          FieldSpec.of(FILE_STATE, FieldKind.KEYWORD, false),
+          FieldSpec.of(TITLE, FieldKind.STEMMED_TEXT, true),
+          FieldSpec.of(TITLE_EXACT, FieldKind.EXACT_TEXT, false),
+          FieldSpec.of(ARTICLE_TITLE, FieldKind.STORED_TEXT, true),
+          FieldSpec.of(TEXT, FieldKind.STEMMED_TEXT, true),
+          FieldSpec.of(TEXT_EXACT, FieldKind.EXACT_TEXT, false),
+          FieldSpec.of(SPEAKER, FieldKind.EXACT_TEXT, true),
+          FieldSpec.of(SPEAKER_KEY, FieldKind.KEYWORD, false),
+          FieldSpec.of(SOURCE, FieldKind.EXACT_TEXT, true),
+          FieldSpec.of(SOURCE_KEY, FieldKind.KEYWORD, false),
+          FieldSpec.of(AUTHOR, FieldKind.EXACT_TEXT, true),
+          FieldSpec.of(URL, FieldKind.KEYWORD, true),
+          FieldSpec.of(DATE, FieldKind.DAY, true),
+          FieldSpec.of(KIND, FieldKind.KEYWORD, true),
+          FieldSpec.of(OFFSET, FieldKind.INTEGER, true),
+          FieldSpec.of(LENGTH, FieldKind.INTEGER, true),
+          FieldSpec.of(CUE, FieldKind.STORED_TEXT, true),
+          FieldSpec.of(MENTION, FieldKind.STORED_TEXT, true),
+          FieldSpec.of(MENTION_OFFSET, FieldKind.INTEGER, true),
+          FieldSpec.of(RULE, FieldKind.STORED_TEXT, true),
+          FieldSpec.of(ANTECEDENT, FieldKind.STORED_TEXT, true),
+          FieldSpec.of(ANTECEDENT_OFFSET, FieldKind.INTEGER, true),
+          FieldSpec.of(FINGERPRINT, FieldKind.KEYWORD, true),
+          new FieldSpec(NEAR_KEY, FieldKind.BINARY_KEYWORD, false, true),
+          new FieldSpec(MERGES, FieldKind.KEYWORD, false, true),
+          FieldSpec.of(QUOTE_ID, FieldKind.KEYWORD, true));
+
+  /**
+   * The two analysis chains of text fields, step by step in backend-neutral names; both start with
+   * the {@link #foldedMarks()} char filter and the standard (UAX#29) tokenizer. The Lucene chains
+   * below are built from these lists, and a cluster backend renders the same steps as its own
+   * filters.
+   */
+  public enum TextChain {
+    /** Case, possessives and accents folded, English stop words dropped, Porter stems. */
+    STEMMED(
+        List.of(
+            TextStep.LOWERCASE,
+            TextStep.ENGLISH_POSSESSIVE,
+            TextStep.ASCII_FOLDING,
+            TextStep.ENGLISH_STOP,
+            TextStep.PORTER_STEM)),
+    /** Case and accents folded, every word kept as written. */
+    EXACT(List.of(TextStep.LOWERCASE, TextStep.ASCII_FOLDING));
+
+    private final List<TextStep> steps;
+
+    TextChain(List<TextStep> steps) {
+      this.steps = steps;
+    }
+
+    /** The token filters after the tokenizer, in order. */
+    public List<TextStep> steps() {
+      return steps;
+    }
+  }
+
+  /** One token filter of a {@link TextChain}. */
+  public enum TextStep {
+    LOWERCASE,
+    /** Drops a trailing {@code 's}. */
+    ENGLISH_POSSESSIVE,
+    ASCII_FOLDING,
+    /** Drops the words of {@link #englishStopWords()}. */
+    ENGLISH_STOP,
+    PORTER_STEM
+  }
+
+  /** The stop words {@link TextStep#ENGLISH_STOP} drops (Lucene's English list). */
+  public static List<String> englishStopWords() {
+    List<String> words = new java.util.ArrayList<>();
+    for (Object w : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
+      words.add(new String((char[]) w));
+    }
+    words.sort(null);
+    return List.copyOf(words);
+  }
+
+  /**
+   * The char filter both chains start with, as replacements: each key (one char) becomes its value,
+   * which may be empty (combining accents are dropped; composed ones fold later).
+   */
+  public static Map<String, String> foldedMarks() {
+    Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < FOLD_FROM.length(); i++) {
+      map.put(FOLD_FROM.substring(i, i + 1), FOLD_TO.substring(i, i + 1));
+    }
+    for (char mark = '\u0300'; mark <= '\u036F'; mark++) {
+      map.put(String.valueOf(mark), "");
+    }
+    return java.util.Collections.unmodifiableMap(map);
+  }
+
   /** Values of {@link #TYPE}. */
   public static final String TYPE_ARTICLE = "article";
 
@@ -252,13 +389,8 @@ public final class Schema {
 
   static {
     NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-    for (int i = 0; i < FOLD_FROM.length(); i++) {
-      b.add(FOLD_FROM.substring(i, i + 1), FOLD_TO.substring(i, i + 1));
-    }
     // Decomposed accents (e + U+0308) are dropped here; ASCIIFoldingFilter folds composed ones.
-    for (char mark = '\u0300'; mark <= '\u036F'; mark++) {
-      b.add(String.valueOf(mark), "");
-    }
+    foldedMarks().forEach(b::add);
     FOLD_MARKS = b.build();
   }
 
@@ -305,7 +437,7 @@ public final class Schema {
 
   /** The rest of the exact chain after {@link #sharedHead}: accents folded. */
   public static TokenStream exactTail(TokenStream head) {
-    return new ASCIIFoldingFilter(head);
+    return tail(TextChain.EXACT, head);
   }
 
   /**
@@ -314,10 +446,23 @@ public final class Schema {
    * at a trailing apostrophe and {@code s} or {@code S}, so the order gives the same terms.
    */
   public static TokenStream stemmedTail(TokenStream head) {
-    TokenStream s = new EnglishPossessiveFilter(head);
-    s = new ASCIIFoldingFilter(s);
-    s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-    return new PorterStemFilter(s);
+    return tail(TextChain.STEMMED, head);
+  }
+
+  // The chain's steps after the shared head (its first step, lowercasing).
+  private static TokenStream tail(TextChain chain, TokenStream head) {
+    TokenStream s = head;
+    for (TextStep step : chain.steps().subList(1, chain.steps().size())) {
+      s =
+          switch (step) {
+            case LOWERCASE -> new LowerCaseFilter(s);
+            case ENGLISH_POSSESSIVE -> new EnglishPossessiveFilter(s);
+            case ASCII_FOLDING -> new ASCIIFoldingFilter(s);
+            case ENGLISH_STOP -> new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            case PORTER_STEM -> new PorterStemFilter(s);
+          };
+    }
+    return s;
   }
 
   private static final class TextAnalyzer extends Analyzer {
