@@ -295,8 +295,10 @@ function evidence(hit, offset) {
   const summary = el('summary', null, hit.cue ? hit.cue : 'attribution');
   summary.title = 'How this quote was attributed';
   const body = el('span', 'evidence-body', hit.cue ? 'cue “' + hit.cue + '”' : 'no cue recorded');
+  if (hit.rule) body.replaceChildren(evidenceText(hit)); // the search hit carries the chain
   details.append(summary, body);
   details.addEventListener('toggle', async () => {
+    if (hit.rule) return;
     if (!details.open || details.dataset.loaded || offset === null) return;
     details.dataset.loaded = 'yes';
     try {

@@ -65,7 +65,7 @@ final class ArticleLookup {
   }
 
   /** Stored words and their offset as a mention, or null when either is missing. */
-  private static Quote.Mention mention(Document q, String textField, String offsetField) {
+  static Quote.Mention mention(Document q, String textField, String offsetField) {
     IndexableField offset = q.getField(offsetField);
     String text = q.get(textField);
     return text == null || offset == null

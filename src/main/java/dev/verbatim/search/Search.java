@@ -39,6 +39,11 @@ final class Search {
           Schema.DATE,
           Schema.SPEAKER,
           Schema.CUE,
+          Schema.MENTION,
+          Schema.MENTION_OFFSET,
+          Schema.RULE,
+          Schema.ANTECEDENT,
+          Schema.ANTECEDENT_OFFSET,
           Schema.KIND,
           Schema.TEXT,
           Schema.OFFSET,
@@ -220,6 +225,10 @@ final class Search {
               .withDate(d.get(Schema.DATE))
               .withSpeaker(d.get(Schema.SPEAKER))
               .withCue(d.get(Schema.CUE))
+              .withEvidence(
+                  ArticleLookup.mention(d, Schema.MENTION, Schema.MENTION_OFFSET),
+                  d.get(Schema.RULE),
+                  ArticleLookup.mention(d, Schema.ANTECEDENT, Schema.ANTECEDENT_OFFSET))
               .withKind(kind(d))
               .withText(d.get(Schema.TEXT))
               .withPassages(m.passages())

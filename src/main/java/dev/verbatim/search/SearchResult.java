@@ -1,5 +1,6 @@
 package dev.verbatim.search;
 
+import dev.verbatim.quotes.Quote;
 import dev.verbatim.quotes.QuoteKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -59,6 +60,9 @@ public record SearchResult(
     private final String date;
     private final String speaker;
     private final String cue;
+    private final Quote.Mention mention;
+    private final String rule;
+    private final Quote.Mention antecedent;
     private final QuoteKind kind;
     private final String text;
     private final List<Passage> passages;
@@ -77,6 +81,9 @@ public record SearchResult(
       this.date = b.date;
       this.speaker = b.speaker;
       this.cue = b.cue;
+      this.mention = b.mention;
+      this.rule = b.rule;
+      this.antecedent = b.antecedent;
       this.kind = b.kind;
       this.text = b.text;
       this.passages = b.passages;
@@ -139,6 +146,21 @@ public record SearchResult(
       return cue;
     }
 
+    /** The words next to the quote that point at its speaker ({@code she}), or null. */
+    public Quote.Mention mention() {
+      return mention;
+    }
+
+    /** How the speaker was found ({@code cue-after/pronoun}), or null. */
+    public String rule() {
+      return rule;
+    }
+
+    /** Where the article names the speaker the mention refers to, or null. */
+    public Quote.Mention antecedent() {
+      return antecedent;
+    }
+
     /** Full or partial for quotes, null for articles. */
     public QuoteKind kind() {
       return kind;
@@ -193,6 +215,9 @@ public record SearchResult(
       private String date;
       private String speaker;
       private String cue;
+      private Quote.Mention mention;
+      private String rule;
+      private Quote.Mention antecedent;
       private QuoteKind kind;
       private String text;
       private List<Passage> passages = List.of();
@@ -238,6 +263,17 @@ public record SearchResult(
 
       public Builder withCue(String cue) {
         this.cue = cue;
+        return this;
+      }
+
+      /**
+       * The evidence chain of a quote (see {@link Quote.Evidence}): the mention, the rule and the
+       * antecedent, each may be null.
+       */
+      public Builder withEvidence(Quote.Mention mention, String rule, Quote.Mention antecedent) {
+        this.mention = mention;
+        this.rule = rule;
+        this.antecedent = antecedent;
         return this;
       }
 

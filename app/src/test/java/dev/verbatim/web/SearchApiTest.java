@@ -48,6 +48,11 @@ class SearchApiTest {
     assertEquals("full", hit.get("kind").asText());
     assertEquals("Senator calls court ruling unfair", hit.get("titleHtml").asText());
     assertEquals("Jane Roe", hit.get("speakerHtml").asText());
+    // the evidence chain comes with the hit: the words naming the speaker, the rule
+    assertEquals("Jane Roe", hit.get("mention").get("text").asText());
+    assertEquals(21, hit.get("mention").get("offset").asInt());
+    assertEquals("cue-after/name", hit.get("rule").asText());
+    assertTrue(hit.get("antecedent").isNull());
     assertEquals(2, hit.get("sources").size());
     assertEquals("ruling-ledger", hit.get("sources").get(1).get("articleId").asText());
     assertEquals("Daily Ledger", hit.get("sources").get(1).get("source").asText());
