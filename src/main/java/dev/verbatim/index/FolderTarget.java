@@ -1,6 +1,7 @@
 package dev.verbatim.index;
 
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.index.spi.IndexTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

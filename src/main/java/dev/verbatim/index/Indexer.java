@@ -4,6 +4,7 @@ import dev.verbatim.corpus.Article;
 import dev.verbatim.corpus.CorpusReader;
 import dev.verbatim.corpus.ReadResult;
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.index.spi.IndexTarget;
 import dev.verbatim.quotes.Quote;
 import dev.verbatim.quotes.QuoteExtractor;
 import dev.verbatim.quotes.QuoteKind;
@@ -117,10 +118,12 @@ public final class Indexer {
    * Brings {@code target} up to date with {@code corpus}: reads the files that are new or changed
    * since the target's last finished run (all of them for a target that starts empty), removes the
    * articles of files that are gone, and {@link IndexTarget#finish finishes} the target once at the
-   * end. The target stays open: its owner closes it.
+   * end. The target stays open: its owner closes it. For the backends in other Verbatim artifacts:
+   * {@code IndexTarget} is not API (the module does not export its package).
    *
    * @throws IOException when the corpus folder is missing or the target cannot be written
    */
+  @SuppressWarnings("exports") // the cluster backend calls it from the class path
   public IndexSummary into(Path corpus, IndexTarget target) throws IOException {
     long start = System.nanoTime();
     CorpusReader reader = new CorpusReader(corpus).withSource(source);
@@ -167,7 +170,7 @@ public final class Indexer {
       // Checked before the index folder is made: a mistyped corpus leaves no empty index behind.
       throw new IOException("corpus folder not found: " + corpus);
     }
-    try (IndexTarget target = IndexTarget.folder(index, full)) {
+    try (IndexTarget target = FolderTarget.open(index, full)) {
       return into(corpus, target);
     }
   }

@@ -1,6 +1,7 @@
 package dev.verbatim.index;
 
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.index.spi.IndexTarget;
 import dev.verbatim.quotes.QuoteExtractor;
 import java.io.Closeable;
 import java.io.IOException;

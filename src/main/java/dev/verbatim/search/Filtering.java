@@ -1,6 +1,7 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.search.query.DatePeriod;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;

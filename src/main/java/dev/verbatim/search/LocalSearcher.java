@@ -1,6 +1,7 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.search.query.Ranking;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.search.query.Cursor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,21 +77,6 @@ final class Paging {
     this.cursor = request.cursor() == null ? null : Cursor.decode(request.cursor());
   }
 
-  /**
-   * The scale that puts first-pass scores below the re-ranked candidates: a match after them is
-   * shown with {@code nextDown(floor) * score / depthScore}, so scores fall down the whole result.
-   *
-   * @param floor the lowest second-pass score among the candidates
-   * @param depthScore the first-pass score of the last candidate
-   */
-  record Window(float floor, float depthScore) {
-    static final Window NONE = new Window(0, 0);
-
-    float shown(float firstPassScore) {
-      return depthScore > 0 ? Math.nextDown(floor) * (firstPassScore / depthScore) : firstPassScore;
-    }
-  }
-
   /** A candidate with its second-pass score. */
   private static final class Rescored extends ScoreDoc {
     Rescored(int doc, float score) {
@@ -141,14 +127,14 @@ final class Paging {
     }
     ScoreDoc[] fetched = withScores(first.top());
     QuoteGroups.Distinct total = first.total();
-    Window window = Window.NONE;
+    Cursor.Window window = Cursor.Window.NONE;
     ScoreDoc[] docs = fetched;
     if (twoPhase && fromTop) {
       int n = Math.min(candidates, fetched.length);
       if (n > 0) {
         float depthScore = fetched[n - 1].score;
         docs = rescored(fetched, n);
-        window = new Window(docs[n - 1].score, depthScore);
+        window = new Cursor.Window(docs[n - 1].score, depthScore);
       }
     } else if (twoPhase) {
       window = cursor.window();

@@ -2,6 +2,8 @@ package dev.verbatim.search;
 
 import dev.verbatim.index.schema.Schema;
 import dev.verbatim.quotes.QuoteKind;
+import dev.verbatim.search.query.QueryParsing;
+import dev.verbatim.search.query.Ranking;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.verbatim.search;
 
+import dev.verbatim.search.query.Cursor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

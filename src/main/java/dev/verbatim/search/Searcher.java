@@ -1,5 +1,6 @@
 package dev.verbatim.search;
 
+import dev.verbatim.search.spi.Backend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public interface Searcher extends AutoCloseable {
 
   /**
    * Connects to the index {@code indexName} on the cluster at {@code url} ({@code
-   * http://host:9200}), through the first {@link Backend} on the classpath ({@code
+   * http://host:9200}), through the first backend on the classpath ({@code
    * dev.verbatim:verbatim-opensearch} provides one for OpenSearch).
    *
    * @throws IOException when no backend is on the classpath, the cluster cannot be reached, or it
@@ -126,13 +127,4 @@ public interface Searcher extends AutoCloseable {
    */
   record Stats(
       long articles, long quotes, java.time.LocalDate firstDate, java.time.LocalDate lastDate) {}
-
-  /**
-   * A search backend for indexes that live elsewhere than a local folder, found with {@link
-   * ServiceLoader}. Implementations must be thread-safe.
-   */
-  interface Backend {
-    /** A searcher of the index {@code indexName} at {@code url}. */
-    Searcher connect(String url, String indexName) throws IOException;
-  }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.index.Indexer;
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.search.query.QueryParsing;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.index.Indexer;
+import dev.verbatim.search.query.Ranking;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.index.Indexer;
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.search.query.Cursor;
+import dev.verbatim.search.query.Ranking;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

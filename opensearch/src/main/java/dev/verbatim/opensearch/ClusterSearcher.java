@@ -7,12 +7,12 @@ import dev.verbatim.index.schema.Schema;
 import dev.verbatim.quotes.QuoteKind;
 import dev.verbatim.search.ArticleDetail;
 import dev.verbatim.search.InvalidQueryException;
-import dev.verbatim.search.OffsetCursor;
-import dev.verbatim.search.ParsedQuery;
 import dev.verbatim.search.Quotation;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
 import dev.verbatim.search.Searcher;
+import dev.verbatim.search.query.OffsetCursor;
+import dev.verbatim.search.query.ParsedQuery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -543,7 +543,7 @@ public final class ClusterSearcher implements Searcher {
   }
 
   /** Makes {@link Searcher#connect} find this backend; for {@code ServiceLoader}. */
-  public static final class Backend implements Searcher.Backend {
+  public static final class Backend implements dev.verbatim.search.spi.Backend {
     @Override
     public Searcher connect(String url, String indexName) throws IOException {
       return ClusterSearcher.connect(ClusterSettings.of(url).withIndexName(indexName));

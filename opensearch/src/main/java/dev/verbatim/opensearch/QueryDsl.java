@@ -3,7 +3,7 @@ package dev.verbatim.opensearch;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verbatim.index.schema.Schema;
-import dev.verbatim.search.ParsedQuery;
+import dev.verbatim.search.query.ParsedQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.verbatim.index;
+package dev.verbatim.index.spi;
 
 import dev.verbatim.index.schema.Schema;
 import java.io.Closeable;
@@ -10,10 +10,10 @@ import org.apache.lucene.util.IOConsumer;
 
 /**
  * Where an indexing run writes the documents it makes, and what it asks about the previous run: a
- * local index folder ({@link #folder}), or a search cluster (the {@code verbatim-opensearch}
- * module). The {@link Indexer} reads, extracts and groups; a target stores. Documents are those of
- * {@link Schema}, as Lucene {@link Document}s, whatever the target does with them. An
- * implementation must be thread-safe: the indexer's workers call {@link #add} concurrently.
+ * local index folder, or a search cluster (the {@code verbatim-opensearch} module). The {@code
+ * Indexer} reads, extracts and groups; a target stores. Documents are those of {@link Schema}, as
+ * Lucene {@link Document}s, whatever the target does with them. An implementation must be
+ * thread-safe: the indexer's workers call {@link #add} concurrently.
  */
 public interface IndexTarget extends Closeable {
   /**
@@ -66,14 +66,4 @@ public interface IndexTarget extends Closeable {
 
   /** Makes everything this run stored and deleted visible at once. */
   void finish() throws IOException;
-
-  /**
-   * The index in the folder {@code index}, created if missing; {@code fresh} replaces what was
-   * there (in one commit at {@link #finish}), otherwise the run updates it.
-   *
-   * @throws IOException when the folder cannot be written or another run holds its write lock
-   */
-  static IndexTarget folder(java.nio.file.Path index, boolean fresh) throws IOException {
-    return FolderTarget.open(index, fresh);
-  }
 }

@@ -1,6 +1,7 @@
-package dev.verbatim.search;
+package dev.verbatim.search.query;
 
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.search.InvalidQueryException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,7 +14,7 @@ import org.apache.lucene.search.Query;
  * A year, a month or a day, as users write dates in queries ({@code 2018}, {@code 2018-06}, {@code
  * 2018-06-06}), with its first and last day. Immutable.
  */
-record DatePeriod(LocalDate first, LocalDate last) {
+public record DatePeriod(LocalDate first, LocalDate last) {
   private static final Pattern SHAPE = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
 
   /**
@@ -21,7 +22,7 @@ record DatePeriod(LocalDate first, LocalDate last) {
    *
    * @throws InvalidQueryException when it is not a year, month or day
    */
-  static DatePeriod parse(String value) {
+  public static DatePeriod parse(String value) {
     String v = value.strip();
     Matcher m = SHAPE.matcher(v);
     try {
@@ -45,7 +46,7 @@ record DatePeriod(LocalDate first, LocalDate last) {
   }
 
   /** Documents dated on any day of this period. */
-  Query query() {
+  public Query query() {
     return LongPoint.newRangeQuery(Schema.DATE, first.toEpochDay(), last.toEpochDay());
   }
 }

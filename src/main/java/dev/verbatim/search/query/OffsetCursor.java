@@ -1,4 +1,7 @@
-package dev.verbatim.search;
+package dev.verbatim.search.query;
+
+import dev.verbatim.search.InvalidQueryException;
+import dev.verbatim.search.SearchRequest;
 
 /**
  * Cursors for a backend that pages by position rather than by Lucene's search-after: the same
@@ -20,7 +23,7 @@ public final class OffsetCursor {
             Float.NaN,
             offset,
             false,
-            Paging.Window.NONE)
+            Cursor.Window.NONE)
         .encode();
   }
 

@@ -1,5 +1,7 @@
-package dev.verbatim.search;
+package dev.verbatim.search.query;
 
+import dev.verbatim.search.InvalidQueryException;
+import dev.verbatim.search.SearchRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.apache.lucene.search.FieldDoc;
@@ -11,30 +13,45 @@ import org.apache.lucene.search.ScoreDoc;
  * Tied to the request it came from; Lucene doc ids are part of it, so a cursor is meant for walking
  * a result soon after getting it, not for bookmarking across reindexes. Immutable.
  */
-record Cursor(
+public record Cursor(
     SearchRequest.SortOrder sort,
     int requestKey,
     long date,
     float score,
     int doc,
     boolean inWindow,
-    Paging.Window window) {
+    Window window) {
+  /**
+   * The scale that puts first-pass scores below the re-ranked candidates: a match after them is
+   * shown with {@code nextDown(floor) * score / depthScore}, so scores fall down the whole result.
+   *
+   * @param floor the lowest second-pass score among the candidates
+   * @param depthScore the first-pass score of the last candidate
+   */
+  public record Window(float floor, float depthScore) {
+    public static final Window NONE = new Window(0, 0);
+
+    public float shown(float firstPassScore) {
+      return depthScore > 0 ? Math.nextDown(floor) * (firstPassScore / depthScore) : firstPassScore;
+    }
+  }
+
   private static final String VERSION = "2";
   private static final String SEP = "~";
 
   /**
-   * The cursor for {@code last}, a hit of {@code request} found with {@link Paging#sort}: a
+   * The cursor for {@code last}, a hit of {@code request} found with the local searcher's sort: a
    * position among the re-ranked candidates ({@code inWindow}, by their second-pass score) or in
    * the first pass's order after them, with the {@code window}'s scale for showing those scores.
    */
-  static Cursor after(
-      SearchRequest request, ScoreDoc last, boolean inWindow, Paging.Window window) {
+  public static Cursor after(
+      SearchRequest request, ScoreDoc last, boolean inWindow, Window window) {
     long date = last instanceof FieldDoc fd ? (Long) fd.fields[0] : 0L;
     return new Cursor(
         request.sort(), requestKey(request), date, last.score, last.doc, inWindow, window);
   }
 
-  String encode() {
+  public String encode() {
     String plain =
         String.join(
             SEP,
@@ -57,7 +74,7 @@ record Cursor(
    *
    * @throws InvalidQueryException when {@code text} is not one
    */
-  static Cursor decode(String text) {
+  public static Cursor decode(String text) {
     try {
       String[] parts =
           new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(SEP, -1);
@@ -75,7 +92,7 @@ record Cursor(
           floatOf(parts[4]),
           doc,
           parts[6].equals("w"),
-          new Paging.Window(floatOf(parts[7]), floatOf(parts[8])));
+          new Window(floatOf(parts[7]), floatOf(parts[8])));
     } catch (IllegalArgumentException e) {
       throw new InvalidQueryException(
           "malformed cursor '"
@@ -89,7 +106,7 @@ record Cursor(
   }
 
   /** Checks that this cursor came from a page of {@code request}. */
-  void checkBelongsTo(SearchRequest request) {
+  public void checkBelongsTo(SearchRequest request) {
     if (sort != request.sort() || requestKey != requestKey(request)) {
       throw new InvalidQueryException(
           "cursor belongs to a different query, filter or sort; start again without a cursor");
@@ -97,19 +114,19 @@ record Cursor(
   }
 
   /** The position as Lucene's search-after wants it for this sort. */
-  ScoreDoc toScoreDoc() {
+  public ScoreDoc toScoreDoc() {
     return sort == SearchRequest.SortOrder.DATE
         ? new FieldDoc(doc, score, new Object[] {date, score})
         : new ScoreDoc(doc, score);
   }
 
   /** Whether {@code hit} sorts at or before this position: a walk that got here has shown it. */
-  boolean passed(ScoreDoc hit) {
+  public boolean passed(ScoreDoc hit) {
     return compare(hit, toScoreDoc(), sort) <= 0;
   }
 
   /** Negative when {@code a} sorts before {@code b}: as the collectors order hits. */
-  static int compare(ScoreDoc a, ScoreDoc b, SearchRequest.SortOrder sort) {
+  public static int compare(ScoreDoc a, ScoreDoc b, SearchRequest.SortOrder sort) {
     if (sort == SearchRequest.SortOrder.DATE) {
       int byDate = Long.compare((Long) ((FieldDoc) b).fields[0], (Long) ((FieldDoc) a).fields[0]);
       if (byDate != 0) {

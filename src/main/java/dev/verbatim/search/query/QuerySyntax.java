@@ -1,4 +1,4 @@
-package dev.verbatim.search;
+package dev.verbatim.search.query;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
-package dev.verbatim.search;
+package dev.verbatim.search.query;
 
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.search.InvalidQueryException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +38,7 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  * Guard rails (length, nesting, clause count, proximity, fuzzy edits, multi-term expansion) bound
  * the work any query can ask for.
  */
-final class QueryParsing {
+public final class QueryParsing {
   /** The sentinel default field: a word without {@code field:} searches several fields. */
   static final String ANY = "_any";
 
@@ -45,7 +46,7 @@ final class QueryParsing {
    * Longest query accepted, in chars: room for a pasted paragraph (the longest CISI test query is
    * 2,023 chars); the clause cap, not the length, is what bounds the work.
    */
-  static final int MAX_LENGTH = 4_000;
+  public static final int MAX_LENGTH = 4_000;
 
   /** Widest {@code "phrase"~N}. */
   static final int MAX_SLOP = 50;
@@ -54,7 +55,7 @@ final class QueryParsing {
   static final int MAX_EDITS = LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE;
 
   /** Most index terms one prefix or wildcard expands to, per field (the alphabetically first). */
-  static final int MAX_EXPANSIONS = 64;
+  public static final int MAX_EXPANSIONS = 64;
 
   /** Longest word {@code ~} applies to: the edit automaton grows with the word. */
   static final int MAX_FUZZY_LENGTH = 40;
@@ -122,7 +123,7 @@ final class QueryParsing {
    * @throws InvalidQueryException when a guard rail is hit, a date is bad, or (strict) the syntax
    *     is wrong
    */
-  static ParsedQuery interpret(
+  public static ParsedQuery interpret(
       String raw, Analyzer analyzer, boolean strict, boolean allowLeadingWildcard) {
     if (raw.length() > MAX_LENGTH) {
       throw new InvalidQueryException(

@@ -1,6 +1,7 @@
-package dev.verbatim.search;
+package dev.verbatim.search.query;
 
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.search.SearchRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ import org.apache.lucene.search.similarities.Similarity;
  *     apart (which lets Lucene skip blocks) are re-ranked as this ranking says; 0 ranks every match
  *     in one pass
  */
-record Ranking(
+public record Ranking(
     float k1,
     float b,
     float titleWeight,
@@ -93,7 +94,7 @@ record Ranking(
    * nDCG@10 and P@10 on both but cost CISI 0.002 MAP. A fifth of a long query's words are required:
    * measured neutral, and it keeps one-word matches of a long sentence out of the count.
    */
-  static final Ranking DEFAULT = builder().build();
+  public static final Ranking DEFAULT = builder().build();
 
   /** Default plus RM3-style feedback with Anserini's usual settings (10 docs, 10 terms, 0.5). */
   static final Ranking FEEDBACK =
@@ -115,7 +116,7 @@ record Ranking(
   /** Feedback terms found in more than this share of documents carry no topic. */
   private static final double MAX_FEEDBACK_DF = 0.1;
 
-  static Ranking of(SearchRequest.Relevance relevance) {
+  public static Ranking of(SearchRequest.Relevance relevance) {
     return switch (relevance) {
       case DEFAULT -> DEFAULT;
       case FEEDBACK -> FEEDBACK;
@@ -129,7 +130,7 @@ record Ranking(
   }
 
   /** A builder starting from this ranking's settings. */
-  Builder toBuilder() {
+  public Builder toBuilder() {
     return new Builder()
         .withBm25(k1, b)
         .withTitleWeight(titleWeight)
@@ -146,7 +147,7 @@ record Ranking(
    * one field, proximity boost 0.3 within 3 positions, queries of 4 or more words needing a fifth
    * of them, no feedback. Not thread-safe.
    */
-  static final class Builder {
+  public static final class Builder {
     private float k1 = 1.5f;
     private float b = 0.75f;
     private float titleWeight = 3f;
@@ -232,13 +233,13 @@ record Ranking(
      * ranks every match in one pass (feedback and the baseline do: feedback's expansion terms come
      * from a first search already).
      */
-    Builder withCandidates(int n) {
+    public Builder withCandidates(int n) {
       check(n >= 0, "candidates must be >= 0", n);
       this.candidates = n;
       return this;
     }
 
-    Ranking build() {
+    public Ranking build() {
       return new Ranking(
           k1,
           b,
@@ -268,7 +269,7 @@ record Ranking(
    * proximity clause; null when this ranking ranks in one pass or there is nothing to score
    * differently (phrases, speakers, fields).
    */
-  Query firstPass(Query full) {
+  public Query firstPass(Query full) {
     if (candidates == 0) {
       return null;
     }
@@ -326,12 +327,12 @@ record Ranking(
                 p -> p.query() instanceof PhraseQuery phrase && phrase.getSlop() == proximitySlop);
   }
 
-  Similarity similarity() {
+  public Similarity similarity() {
     return new BM25Similarity(k1, b);
   }
 
   /** Makes the searchers a {@code SearcherManager} hands out score as {@link #DEFAULT} does. */
-  static SearcherFactory searcherFactory() {
+  public static SearcherFactory searcherFactory() {
     return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
@@ -346,7 +347,7 @@ record Ranking(
    * {@code shared} when it already scores as this ranking does, else a view of its reader that
    * does.
    */
-  IndexSearcher searcher(IndexSearcher shared) {
+  public IndexSearcher searcher(IndexSearcher shared) {
     if (shared.getSimilarity() instanceof BM25Similarity bm25
         && bm25.getK1() == k1
         && bm25.getB() == b) {
@@ -363,7 +364,7 @@ record Ranking(
    * is a description rather than a list of requirements, so it matches documents with {@link
    * #minimumShouldMatch} of its words, best matches first.
    */
-  Interpretation interpret(SearchRequest request, Analyzer analyzer) {
+  public Interpretation interpret(SearchRequest request, Analyzer analyzer) {
     ParsedQuery parsed =
         QueryParsing.interpret(
             request.query(), analyzer, request.strict(), request.allowLeadingWildcard());
@@ -371,10 +372,10 @@ record Ranking(
   }
 
   /** A parsed query and the Lucene query this ranking makes of it. */
-  record Interpretation(ParsedQuery parsed, Query query) {}
+  public record Interpretation(ParsedQuery parsed, Query query) {}
 
   /** The Lucene query of {@code parsed} under this ranking. */
-  Query query(ParsedQuery parsed, Analyzer analyzer) {
+  public Query query(ParsedQuery parsed, Analyzer analyzer) {
     return ranked(
         LuceneQueries.of(parsed, this, analyzer),
         parsed.plainWords(),
@@ -444,7 +445,8 @@ record Ranking(
    * document score and term frequency) of the top documents {@code filter} lets through added to
    * it. {@code query} itself when feedback is off or nothing matched.
    */
-  Query expand(IndexSearcher searcher, Query query, UnaryOperator<Query> filter, Analyzer analyzer)
+  public Query expand(
+      IndexSearcher searcher, Query query, UnaryOperator<Query> filter, Analyzer analyzer)
       throws IOException {
     if (feedbackDocs == 0) {
       return query;
@@ -591,7 +593,7 @@ record Ranking(
    * The words of {@code query} when it is plain words, with escapes removed; null when it uses any
    * query syntax (quotes, field:, operators, wildcards, grouping), which is then taken as written.
    */
-  static List<String> plainWords(String query) {
+  public static List<String> plainWords(String query) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean escaped = false;

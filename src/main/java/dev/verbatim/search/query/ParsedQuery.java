@@ -1,5 +1,8 @@
-package dev.verbatim.search;
+package dev.verbatim.search.query;
 
+import dev.verbatim.search.InvalidQueryException;
+import dev.verbatim.search.SearchRequest;
+import dev.verbatim.search.Searcher;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,6 +1,7 @@
-package dev.verbatim.search;
+package dev.verbatim.search.query;
 
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.search.InvalidQueryException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
