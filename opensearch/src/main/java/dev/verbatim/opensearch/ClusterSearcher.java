@@ -37,6 +37,13 @@ public final class ClusterSearcher implements Searcher {
   private static final int MAX_SOURCES = 1_000;
   private static final int EXACT_TOTAL = 1_000;
   private static final int CARDINALITY_PRECISION = 40_000;
+
+  /**
+   * How long a cursor's point in time lives after its page: each page renews it, the last page
+   * closes it, and a cursor kept longer gets a clear error rather than pages from another view.
+   */
+  static final String CURSOR_KEEP_ALIVE = "5m";
+
   private static final List<String> HIT_FIELDS =
       List.of(
           Schema.ID,
@@ -101,8 +108,14 @@ public final class ClusterSearcher implements Searcher {
     ParsedQuery parsed = ParsedQuery.of(request);
     ParsedQuery.Weighting weighting = parsed.weighting(request.relevance());
     int offset = request.offset();
+    String pit = null;
     if (request.cursor() != null) {
       offset = OffsetCursor.offset(request);
+      pit = OffsetCursor.snapshot(request);
+      if (pit == null) {
+        // The first page's cursor: only a walk past it pins a point in time (see README).
+        pit = openPointInTime();
+      }
     }
     ObjectNode body = Cluster.object();
     ObjectNode query = QueryDsl.of(weighting);
@@ -137,8 +150,10 @@ public final class ClusterSearcher implements Searcher {
       filtered.putObject("aggs").set("distinct", body.get("aggs").get("distinct"));
       ((ObjectNode) body.get("aggs")).remove("distinct");
     }
-    JsonNode answer =
-        cluster.call("POST", "/" + alias + "/_search?search_type=dfs_query_then_fetch", body);
+    JsonNode answer = pit == null ? searchAlias(body) : searchPointInTime(body, pit);
+    if (pit != null) {
+      pit = answer.path("pit_id").asText(pit);
+    }
     JsonNode hitsNode = answer.path("hits").path("hits");
     Map<String, List<SearchResult.Source>> sources = sources(hitsNode);
     List<SearchResult.Hit> hits = new ArrayList<>();
@@ -156,13 +171,70 @@ public final class ClusterSearcher implements Searcher {
     boolean exact = matchedExact && total < CARDINALITY_PRECISION;
     Map<String, List<SearchResult.FacetValue>> facets =
         request.facets() ? facets(aggs, request) : Map.of();
-    String next =
-        hits.size() == request.limit() && offset + hits.size() < total
-            ? OffsetCursor.of(request, offset + hits.size())
-            : null;
+    boolean more = hits.size() == request.limit() && offset + hits.size() < total;
+    String next = null;
+    if (more) {
+      next =
+          pit == null
+              ? OffsetCursor.of(request, offset + hits.size())
+              : OffsetCursor.of(request, offset + hits.size(), pit);
+    } else if (pit != null) {
+      closePointInTime(pit);
+    }
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     return new SearchResult(
         request.query(), total, exact, tookMs, hits, facets, next, parsed.notice(), null, false);
+  }
+
+  private JsonNode searchAlias(ObjectNode body) throws IOException {
+    return cluster.call("POST", "/" + alias + "/_search?search_type=dfs_query_then_fetch", body);
+  }
+
+  /**
+   * {@code body} searched in the point in time {@code pit}, renewing it.
+   *
+   * @throws InvalidQueryException when the point in time has expired or is not one
+   */
+  private JsonNode searchPointInTime(ObjectNode body, String pit) throws IOException {
+    body.putObject("pit").put("id", pit).put("keep_alive", CURSOR_KEEP_ALIVE);
+    try {
+      return cluster.call("POST", "/_search?search_type=dfs_query_then_fetch", body);
+    } catch (ClusterException e) {
+      String reason = e.answer() == null ? "" : e.answer().toString();
+      if (e.status() == 404 && reason.contains("search_context_missing_exception")) {
+        throw new InvalidQueryException(
+            "this cursor has expired (a cursor lasts "
+                + CURSOR_KEEP_ALIVE
+                + " after its page on a cluster); start again without a cursor");
+      }
+      if (e.status() == 400 && reason.contains("invalid id")) {
+        throw new InvalidQueryException(
+            "malformed cursor; pass the nextCursor of the previous page unchanged");
+      }
+      throw e;
+    }
+  }
+
+  private String openPointInTime() throws IOException {
+    JsonNode answer =
+        cluster.call(
+            "POST", "/" + alias + "/_search/point_in_time?keep_alive=" + CURSOR_KEEP_ALIVE, null);
+    String id = answer.path("pit_id").asText(null);
+    if (id == null) {
+      throw new ClusterException(0, "the cluster opened no point in time: " + answer, answer);
+    }
+    return id;
+  }
+
+  // The walk is over: free the cluster's resources now rather than at expiry.
+  private void closePointInTime(String pit) {
+    ObjectNode body = Cluster.object();
+    body.putArray("pit_id").add(pit);
+    try {
+      cluster.call("DELETE", "/_search/point_in_time", body);
+    } catch (IOException e) {
+      // Harmless: the cluster drops it when its keep-alive ends.
+    }
   }
 
   private static ObjectNode mustAndFilter(ObjectNode query, List<ObjectNode> filters) {

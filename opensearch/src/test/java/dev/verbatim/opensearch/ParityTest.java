@@ -202,6 +202,82 @@ class ParityTest {
     assertTrue(gaps.size() <= 30, "more known gaps than before: " + gaps.size());
   }
 
+  /** Requests walked page by page with their cursors, on both. */
+  static Map<String, SearchRequest> walks() {
+    Map<String, SearchRequest> r = new LinkedHashMap<>();
+    r.put("everything by 4", SearchRequest.builder("").withLimit(4).withFacets(false).build());
+    r.put("words by 2", SearchRequest.builder("court appeal").withLimit(2).build());
+    r.put(
+        "quotes by date by 3",
+        SearchRequest.builder("")
+            .withType(Type.QUOTE)
+            .withSort(SortOrder.DATE)
+            .withLimit(3)
+            .build());
+    r.put("phrase by 1", SearchRequest.builder("\"so unfair\"").withLimit(1).build());
+    return r;
+  }
+
+  @Test
+  void cursorPagesAreTheSame() throws Exception {
+    List<String> differences = new ArrayList<>();
+    int pages = 0;
+    int hits = 0;
+    for (Map.Entry<String, SearchRequest> e : walks().entrySet()) {
+      List<SearchResult> a = walk(local, e.getValue());
+      List<SearchResult> b = walk(cluster, e.getValue());
+      check(differences, e.getKey(), "pages", a.size(), b.size());
+      check(differences, e.getKey(), "hits", ranked(all(a), false), ranked(all(b), false));
+      for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+        check(
+            differences,
+            e.getKey() + " page " + (i + 1),
+            "total",
+            a.get(i).total(),
+            b.get(i).total());
+      }
+      pages += a.size();
+      hits += all(a).hits().size();
+    }
+    System.out.printf(
+        "parity: %d cursor walks, %d pages, %d hits, %d differences%n",
+        walks().size(), pages, hits, differences.size());
+    assertTrue(differences.isEmpty(), String.join("\n", differences));
+    assertTrue(pages > walks().size(), "every walk should take more than one page");
+  }
+
+  /** Every page of {@code first}, following nextCursor to the end. */
+  static List<SearchResult> walk(Searcher searcher, SearchRequest first) throws IOException {
+    List<SearchResult> pages = new ArrayList<>();
+    SearchRequest request = first;
+    while (true) {
+      SearchResult page = searcher.search(request);
+      pages.add(page);
+      if (page.nextCursor() == null || pages.size() > 100) {
+        return pages;
+      }
+      request = first.toBuilder().withCursor(page.nextCursor()).build();
+    }
+  }
+
+  // The pages of a walk as one result, so runs of equal scores across a page break compare whole.
+  private static SearchResult all(List<SearchResult> pages) {
+    List<SearchResult.Hit> hits = new ArrayList<>();
+    pages.forEach(p -> hits.addAll(p.hits()));
+    SearchResult first = pages.get(0);
+    return new SearchResult(
+        first.query(),
+        first.total(),
+        first.totalExact(),
+        0,
+        hits,
+        Map.of(),
+        null,
+        null,
+        null,
+        false);
+  }
+
   @Test
   void quotesAndArticlesAreTheSame() throws Exception {
     SearchResult.Hit quote =
