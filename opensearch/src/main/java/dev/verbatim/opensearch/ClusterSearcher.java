@@ -14,6 +14,7 @@ import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
 import dev.verbatim.search.Searcher;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -61,22 +62,44 @@ public final class ClusterSearcher implements Searcher {
           Schema.FINGERPRINT,
           IndexMapping.GROUP);
 
+  // A search stopped before it found anything is tried once more with this many times the limit.
+  private static final int RETRY_FACTOR = 4;
+
   private final Cluster cluster;
   private final String alias;
   private final boolean ownCluster;
+  private final long timeLimitNanos;
 
-  private ClusterSearcher(Cluster cluster, boolean ownCluster) {
+  private ClusterSearcher(Cluster cluster, boolean ownCluster, Duration timeLimit) {
     this.cluster = cluster;
     this.alias = cluster.settings().indexName();
     this.ownCluster = ownCluster;
+    this.timeLimitNanos = Math.max(1, timeLimit.toNanos());
   }
 
   /**
-   * Connects to the cluster and checks that the index exists.
+   * Connects to the cluster and checks that the index exists; searches have {@link
+   * Searcher#DEFAULT_TIME_LIMIT}, as locally.
    *
    * @throws IOException when the cluster cannot be reached or holds no such index
    */
   public static ClusterSearcher connect(ClusterSettings settings) throws IOException {
+    return connect(settings, Searcher.DEFAULT_TIME_LIMIT);
+  }
+
+  /**
+   * As {@link #connect(ClusterSettings)}, with {@code timeLimit} for each shard's matching (the
+   * search request's {@code timeout}): a search that reaches it answers with what the shards found
+   * and {@code timedOut}, as the local searcher does.
+   *
+   * @throws IllegalArgumentException when {@code timeLimit} is negative
+   * @throws IOException when the cluster cannot be reached or holds no such index
+   */
+  public static ClusterSearcher connect(ClusterSettings settings, Duration timeLimit)
+      throws IOException {
+    if (timeLimit.isNegative()) {
+      throw new IllegalArgumentException("time limit must not be negative, got " + timeLimit);
+    }
     Cluster cluster = Cluster.connect(settings);
     try {
       if (!cluster.exists("/" + settings.indexName())) {
@@ -89,7 +112,7 @@ public final class ClusterSearcher implements Searcher {
                 + settings.url()
                 + "` first");
       }
-      return new ClusterSearcher(cluster, true);
+      return new ClusterSearcher(cluster, true, timeLimit);
     } catch (IOException | RuntimeException e) {
       cluster.close();
       throw e;
@@ -104,6 +127,15 @@ public final class ClusterSearcher implements Searcher {
    */
   @Override
   public SearchResult search(SearchRequest request) throws IOException {
+    SearchResult result = search(request, timeLimitNanos);
+    if (result.timedOut() && result.hits().isEmpty()) {
+      // As locally: an empty page would read as "nothing matches"; one more try with more time.
+      result = search(request, timeLimitNanos * RETRY_FACTOR);
+    }
+    return result;
+  }
+
+  private SearchResult search(SearchRequest request, long limitNanos) throws IOException {
     long start = System.nanoTime();
     ParsedQuery parsed = ParsedQuery.of(request);
     ParsedQuery.Weighting weighting = parsed.weighting(request.relevance());
@@ -129,7 +161,7 @@ public final class ClusterSearcher implements Searcher {
     } else {
       body.set("query", filters.isEmpty() ? query : mustAndFilter(query, filters));
     }
-    body.put("from", offset).put("size", request.limit());
+    body.put("from", offset).put("size", request.limit()).put("timeout", limitNanos + "nanos");
     body.putPOJO("track_total_hits", request.facets() ? Boolean.TRUE : (Object) EXACT_TOTAL);
     body.set("sort", sort(request));
     body.putObject("collapse").put("field", IndexMapping.GROUP);
@@ -150,7 +182,16 @@ public final class ClusterSearcher implements Searcher {
       filtered.putObject("aggs").set("distinct", body.get("aggs").get("distinct"));
       ((ObjectNode) body.get("aggs")).remove("distinct");
     }
-    JsonNode answer = pit == null ? searchAlias(body) : searchPointInTime(body, pit);
+    JsonNode answer;
+    try {
+      answer = pit == null ? searchAlias(body) : searchPointInTime(body, pit);
+    } catch (ClusterException e) {
+      if (e.answer() == null || !e.answer().toString().contains("time_exceeded_exception")) {
+        throw e;
+      }
+      // Every shard reached the limit before collecting (rewriting a wide wildcard, say).
+      answer = Cluster.object().put("timed_out", true);
+    }
     if (pit != null) {
       pit = answer.path("pit_id").asText(pit);
     }
@@ -168,7 +209,8 @@ public final class ClusterSearcher implements Searcher {
     long matched = answer.path("hits").path("total").path("value").asLong();
     boolean matchedExact = "eq".equals(answer.path("hits").path("total").path("relation").asText());
     long total = matched == 0 ? 0 : distinctCount.path("value").asLong();
-    boolean exact = matchedExact && total < CARDINALITY_PRECISION;
+    boolean timedOut = answer.path("timed_out").asBoolean(false);
+    boolean exact = matchedExact && total < CARDINALITY_PRECISION && !timedOut;
     Map<String, List<SearchResult.FacetValue>> facets =
         request.facets() ? facets(aggs, request) : Map.of();
     boolean more = hits.size() == request.limit() && offset + hits.size() < total;
@@ -182,8 +224,9 @@ public final class ClusterSearcher implements Searcher {
       closePointInTime(pit);
     }
     long tookMs = (System.nanoTime() - start) / 1_000_000;
+    String notice = timedOut ? parsed.noticeAtTimeLimit(hits.isEmpty()) : parsed.notice();
     return new SearchResult(
-        request.query(), total, exact, tookMs, hits, facets, next, parsed.notice(), null, false);
+        request.query(), total, exact, tookMs, hits, facets, next, notice, null, timedOut);
   }
 
   private JsonNode searchAlias(ObjectNode body) throws IOException {

@@ -12,6 +12,7 @@ import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class ClusterCursorTest {
     Path corpus = tmp.resolve("corpus");
     ClusterSettings settings = seeded("cursors", corpus);
     try (ClusterIndex index = ClusterIndex.connect(settings);
-        ClusterSearcher searcher = ClusterSearcher.connect(settings)) {
+        ClusterSearcher searcher = ClusterSearcher.connect(settings, Duration.ofMinutes(1))) {
       List<String> before = ids(ParityTest.walk(searcher, ALL));
 
       SearchResult first = searcher.search(ALL);
@@ -63,7 +64,7 @@ class ClusterCursorTest {
   @Test
   void anExpiredCursorSaysToStartAgain() throws Exception {
     ClusterSettings settings = seeded("expiring", tmp.resolve("corpus"));
-    try (ClusterSearcher searcher = ClusterSearcher.connect(settings);
+    try (ClusterSearcher searcher = ClusterSearcher.connect(settings, Duration.ofMinutes(1));
         Cluster cluster = Cluster.connect(settings)) {
       SearchResult second = searcher.search(next(searcher.search(ALL)));
       String pit = OffsetCursor.snapshot(next(second));
