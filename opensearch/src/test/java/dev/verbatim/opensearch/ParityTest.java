@@ -109,7 +109,7 @@ class ParityTest {
     try (ClusterIndex index = ClusterIndex.connect(settings)) {
       index.rebuild(corpus, new Indexer(2), 2, 1);
     }
-    cluster = ClusterSearcher.connect(settings);
+    cluster = ClusterSearcher.connect(settings, Duration.ofMinutes(1));
   }
 
   @AfterAll
@@ -199,7 +199,7 @@ class ParityTest {
     System.out.printf("parity: %d known gaps (%s)%n", gaps.size(), String.join("; ", KNOWN_GAPS));
     gaps.forEach(d -> System.out.println("  " + d));
     assertTrue(differences.isEmpty(), String.join("\n", differences));
-    assertTrue(gaps.size() <= 30, "more known gaps than before: " + gaps.size());
+    assertTrue(gaps.size() <= 7, "more known gaps than before: " + gaps.size());
   }
 
   /** Requests walked page by page with their cursors, on both. */
@@ -344,17 +344,17 @@ class ParityTest {
 
   /**
    * What differs today and is not by design: counted and printed by the suite, bounded so it can
-   * only shrink. Passages are the same for every quote; an article's passages are chosen here by
-   * the number of marks in a sentence, locally by Lucene's BM25 passage score, so the two may pick
-   * different sentences; and the local highlighter joins two words matched by the near-pair clause
-   * into one mark, which the cluster's marks do not show.
+   * only shrink. Passages are the same for every quote; an article's passages are its sentences
+   * ranked by Lucene's passage score redone on the cluster's marks ({@link PassageScore}), or its
+   * first sentences when nothing in it matched, as locally. What is left is listed here.
    */
   static final List<String> KNOWN_GAPS =
       List.of(
-          "article passages chosen by mark count, not BM25 passage score",
-          "near-pair (proximity) matches not joined into one mark",
+          "near-pair (proximity) matches not joined into one mark (2 articles)",
+          "an article without a match whose paragraphs a single line break separates ('zoe'):"
+              + " its first sentence locally, its first two on the cluster (3 requests)",
           "one article's BM25F score for 'Zoe' differs (2.62 locally, 2.01 on the cluster), cause"
-              + " not found yet");
+              + " not found yet (2 hits)");
 
   /** What differs by design, and how the comparison above allows for it. */
   static final List<String> INHERENT =
