@@ -105,6 +105,16 @@ public record ParsedQuery(Node root, String notice, String searched, List<String
   /** {@code node}'s score multiplied by {@code boost} ({@code word^2}). */
   public record Boost(Node node, float boost) implements Node {}
 
+  /**
+   * The notice of a search of this query that stopped at its time limit, as the local searcher
+   * words it: after {@link #notice()}, that results may be incomplete, or, when it found nothing,
+   * that this does not mean nothing matches.
+   */
+  public String noticeAtTimeLimit(boolean foundNothing) {
+    String stopped = foundNothing ? SearchTimeLimit.TIMED_OUT_EMPTY : SearchTimeLimit.STOPPED;
+    return notice == null ? stopped : notice + "; " + stopped;
+  }
+
   /** Every document (an empty query, {@code *:*}, or {@code -word} alone around a MUST). */
   public record All() implements Node {}
 
