@@ -67,6 +67,11 @@ final class ArticleQuotes {
     REPORTED_BEFORE("reported-before"),
     /** A quote with no cue goes on from the previous speaker when no one else spoke between. */
     CONTINUES("continues"),
+    /**
+     * A quote with no cue after one sentence about the previous speaker and nobody else ({@code “…”
+     * And she won't commit to an opinion yet. “I'm just in the middle of it.”}): that speaker.
+     */
+    ABOUT_BEFORE("about-before"),
     /** The same words quoted elsewhere in the article with a speaker. */
     REPEATED("repeated");
 
@@ -248,10 +253,63 @@ final class ArticleQuotes {
       return; // someone spoke in the sentence before: never inherit past them
     }
     int prev = previousQuote(i);
-    if (prev >= 0 && speaker(prev) != null && !unreadCueAfter(i) && inheritable(prev, i)) {
-      Attribution p = found[prev];
-      found[i] = new Attribution(p.speaker(), Sieve.CONTINUES, p.cue(), prev);
+    if (prev < 0 || speaker(prev) == null || unreadCueAfter(i)) {
+      return;
     }
+    Attribution p = found[prev];
+    if (inheritable(prev, i)) {
+      found[i] = new Attribution(p.speaker(), Sieve.CONTINUES, p.cue(), prev);
+    } else if (aboutSpeakerBetween(prev, i)) {
+      found[i] = new Attribution(p.speaker(), Sieve.ABOUT_BEFORE, p.cue(), prev);
+    }
+  }
+
+  /**
+   * True when exactly one sentence, in quote {@code i}'s paragraph, stands between quote {@code
+   * prev} and quote {@code i}, which opens the next sentence, and that sentence is about the
+   * previous speaker: it names them or refers to them by {@code he}/{@code she}, and names no other
+   * person nor refers to anyone else.
+   */
+  private boolean aboutSpeakerBetween(int prev, int i) {
+    int open = openTok[i];
+    Resolver.Referent who = found[prev].speaker();
+    if (!who.person() || closeTok[prev] < 0 || open == 0 || t.sentenceStartOf(open) != open) {
+      return false;
+    }
+    int between = t.sentence[open] - 1;
+    int from = t.sentenceStart[between];
+    if (t.sentence[closeTok[prev]] != between - 1
+        || t.paragraph[from] != t.paragraph[open]
+        || t.paragraph[open] - t.paragraph[closeTok[prev]] > 1) {
+      return false;
+    }
+    int refs = 0;
+    for (int k = from; k < open; k++) {
+      if (t.quote[k] >= 0) {
+        return false;
+      }
+      Names.Run run = names.runAt(k);
+      Resolver.Referent r = null;
+      if (run != null) {
+        r = resolver.entityReferent(run, Resolver.How.NAME);
+        k = run.last();
+        if (r == null || !r.person()) {
+          continue; // a place or an organisation is no other speaker
+        }
+      } else if (t.isWord(k) && (t.lower(k).equals("he") || t.lower(k).equals("she"))) {
+        r = resolver.refer(new Phrase(k, k), i);
+        if (r == null) {
+          return false; // someone we cannot place
+        }
+      } else {
+        continue;
+      }
+      if (!r.name().equals(who.name())) {
+        return false;
+      }
+      refs++;
+    }
+    return refs > 0;
   }
 
   /**

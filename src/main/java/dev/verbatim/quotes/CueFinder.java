@@ -13,6 +13,9 @@ final class CueFinder {
 
   private static final int MAX_BEFORE_TOKENS = 45;
 
+  /** "Plaid Cymru health spokesman": the words of an appositive left without its closing comma. */
+  private static final int MAX_OPEN_APPOSITIVE_TOKENS = 7;
+
   /** "described some of 50 Cent's rivals as": the words a speech act takes before its quote. */
   private static final int MAX_SPEECH_ACT_TOKENS = 20;
 
@@ -653,6 +656,12 @@ final class CueFinder {
       }
       return new Phrase(first, j);
     }
+    if (commonNoun && looksLikeRole(w)) {
+      Phrase person = personBeforeOpenAppositive(j, lo);
+      if (person != null) {
+        return person;
+      }
+    }
     if (commonNoun) {
       // a noun phrase: back to its determiner ("a spokesperson for the company", "the 36-year-old")
       for (int k = j; k >= lo && k > j - 8; k--) {
@@ -677,6 +686,34 @@ final class CueFinder {
       // bare plural subjects: "analysts said", "officials told"
       if ((w.endsWith("s") && !w.endsWith("ss")) && (j == lo || !t.isWord(j - 1))) {
         return new Phrase(j, j);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code Rhodri Glyn Thomas, Plaid Cymru health spokesman said}: an appositive whose closing
+   * comma is missing, made of names and role words ending in the role at {@code role}, after a
+   * person's name and a comma; that person, or null.
+   */
+  private Phrase personBeforeOpenAppositive(int role, int lo) {
+    for (int k = role - 1; k >= lo && k > role - MAX_OPEN_APPOSITIVE_TOKENS; k--) {
+      if (t.isPunct(k, ',')) {
+        Names.Run person = names.runAt(k - 1);
+        boolean named =
+            k < role - 1
+                && person != null
+                && person.last() == k - 1
+                && person.first() >= lo
+                && !names.isOrganisation(person)
+                && (person.first() == lo || !t.isWord(person.first() - 1));
+        return named ? new Phrase(person.first(), person.last()) : null;
+      }
+      Names.Run r = names.runAt(k);
+      if (r != null) {
+        k = r.first();
+      } else if (!t.lowerCase(k) || !isRoleWord(t.lower(k)) || DETERMINERS.contains(t.lower(k))) {
+        return null; // "the", a verb or a clause: a phrase of its own, not an appositive
       }
     }
     return null;
@@ -991,13 +1028,17 @@ final class CueFinder {
           && isReportingVerb(t, k)
           && !t.lower(k).endsWith("ing")
           && !(t.isWord(k - 1) && PASSIVE.contains(t.lower(k - 1)))) {
-        Phrase np = backwardPhrase(k, from);
         Names.Run after = names.runAt(k + 1);
+        boolean inverted = t.isPunct(k - 1, ',') && after != null && after.first() == k + 1;
+        // "… on the Baltic, said Tidewater's Marta Lindqvist.": the name after the verb speaks
+        Phrase np = inverted ? null : backwardPhrase(k, from);
         if (np == null
             && after != null
             && after.first() == k + 1
             && !Lexicon.HEARER_VERBS.contains(t.lower(k))) {
-          np = new Phrase(after.first(), after.last()); // "…, explained Mr Hosford."
+          // "…, explained Mr Hosford.", "…, said Sandvine's chief technology officer Marc Morin."
+          Phrase forward = forwardPhrase(k + 1);
+          np = forward != null ? forward : new Phrase(after.first(), after.last());
         }
         if (np != null) {
           return np;

@@ -578,6 +578,14 @@ final class Names {
       e.person = true;
       e.evidenced = true;
     }
+    if (!noun
+        && tokens.isPunct(after, ',')
+        && tokens.lowerCase(who)
+        && tokens.lower(who).equals("which")
+        && !e.evidenced) {
+      // "Reporters Without Borders, which tracks press freedom": a body, not a person
+      e.org = true;
+    }
     if (tokens.isWord(after) && Lexicon.COMPANY_CONTEXT.contains(tokens.lower(after))) {
       e.company = true;
     }

@@ -15,6 +15,9 @@ final class Resolver {
 
   private static final int MAX_BACK_PARAGRAPHS = 2;
 
+  /** "For Jupiter analyst Olivier Beauvillain," fits; a longer opening is a clause. */
+  private static final int MAX_VIEW_HOLDER_TOKENS = 7;
+
   /** How a mention was resolved. */
   enum How {
     /**
@@ -114,6 +117,14 @@ final class Resolver {
       spoke.add(r.name());
     }
     return r;
+  }
+
+  /**
+   * The referent of {@code np} for quote {@code quoteIndex} without counting it as a speaker: for a
+   * mention that only refers to someone.
+   */
+  Referent refer(Phrase np, int quoteIndex) {
+    return resolve(np, quoteIndex, 0);
   }
 
   private Referent resolve(Phrase np, int quoteIndex, int depth) {
@@ -436,8 +447,6 @@ final class Resolver {
         return null;
       }
       int limit = si == s ? p : t.sentenceStart[si + 1];
-      if (System.getenv("RDBG") != null)
-        System.err.println("back p=" + p + " si=" + si + " depth=" + depth + " win=" + windowEnd);
       Candidate quoted = speakerOfLastQuote(ss, limit, quoteIndex);
       if (quoted != null) {
         if (quoted.referent == null) {
@@ -466,6 +475,12 @@ final class Resolver {
         Referent r = resolve(speech, quoteIndex, depth + 1);
         if (r != null && fits(r, gender)) {
           return r;
+        }
+      }
+      if (si < s) {
+        Referent holder = viewHolder(ss, limit);
+        if (holder != null && fits(holder, gender)) {
+          return holder;
         }
       }
       boolean usable =
@@ -550,6 +565,32 @@ final class Resolver {
     }
     Referent r = entityReferent(run, How.NAME);
     return r != null && fits(r, gender) ? r.via(How.PRONOUN, run.first()) : unsure;
+  }
+
+  /**
+   * {@code For Jupiter analyst Olivier Beauvillain, Yahoo's decision was an error.}: a sentence
+   * opening with "for" and a person, then a comma, gives that person's view; a pronoun after it
+   * refers to them. The person, or null when the sentence does not open so.
+   */
+  private Referent viewHolder(int ss, int limit) {
+    int k = ss;
+    if (t.isWord(k) && Lexicon.CONJUNCTIONS.contains(t.lower(k))) {
+      k++;
+    }
+    if (!t.isWord(k) || !t.lower(k).equals("for") || names.runAt(k + 1) == null) {
+      return null;
+    }
+    for (int c = k + 2; c < limit && c <= k + MAX_VIEW_HOLDER_TOKENS; c++) {
+      if (t.isPunct(c, ',')) {
+        Names.Run run = headRun(new Phrase(k + 1, c - 1));
+        Referent r = run == null || run.last() != c - 1 ? null : entityReferent(run, How.NAME);
+        return r == null || !r.person() ? null : r.via(How.PRONOUN, run.first());
+      }
+      if (!t.isWord(c) || t.quote[c] >= 0) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** The token of {@code np} when it is {@code he} or {@code she} of {@code gender}, else -1. */
@@ -659,6 +700,18 @@ final class Resolver {
     return organisationBefore(p, quoteIndex, how, null);
   }
 
+  /**
+   * An organisation, or someone the article describes only as speaking for one ({@code a spokesman
+   * for Reporters Without Borders}): "the organisation said" after them is the organisation.
+   */
+  private boolean speaksForOrganisation(Referent r) {
+    if (!r.person()) {
+      return true;
+    }
+    Names.Entity e = r.how() == How.DESCRIPTION ? names.entity(r.name()) : null;
+    return e != null && (e.org || e.company) && !e.person;
+  }
+
   private Referent organisationBefore(int p, int quoteIndex, How how, String noun) {
     if (noun != null && Lexicon.ORG_NOUNS.contains(noun)) {
       String named = names.lastNameContaining(noun, p);
@@ -671,7 +724,7 @@ final class Resolver {
       int ss = t.sentenceStart[si];
       int limit = si == s ? p : t.sentenceStart[si + 1];
       Candidate quoted = speakerOfLastQuote(ss, limit, quoteIndex);
-      if (quoted != null && quoted.referent != null && !quoted.referent.person()) {
+      if (quoted != null && quoted.referent != null && speaksForOrganisation(quoted.referent)) {
         return quoted.referent.via(how, quoted.token);
       }
       Phrase subject = cues.subjectOf(ss, limit);
