@@ -2,7 +2,6 @@ package dev.verbatim.search.query;
 
 import dev.verbatim.search.InvalidQueryException;
 import dev.verbatim.search.SearchRequest;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
