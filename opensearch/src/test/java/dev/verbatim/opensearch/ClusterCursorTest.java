@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.index.Indexer;
 import dev.verbatim.search.InvalidQueryException;
-import dev.verbatim.search.OffsetCursor;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
+import dev.verbatim.search.query.OffsetCursor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
