@@ -105,7 +105,7 @@ final class TextAnalysis {
     into.generation++;
     Buffer buffer = into.head;
     buffer.count = 0;
-    String folded = Schema.foldedInPlace(text);
+    java.io.Reader folded = Schema.foldingReader(text);
     into.spansReplayable = folded != null;
     try (TokenStream ts =
         folded != null ? headOfFolded.tokenStream("", folded) : head.tokenStream("", text)) {

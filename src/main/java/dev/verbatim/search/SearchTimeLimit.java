@@ -1,5 +1,6 @@
 package dev.verbatim.search;
 
+import dev.verbatim.search.query.ParsedQuery;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -33,12 +34,10 @@ final class SearchTimeLimit {
   static final Duration DEFAULT = Duration.ofMillis(400);
 
   /** Said when matching was cut short. */
-  static final String STOPPED = "Search stopped at the time limit; results may be incomplete";
+  static final String STOPPED = ParsedQuery.STOPPED_AT_TIME_LIMIT;
 
   /** Said when matching was cut short before it found anything, even with more time. */
-  static final String TIMED_OUT_EMPTY =
-      "Search stopped at the time limit before it found anything: this does not mean that nothing"
-          + " matches; try again, or narrow the query";
+  static final String TIMED_OUT_EMPTY = ParsedQuery.TIMED_OUT_EMPTY;
 
   /** Searches slower than this log how long each phase took. */
   private static final long SLOW_NANOS = 300_000_000L;

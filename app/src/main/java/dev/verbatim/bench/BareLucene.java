@@ -134,6 +134,10 @@ final class BareLucene {
   static FacetsConfig facetsConfig() {
     FacetsConfig config = new FacetsConfig();
     config.setHierarchical(FACET_DATE, true);
+    // Counted from doc values only: no drill-down terms.
+    for (String dim : java.util.List.of(FACET_TYPE, FACET_SPEAKER, FACET_SOURCE, FACET_DATE)) {
+      config.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
+    }
     return config;
   }
 

@@ -155,7 +155,7 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Searcher searcher =
         cluster.used()
-            ? ClusterSearcher.connect(cluster.settings())
+            ? ClusterSearcher.connect(cluster.settings(), Main.ONE_SHOT_TIME_LIMIT)
             : Searcher.open(index, Main.ONE_SHOT_TIME_LIMIT)) {
       if (export) {
         int rows = Math.min(Export.MAX_ROWS, limit == null ? Export.MAX_ROWS : Math.max(1, limit));

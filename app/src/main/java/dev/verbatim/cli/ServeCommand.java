@@ -138,7 +138,8 @@ final class ServeCommand implements Callable<Integer> {
    */
   private int serveCluster(PrintWriter out) throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Searcher searcher = ClusterSearcher.connect(cluster.settings());
+    try (Searcher searcher =
+            ClusterSearcher.connect(cluster.settings(), Duration.ofMillis(timeLimitMillis));
         WebServer server = new WebServer(searcher).start(host, port)) {
       Searcher.Stats stats = searcher.stats();
       out.printf(

@@ -14,6 +14,7 @@ import dev.verbatim.search.Searcher;
 import dev.verbatim.search.query.OffsetCursor;
 import dev.verbatim.search.query.ParsedQuery;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,6 +38,13 @@ public final class ClusterSearcher implements Searcher {
   private static final int MAX_SOURCES = 1_000;
   private static final int EXACT_TOTAL = 1_000;
   private static final int CARDINALITY_PRECISION = 40_000;
+
+  /**
+   * How long a cursor's point in time lives after its page: each page renews it, the last page
+   * closes it, and a cursor kept longer gets a clear error rather than pages from another view.
+   */
+  static final String CURSOR_KEEP_ALIVE = "5m";
+
   private static final List<String> HIT_FIELDS =
       List.of(
           Schema.ID,
@@ -54,22 +62,44 @@ public final class ClusterSearcher implements Searcher {
           Schema.FINGERPRINT,
           IndexMapping.GROUP);
 
+  // A search stopped before it found anything is tried once more with this many times the limit.
+  private static final int RETRY_FACTOR = 4;
+
   private final Cluster cluster;
   private final String alias;
   private final boolean ownCluster;
+  private final long timeLimitNanos;
 
-  private ClusterSearcher(Cluster cluster, boolean ownCluster) {
+  private ClusterSearcher(Cluster cluster, boolean ownCluster, Duration timeLimit) {
     this.cluster = cluster;
     this.alias = cluster.settings().indexName();
     this.ownCluster = ownCluster;
+    this.timeLimitNanos = Math.max(1, timeLimit.toNanos());
   }
 
   /**
-   * Connects to the cluster and checks that the index exists.
+   * Connects to the cluster and checks that the index exists; searches have {@link
+   * Searcher#DEFAULT_TIME_LIMIT}, as locally.
    *
    * @throws IOException when the cluster cannot be reached or holds no such index
    */
   public static ClusterSearcher connect(ClusterSettings settings) throws IOException {
+    return connect(settings, Searcher.DEFAULT_TIME_LIMIT);
+  }
+
+  /**
+   * As {@link #connect(ClusterSettings)}, with {@code timeLimit} for each shard's matching (the
+   * search request's {@code timeout}): a search that reaches it answers with what the shards found
+   * and {@code timedOut}, as the local searcher does.
+   *
+   * @throws IllegalArgumentException when {@code timeLimit} is negative
+   * @throws IOException when the cluster cannot be reached or holds no such index
+   */
+  public static ClusterSearcher connect(ClusterSettings settings, Duration timeLimit)
+      throws IOException {
+    if (timeLimit.isNegative()) {
+      throw new IllegalArgumentException("time limit must not be negative, got " + timeLimit);
+    }
     Cluster cluster = Cluster.connect(settings);
     try {
       if (!cluster.exists("/" + settings.indexName())) {
@@ -82,7 +112,7 @@ public final class ClusterSearcher implements Searcher {
                 + settings.url()
                 + "` first");
       }
-      return new ClusterSearcher(cluster, true);
+      return new ClusterSearcher(cluster, true, timeLimit);
     } catch (IOException | RuntimeException e) {
       cluster.close();
       throw e;
@@ -97,12 +127,27 @@ public final class ClusterSearcher implements Searcher {
    */
   @Override
   public SearchResult search(SearchRequest request) throws IOException {
+    SearchResult result = search(request, timeLimitNanos);
+    if (result.timedOut() && result.hits().isEmpty()) {
+      // As locally: an empty page would read as "nothing matches"; one more try with more time.
+      result = search(request, timeLimitNanos * RETRY_FACTOR);
+    }
+    return result;
+  }
+
+  private SearchResult search(SearchRequest request, long limitNanos) throws IOException {
     long start = System.nanoTime();
     ParsedQuery parsed = ParsedQuery.of(request);
     ParsedQuery.Weighting weighting = parsed.weighting(request.relevance());
     int offset = request.offset();
+    String pit = null;
     if (request.cursor() != null) {
       offset = OffsetCursor.offset(request);
+      pit = OffsetCursor.snapshot(request);
+      if (pit == null) {
+        // The first page's cursor: only a walk past it pins a point in time (see README).
+        pit = openPointInTime();
+      }
     }
     ObjectNode body = Cluster.object();
     ObjectNode query = QueryDsl.of(weighting);
@@ -116,7 +161,7 @@ public final class ClusterSearcher implements Searcher {
     } else {
       body.set("query", filters.isEmpty() ? query : mustAndFilter(query, filters));
     }
-    body.put("from", offset).put("size", request.limit());
+    body.put("from", offset).put("size", request.limit()).put("timeout", limitNanos + "nanos");
     body.putPOJO("track_total_hits", request.facets() ? Boolean.TRUE : (Object) EXACT_TOTAL);
     body.set("sort", sort(request));
     body.putObject("collapse").put("field", IndexMapping.GROUP);
@@ -137,8 +182,19 @@ public final class ClusterSearcher implements Searcher {
       filtered.putObject("aggs").set("distinct", body.get("aggs").get("distinct"));
       ((ObjectNode) body.get("aggs")).remove("distinct");
     }
-    JsonNode answer =
-        cluster.call("POST", "/" + alias + "/_search?search_type=dfs_query_then_fetch", body);
+    JsonNode answer;
+    try {
+      answer = pit == null ? searchAlias(body) : searchPointInTime(body, pit);
+    } catch (ClusterException e) {
+      if (e.answer() == null || !e.answer().toString().contains("time_exceeded_exception")) {
+        throw e;
+      }
+      // Every shard reached the limit before collecting (rewriting a wide wildcard, say).
+      answer = Cluster.object().put("timed_out", true);
+    }
+    if (pit != null) {
+      pit = answer.path("pit_id").asText(pit);
+    }
     JsonNode hitsNode = answer.path("hits").path("hits");
     Map<String, List<SearchResult.Source>> sources = sources(hitsNode);
     List<SearchResult.Hit> hits = new ArrayList<>();
@@ -153,16 +209,75 @@ public final class ClusterSearcher implements Searcher {
     long matched = answer.path("hits").path("total").path("value").asLong();
     boolean matchedExact = "eq".equals(answer.path("hits").path("total").path("relation").asText());
     long total = matched == 0 ? 0 : distinctCount.path("value").asLong();
-    boolean exact = matchedExact && total < CARDINALITY_PRECISION;
+    boolean timedOut = answer.path("timed_out").asBoolean(false);
+    boolean exact = matchedExact && total < CARDINALITY_PRECISION && !timedOut;
     Map<String, List<SearchResult.FacetValue>> facets =
         request.facets() ? facets(aggs, request) : Map.of();
-    String next =
-        hits.size() == request.limit() && offset + hits.size() < total
-            ? OffsetCursor.of(request, offset + hits.size())
-            : null;
+    boolean more = hits.size() == request.limit() && offset + hits.size() < total;
+    String next = null;
+    if (more) {
+      next =
+          pit == null
+              ? OffsetCursor.of(request, offset + hits.size())
+              : OffsetCursor.of(request, offset + hits.size(), pit);
+    } else if (pit != null) {
+      closePointInTime(pit);
+    }
     long tookMs = (System.nanoTime() - start) / 1_000_000;
+    String notice = timedOut ? parsed.noticeAtTimeLimit(hits.isEmpty()) : parsed.notice();
     return new SearchResult(
-        request.query(), total, exact, tookMs, hits, facets, next, parsed.notice(), null, false);
+        request.query(), total, exact, tookMs, hits, facets, next, notice, null, timedOut);
+  }
+
+  private JsonNode searchAlias(ObjectNode body) throws IOException {
+    return cluster.call("POST", "/" + alias + "/_search?search_type=dfs_query_then_fetch", body);
+  }
+
+  /**
+   * {@code body} searched in the point in time {@code pit}, renewing it.
+   *
+   * @throws InvalidQueryException when the point in time has expired or is not one
+   */
+  private JsonNode searchPointInTime(ObjectNode body, String pit) throws IOException {
+    body.putObject("pit").put("id", pit).put("keep_alive", CURSOR_KEEP_ALIVE);
+    try {
+      return cluster.call("POST", "/_search?search_type=dfs_query_then_fetch", body);
+    } catch (ClusterException e) {
+      String reason = e.answer() == null ? "" : e.answer().toString();
+      if (e.status() == 404 && reason.contains("search_context_missing_exception")) {
+        throw new InvalidQueryException(
+            "this cursor has expired (a cursor lasts "
+                + CURSOR_KEEP_ALIVE
+                + " after its page on a cluster); start again without a cursor");
+      }
+      if (e.status() == 400 && reason.contains("invalid id")) {
+        throw new InvalidQueryException(
+            "malformed cursor; pass the nextCursor of the previous page unchanged");
+      }
+      throw e;
+    }
+  }
+
+  private String openPointInTime() throws IOException {
+    JsonNode answer =
+        cluster.call(
+            "POST", "/" + alias + "/_search/point_in_time?keep_alive=" + CURSOR_KEEP_ALIVE, null);
+    String id = answer.path("pit_id").asText(null);
+    if (id == null) {
+      throw new ClusterException(0, "the cluster opened no point in time: " + answer, answer);
+    }
+    return id;
+  }
+
+  // The walk is over: free the cluster's resources now rather than at expiry.
+  private void closePointInTime(String pit) {
+    ObjectNode body = Cluster.object();
+    body.putArray("pit_id").add(pit);
+    try {
+      cluster.call("DELETE", "/_search/point_in_time", body);
+    } catch (IOException e) {
+      // Harmless: the cluster drops it when its keep-alive ends.
+    }
   }
 
   private static ObjectNode mustAndFilter(ObjectNode query, List<ObjectNode> filters) {

@@ -94,26 +94,23 @@ final class Highlights {
     int wanted = quote ? 1 : request.passages();
     List<int[]> sentences = sentences(text);
     List<int[]> chosen = new ArrayList<>();
-    List<Integer> scores = new ArrayList<>();
-    for (int[] s : sentences) {
-      int count = 0;
-      for (SearchResult.Span m : marks) {
-        if (m.start() >= s[0] && m.end() <= s[1]) {
-          count++;
+    if (marks.isEmpty()) {
+      // As Lucene's highlighter without a match: the first sentences, an empty line counting as
+      // one (it is a passage there, dropped when printed).
+      chosen.addAll(sentences.subList(0, Math.min(wanted, sentences.size())));
+    } else {
+      List<double[]> scored = new ArrayList<>();
+      for (int i = 0; i < sentences.size(); i++) {
+        double score = PassageScore.of(text, sentences.get(i), marks);
+        if (score > 0) {
+          scored.add(new double[] {score, i});
         }
       }
-      scores.add(count);
-    }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < sentences.size(); i++) {
-      order.add(i);
-    }
-    order.sort((a, c) -> Integer.compare(scores.get(c), scores.get(a)));
-    for (int i : order) {
-      if (chosen.size() == wanted || (scores.get(i) == 0 && !chosen.isEmpty())) {
-        break;
+      // Best first; equal scores: the earlier sentence.
+      scored.sort((a, c) -> a[0] != c[0] ? Double.compare(c[0], a[0]) : Double.compare(a[1], c[1]));
+      for (double[] s : scored.subList(0, Math.min(wanted, scored.size()))) {
+        chosen.add(sentences.get((int) s[1]));
       }
-      chosen.add(sentences.get(i));
     }
     chosen.sort((a, c) -> Integer.compare(a[0], c[0]));
     List<SearchResult.Passage> out = new ArrayList<>();
@@ -151,6 +148,9 @@ final class Highlights {
       int lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd < 0) {
         lineEnd = text.length();
+      }
+      if (lineEnd == lineStart && lineEnd < text.length()) {
+        out.add(new int[] {lineStart, lineEnd});
       }
       BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
       it.setText(text.substring(lineStart, lineEnd));

@@ -109,7 +109,7 @@ class ParityTest {
     try (ClusterIndex index = ClusterIndex.connect(settings)) {
       index.rebuild(corpus, new Indexer(2), 2, 1);
     }
-    cluster = ClusterSearcher.connect(settings);
+    cluster = ClusterSearcher.connect(settings, Duration.ofMinutes(1));
   }
 
   @AfterAll
@@ -199,7 +199,83 @@ class ParityTest {
     System.out.printf("parity: %d known gaps (%s)%n", gaps.size(), String.join("; ", KNOWN_GAPS));
     gaps.forEach(d -> System.out.println("  " + d));
     assertTrue(differences.isEmpty(), String.join("\n", differences));
-    assertTrue(gaps.size() <= 30, "more known gaps than before: " + gaps.size());
+    assertTrue(gaps.size() <= 7, "more known gaps than before: " + gaps.size());
+  }
+
+  /** Requests walked page by page with their cursors, on both. */
+  static Map<String, SearchRequest> walks() {
+    Map<String, SearchRequest> r = new LinkedHashMap<>();
+    r.put("everything by 4", SearchRequest.builder("").withLimit(4).withFacets(false).build());
+    r.put("words by 2", SearchRequest.builder("court appeal").withLimit(2).build());
+    r.put(
+        "quotes by date by 3",
+        SearchRequest.builder("")
+            .withType(Type.QUOTE)
+            .withSort(SortOrder.DATE)
+            .withLimit(3)
+            .build());
+    r.put("phrase by 1", SearchRequest.builder("\"so unfair\"").withLimit(1).build());
+    return r;
+  }
+
+  @Test
+  void cursorPagesAreTheSame() throws Exception {
+    List<String> differences = new ArrayList<>();
+    int pages = 0;
+    int hits = 0;
+    for (Map.Entry<String, SearchRequest> e : walks().entrySet()) {
+      List<SearchResult> a = walk(local, e.getValue());
+      List<SearchResult> b = walk(cluster, e.getValue());
+      check(differences, e.getKey(), "pages", a.size(), b.size());
+      check(differences, e.getKey(), "hits", ranked(all(a), false), ranked(all(b), false));
+      for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+        check(
+            differences,
+            e.getKey() + " page " + (i + 1),
+            "total",
+            a.get(i).total(),
+            b.get(i).total());
+      }
+      pages += a.size();
+      hits += all(a).hits().size();
+    }
+    System.out.printf(
+        "parity: %d cursor walks, %d pages, %d hits, %d differences%n",
+        walks().size(), pages, hits, differences.size());
+    assertTrue(differences.isEmpty(), String.join("\n", differences));
+    assertTrue(pages > walks().size(), "every walk should take more than one page");
+  }
+
+  /** Every page of {@code first}, following nextCursor to the end. */
+  static List<SearchResult> walk(Searcher searcher, SearchRequest first) throws IOException {
+    List<SearchResult> pages = new ArrayList<>();
+    SearchRequest request = first;
+    while (true) {
+      SearchResult page = searcher.search(request);
+      pages.add(page);
+      if (page.nextCursor() == null || pages.size() > 100) {
+        return pages;
+      }
+      request = first.toBuilder().withCursor(page.nextCursor()).build();
+    }
+  }
+
+  // The pages of a walk as one result, so runs of equal scores across a page break compare whole.
+  private static SearchResult all(List<SearchResult> pages) {
+    List<SearchResult.Hit> hits = new ArrayList<>();
+    pages.forEach(p -> hits.addAll(p.hits()));
+    SearchResult first = pages.get(0);
+    return new SearchResult(
+        first.query(),
+        first.total(),
+        first.totalExact(),
+        0,
+        hits,
+        Map.of(),
+        null,
+        null,
+        null,
+        false);
   }
 
   @Test
@@ -268,17 +344,17 @@ class ParityTest {
 
   /**
    * What differs today and is not by design: counted and printed by the suite, bounded so it can
-   * only shrink. Passages are the same for every quote; an article's passages are chosen here by
-   * the number of marks in a sentence, locally by Lucene's BM25 passage score, so the two may pick
-   * different sentences; and the local highlighter joins two words matched by the near-pair clause
-   * into one mark, which the cluster's marks do not show.
+   * only shrink. Passages are the same for every quote; an article's passages are its sentences
+   * ranked by Lucene's passage score redone on the cluster's marks ({@link PassageScore}), or its
+   * first sentences when nothing in it matched, as locally. What is left is listed here.
    */
   static final List<String> KNOWN_GAPS =
       List.of(
-          "article passages chosen by mark count, not BM25 passage score",
-          "near-pair (proximity) matches not joined into one mark",
+          "near-pair (proximity) matches not joined into one mark (2 articles)",
+          "an article without a match whose paragraphs a single line break separates ('zoe'):"
+              + " its first sentence locally, its first two on the cluster (3 requests)",
           "one article's BM25F score for 'Zoe' differs (2.62 locally, 2.01 on the cluster), cause"
-              + " not found yet");
+              + " not found yet (2 hits)");
 
   /** What differs by design, and how the comparison above allows for it. */
   static final List<String> INHERENT =

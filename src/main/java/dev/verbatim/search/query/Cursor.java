@@ -76,8 +76,11 @@ public record Cursor(
    */
   public static Cursor decode(String text) {
     try {
+      // A backend's snapshot may follow a dot (outside Base64url's alphabet): see OffsetCursor.
+      int dot = text.indexOf('.');
+      String head = dot < 0 ? text : text.substring(0, dot);
       String[] parts =
-          new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(SEP, -1);
+          new String(Base64.getUrlDecoder().decode(head), StandardCharsets.UTF_8).split(SEP, -1);
       if (parts.length != 9 || !VERSION.equals(parts[0]) || !"wt".contains(parts[6])) {
         throw new IllegalArgumentException("wrong shape");
       }

@@ -105,6 +105,25 @@ public record ParsedQuery(Node root, String notice, String searched, List<String
   /** {@code node}'s score multiplied by {@code boost} ({@code word^2}). */
   public record Boost(Node node, float boost) implements Node {}
 
+  /** Said when matching was cut short (by either backend). */
+  public static final String STOPPED_AT_TIME_LIMIT =
+      "Search stopped at the time limit; results may be incomplete";
+
+  /** Said when matching was cut short before it found anything, even with more time. */
+  public static final String TIMED_OUT_EMPTY =
+      "Search stopped at the time limit before it found anything: this does not mean that nothing"
+          + " matches; try again, or narrow the query";
+
+  /**
+   * The notice of a search of this query that stopped at its time limit, as the local searcher
+   * words it: after {@link #notice()}, that results may be incomplete, or, when it found nothing,
+   * that this does not mean nothing matches.
+   */
+  public String noticeAtTimeLimit(boolean foundNothing) {
+    String stopped = foundNothing ? TIMED_OUT_EMPTY : STOPPED_AT_TIME_LIMIT;
+    return notice == null ? stopped : notice + "; " + stopped;
+  }
+
   /** Every document (an empty query, {@code *:*}, or {@code -word} alone around a MUST). */
   public record All() implements Node {}
 
