@@ -28,26 +28,7 @@ import org.apache.lucene.search.QueryVisitor;
  * request; confined to the request's thread.
  */
 final class Search {
-  private static final Set<String> HIT_FIELDS =
-      Set.of(
-          Schema.ID,
-          Schema.TYPE,
-          Schema.ARTICLE_ID,
-          Schema.TITLE,
-          Schema.ARTICLE_TITLE,
-          Schema.SOURCE,
-          Schema.DATE,
-          Schema.SPEAKER,
-          Schema.CUE,
-          Schema.MENTION,
-          Schema.MENTION_OFFSET,
-          Schema.RULE,
-          Schema.ANTECEDENT,
-          Schema.ANTECEDENT_OFFSET,
-          Schema.KIND,
-          Schema.TEXT,
-          Schema.OFFSET,
-          Schema.FINGERPRINT);
+  private static final Set<String> HIT_FIELDS = Set.copyOf(Schema.HIT_FIELDS);
 
   private static final String FACETS_SKIPPED = "Facet counts left out at the time limit";
   // Beyond this many terms, marking a page costs enough to be done a few hits at a time.

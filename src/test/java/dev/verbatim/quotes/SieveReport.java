@@ -18,12 +18,13 @@ import java.util.TreeMap;
 
 /**
  * Dev tool, not a test: each attribution rule's precision and coverage against a gold file of
- * quotes (the format of {@code ../shared/gold/}). Run from the project folder after {@code
- * test-compile}:
+ * quotes (the gold format: one JSON object a line with article, offset, length, speaker and
+ * aliases), given on the command line with the corpus folder it marks. Run from the project folder
+ * after {@code test-compile}:
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat cp.txt) dev.verbatim.quotes.SieveReport \
- *     ../shared/gold/bbc-dev-quotes.jsonl ../shared/corpora/bbc
+ *     GOLD.jsonl CORPUS_FOLDER
  * </pre>
  *
  * A gold quote is matched to the extracted quote of its article with the largest overlap over union

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Searches a Verbatim index on a cluster: the same {@link SearchRequest} in, the same {@link
@@ -46,21 +47,7 @@ public final class ClusterSearcher implements Searcher {
   static final String CURSOR_KEEP_ALIVE = "5m";
 
   private static final List<String> HIT_FIELDS =
-      List.of(
-          Schema.ID,
-          Schema.TYPE,
-          Schema.ARTICLE_ID,
-          Schema.TITLE,
-          Schema.ARTICLE_TITLE,
-          Schema.SOURCE,
-          Schema.DATE,
-          Schema.SPEAKER,
-          Schema.CUE,
-          Schema.KIND,
-          Schema.TEXT,
-          Schema.OFFSET,
-          Schema.FINGERPRINT,
-          IndexMapping.GROUP);
+      Stream.concat(Schema.HIT_FIELDS.stream(), Stream.of(IndexMapping.GROUP)).toList();
 
   // A search stopped before it found anything is tried once more with this many times the limit.
   private static final int RETRY_FACTOR = 4;
@@ -516,6 +503,10 @@ public final class ClusterSearcher implements Searcher {
             .withDate(text(s, Schema.DATE))
             .withSpeaker(text(s, Schema.SPEAKER))
             .withCue(text(s, Schema.CUE))
+            .withEvidence(
+                mention(s, Schema.MENTION, Schema.MENTION_OFFSET),
+                text(s, Schema.RULE),
+                mention(s, Schema.ANTECEDENT, Schema.ANTECEDENT_OFFSET))
             .withKind(kind(s))
             .withText(text(s, Schema.TEXT))
             .withPassages(marked.passages())

@@ -175,6 +175,9 @@ class ParityTest {
         check(differences, kind + " " + h.id(), "quoteId", h.quoteId(), o.quoteId());
         check(differences, kind + " " + h.id(), "titleHtml", h.titleHtml(), o.titleHtml());
         check(differences, kind + " " + h.id(), "speakerHtml", h.speakerHtml(), o.speakerHtml());
+        check(differences, kind + " " + h.id(), "mention", h.mention(), o.mention());
+        check(differences, kind + " " + h.id(), "rule", h.rule(), o.rule());
+        check(differences, kind + " " + h.id(), "antecedent", h.antecedent(), o.antecedent());
         if (h.type() == Type.ARTICLE || !o.passages().equals(h.passages())) {
           // KNOWN_GAPS: compared, counted and printed, not yet required to be equal.
           if (!h.passages().equals(o.passages())) {

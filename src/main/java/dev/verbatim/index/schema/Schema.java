@@ -119,6 +119,31 @@ public final class Schema {
    */
   public static final String FINGERPRINT = "fingerprint";
 
+  /**
+   * The stored fields a search hit is built from, in every backend: the local searcher reads them
+   * from stored fields, the cluster asks for them in {@code _source}.
+   */
+  public static final List<String> HIT_FIELDS =
+      List.of(
+          ID,
+          TYPE,
+          ARTICLE_ID,
+          TITLE,
+          ARTICLE_TITLE,
+          SOURCE,
+          DATE,
+          SPEAKER,
+          CUE,
+          MENTION,
+          MENTION_OFFSET,
+          RULE,
+          ANTECEDENT,
+          ANTECEDENT_OFFSET,
+          KIND,
+          TEXT,
+          OFFSET,
+          FINGERPRINT);
+
   /** Hashes of a quote's first and last half of words, 8-byte keywords, for finding variants. */
   public static final String NEAR_KEY = "near_key";
 
