@@ -8,20 +8,29 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Body;
@@ -54,7 +63,16 @@ final class Cluster implements AutoCloseable {
   static Cluster connect(ClusterSettings settings) throws IOException {
     HttpHost host =
         new HttpHost(settings.url().getScheme(), settings.url().getHost(), port(settings));
-    SSLContext ssl = settings.caCertificate() == null ? null : sslContext(settings);
+    SSLContext ssl = sslContext(settings.caCertificate());
+    // The host name is checked by the client after the handshake, not left to the JDK's endpoint
+    // identification alone: httpclient5 5.6's async TLS with its default (BUILTIN) policy let a
+    // certificate for another host through (ClusterTlsTest). The same check with or without a CA.
+    TlsStrategy tls =
+        ClientTlsStrategyBuilder.create()
+            .setSslContext(ssl)
+            .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
+            .setHostnameVerifier(HttpsSupport.getDefaultHostnameVerifier())
+            .buildAsync();
     ApacheHttpClient5TransportBuilder builder =
         ApacheHttpClient5TransportBuilder.builder(host)
             .setDefaultHeaders(authorization(settings))
@@ -68,11 +86,8 @@ final class Cluster implements AutoCloseable {
                   PoolingAsyncClientConnectionManagerBuilder connections =
                       PoolingAsyncClientConnectionManagerBuilder.create()
                           .setMaxConnTotal(64)
-                          .setMaxConnPerRoute(64);
-                  if (ssl != null) {
-                    connections.setTlsStrategy(
-                        ClientTlsStrategyBuilder.create().setSslContext(ssl).buildAsync());
-                  }
+                          .setMaxConnPerRoute(64)
+                          .setTlsStrategy(tls);
                   return client.setConnectionManager(connections.build());
                 });
     String path = settings.url().getPath();
@@ -99,16 +114,42 @@ final class Cluster implements AutoCloseable {
     return new Header[0];
   }
 
-  private static SSLContext sslContext(ClusterSettings s) throws IOException {
-    try (InputStream in = Files.newInputStream(s.caCertificate())) {
+  /**
+   * A context that trusts only the CA certificates in {@code ca} (a PEM file, or DER); with no
+   * file, the JDK's default one (its trusted CAs, or {@code javax.net.ssl.trustStore}).
+   */
+  private static SSLContext sslContext(Path ca) throws IOException {
+    if (ca == null) {
+      try {
+        return SSLContext.getDefault();
+      } catch (GeneralSecurityException e) {
+        throw new IOException("no default TLS context: " + e, e);
+      }
+    }
+    Collection<? extends Certificate> certificates;
+    try (InputStream in = Files.newInputStream(ca)) {
+      certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+    } catch (NoSuchFileException e) {
+      throw new IOException("no CA certificate file " + ca + " (--opensearch-ca)", e);
+    } catch (IOException e) {
+      throw new IOException("cannot read the CA certificate file " + ca + ": " + e, e);
+    } catch (CertificateException e) {
+      // Its message never quotes the file, which may be a secret given by mistake.
+      certificates = List.of();
+    }
+    if (certificates.isEmpty()) {
+      throw new IOException(
+          "no readable certificate in the CA file "
+              + ca
+              + "; --opensearch-ca takes the PEM file (-----BEGIN CERTIFICATE-----) of the CA"
+              + " that signed the cluster's certificate");
+    }
+    try {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
       int i = 0;
-      for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        trust.setCertificateEntry("ca-" + i++, cert);
-      }
-      if (i == 0) {
-        throw new IOException("no certificate in " + s.caCertificate());
+      for (Certificate certificate : certificates) {
+        trust.setCertificateEntry("ca-" + i++, certificate);
       }
       TrustManagerFactory tmf =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -117,7 +158,7 @@ final class Cluster implements AutoCloseable {
       context.init(null, tmf.getTrustManagers(), null);
       return context;
     } catch (GeneralSecurityException e) {
-      throw new IOException("cannot use the CA certificate " + s.caCertificate() + ": " + e, e);
+      throw new IOException("cannot use the CA certificate " + ca + ": " + e, e);
     }
   }
 
@@ -181,6 +222,9 @@ final class Cluster implements AutoCloseable {
       if (rootCause(e) instanceof ConnectException c) {
         throw unreachable(c);
       }
+      if (cause(e, SSLException.class) != null) {
+        throw untrusted(e);
+      }
       throw new IOException(
           "cluster " + settings.url() + " failed on " + method + " " + path + ": " + e, e);
     }
@@ -195,6 +239,51 @@ final class Cluster implements AutoCloseable {
             + e.getMessage()
             + "); is it running? `verbatim opensearch-node` starts a local one",
         null);
+  }
+
+  /**
+   * A TLS failure, worded: a certificate the client does not trust (not signed by the given CA, or
+   * by one of the JDK's, or not for this host) says which CA it was checked against and how to give
+   * another. No request was sent, so no credential went to the unverified server.
+   */
+  private ClusterException untrusted(IOException e) {
+    Path ca = settings.caCertificate();
+    boolean certificate =
+        cause(e, CertificateException.class) != null
+            || cause(e, SSLPeerUnverifiedException.class) != null;
+    Throwable root = rootCause(e);
+    String why = root.getMessage() != null ? root.getMessage() : root.toString();
+    String what =
+        certificate
+            ? "does not trust the TLS certificate of the cluster at "
+                + settings.url()
+                + " ("
+                + why
+                + "); "
+                + (ca == null
+                    ? "checked against the JDK's trusted CAs: if a private CA signed it, give that"
+                        + " CA's PEM file with --opensearch-ca FILE"
+                    : "checked against the CA in "
+                        + ca
+                        + " (--opensearch-ca): is that the CA that signed it, for this host name?")
+            : "cannot set up TLS with the cluster at "
+                + settings.url()
+                + " ("
+                + why
+                + "); does it speak HTTPS on that port?";
+    ClusterException failure = new ClusterException(0, "the client " + what, null);
+    failure.initCause(e);
+    return failure;
+  }
+
+  /** The first of {@code t} and its causes that is a {@code type}, or null. */
+  private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+    for (; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   private static Throwable rootCause(Throwable t) {

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param user the basic-auth user, or null
  * @param password the basic-auth password, or null
  * @param apiKey an API key ({@code Authorization: ApiKey ...}), or null
- * @param caCertificate a PEM file with the CA that signed the cluster's certificate, or null for
- *     the JDK's trusted CAs
+ * @param caCertificate a PEM file with the CA that signed the cluster's certificate (then only that
+ *     CA is trusted; the URL must be {@code https://}), or null for the JDK's trusted CAs
  */
 public record ClusterSettings(
     URI url, String indexName, String user, String password, String apiKey, Path caCertificate) {
@@ -44,6 +44,10 @@ public record ClusterSettings(
     if (!indexName.matches("[a-z0-9][a-z0-9_.-]*")) {
       throw new IllegalArgumentException(
           "index name must be lowercase letters, digits, '_', '-' or '.', got '" + indexName + "'");
+    }
+    if (caCertificate != null && !"https".equals(scheme)) {
+      throw new IllegalArgumentException(
+          "a CA certificate (--opensearch-ca) is for an https:// cluster URL, got '" + url + "'");
     }
     if ((user == null) != (password == null)) {
       throw new IllegalArgumentException("basic auth needs both a user and a password");

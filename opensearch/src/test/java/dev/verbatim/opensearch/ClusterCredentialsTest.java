@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the Authorization header, and no secret in what it says when the cluster refuses them.
  */
 class ClusterCredentialsTest {
-  private static final String PASSWORD = "s3cret-Pa55word";
-  private static final String API_KEY = "a2V5LWlkOmtleS1zZWNyZXQ=";
-  private static final String BASIC_TOKEN =
+  static final String PASSWORD = "s3cret-Pa55word";
+  static final String API_KEY = "a2V5LWlkOmtleS1zZWNyZXQ=";
+  static final String BASIC_TOKEN =
       Base64.getEncoder().encodeToString(("reader:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
   @TempDir Path tmp;
@@ -99,15 +99,20 @@ class ClusterCredentialsTest {
       IOException e =
           assertThrows(IOException.class, () -> cluster.call("GET", "/verbatim/_count", null));
       assertTrue(e.getMessage().contains("Unauthorized"), e.getMessage());
-      StringBuilder said = new StringBuilder();
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        said.append(t).append('\n');
-      }
-      return said.toString();
+      return told(e);
     }
   }
 
-  private static void assertSecretsAbsent(String text) {
+  /** Everything an exception says: its message and its causes', as a stack trace shows them. */
+  static String told(Throwable e) {
+    StringBuilder said = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      said.append(t).append('\n');
+    }
+    return said.toString();
+  }
+
+  static void assertSecretsAbsent(String text) {
     for (String secret : List.of(PASSWORD, API_KEY, BASIC_TOKEN)) {
       assertFalse(text.contains(secret), "a secret in: " + text);
     }
