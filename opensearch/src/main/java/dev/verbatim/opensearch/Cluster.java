@@ -23,6 +23,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManagerFactory;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
@@ -60,6 +61,9 @@ final class Cluster implements AutoCloseable {
     this.client = new OpenSearchClient(transport).generic();
   }
 
+  /** How long a TLS handshake may take before the connection is given up. */
+  static final Timeout HANDSHAKE_TIMEOUT = Timeout.ofSeconds(10);
+
   static Cluster connect(ClusterSettings settings) throws IOException {
     HttpHost host =
         new HttpHost(settings.url().getScheme(), settings.url().getHost(), port(settings));
@@ -87,7 +91,11 @@ final class Cluster implements AutoCloseable {
                       PoolingAsyncClientConnectionManagerBuilder.create()
                           .setMaxConnTotal(64)
                           .setMaxConnPerRoute(64)
-                          .setTlsStrategy(tls);
+                          .setTlsStrategy(tls)
+                          // A port that takes the connection and never answers the handshake
+                          // (not TLS, or a stalled proxy) fails in seconds, not minutes.
+                          .setDefaultTlsConfig(
+                              TlsConfig.custom().setHandshakeTimeout(HANDSHAKE_TIMEOUT).build());
                   return client.setConnectionManager(connections.build());
                 });
     String path = settings.url().getPath();

@@ -6,6 +6,7 @@ import static dev.verbatim.opensearch.ClusterCredentialsTest.PASSWORD;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -17,6 +18,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -25,6 +28,7 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +117,39 @@ class ClusterTlsTest {
     String message = refusal(() -> ClusterIndex.connect(s).close());
     assertMentions(message, "TLS certificate", CA.toString(), "127.0.0.1", "host name");
     assertEquals(List.of(), seen);
+  }
+
+  @Test
+  void aPortThatNeverAnswersTheHandshakeFailsInSeconds() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      List<Socket> accepted = new CopyOnWriteArrayList<>();
+      Thread acceptor =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      while (true) {
+                        accepted.add(silent.accept()); // held open, never written to
+                      }
+                    } catch (IOException closed) {
+                      // the test is over
+                    }
+                  });
+      ClusterSettings s =
+          ClusterSettings.of("https://127.0.0.1:" + silent.getLocalPort())
+              .withCaCertificate(CA)
+              .withBasicAuth("reader", PASSWORD);
+      String message =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(90), () -> refusal(() -> ClusterIndex.connect(s).close()));
+      assertMentions(message, s.url().toString());
+      assertTrue(!accepted.isEmpty(), "the client reached the port");
+      silent.close();
+      acceptor.join();
+      for (Socket socket : accepted) {
+        socket.close();
+      }
+    }
   }
 
   @Test
