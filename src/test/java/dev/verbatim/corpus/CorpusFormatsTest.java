@@ -29,7 +29,7 @@ class CorpusFormatsTest {
 
   private static Article fixture(String name) throws URISyntaxException {
     Path root = fixtures();
-    ReadResult result = new CorpusReader(root).read(root.resolve(name));
+    CorpusReader.Result result = new CorpusReader(root).read(root.resolve(name));
     assertEquals(List.of(), result.skipped(), name);
     return result.articles().get(0);
   }
@@ -162,7 +162,7 @@ class CorpusFormatsTest {
     try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
       f.setLength(2048);
     }
-    ReadResult result = new CorpusReader(dir, 1024).read(big);
+    CorpusReader.Result result = new CorpusReader(dir, 1024).read(big);
     assertTrue(result.articles().isEmpty());
     assertEquals(
         "file too large for one article: 2048 bytes (limit 1024)",
@@ -185,7 +185,7 @@ class CorpusFormatsTest {
     assertEquals(
         List.of(1, 4, 7), batches.stream().map(CorpusReader.LineBatch::firstLine).toList());
     assertEquals(Files.size(file), batches.stream().mapToLong(CorpusReader.LineBatch::bytes).sum());
-    ReadResult second = CorpusReader.parse(batches.get(1));
+    CorpusReader.Result second = CorpusReader.parse(batches.get(1));
     assertEquals(List.of("n4", "n6"), second.articles().stream().map(Article::id).toList());
     assertEquals("feed.jsonl:5", second.skipped().get(0).where());
   }
@@ -199,13 +199,13 @@ class CorpusFormatsTest {
             + "x".repeat(5000)
             + "\"}\n{\"id\": \"c\", \"text\": \"Also short.\"}");
     List<CorpusReader.LineBatch> batches = new ArrayList<>();
-    List<ReadResult.Skip> skips = new CorpusReader(dir, 1000).readLines(file, 10, batches::add);
+    List<CorpusReader.Skip> skips = new CorpusReader(dir, 1000).readLines(file, 10, batches::add);
     assertEquals(
         List.of(
-            new ReadResult.Skip(
+            new CorpusReader.Skip(
                 "long.jsonl:2", "line too long for one article: more than 1000 chars")),
         skips);
-    ReadResult read = CorpusReader.parse(batches.get(0));
+    CorpusReader.Result read = CorpusReader.parse(batches.get(0));
     assertEquals(List.of("a", "c"), read.articles().stream().map(Article::id).toList());
     assertEquals(List.of(), read.skipped());
   }
@@ -224,7 +224,7 @@ class CorpusFormatsTest {
     Path cut = dir.resolve("cut.jsonl.gz");
     Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     List<CorpusReader.LineBatch> batches = new ArrayList<>();
-    List<ReadResult.Skip> skips = new CorpusReader(dir).readLines(cut, 100, batches::add);
+    List<CorpusReader.Skip> skips = new CorpusReader(dir).readLines(cut, 100, batches::add);
     assertEquals(1, skips.size());
     assertTrue(skips.get(0).where().startsWith("cut.jsonl.gz:"), skips.get(0).where());
     assertTrue(skips.get(0).reason().startsWith("unreadable: EOFException"), skips.get(0).reason());

@@ -2,7 +2,6 @@ package dev.verbatim.bench;
 
 import dev.verbatim.corpus.Article;
 import dev.verbatim.corpus.CorpusReader;
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.quotes.QuoteExtractor;
 import java.io.IOException;
@@ -109,7 +108,7 @@ final class IndexBench {
   }
 
   private double verbatim(String name, int round, Path corpus, Path index) throws IOException {
-    IndexSummary summary = new Indexer(threads).rebuild(corpus, index);
+    Indexer.Summary summary = new Indexer(threads).rebuild(corpus, index);
     log(
         "indexing %s round %d: Verbatim %.2f s (%d articles, %d quotes)",
         name, round + 1, summary.seconds(), summary.articles(), summary.quotes());
