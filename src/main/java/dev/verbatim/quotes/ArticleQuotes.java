@@ -1,6 +1,7 @@
 package dev.verbatim.quotes;
 
 import dev.verbatim.corpus.Article;
+import dev.verbatim.quotes.match.QuoteMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -374,7 +375,7 @@ final class ArticleQuotes {
     for (int i = 0; i < n; i++) {
       if (kinds[i] != Quote.Kind.NOT_A_QUOTE) {
         SpanFinder.Span s = spans.get(i);
-        keys[i] = QuoteExtractor.fingerprint(text.substring(s.innerStart(), s.innerEnd()));
+        keys[i] = QuoteMatch.fingerprint(text.substring(s.innerStart(), s.innerEnd()));
       }
     }
     for (int i = 0; i < n; i++) {

@@ -1,8 +1,6 @@
 package dev.verbatim.quotes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -210,52 +208,5 @@ class QuoteExtractorTest {
         extractor
             .extract(Article.of("none", "None", "Prices rose 3 pct, the bank said."))
             .isEmpty());
-  }
-
-  @Test
-  void fingerprintIgnoresCaseMarksAndTrailingPunctuation() {
-    String a = QuoteExtractor.fingerprint("This is so unfair.");
-    assertEquals(a, QuoteExtractor.fingerprint("“This is so unfair,”"));
-    assertEquals(a, QuoteExtractor.fingerprint("this  is\nso UNFAIR"));
-    assertEquals("dont stop", QuoteExtractor.fingerprint("Don’t stop!"));
-    assertEquals(
-        QuoteExtractor.fingerprint("don't stop"), QuoteExtractor.fingerprint("Don’t stop!"));
-    assertNotEquals(a, QuoteExtractor.fingerprint("This is so fair."));
-  }
-
-  @Test
-  void sameQuotationToleratesOneWordInLongQuotes() {
-    assertTrue(QuoteExtractor.sameQuotation("This is so unfair.", "“This is so unfair,”"));
-    assertTrue(
-        QuoteExtractor.sameQuotation(
-            "We will keep the harbour open all winter long.",
-            "We will keep the harbor open all winter long."));
-    assertTrue(
-        QuoteExtractor.sameQuotation(
-            "We will keep the harbour open all winter.",
-            "We will keep the harbour open all winter long."));
-    assertFalse(
-        QuoteExtractor.sameQuotation(
-            "We will keep the harbour open all winter.",
-            "We will close the harbour for all winter."));
-    assertFalse(QuoteExtractor.sameQuotation("This is so unfair.", "This is so fair."));
-  }
-
-  @Test
-  void sameQuotationForgivesEditorialMarksButNotNumbers() {
-    String said = "We will keep the harbour open all winter long.";
-    assertTrue(
-        QuoteExtractor.sameQuotation(
-            said, "We [the city] will keep the harbour open — all winter long"));
-    assertTrue(
-        QuoteExtractor.sameQuotation(said, "[We] will keep the harbour open all winter long"));
-    assertTrue(QuoteExtractor.sameQuotation(said, "We will keep the harbour open … winter long"));
-    assertFalse(
-        QuoteExtractor.sameQuotation(
-            "The fund needs item 5 approved today.", "The fund needs item 6 approved today."));
-    assertFalse(
-        QuoteExtractor.sameQuotation(
-            "The fund needs item 5 approved today.", "The fund needs item approved today."));
-    assertEquals("we will keep", QuoteExtractor.comparedWords("We [Mayor Quill] will... keep"));
   }
 }
