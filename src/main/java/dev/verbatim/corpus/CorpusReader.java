@@ -1,5 +1,8 @@
 package dev.verbatim.corpus;
 
+import dev.verbatim.corpus.lines.JsonLines;
+import dev.verbatim.corpus.lines.LineBatch;
+import dev.verbatim.corpus.lines.LineSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,8 +20,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Supported: {@code .txt} (first line title, rest body), {@code .md} (title from the first
  * heading), {@code .html}/{@code .htm} (body and metadata of a saved news page), {@code .jsonl} and
- * {@code .jsonl.gz} (one article per line, streamed with {@link #readLines}). A file that cannot be
- * read is reported in {@link Result#skipped()}, never thrown, so one bad file never stops a run.
+ * {@code .jsonl.gz} (one article per line, streamed in bounded memory). A file that cannot be read
+ * is reported in {@link Result#skipped()}, never thrown, so one bad file never stops a run.
  */
 public final class CorpusReader {
   /** Files larger than this (other than JSON Lines, which streams) are skipped as implausible. */
@@ -29,6 +32,24 @@ public final class CorpusReader {
    * "Corpus metadata"); it applies to the folder and the folders below it.
    */
   public static final String METADATA_FILE = CorpusFolders.METADATA_FILE;
+
+  static {
+    // The indexer's pipeline reads JSON Lines through the reader's own settings and folders, from a
+    // package the module does not export; this hands it the methods it needs.
+    JsonLines.handOver(
+        new JsonLines.Reading() {
+          @Override
+          public List<Skip> readLines(CorpusReader reader, Path file, int batchLines, LineSink sink)
+              throws InterruptedException {
+            return reader.readLines(file, batchLines, sink);
+          }
+
+          @Override
+          public Result read(CorpusReader reader, Path file, LineBatch batch) {
+            return reader.read(file, batch);
+          }
+        });
+  }
 
   private final Path root;
   private final long maxArticleBytes;
@@ -76,12 +97,6 @@ public final class CorpusReader {
   /** Metadata files ({@link #METADATA_FILE}) that could not be used, with the reason. */
   public List<Skip> metadataProblems() {
     return folders.problems();
-  }
-
-  /** True when {@code file} holds many articles and is read in batches with {@link #readLines}. */
-  public static boolean isStream(Path file) {
-    Format f = format(file);
-    return f == Format.JSONL || f == Format.JSONL_GZ;
   }
 
   /** True when {@code file}'s name has an extension this reader understands. */
@@ -152,11 +167,8 @@ public final class CorpusReader {
     return complete(file, readAsIs(file));
   }
 
-  /**
-   * The articles in one batch of JSON Lines read from {@code file} with {@link #readLines}, with
-   * what its folder declares filled in; malformed lines come back as {@code path:line} skips.
-   */
-  public Result read(Path file, LineBatch batch) {
+  /** As {@link JsonLines#read}. */
+  Result read(Path file, LineBatch batch) {
     return complete(file, parse(batch));
   }
 
@@ -211,14 +223,8 @@ public final class CorpusReader {
     }
   }
 
-  /**
-   * Streams a JSON Lines file to {@code sink} in batches of at most {@code batchLines} raw lines,
-   * so a file of any size is read in bounded memory; {@link #parse} turns a batch into articles (on
-   * any thread). A file that breaks off (a truncated gzip, an I/O error) is reported as a skip
-   * naming the line it stopped at; the batches before it have been delivered.
-   */
-  public List<Skip> readLines(Path file, int batchLines, LineSink sink)
-      throws InterruptedException {
+  /** As {@link JsonLines#readLines}; {@link #parse} turns a batch into articles, on any thread. */
+  List<Skip> readLines(Path file, int batchLines, LineSink sink) throws InterruptedException {
     if (batchLines < 1) {
       throw new IllegalArgumentException("batchLines must be >= 1, got " + batchLines);
     }
@@ -289,32 +295,8 @@ public final class CorpusReader {
   /**
    * The articles in one batch of JSON Lines; malformed lines come back as {@code path:line} skips.
    */
-  public static Result parse(LineBatch batch) {
+  static Result parse(LineBatch batch) {
     return JsonlArticleReader.parse(batch.file(), batch.firstLine(), batch.lines());
-  }
-
-  /**
-   * Raw lines of a JSON Lines file, not yet parsed. Immutable and thread-safe.
-   *
-   * @param file the corpus-relative path
-   * @param firstLine the 1-based number of the first line in the file
-   * @param lines the lines, without line terminators
-   * @param bytes file bytes consumed to read them (compressed bytes for {@code .gz}), for progress
-   */
-  public record LineBatch(String file, int firstLine, List<String> lines, long bytes) {
-    public LineBatch {
-      lines = List.copyOf(lines);
-    }
-  }
-
-  /**
-   * Receives batches from {@link #readLines}, on the reading thread; may block, for back-pressure.
-   * Called from one thread, so an implementation need not be thread-safe.
-   */
-  @FunctionalInterface
-  public interface LineSink {
-    /** Takes one batch. */
-    void accept(LineBatch batch) throws InterruptedException;
   }
 
   /** The file at the corpus-relative {@code relative} path (the inverse of {@link #relative}). */

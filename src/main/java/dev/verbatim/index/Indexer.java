@@ -2,6 +2,8 @@ package dev.verbatim.index;
 
 import dev.verbatim.corpus.Article;
 import dev.verbatim.corpus.CorpusReader;
+import dev.verbatim.corpus.lines.JsonLines;
+import dev.verbatim.corpus.lines.LineBatch;
 import dev.verbatim.index.schema.Schema;
 import dev.verbatim.index.spi.IndexTarget;
 import dev.verbatim.quotes.Quote;
@@ -174,7 +176,7 @@ public final class Indexer {
   private sealed interface Work {
     record ReadFile(Path file, FileStates.State state) implements Work {}
 
-    record Lines(Path file, CorpusReader.LineBatch batch, FileStates.State state) implements Work {}
+    record Lines(Path file, LineBatch batch, FileStates.State state) implements Work {}
 
     record End() implements Work {}
   }
@@ -312,10 +314,13 @@ public final class Indexer {
             if (state == null) {
               continue;
             }
-            if (CorpusReader.isStream(file)) {
+            if (JsonLines.isStream(file)) {
               skipped.addAll(
-                  reader.readLines(
-                      file, BATCH_LINES, batch -> queue.put(new Work.Lines(file, batch, state))));
+                  JsonLines.readLines(
+                      reader,
+                      file,
+                      BATCH_LINES,
+                      batch -> queue.put(new Work.Lines(file, batch, state))));
               files.incrementAndGet();
             } else {
               queue.put(new Work.ReadFile(file, state));
@@ -368,14 +373,13 @@ public final class Indexer {
             }
             case Work.Lines l -> {
               // Line by line, so an article that cannot be indexed is reported as path:line.
-              CorpusReader.LineBatch batch = l.batch();
+              LineBatch batch = l.batch();
               for (int i = 0; i < batch.lines().size(); i++) {
                 int line = batch.firstLine() + i;
                 String where = batch.file() + ":" + line;
-                CorpusReader.LineBatch one =
-                    new CorpusReader.LineBatch(
-                        batch.file(), line, List.of(batch.lines().get(i)), 0);
-                CorpusReader.Result result = safely(() -> reader.read(l.file(), one), where);
+                LineBatch one = new LineBatch(batch.file(), line, List.of(batch.lines().get(i)), 0);
+                CorpusReader.Result result =
+                    safely(() -> JsonLines.read(reader, l.file(), one), where);
                 add(result, l.state(), documents, block, where);
               }
               bytes.addAndGet(batch.bytes());
