@@ -347,16 +347,6 @@ public record SearchResult(
             "passage bounds must satisfy 0 <= start <= end, got " + start + ".." + end);
       }
     }
-
-    /**
-     * The passage {@code content[start, end)} with {@code matches} (in order, not overlapping)
-     * marked and HTML-escaped as the searcher marks hits, cut to {@code maxLength} characters
-     * around its first match: for a backend that finds the matches itself.
-     */
-    public static Passage marked(
-        String content, int start, int end, List<Span> matches, int maxLength) {
-      return PassageObjects.mark(content, start, end, matches, maxLength);
-    }
   }
 
   /**
