@@ -6,6 +6,7 @@ import dev.verbatim.corpus.lines.JsonLines;
 import dev.verbatim.corpus.lines.LineBatch;
 import dev.verbatim.index.schema.Schema;
 import dev.verbatim.index.spi.IndexTarget;
+import dev.verbatim.index.spi.Indexing;
 import dev.verbatim.quotes.Quote;
 import dev.verbatim.quotes.QuoteExtractor;
 import java.io.IOException;
@@ -44,6 +45,12 @@ public final class Indexer {
   private static final int BATCH_LINES = 256;
 
   private static final long PROGRESS_INTERVAL_MS = 250;
+
+  static {
+    // The cluster backend runs an indexer into its own target, from a package the module does not
+    // export; this hands it the method it needs.
+    Indexing.handOver(Indexer::into);
+  }
 
   private final int threads;
   private final Progress progress;
@@ -111,17 +118,8 @@ public final class Indexer {
     return run(corpus, index, false);
   }
 
-  /**
-   * Brings {@code target} up to date with {@code corpus}: reads the files that are new or changed
-   * since the target's last finished run (all of them for a target that starts empty), removes the
-   * articles of files that are gone, and {@link IndexTarget#finish finishes} the target once at the
-   * end. The target stays open: its owner closes it. For the backends in other Verbatim artifacts:
-   * {@code IndexTarget} is not API (the module does not export its package).
-   *
-   * @throws IOException when the corpus folder is missing or the target cannot be written
-   */
-  @SuppressWarnings("exports") // the cluster backend calls it from the class path
-  public Summary into(Path corpus, IndexTarget target) throws IOException {
+  /** As {@link Indexing#into}. */
+  private Summary into(Path corpus, IndexTarget target) throws IOException {
     long start = System.nanoTime();
     CorpusReader reader = new CorpusReader(corpus).withSource(source);
     List<CorpusReader.Skip> unlisted = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verbatim.index.Indexer;
+import dev.verbatim.index.spi.Indexing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -76,7 +77,7 @@ public final class ClusterIndex implements AutoCloseable {
           "alias " + alias + " points at several indices " + current + "; it must name one");
     }
     try (ClusterTarget target = ClusterTarget.open(cluster, current.get(0), newLoad(), false)) {
-      Indexer.Summary summary = indexer.into(corpus, target);
+      Indexer.Summary summary = Indexing.into(indexer, corpus, target);
       lastRetried = target.retried();
       return summary;
     }
@@ -101,7 +102,7 @@ public final class ClusterIndex implements AutoCloseable {
       cluster.call(
           "GET", "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s", null);
       try (ClusterTarget target = ClusterTarget.open(cluster, index, newLoad(), true)) {
-        summary = indexer.into(corpus, target);
+        summary = Indexing.into(indexer, corpus, target);
         lastRetried = target.retried();
       }
       swapAlias(previous, index);
