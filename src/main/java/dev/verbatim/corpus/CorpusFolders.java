@@ -53,7 +53,7 @@ final class CorpusFolders {
   private final String defaultSource;
   private final Map<Path, Folder> folders = new ConcurrentHashMap<>();
   private final Map<Path, Set<String>> sharedSuffixes = new ConcurrentHashMap<>();
-  private final List<ReadResult.Skip> problems = new ArrayList<>();
+  private final List<CorpusReader.Skip> problems = new ArrayList<>();
 
   CorpusFolders(Path root, String defaultSource) {
     this.root = root;
@@ -61,7 +61,7 @@ final class CorpusFolders {
   }
 
   /** Metadata files that could not be used, each once, with the reason. */
-  synchronized List<ReadResult.Skip> problems() {
+  synchronized List<CorpusReader.Skip> problems() {
     return List.copyOf(problems);
   }
 
@@ -193,7 +193,7 @@ final class CorpusFolders {
   }
 
   private synchronized void problem(String where, String reason) {
-    problems.add(new ReadResult.Skip(where, reason));
+    problems.add(new CorpusReader.Skip(where, reason));
   }
 
   private String relative(Path file) {

@@ -1,5 +1,8 @@
 package dev.verbatim.corpus;
 
+import dev.verbatim.corpus.lines.JsonLines;
+import dev.verbatim.corpus.lines.LineBatch;
+import dev.verbatim.corpus.lines.LineSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,9 +20,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Supported: {@code .txt} (first line title, rest body), {@code .md} (title from the first
  * heading), {@code .html}/{@code .htm} (body and metadata of a saved news page), {@code .jsonl} and
- * {@code .jsonl.gz} (one article per line, streamed with {@link #readLines}). A file that cannot be
- * read is reported in {@link ReadResult#skipped()}, never thrown, so one bad file never stops a
- * run.
+ * {@code .jsonl.gz} (one article per line, streamed in bounded memory). A file that cannot be read
+ * is reported in {@link Result#skipped()}, never thrown, so one bad file never stops a run.
  */
 public final class CorpusReader {
   /** Files larger than this (other than JSON Lines, which streams) are skipped as implausible. */
@@ -30,6 +32,24 @@ public final class CorpusReader {
    * "Corpus metadata"); it applies to the folder and the folders below it.
    */
   public static final String METADATA_FILE = CorpusFolders.METADATA_FILE;
+
+  static {
+    // The indexer's pipeline reads JSON Lines through the reader's own settings and folders, from a
+    // package the module does not export; this hands it the methods it needs.
+    JsonLines.handOver(
+        new JsonLines.Reading() {
+          @Override
+          public List<Skip> readLines(CorpusReader reader, Path file, int batchLines, LineSink sink)
+              throws InterruptedException {
+            return reader.readLines(file, batchLines, sink);
+          }
+
+          @Override
+          public Result read(CorpusReader reader, Path file, LineBatch batch) {
+            return reader.read(file, batch);
+          }
+        });
+  }
 
   private final Path root;
   private final long maxArticleBytes;
@@ -75,14 +95,8 @@ public final class CorpusReader {
   }
 
   /** Metadata files ({@link #METADATA_FILE}) that could not be used, with the reason. */
-  public List<ReadResult.Skip> metadataProblems() {
+  public List<Skip> metadataProblems() {
     return folders.problems();
-  }
-
-  /** True when {@code file} holds many articles and is read in batches with {@link #readLines}. */
-  public static boolean isStream(Path file) {
-    Format f = format(file);
-    return f == Format.JSONL || f == Format.JSONL_GZ;
   }
 
   /** True when {@code file}'s name has an extension this reader understands. */
@@ -94,7 +108,7 @@ public final class CorpusReader {
    * Every supported file under the root (recursively), sorted by path; the root itself if a file.
    */
   public List<Path> files() throws IOException {
-    List<ReadResult.Skip> unreadable = new ArrayList<>();
+    List<Skip> unreadable = new ArrayList<>();
     List<Path> files = files(unreadable::add);
     if (!unreadable.isEmpty()) {
       throw new IOException(
@@ -110,8 +124,7 @@ public final class CorpusReader {
    *
    * @throws IOException when the root itself does not exist
    */
-  public List<Path> files(java.util.function.Consumer<ReadResult.Skip> unreadable)
-      throws IOException {
+  public List<Path> files(java.util.function.Consumer<Skip> unreadable) throws IOException {
     if (Files.isRegularFile(root)) {
       return List.of(root);
     }
@@ -141,7 +154,7 @@ public final class CorpusReader {
 
           @Override
           public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-            unreadable.accept(new ReadResult.Skip(relative(file), "unreadable: " + describe(e)));
+            unreadable.accept(new Skip(relative(file), "unreadable: " + describe(e)));
             return java.nio.file.FileVisitResult.CONTINUE;
           }
         });
@@ -150,19 +163,16 @@ public final class CorpusReader {
   }
 
   /** Reads one file; problems (unreadable, empty, malformed lines) come back as skips. */
-  public ReadResult read(Path file) {
+  public Result read(Path file) {
     return complete(file, readAsIs(file));
   }
 
-  /**
-   * The articles in one batch of JSON Lines read from {@code file} with {@link #readLines}, with
-   * what its folder declares filled in; malformed lines come back as {@code path:line} skips.
-   */
-  public ReadResult read(Path file, LineBatch batch) {
+  /** As {@link JsonLines#read}. */
+  Result read(Path file, LineBatch batch) {
     return complete(file, parse(batch));
   }
 
-  private ReadResult complete(Path file, ReadResult result) {
+  private Result complete(Path file, Result result) {
     if (result.articles().isEmpty()) {
       return result;
     }
@@ -170,24 +180,24 @@ public final class CorpusReader {
     for (Article a : result.articles()) {
       completed.add(folders.complete(file, a));
     }
-    return new ReadResult(completed, result.skipped());
+    return new Result(completed, result.skipped());
   }
 
-  private ReadResult readAsIs(Path file) {
+  private Result readAsIs(Path file) {
     String where = relative(file);
     Format format = format(file);
     if (format == null) {
-      return ReadResult.skip(where, "unsupported file type");
+      return Result.skip(where, "unsupported file type");
     }
     try {
       long size = Files.size(file);
       if (format != Format.JSONL && format != Format.JSONL_GZ && size > maxArticleBytes) {
-        return ReadResult.skip(
+        return Result.skip(
             where,
             "file too large for one article: " + size + " bytes (limit " + maxArticleBytes + ")");
       }
       if (size == 0) {
-        return ReadResult.skip(where, "empty article: the file is empty");
+        return Result.skip(where, "empty article: the file is empty");
       }
       return switch (format) {
         case TXT ->
@@ -209,18 +219,12 @@ public final class CorpusReader {
         case JSONL, JSONL_GZ -> readAllLines(file);
       };
     } catch (IOException | RuntimeException e) {
-      return ReadResult.skip(where, "unreadable: " + describe(e));
+      return Result.skip(where, "unreadable: " + describe(e));
     }
   }
 
-  /**
-   * Streams a JSON Lines file to {@code sink} in batches of at most {@code batchLines} raw lines,
-   * so a file of any size is read in bounded memory; {@link #parse} turns a batch into articles (on
-   * any thread). A file that breaks off (a truncated gzip, an I/O error) is reported as a skip
-   * naming the line it stopped at; the batches before it have been delivered.
-   */
-  public List<ReadResult.Skip> readLines(Path file, int batchLines, LineSink sink)
-      throws InterruptedException {
+  /** As {@link JsonLines#readLines}; {@link #parse} turns a batch into articles, on any thread. */
+  List<Skip> readLines(Path file, int batchLines, LineSink sink) throws InterruptedException {
     if (batchLines < 1) {
       throw new IllegalArgumentException("batchLines must be >= 1, got " + batchLines);
     }
@@ -236,7 +240,7 @@ public final class CorpusReader {
         InputStreamReader chars = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       BoundedLineReader lines =
           new BoundedLineReader(chars, (int) Math.min(Integer.MAX_VALUE - 16, maxArticleBytes));
-      List<ReadResult.Skip> skipped = new ArrayList<>();
+      List<Skip> skipped = new ArrayList<>();
       List<String> batch = new ArrayList<>(batchLines);
       int first = 1;
       long reported = 0;
@@ -245,7 +249,7 @@ public final class CorpusReader {
         number++;
         if (lines.overlong()) {
           skipped.add(
-              new ReadResult.Skip(
+              new Skip(
                   where + ":" + number,
                   "line too long for one article: more than " + maxArticleBytes + " chars"));
         }
@@ -263,60 +267,36 @@ public final class CorpusReader {
       return skipped;
     } catch (IOException e) {
       String at = number == 0 ? where : where + ":" + (number + 1);
-      return List.of(new ReadResult.Skip(at, "unreadable: " + describe(e)));
+      return List.of(new Skip(at, "unreadable: " + describe(e)));
     }
   }
 
-  private ReadResult readAllLines(Path file) {
+  private Result readAllLines(Path file) {
     List<Article> articles = new ArrayList<>();
-    List<ReadResult.Skip> skipped = new ArrayList<>();
+    List<Skip> skipped = new ArrayList<>();
     try {
-      List<ReadResult.Skip> broken =
+      List<Skip> broken =
           readLines(
               file,
               1024,
               batch -> {
-                ReadResult part = parse(batch);
+                Result part = parse(batch);
                 articles.addAll(part.articles());
                 skipped.addAll(part.skipped());
               });
       skipped.addAll(broken);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      skipped.add(new ReadResult.Skip(relative(file), "interrupted while reading"));
+      skipped.add(new Skip(relative(file), "interrupted while reading"));
     }
-    return new ReadResult(articles, skipped);
+    return new Result(articles, skipped);
   }
 
   /**
    * The articles in one batch of JSON Lines; malformed lines come back as {@code path:line} skips.
    */
-  public static ReadResult parse(LineBatch batch) {
+  static Result parse(LineBatch batch) {
     return JsonlArticleReader.parse(batch.file(), batch.firstLine(), batch.lines());
-  }
-
-  /**
-   * Raw lines of a JSON Lines file, not yet parsed. Immutable and thread-safe.
-   *
-   * @param file the corpus-relative path
-   * @param firstLine the 1-based number of the first line in the file
-   * @param lines the lines, without line terminators
-   * @param bytes file bytes consumed to read them (compressed bytes for {@code .gz}), for progress
-   */
-  public record LineBatch(String file, int firstLine, List<String> lines, long bytes) {
-    public LineBatch {
-      lines = List.copyOf(lines);
-    }
-  }
-
-  /**
-   * Receives batches from {@link #readLines}, on the reading thread; may block, for back-pressure.
-   * Called from one thread, so an implementation need not be thread-safe.
-   */
-  @FunctionalInterface
-  public interface LineSink {
-    /** Takes one batch. */
-    void accept(LineBatch batch) throws InterruptedException;
   }
 
   /** The file at the corpus-relative {@code relative} path (the inverse of {@link #relative}). */
@@ -409,4 +389,35 @@ public final class CorpusReader {
     }
     return all;
   }
+
+  /**
+   * What reading one corpus file produced: the articles, and what had to be skipped and why.
+   * Immutable and thread-safe.
+   *
+   * @param articles the articles read, in file order
+   * @param skipped the parts (a whole file, or {@code path:line} of a JSON Lines file) left out
+   */
+  public record Result(List<Article> articles, List<Skip> skipped) {
+
+    public Result {
+      articles = List.copyOf(articles);
+      skipped = List.copyOf(skipped);
+    }
+
+    static Result of(Article article) {
+      return new Result(List.of(article), List.of());
+    }
+
+    static Result skip(String where, String reason) {
+      return new Result(List.of(), List.of(new Skip(where, reason)));
+    }
+  }
+
+  /**
+   * A part of the corpus that was not indexed. Immutable and thread-safe.
+   *
+   * @param where the file path, or {@code path:line} for one line of a JSON Lines file
+   * @param reason why it was skipped, for people
+   */
+  public record Skip(String where, String reason) {}
 }

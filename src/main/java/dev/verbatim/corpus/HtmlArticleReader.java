@@ -85,7 +85,7 @@ final class HtmlArticleReader {
     return m.find() ? m.group(1) : null;
   }
 
-  static ReadResult read(String id, String file, String html) {
+  static CorpusReader.Result read(String id, String file, String html) {
     Document page = Jsoup.parse(html);
     JsonNode ld = newsArticle(page);
     String title =
@@ -97,7 +97,7 @@ final class HtmlArticleReader {
     }
     // A headline without a body is still an article; a page with neither is not.
     if (body.isEmpty() && title.isBlank()) {
-      return ReadResult.skip(file, "empty article: no headline or body text in the page");
+      return CorpusReader.Result.skip(file, "empty article: no headline or body text in the page");
     }
     String source =
         first(
@@ -122,7 +122,7 @@ final class HtmlArticleReader {
             canonical == null ? null : canonical.attr("href"),
             meta(page, "og:url"),
             ld == null ? null : text(ld.get("url")));
-    return ReadResult.of(
+    return CorpusReader.Result.of(
         Article.of(id, title.strip(), body)
             .withSource(source)
             .withAuthor(author)

@@ -17,9 +17,9 @@ final class JsonlArticleReader {
   private JsonlArticleReader() {}
 
   /** Parses {@code lines}, the first being line {@code firstLine} of {@code file}. */
-  static ReadResult parse(String file, int firstLine, List<String> lines) {
+  static CorpusReader.Result parse(String file, int firstLine, List<String> lines) {
     List<Article> articles = new ArrayList<>();
-    List<ReadResult.Skip> skipped = new ArrayList<>();
+    List<CorpusReader.Skip> skipped = new ArrayList<>();
     int number = firstLine - 1;
     for (String line : lines) {
       number++;
@@ -30,7 +30,7 @@ final class JsonlArticleReader {
       try {
         JsonNode node = JSON.readTree(line);
         if (node == null || !node.isObject()) {
-          skipped.add(new ReadResult.Skip(where, "not a JSON object"));
+          skipped.add(new CorpusReader.Skip(where, "not a JSON object"));
           continue;
         }
         String id = text(node, "id");
@@ -39,10 +39,10 @@ final class JsonlArticleReader {
           body = text(node, "body");
         }
         if (id == null || id.isBlank()) {
-          skipped.add(new ReadResult.Skip(where, "missing \"id\""));
+          skipped.add(new CorpusReader.Skip(where, "missing \"id\""));
         } else if ((body == null || body.isBlank()) && isBlank(text(node, "title"))) {
           skipped.add(
-              new ReadResult.Skip(where, "empty article: no \"title\", \"text\" or \"body\""));
+              new CorpusReader.Skip(where, "empty article: no \"title\", \"text\" or \"body\""));
         } else {
           // A headline without a body (an abstract's title, a wire flash) is still an article.
           articles.add(
@@ -54,10 +54,10 @@ final class JsonlArticleReader {
                   .withFile(file, 0));
         }
       } catch (JsonProcessingException e) {
-        skipped.add(new ReadResult.Skip(where, "malformed JSON: " + e.getOriginalMessage()));
+        skipped.add(new CorpusReader.Skip(where, "malformed JSON: " + e.getOriginalMessage()));
       }
     }
-    return new ReadResult(articles, skipped);
+    return new CorpusReader.Result(articles, skipped);
   }
 
   private static boolean isBlank(String s) {

@@ -27,7 +27,7 @@ final class MarkdownArticleReader {
 
   private MarkdownArticleReader() {}
 
-  static ReadResult read(String id, String file, String content) {
+  static CorpusReader.Result read(String id, String file, String content) {
     int bodyStart = 0;
     Map<String, String> meta = new HashMap<>();
     if (content.startsWith("---\n") || content.startsWith("---\r\n")) {
@@ -68,7 +68,7 @@ final class MarkdownArticleReader {
     }
     String body = blanked.substring(start, end);
     if (body.isEmpty() && title.isBlank()) {
-      return ReadResult.skip(file, "empty article");
+      return CorpusReader.Result.skip(file, "empty article");
     }
     Article article =
         Article.of(id, title, body)
@@ -77,7 +77,7 @@ final class MarkdownArticleReader {
             .withUrl(meta.getOrDefault("url", meta.get("canonical")))
             .withDate(Dates.parse(meta.get("date")))
             .withFile(file, start);
-    return ReadResult.of(article);
+    return CorpusReader.Result.of(article);
   }
 
   private static String firstHeading(String content, int from) {

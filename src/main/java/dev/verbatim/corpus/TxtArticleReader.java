@@ -15,7 +15,7 @@ final class TxtArticleReader {
     String[] titleAndSource(String headline);
   }
 
-  static ReadResult read(String id, String file, String original, Headlines titles) {
+  static CorpusReader.Result read(String id, String file, String original, Headlines titles) {
     int firstNewline = original.indexOf('\n');
     String content =
         firstNewline < 0
@@ -33,10 +33,10 @@ final class TxtArticleReader {
     }
     String body = content.substring(bodyStart, bodyEnd);
     if (firstLine.isEmpty() && body.isEmpty()) {
-      return ReadResult.skip(file, "empty article");
+      return CorpusReader.Result.skip(file, "empty article");
     }
     String[] titleAndSource = titles.titleAndSource(firstLine);
-    return ReadResult.of(
+    return CorpusReader.Result.of(
         Article.of(id, titleAndSource[0], body)
             .withSource(titleAndSource[1])
             .withFile(file, bodyStart));

@@ -2,12 +2,13 @@ package dev.verbatim.index;
 
 import dev.verbatim.corpus.Article;
 import dev.verbatim.corpus.CorpusReader;
-import dev.verbatim.corpus.ReadResult;
+import dev.verbatim.corpus.lines.JsonLines;
+import dev.verbatim.corpus.lines.LineBatch;
 import dev.verbatim.index.schema.Schema;
 import dev.verbatim.index.spi.IndexTarget;
+import dev.verbatim.index.spi.Indexing;
 import dev.verbatim.quotes.Quote;
 import dev.verbatim.quotes.QuoteExtractor;
-import dev.verbatim.quotes.QuoteKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,14 @@ public final class Indexer {
 
   private static final long PROGRESS_INTERVAL_MS = 250;
 
+  static {
+    // The cluster backend runs an indexer into its own target, from a package the module does not
+    // export; this hands it the method it needs.
+    Indexing.handOver(Indexer::into);
+  }
+
   private final int threads;
-  private final IndexProgress progress;
+  private final Progress progress;
   private final String source;
   private final Function<Article, List<Quote>> extraction;
 
@@ -57,14 +64,11 @@ public final class Indexer {
 
   /** An indexer using {@code threads} workers for parsing, extraction and analysis. */
   public Indexer(int threads) {
-    this(threads, IndexProgress.NONE, null, null);
+    this(threads, Progress.NONE, null, null);
   }
 
   private Indexer(
-      int threads,
-      IndexProgress progress,
-      String source,
-      Function<Article, List<Quote>> extraction) {
+      int threads, Progress progress, String source, Function<Article, List<Quote>> extraction) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
@@ -75,7 +79,7 @@ public final class Indexer {
   }
 
   /** This indexer, reporting to {@code listener} while it runs. */
-  public Indexer withProgress(IndexProgress listener) {
+  public Indexer withProgress(Progress listener) {
     return new Indexer(threads, listener, source, extraction);
   }
 
@@ -99,7 +103,7 @@ public final class Indexer {
    * @throws IOException when the corpus folder is missing, the index cannot be written, or another
    *     process is indexing into the same folder
    */
-  public IndexSummary rebuild(Path corpus, Path index) throws IOException {
+  public Summary rebuild(Path corpus, Path index) throws IOException {
     return run(corpus, index, true);
   }
 
@@ -110,24 +114,15 @@ public final class Indexer {
    *
    * @throws IOException as {@link #rebuild}
    */
-  public IndexSummary update(Path corpus, Path index) throws IOException {
+  public Summary update(Path corpus, Path index) throws IOException {
     return run(corpus, index, false);
   }
 
-  /**
-   * Brings {@code target} up to date with {@code corpus}: reads the files that are new or changed
-   * since the target's last finished run (all of them for a target that starts empty), removes the
-   * articles of files that are gone, and {@link IndexTarget#finish finishes} the target once at the
-   * end. The target stays open: its owner closes it. For the backends in other Verbatim artifacts:
-   * {@code IndexTarget} is not API (the module does not export its package).
-   *
-   * @throws IOException when the corpus folder is missing or the target cannot be written
-   */
-  @SuppressWarnings("exports") // the cluster backend calls it from the class path
-  public IndexSummary into(Path corpus, IndexTarget target) throws IOException {
+  /** As {@link Indexing#into}. */
+  private Summary into(Path corpus, IndexTarget target) throws IOException {
     long start = System.nanoTime();
     CorpusReader reader = new CorpusReader(corpus).withSource(source);
-    List<ReadResult.Skip> unlisted = new ArrayList<>();
+    List<CorpusReader.Skip> unlisted = new ArrayList<>();
     List<Path> files = reader.files(unlisted::add);
     try (QuoteGrouper grouper = QuoteGrouper.over(target)) {
       Run run = new Run(reader, target, grouper);
@@ -153,7 +148,7 @@ public final class Indexer {
       run.skipped.addAll(reader.metadataProblems());
       target.finish();
       double seconds = (System.nanoTime() - start) / 1e9;
-      return new IndexSummary(
+      return new Summary(
           run.files.get(),
           run.unchanged,
           deleted,
@@ -165,7 +160,7 @@ public final class Indexer {
     }
   }
 
-  private IndexSummary run(Path corpus, Path index, boolean full) throws IOException {
+  private Summary run(Path corpus, Path index, boolean full) throws IOException {
     if (!Files.isDirectory(corpus) && !Files.isRegularFile(corpus)) {
       // Checked before the index folder is made: a mistyped corpus leaves no empty index behind.
       throw new IOException("corpus folder not found: " + corpus);
@@ -179,7 +174,7 @@ public final class Indexer {
   private sealed interface Work {
     record ReadFile(Path file, FileStates.State state) implements Work {}
 
-    record Lines(Path file, CorpusReader.LineBatch batch, FileStates.State state) implements Work {}
+    record Lines(Path file, LineBatch batch, FileStates.State state) implements Work {}
 
     record End() implements Work {}
   }
@@ -195,7 +190,7 @@ public final class Indexer {
     private final AtomicLong sameContentBytes = new AtomicLong();
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(threads * 4);
     private final QuoteExtractor extractor = new QuoteExtractor();
-    private final List<ReadResult.Skip> skipped = Collections.synchronizedList(new ArrayList<>());
+    private final List<CorpusReader.Skip> skipped = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger files = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong articles = new AtomicLong();
@@ -288,9 +283,9 @@ public final class Indexer {
       return gone[0];
     }
 
-    List<ReadResult.Skip> sortedSkips() {
-      List<ReadResult.Skip> sorted = new ArrayList<>(skipped);
-      sorted.sort(java.util.Comparator.comparing(ReadResult.Skip::where));
+    List<CorpusReader.Skip> sortedSkips() {
+      List<CorpusReader.Skip> sorted = new ArrayList<>(skipped);
+      sorted.sort(java.util.Comparator.comparing(CorpusReader.Skip::where));
       return sorted;
     }
 
@@ -317,10 +312,13 @@ public final class Indexer {
             if (state == null) {
               continue;
             }
-            if (CorpusReader.isStream(file)) {
+            if (JsonLines.isStream(file)) {
               skipped.addAll(
-                  reader.readLines(
-                      file, BATCH_LINES, batch -> queue.put(new Work.Lines(file, batch, state))));
+                  JsonLines.readLines(
+                      reader,
+                      file,
+                      BATCH_LINES,
+                      batch -> queue.put(new Work.Lines(file, batch, state))));
               files.incrementAndGet();
             } else {
               queue.put(new Work.ReadFile(file, state));
@@ -366,21 +364,20 @@ public final class Indexer {
           switch (work) {
             case Work.ReadFile f -> {
               String where = f.state().path();
-              ReadResult result = safely(() -> reader.read(f.file()), where);
+              CorpusReader.Result result = safely(() -> reader.read(f.file()), where);
               add(result, f.state(), documents, block, where);
               files.incrementAndGet();
               bytes.addAndGet(f.state().size());
             }
             case Work.Lines l -> {
               // Line by line, so an article that cannot be indexed is reported as path:line.
-              CorpusReader.LineBatch batch = l.batch();
+              LineBatch batch = l.batch();
               for (int i = 0; i < batch.lines().size(); i++) {
                 int line = batch.firstLine() + i;
                 String where = batch.file() + ":" + line;
-                CorpusReader.LineBatch one =
-                    new CorpusReader.LineBatch(
-                        batch.file(), line, List.of(batch.lines().get(i)), 0);
-                ReadResult result = safely(() -> reader.read(l.file(), one), where);
+                LineBatch one = new LineBatch(batch.file(), line, List.of(batch.lines().get(i)), 0);
+                CorpusReader.Result result =
+                    safely(() -> JsonLines.read(reader, l.file(), one), where);
                 add(result, l.state(), documents, block, where);
               }
               bytes.addAndGet(batch.bytes());
@@ -402,7 +399,7 @@ public final class Indexer {
     }
 
     private void add(
-        ReadResult result,
+        CorpusReader.Result result,
         FileStates.State state,
         Documents documents,
         List<Document> block,
@@ -418,7 +415,7 @@ public final class Indexer {
           if (target.broken()) {
             throw e;
           }
-          skipped.add(new ReadResult.Skip(where, "not indexed: " + describe(e)));
+          skipped.add(new CorpusReader.Skip(where, "not indexed: " + describe(e)));
         }
       }
     }
@@ -433,7 +430,7 @@ public final class Indexer {
       block.add(article);
       List<Quote> found = extraction == null ? extractor.extract(a) : extraction.apply(a);
       for (Quote q : found) {
-        if (q.kind() != QuoteKind.NOT_A_QUOTE) {
+        if (q.kind() != Quote.Kind.NOT_A_QUOTE) {
           block.add(documents.quote(a, q, grouper.assign(q.text())));
         }
       }
@@ -444,12 +441,13 @@ public final class Indexer {
     }
 
     /** What {@code read} gives, or a skip at {@code where} when reading it threw. */
-    private static ReadResult safely(java.util.function.Supplier<ReadResult> read, String where) {
+    private static CorpusReader.Result safely(
+        java.util.function.Supplier<CorpusReader.Result> read, String where) {
       try {
         return read.get();
       } catch (RuntimeException e) {
-        return new ReadResult(
-            List.of(), List.of(new ReadResult.Skip(where, "not read: " + describe(e))));
+        return new CorpusReader.Result(
+            List.of(), List.of(new CorpusReader.Skip(where, "not read: " + describe(e))));
       }
     }
 
@@ -485,5 +483,84 @@ public final class Indexer {
   private static double ramBufferMb() {
     long maxHeapMb = Runtime.getRuntime().maxMemory() >> 20;
     return Math.max(16, Math.min(256, maxHeapMb / 4));
+  }
+
+  /**
+   * Receives the progress of an indexing run (for a progress bar or log lines). The indexer calls
+   * it from one thread at a time, a few times a second, so implementations need not be thread-safe.
+   */
+  public interface Progress {
+    /** Reports nothing. */
+    Progress NONE =
+        new Progress() {
+          @Override
+          public void started(int files, long bytes) {}
+
+          @Override
+          public void advanced(int files, long bytes, long articles) {}
+        };
+
+    /**
+     * The run knows its work: {@code files} corpus files holding {@code bytes} bytes are new or
+     * have a new size or time (files known to be unchanged are not counted; a file whose content
+     * turns out the same counts as done when it has been checked).
+     */
+    void started(int files, long bytes);
+
+    /**
+     * So far {@code files} files and {@code bytes} bytes are read and {@code articles} articles
+     * indexed.
+     */
+    void advanced(int files, long bytes, long articles);
+
+    /** The run is over (committed or failed); called once, after the last {@link #advanced}. */
+    default void finished() {}
+  }
+
+  /**
+   * What one indexing run did. Immutable and thread-safe.
+   *
+   * @param files corpus files read (new or changed; all of them on a full rebuild)
+   * @param unchanged corpus files left as they were because their content had not changed
+   * @param deleted files whose articles were removed because the file is gone from the corpus
+   * @param articles articles indexed
+   * @param quotes quotes indexed (not-a-quote spans excluded)
+   * @param bytes bytes of corpus files read
+   * @param seconds wall-clock time of the run
+   * @param skipped files or lines left out, with reasons
+   */
+  public record Summary(
+      int files,
+      int unchanged,
+      int deleted,
+      long articles,
+      long quotes,
+      long bytes,
+      double seconds,
+      List<CorpusReader.Skip> skipped) {
+
+    public Summary {
+      if (files < 0 || unchanged < 0 || deleted < 0 || articles < 0 || quotes < 0 || bytes < 0) {
+        throw new IllegalArgumentException(
+            "counts must be >= 0, got files="
+                + files
+                + " unchanged="
+                + unchanged
+                + " deleted="
+                + deleted
+                + " articles="
+                + articles
+                + " quotes="
+                + quotes
+                + " bytes="
+                + bytes);
+      }
+      skipped = List.copyOf(skipped);
+    }
+
+    /** Throughput of the run in megabytes (10^6 bytes) per second. */
+    public double megabytesPerSecond() {
+      return seconds <= 0 ? 0 : bytes / 1e6 / seconds;
+    }
   }
 }

@@ -2,7 +2,7 @@ package dev.verbatim.index;
 
 import dev.verbatim.index.schema.Schema;
 import dev.verbatim.index.spi.IndexTarget;
-import dev.verbatim.quotes.QuoteExtractor;
+import dev.verbatim.quotes.match.QuoteMatch;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,16 +17,15 @@ import org.apache.lucene.util.BytesRef;
  * that differ by a small edit share it, so every search feature that groups on that field (one
  * result per quote, the distinct count, sources, {@code /api/quotes/{id}}) sees them as one.
  *
- * <p>The rule. Two quotations are compared on {@link QuoteExtractor#comparedWords}: case,
- * punctuation (so ellipses, and a dash against a comma), quote marks and whitespace do not count,
- * and square-bracketed insertions ({@code [Trump]}) are left out. Quotes of six words or more are
- * the same quotation when one word is changed, added or dropped ({@link
- * QuoteExtractor#sameQuotation}) unless that word has a digit; shorter ones must be equal. A quote
- * joins the group of an earlier quote it is the same quotation as; earlier means from an earlier
- * indexing run (looked up in the last commit), else earlier in this run. A quote joining nothing
- * starts a group whose key is a hash of its own words, so a quote printed once keeps the same key,
- * and id, across rebuilds. Groups chain: C joins B's group when it is one word from B, even when
- * two from the first member.
+ * <p>The rule. Two quotations are compared on {@link QuoteMatch#comparedWords}: case, punctuation
+ * (so ellipses, and a dash against a comma), quote marks and whitespace do not count, and
+ * square-bracketed insertions ({@code [Trump]}) are left out. Quotes of six words or more are the
+ * same quotation when one word is changed, added or dropped ({@link QuoteMatch#sameQuotation})
+ * unless that word has a digit; shorter ones must be equal. A quote joins the group of an earlier
+ * quote it is the same quotation as; earlier means from an earlier indexing run (looked up in the
+ * last commit), else earlier in this run. A quote joining nothing starts a group whose key is a
+ * hash of its own words, so a quote printed once keeps the same key, and id, across rebuilds.
+ * Groups chain: C joins B's group when it is one word from B, even when two from the first member.
  *
  * <p>Groups merge, so the grouping is the connected components of the rule whatever the file order
  * or the number of workers. When B and C (two words apart) start two groups and A, one word from
@@ -88,7 +87,7 @@ final class QuoteGrouper implements Closeable {
 
   /** The group of a quote whose text, as printed, is {@code quoteText}. */
   Group assign(String quoteText) throws IOException {
-    String compared = QuoteExtractor.comparedWords(quoteText);
+    String compared = QuoteMatch.comparedWords(quoteText);
     int[] own = wordHashes(compared);
     if (own.length < MIN_WORDS) {
       return new Group(hex(ownKey(compared)), List.of(), List.of());
@@ -128,7 +127,7 @@ final class QuoteGrouper implements Closeable {
       String key = d.get(Schema.FINGERPRINT);
       if (text != null
           && key != null
-          && QuoteExtractor.sameQuotation(QuoteExtractor.comparedWords(text), compared)) {
+          && QuoteMatch.sameQuotation(QuoteMatch.comparedWords(text), compared)) {
         matched.add(Long.parseUnsignedLong(key, 16));
       }
     }
@@ -263,7 +262,7 @@ final class QuoteGrouper implements Closeable {
     }
     int restX = x.length - i - j;
     int restY = ny - i - j;
-    // Odd hashes are words with a digit, which must not differ (see QuoteExtractor.sameQuotation).
+    // Odd hashes are words with a digit, which must not differ (see QuoteMatch.sameQuotation).
     if ((restX > 0 && (x[i] & 1) != 0) || (restY > 0 && (words[from + i] & 1) != 0)) {
       return 2;
     }

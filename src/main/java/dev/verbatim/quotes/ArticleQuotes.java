@@ -1,6 +1,7 @@
 package dev.verbatim.quotes;
 
 import dev.verbatim.corpus.Article;
+import dev.verbatim.quotes.match.QuoteMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,7 @@ final class ArticleQuotes {
   private final Resolver resolver;
   private final int[] openTok;
   private final int[] closeTok;
-  private final QuoteKind[] kinds;
+  private final Quote.Kind[] kinds;
   private final Attribution[] found;
 
   /**
@@ -103,7 +104,7 @@ final class ArticleQuotes {
     int n = spans.size();
     openTok = new int[n];
     closeTok = new int[n];
-    kinds = new QuoteKind[n];
+    kinds = new Quote.Kind[n];
     found = new Attribution[n];
     resolver =
         new Resolver(
@@ -113,12 +114,12 @@ final class ArticleQuotes {
             new Resolver.EarlierQuotes() {
               @Override
               public boolean isQuotation(int q) {
-                return kinds[q] != QuoteKind.NOT_A_QUOTE;
+                return kinds[q] != Quote.Kind.NOT_A_QUOTE;
               }
 
               @Override
               public boolean isSpeech(int q) {
-                return kinds[q] == QuoteKind.FULL || found[q] != null;
+                return kinds[q] == Quote.Kind.FULL || found[q] != null;
               }
 
               @Override
@@ -163,7 +164,7 @@ final class ArticleQuotes {
     List<Quote> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       SpanFinder.Span s = spans.get(i);
-      boolean quoted = kinds[i] != QuoteKind.NOT_A_QUOTE;
+      boolean quoted = kinds[i] != Quote.Kind.NOT_A_QUOTE;
       Attribution a = quoted ? found[i] : null;
       out.add(
           new Quote(
@@ -233,14 +234,14 @@ final class ArticleQuotes {
       cue = cues.sentenceFinal(closeTok[i]); // "… a "wait and see attitude" by buyers, he said."
     }
     kinds[i] = kindOf(i, inner, cue, after);
-    if (kinds[i] == QuoteKind.NOT_A_QUOTE) {
+    if (kinds[i] == Quote.Kind.NOT_A_QUOTE) {
       return;
     }
     if (cue != null) {
       found[i] = new Attribution(resolver.resolve(cue.speaker(), i), sieve, cue, -1);
       return;
     }
-    if (kinds[i] != QuoteKind.FULL) {
+    if (kinds[i] != Quote.Kind.FULL) {
       return; // only whole quotations go on without a cue; a fragment with none is somebody's
       // phrase
     }
@@ -365,16 +366,16 @@ final class ArticleQuotes {
     boolean anyUnsure = false;
     for (int i = 0; i < n && !anyUnsure; i++) {
       anyUnsure =
-          kinds[i] != QuoteKind.NOT_A_QUOTE && (speaker(i) == null || speaker(i).indexOf(' ') < 0);
+          kinds[i] != Quote.Kind.NOT_A_QUOTE && (speaker(i) == null || speaker(i).indexOf(' ') < 0);
     }
     if (!anyUnsure || n < 2) {
       return;
     }
     String[] keys = new String[n];
     for (int i = 0; i < n; i++) {
-      if (kinds[i] != QuoteKind.NOT_A_QUOTE) {
+      if (kinds[i] != Quote.Kind.NOT_A_QUOTE) {
         SpanFinder.Span s = spans.get(i);
-        keys[i] = QuoteExtractor.fingerprint(text.substring(s.innerStart(), s.innerEnd()));
+        keys[i] = QuoteMatch.fingerprint(text.substring(s.innerStart(), s.innerEnd()));
       }
     }
     for (int i = 0; i < n; i++) {
@@ -407,7 +408,7 @@ final class ArticleQuotes {
 
   private int previousQuote(int i) {
     for (int p = i - 1; p >= 0; p--) {
-      if (kinds[p] != QuoteKind.NOT_A_QUOTE) {
+      if (kinds[p] != Quote.Kind.NOT_A_QUOTE) {
         return p;
       }
     }
@@ -461,10 +462,10 @@ final class ArticleQuotes {
 
   // ---- kinds ----
 
-  private QuoteKind kindOf(int i, String inner, Cue cue, boolean cueAfter) {
+  private Quote.Kind kindOf(int i, String inner, Cue cue, boolean cueAfter) {
     SpanFinder.Span s = spans.get(i);
     if (s.pieces() || s.continuesNext()) {
-      return QuoteKind.FULL;
+      return Quote.Kind.FULL;
     }
     int words = 0;
     int content = 0;
@@ -485,10 +486,10 @@ final class ArticleQuotes {
       }
     }
     if (!letters) {
-      return QuoteKind.NOT_A_QUOTE; // scores, numbers, symbols
+      return Quote.Kind.NOT_A_QUOTE; // scores, numbers, symbols
     }
     if (words == 1 && isCode(inner)) {
-      return QuoteKind.NOT_A_QUOTE; // share classes and grades: "A" shares, "AAA"
+      return Quote.Kind.NOT_A_QUOTE; // share classes and grades: "A" shares, "AAA"
     }
     boolean punct = hasSentencePunctuation(inner);
     int prev = openTok[i] - 1;
@@ -506,7 +507,7 @@ final class ArticleQuotes {
         && t.capitalised(prev)
         && t.capitalised(next)
         && t.paragraph[next] == t.paragraph[openTok[i]]) {
-      return QuoteKind.NOT_A_QUOTE;
+      return Quote.Kind.NOT_A_QUOTE;
     }
     // Names of works, campaigns, words as words: called "…", the film "…", known as "…".
     boolean named =
@@ -521,7 +522,7 @@ final class ArticleQuotes {
         && words <= 10
         && !hasInnerSentenceBreak(inner)
         && !(cueAfter && inner.endsWith(","))) {
-      return QuoteKind.NOT_A_QUOTE;
+      return Quote.Kind.NOT_A_QUOTE;
     }
     // Titles and publication names: short, no sentence punctuation, Capitalised Like A Title.
     boolean shortSentence =
@@ -544,17 +545,17 @@ final class ArticleQuotes {
     if (titleLike
         && !introduced
         && (cue == null || !cueAfter || prevWord.equals("the") || prevWord.equals("a"))) {
-      return QuoteKind.NOT_A_QUOTE;
+      return Quote.Kind.NOT_A_QUOTE;
     }
     // Scare quotes: a word or two mid-sentence in a sentence that reports nobody's words.
     if (words <= 3
         && !hasSentencePunctuation(stripTrailing(inner))
         && cue == null
         && !sentenceReportsSpeech(openTok[i])) {
-      return QuoteKind.NOT_A_QUOTE;
+      return Quote.Kind.NOT_A_QUOTE;
     }
     if (upper && words <= 3 && !punct && cue == null) {
-      return QuoteKind.PARTIAL; // "the absence of traditional “French flair”": a phrase, not a say
+      return Quote.Kind.PARTIAL; // "the absence of traditional “French flair”": a phrase, not a say
     }
     if (!upper) {
       boolean afterCueComma =
@@ -564,9 +565,9 @@ final class ArticleQuotes {
               && !cueAfter
               && cue.verb() < prev
               && cue.verb() >= prev - 4;
-      return afterCueComma ? QuoteKind.FULL : QuoteKind.PARTIAL;
+      return afterCueComma ? Quote.Kind.FULL : Quote.Kind.PARTIAL;
     }
-    return QuoteKind.FULL;
+    return Quote.Kind.FULL;
   }
 
   private static char last(String s) {

@@ -1,5 +1,6 @@
 package dev.verbatim.quotes;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param evidence how the speaker was found, or null when no rule named one
  */
 public record Quote(
-    int offset, int length, String text, QuoteKind kind, String speaker, Evidence evidence) {
+    int offset, int length, String text, Kind kind, String speaker, Evidence evidence) {
 
   public Quote {
     if (offset < 0 || length < 2) {
@@ -68,6 +69,40 @@ public record Quote(
   public record Evidence(String rule, Mention cue, Mention mention, Mention antecedent) {
     public Evidence {
       Objects.requireNonNull(rule, "rule");
+    }
+  }
+
+  /** What a quoted span is. Immutable and thread-safe. */
+  public enum Kind {
+    /** A whole quotation: one or more sentences someone said or wrote. */
+    FULL,
+    /**
+     * A fragment of someone's words woven into reported speech ({@code said she was “in
+     * desperation”}).
+     */
+    PARTIAL,
+    /**
+     * Quote marks that do not quote anyone: names of publications, titles, nicknames, scare quotes.
+     */
+    NOT_A_QUOTE;
+
+    /**
+     * The lower-case, hyphenated name used in JSON and the index: {@code full}, {@code
+     * not-a-quote}.
+     */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The kind whose {@link #label()} is {@code label}. */
+    public static Kind fromLabel(String label) {
+      for (Kind k : values()) {
+        if (k.label().equals(label)) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown quote kind '" + label + "'; expected one of full, partial, not-a-quote");
     }
   }
 }

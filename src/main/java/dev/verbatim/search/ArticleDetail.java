@@ -1,7 +1,6 @@
 package dev.verbatim.search;
 
 import dev.verbatim.quotes.Quote;
-import dev.verbatim.quotes.QuoteKind;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,7 +54,7 @@ public record ArticleDetail(
       int offset,
       int length,
       String text,
-      QuoteKind kind,
+      Quote.Kind kind,
       String speaker,
       String cue,
       Quote.Mention mention,

@@ -2,7 +2,6 @@ package dev.verbatim.search;
 
 import dev.verbatim.index.schema.Schema;
 import dev.verbatim.quotes.Quote;
-import dev.verbatim.quotes.QuoteKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,7 +78,7 @@ final class ArticleLookup {
         q.getField(Schema.OFFSET).numericValue().intValue(),
         q.getField(Schema.LENGTH).numericValue().intValue(),
         q.get(Schema.TEXT),
-        QuoteKind.fromLabel(q.get(Schema.KIND)),
+        Quote.Kind.fromLabel(q.get(Schema.KIND)),
         q.get(Schema.SPEAKER),
         q.get(Schema.CUE),
         mention,

@@ -1,6 +1,7 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.schema.Schema;
+import dev.verbatim.search.spi.PassageMarker;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -146,13 +147,13 @@ final class Highlighting {
         passages =
             List.of(
                 new SearchResult.Passage(
-                    PassageObjects.escape(t.text().substring(0, end)), 0, end, List.of()));
+                    PassageMarker.escape(t.text().substring(0, end)), 0, end, List.of()));
       }
       out[i] =
           new Marked(
               passages,
-              t.title() == null ? null : PassageObjects.escape(t.title()),
-              t.speaker() == null ? null : PassageObjects.escape(t.speaker()));
+              t.title() == null ? null : PassageMarker.escape(t.title()),
+              t.speaker() == null ? null : PassageMarker.escape(t.speaker()));
     }
     return out;
   }
@@ -168,7 +169,7 @@ final class Highlighting {
   private static String html(Object formatted, String plain) {
     List<SearchResult.Passage> p = passages(formatted);
     if (p.isEmpty()) {
-      return plain == null ? null : PassageObjects.escape(plain);
+      return plain == null ? null : PassageMarker.escape(plain);
     }
     return p.get(0).html();
   }

@@ -1,6 +1,6 @@
 package dev.verbatim.search;
 
-import dev.verbatim.quotes.QuoteKind;
+import dev.verbatim.quotes.Quote;
 import java.util.List;
 
 /**
@@ -18,7 +18,7 @@ public record Quotation(
     String quoteId,
     String text,
     String speaker,
-    QuoteKind kind,
+    Quote.Kind kind,
     List<SearchResult.Source> sources) {
   public Quotation {
     sources = List.copyOf(sources);

@@ -1,7 +1,7 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.schema.Schema;
-import dev.verbatim.quotes.QuoteKind;
+import dev.verbatim.quotes.Quote;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,7 +174,7 @@ final class QuoteGroups {
             quoteId,
             first.get(Schema.TEXT),
             speaker,
-            QuoteKind.fromLabel(first.get(Schema.KIND)),
+            Quote.Kind.fromLabel(first.get(Schema.KIND)),
             docs.stream().map(QuoteGroups::source).toList()));
   }
 

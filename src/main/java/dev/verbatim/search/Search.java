@@ -1,7 +1,7 @@
 package dev.verbatim.search;
 
 import dev.verbatim.index.schema.Schema;
-import dev.verbatim.quotes.QuoteKind;
+import dev.verbatim.quotes.Quote;
 import dev.verbatim.search.query.QueryParsing;
 import dev.verbatim.search.query.Ranking;
 import java.io.IOException;
@@ -337,9 +337,9 @@ final class Search {
   }
 
   /** The kind stored with a quote document; null for an article. */
-  private static QuoteKind kind(Document d) {
+  private static Quote.Kind kind(Document d) {
     String label = d.get(Schema.KIND);
-    return label == null ? null : QuoteKind.fromLabel(label);
+    return label == null ? null : Quote.Kind.fromLabel(label);
   }
 
   private static String title(Document d) {

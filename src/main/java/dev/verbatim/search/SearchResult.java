@@ -1,7 +1,6 @@
 package dev.verbatim.search;
 
 import dev.verbatim.quotes.Quote;
-import dev.verbatim.quotes.QuoteKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +62,7 @@ public record SearchResult(
     private final Quote.Mention mention;
     private final String rule;
     private final Quote.Mention antecedent;
-    private final QuoteKind kind;
+    private final Quote.Kind kind;
     private final String text;
     private final List<Passage> passages;
     private final String titleHtml;
@@ -162,7 +161,7 @@ public record SearchResult(
     }
 
     /** Full or partial for quotes, null for articles. */
-    public QuoteKind kind() {
+    public Quote.Kind kind() {
       return kind;
     }
 
@@ -218,7 +217,7 @@ public record SearchResult(
       private Quote.Mention mention;
       private String rule;
       private Quote.Mention antecedent;
-      private QuoteKind kind;
+      private Quote.Kind kind;
       private String text;
       private List<Passage> passages = List.of();
       private String titleHtml;
@@ -277,7 +276,7 @@ public record SearchResult(
         return this;
       }
 
-      public Builder withKind(QuoteKind kind) {
+      public Builder withKind(Quote.Kind kind) {
         this.kind = kind;
         return this;
       }
@@ -347,16 +346,6 @@ public record SearchResult(
         throw new IllegalArgumentException(
             "passage bounds must satisfy 0 <= start <= end, got " + start + ".." + end);
       }
-    }
-
-    /**
-     * The passage {@code content[start, end)} with {@code matches} (in order, not overlapping)
-     * marked and HTML-escaped as the searcher marks hits, cut to {@code maxLength} characters
-     * around its first match: for a backend that finds the matches itself.
-     */
-    public static Passage marked(
-        String content, int start, int end, List<Span> matches, int maxLength) {
-      return PassageObjects.mark(content, start, end, matches, maxLength);
     }
   }
 

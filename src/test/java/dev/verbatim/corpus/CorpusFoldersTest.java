@@ -135,7 +135,7 @@ class CorpusFoldersTest {
     CorpusReader reader = new CorpusReader(dir);
     Article a = reader.readAll().get(0);
     assertNull(a.source());
-    List<ReadResult.Skip> problems = reader.metadataProblems();
+    List<CorpusReader.Skip> problems = reader.metadataProblems();
     assertEquals(1, problems.size(), problems.toString());
     assertEquals("verbatim.json", problems.get(0).where());
     assertTrue(problems.get(0).reason().startsWith("malformed JSON"), problems.toString());

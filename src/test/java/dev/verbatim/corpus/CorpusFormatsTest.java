@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.verbatim.corpus.lines.LineBatch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -29,7 +30,7 @@ class CorpusFormatsTest {
 
   private static Article fixture(String name) throws URISyntaxException {
     Path root = fixtures();
-    ReadResult result = new CorpusReader(root).read(root.resolve(name));
+    CorpusReader.Result result = new CorpusReader(root).read(root.resolve(name));
     assertEquals(List.of(), result.skipped(), name);
     return result.articles().get(0);
   }
@@ -162,7 +163,7 @@ class CorpusFormatsTest {
     try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
       f.setLength(2048);
     }
-    ReadResult result = new CorpusReader(dir, 1024).read(big);
+    CorpusReader.Result result = new CorpusReader(dir, 1024).read(big);
     assertTrue(result.articles().isEmpty());
     assertEquals(
         "file too large for one article: 2048 bytes (limit 1024)",
@@ -180,12 +181,11 @@ class CorpusFormatsTest {
     Path file = dir.resolve("feed.jsonl");
     Files.writeString(file, lines);
     CorpusReader reader = new CorpusReader(dir);
-    List<CorpusReader.LineBatch> batches = new ArrayList<>();
+    List<LineBatch> batches = new ArrayList<>();
     assertEquals(List.of(), reader.readLines(file, 3, batches::add));
-    assertEquals(
-        List.of(1, 4, 7), batches.stream().map(CorpusReader.LineBatch::firstLine).toList());
-    assertEquals(Files.size(file), batches.stream().mapToLong(CorpusReader.LineBatch::bytes).sum());
-    ReadResult second = CorpusReader.parse(batches.get(1));
+    assertEquals(List.of(1, 4, 7), batches.stream().map(LineBatch::firstLine).toList());
+    assertEquals(Files.size(file), batches.stream().mapToLong(LineBatch::bytes).sum());
+    CorpusReader.Result second = CorpusReader.parse(batches.get(1));
     assertEquals(List.of("n4", "n6"), second.articles().stream().map(Article::id).toList());
     assertEquals("feed.jsonl:5", second.skipped().get(0).where());
   }
@@ -198,14 +198,14 @@ class CorpusFormatsTest {
         "{\"id\": \"a\", \"text\": \"Short.\"}\r\n{\"id\": \"b\", \"text\": \""
             + "x".repeat(5000)
             + "\"}\n{\"id\": \"c\", \"text\": \"Also short.\"}");
-    List<CorpusReader.LineBatch> batches = new ArrayList<>();
-    List<ReadResult.Skip> skips = new CorpusReader(dir, 1000).readLines(file, 10, batches::add);
+    List<LineBatch> batches = new ArrayList<>();
+    List<CorpusReader.Skip> skips = new CorpusReader(dir, 1000).readLines(file, 10, batches::add);
     assertEquals(
         List.of(
-            new ReadResult.Skip(
+            new CorpusReader.Skip(
                 "long.jsonl:2", "line too long for one article: more than 1000 chars")),
         skips);
-    ReadResult read = CorpusReader.parse(batches.get(0));
+    CorpusReader.Result read = CorpusReader.parse(batches.get(0));
     assertEquals(List.of("a", "c"), read.articles().stream().map(Article::id).toList());
     assertEquals(List.of(), read.skipped());
   }
@@ -223,8 +223,8 @@ class CorpusFormatsTest {
     byte[] bytes = Files.readAllBytes(full);
     Path cut = dir.resolve("cut.jsonl.gz");
     Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    List<CorpusReader.LineBatch> batches = new ArrayList<>();
-    List<ReadResult.Skip> skips = new CorpusReader(dir).readLines(cut, 100, batches::add);
+    List<LineBatch> batches = new ArrayList<>();
+    List<CorpusReader.Skip> skips = new CorpusReader(dir).readLines(cut, 100, batches::add);
     assertEquals(1, skips.size());
     assertTrue(skips.get(0).where().startsWith("cut.jsonl.gz:"), skips.get(0).where());
     assertTrue(skips.get(0).reason().startsWith("unreadable: EOFException"), skips.get(0).reason());

@@ -22,7 +22,7 @@ class CorpusReaderTest {
   void txtTitleNamesTheSourceAndBodyOffsetsPointIntoTheFile() throws IOException {
     String content = "Mayor opens the bridge – Harbour Times\n\nThe mayor said “it is open.”\n";
     Path file = write("a.txt", content);
-    ReadResult result = new CorpusReader(dir).read(file);
+    CorpusReader.Result result = new CorpusReader(dir).read(file);
     Article a = result.articles().get(0);
     assertEquals("a", a.id());
     assertEquals("Mayor opens the bridge", a.title());
@@ -68,7 +68,7 @@ class CorpusReaderTest {
             {"id": "x4", "title": "Headline only", "text": ""}
             {"id": "x5", "title": " ", "text": ""}
             """);
-    ReadResult result = new CorpusReader(dir).read(file);
+    CorpusReader.Result result = new CorpusReader(dir).read(file);
     assertEquals(List.of("x1", "x2", "x4"), result.articles().stream().map(Article::id).toList());
     Article first = result.articles().get(0);
     assertEquals(LocalDate.of(2018, 6, 6), first.date());
@@ -114,7 +114,7 @@ class CorpusReaderTest {
   @Test
   void emptyFileIsSkippedWithAReason() throws IOException {
     Path file = write("empty.txt", "  \n\n");
-    ReadResult result = new CorpusReader(dir).read(file);
+    CorpusReader.Result result = new CorpusReader(dir).read(file);
     assertTrue(result.articles().isEmpty());
     assertEquals("empty.txt", result.skipped().get(0).where());
     assertEquals("empty article", result.skipped().get(0).reason());

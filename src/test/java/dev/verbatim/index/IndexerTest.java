@@ -3,7 +3,7 @@ package dev.verbatim.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.verbatim.corpus.ReadResult;
+import dev.verbatim.corpus.CorpusReader;
 import dev.verbatim.index.schema.Schema;
 import dev.verbatim.search.CompleteAnswers;
 import dev.verbatim.search.SearchRequest;
@@ -55,7 +55,7 @@ class IndexerTest {
         {"id": "w3", "title": "Fares", "text": "Fares rise in spring."}
         """);
     Path incremental = tmp.resolve("incremental");
-    IndexSummary first = new Indexer(2).update(corpus, incremental);
+    Indexer.Summary first = new Indexer(2).update(corpus, incremental);
     assertEquals(4, first.files());
     assertEquals(6, first.articles());
 
@@ -74,14 +74,14 @@ class IndexerTest {
     Files.setLastModifiedTime(
         corpus.resolve("a.txt"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
 
-    IndexSummary second = new Indexer(2).update(corpus, incremental);
+    Indexer.Summary second = new Indexer(2).update(corpus, incremental);
     assertEquals(3, second.files(), "e.txt, b.txt and feed.jsonl are read again");
     assertEquals(1, second.unchanged(), "a.txt");
     assertEquals(1, second.deleted(), "c.md");
     assertEquals(4, second.articles());
 
     Path rebuilt = tmp.resolve("rebuilt");
-    IndexSummary full = new Indexer(2).rebuild(corpus, rebuilt);
+    Indexer.Summary full = new Indexer(2).rebuild(corpus, rebuilt);
     assertEquals(4, full.files());
     assertEquals(0, full.unchanged());
 
@@ -105,7 +105,7 @@ class IndexerTest {
     assertEquals(Set.of(), hitIds(incremental, "apples"));
     assertEquals(Set.of("w3"), hitIds(incremental, "fall"));
 
-    IndexSummary third = new Indexer(2).update(corpus, incremental);
+    Indexer.Summary third = new Indexer(2).update(corpus, incremental);
     assertEquals(0, third.files());
     assertEquals(4, third.unchanged());
   }
@@ -117,8 +117,8 @@ class IndexerTest {
     write(corpus, "b.txt", "Library opens late\n\n“We want night owls,” said the librarian.");
     Path index = tmp.resolve("index");
     List<Integer> announced = new ArrayList<>();
-    IndexProgress counting =
-        new IndexProgress() {
+    Indexer.Progress counting =
+        new Indexer.Progress() {
           @Override
           public void started(int files, long bytes) {
             announced.add(files);
@@ -135,18 +135,18 @@ class IndexerTest {
     // touch: a new modification time, the same bytes.
     Files.setLastModifiedTime(
         corpus.resolve("a.txt"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-    IndexSummary second = indexer.update(corpus, index);
-    IndexSummary third = indexer.update(corpus, index);
-    IndexSummary fourth = indexer.update(corpus, index);
+    Indexer.Summary second = indexer.update(corpus, index);
+    Indexer.Summary third = indexer.update(corpus, index);
+    Indexer.Summary fourth = indexer.update(corpus, index);
     // Files to read, as each run announced them: all, the touched one once, then none.
     assertEquals(List.of(2, 1, 0, 0), announced);
-    for (IndexSummary run : List.of(second, third, fourth)) {
+    for (Indexer.Summary run : List.of(second, third, fourth)) {
       assertEquals(List.of(0, 2, 0), List.of(run.files(), run.unchanged(), run.deleted()));
     }
     assertEquals(Set.of("a"), hitIds(index, "crane"));
     // A real change after the touch is still seen.
     write(corpus, "a.txt", "Harbour crane arrives\n\nThe new crane arrived by road.");
-    IndexSummary changed = indexer.update(corpus, index);
+    Indexer.Summary changed = indexer.update(corpus, index);
     assertEquals(1, changed.files());
     assertEquals(Set.of("a"), hitIds(index, "road"));
   }
@@ -173,7 +173,7 @@ class IndexerTest {
               return new dev.verbatim.quotes.QuoteExtractor().extract(a);
             };
     Path index = tmp.resolve("index");
-    IndexSummary summary = new Indexer(2).withExtraction(failing).update(corpus, index);
+    Indexer.Summary summary = new Indexer(2).withExtraction(failing).update(corpus, index);
     List<String> skips = summary.skipped().stream().map(s -> s.where() + " " + s.reason()).toList();
     assertEquals(
         List.of(
@@ -192,7 +192,7 @@ class IndexerTest {
     write(tmp, "feed.jsonl", "{\"id\": \"s1\", \"text\": \"Snow closed the pass.\"}\n");
     Path index = tmp.resolve("index");
     assertEquals(1, new Indexer(1).update(feed, index).articles());
-    IndexSummary again = new Indexer(1).update(feed, index);
+    Indexer.Summary again = new Indexer(1).update(feed, index);
     assertEquals(List.of(0, 1, 0), List.of(again.files(), again.unchanged(), again.deleted()));
     assertEquals(Set.of("s1"), hitIds(index, "snow"));
   }
@@ -208,7 +208,7 @@ class IndexerTest {
             + "{\"id\": \"a3\", \"text\": \"   \"}\n");
     write(corpus, "flash.md", "# Hypersonic wind tunnel opens\n");
     write(corpus, "wire.html", "<html><head><title>Hypersonic record</title></head></html>");
-    IndexSummary summary = new Indexer(1).rebuild(corpus, tmp.resolve("index"));
+    Indexer.Summary summary = new Indexer(1).rebuild(corpus, tmp.resolve("index"));
     assertEquals(4, summary.articles());
     assertEquals(
         List.of("abstracts.jsonl:3 empty article: no \"title\", \"text\" or \"body\""),
@@ -236,7 +236,7 @@ class IndexerTest {
     try (RandomAccessFile huge = new RandomAccessFile(corpus.resolve("huge.html").toFile(), "rw")) {
       huge.setLength(33L << 20);
     }
-    IndexSummary summary = new Indexer(2).update(corpus, tmp.resolve("index"));
+    Indexer.Summary summary = new Indexer(2).update(corpus, tmp.resolve("index"));
     assertEquals(2, summary.articles());
     List<String> skips = summary.skipped().stream().map(s -> s.where() + " " + s.reason()).toList();
     assertEquals(5, skips.size(), skips.toString());
@@ -254,8 +254,8 @@ class IndexerTest {
   void metadataFromEveryFormatIsStoredAndSearchable() throws Exception {
     Path corpus = Path.of(IndexerTest.class.getResource("/formats").toURI());
     Path index = tmp.resolve("index");
-    IndexSummary summary = new Indexer(2).rebuild(corpus, index);
-    assertEquals(List.<ReadResult.Skip>of(), summary.skipped());
+    Indexer.Summary summary = new Indexer(2).rebuild(corpus, index);
+    assertEquals(List.<CorpusReader.Skip>of(), summary.skipped());
     assertEquals(5, summary.articles());
     assertEquals(Set.of("ferry"), hitIds(index, "source:\"Harbour Post\""));
     assertEquals(
@@ -291,8 +291,8 @@ class IndexerTest {
     AtomicInteger started = new AtomicInteger(-1);
     List<long[]> updates = new ArrayList<>();
     AtomicInteger finished = new AtomicInteger();
-    IndexProgress listener =
-        new IndexProgress() {
+    Indexer.Progress listener =
+        new Indexer.Progress() {
           @Override
           public void started(int files, long bytes) {
             started.set(files);
@@ -308,7 +308,7 @@ class IndexerTest {
             finished.incrementAndGet();
           }
         };
-    IndexSummary summary =
+    Indexer.Summary summary =
         new Indexer(2).withProgress(listener).update(corpus, tmp.resolve("index"));
     assertEquals(20, started.get());
     long[] last = updates.get(updates.size() - 1);

@@ -14,7 +14,7 @@ class PhraseKindTest {
   @Test
   void aShortCapitalisedPhraseIsPartialAndBlocksNothing() throws Exception {
     List<Quote> q = Fixtures.quotes("kinds2.txt");
-    assertEquals(QuoteKind.PARTIAL, speaker(q, "Welsh magic", null, null).kind());
+    assertEquals(Quote.Kind.PARTIAL, speaker(q, "Welsh magic", null, null).kind());
     // the phrase is no quote of an unknown speaker, so "he" reaches the captain
     speaker(q, "We are getting better", "Rhys Evans", "cue-after/pronoun");
   }

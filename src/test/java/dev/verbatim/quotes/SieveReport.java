@@ -66,7 +66,7 @@ final class SieveReport {
           continue;
         }
         List<Quote> quotes =
-            extractor.extract(a).stream().filter(q -> q.kind() != QuoteKind.NOT_A_QUOTE).toList();
+            extractor.extract(a).stream().filter(q -> q.kind() != Quote.Kind.NOT_A_QUOTE).toList();
         for (JsonNode g : golds) {
           Quote q = best(g, quotes, a.textOffset());
           if (q == null) {

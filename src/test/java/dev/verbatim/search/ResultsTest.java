@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.index.Indexer;
-import dev.verbatim.quotes.QuoteKind;
+import dev.verbatim.quotes.Quote;
 import dev.verbatim.search.SearchRequest.SortOrder;
 import dev.verbatim.search.SearchRequest.Type;
 import dev.verbatim.search.SearchResult.FacetValue;
@@ -104,7 +104,7 @@ class ResultsTest {
     assertEquals(id, q.quoteId());
     assertEquals("This is so unfair,", q.text());
     assertEquals("Jane Roe", q.speaker());
-    assertEquals(QuoteKind.FULL, q.kind());
+    assertEquals(Quote.Kind.FULL, q.kind());
     assertEquals(
         List.of("ruling-metro#0", "ruling-ledger#0"),
         q.sources().stream().map(SearchResult.Source::id).toList());

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
-import dev.verbatim.quotes.QuoteKind;
+import dev.verbatim.quotes.Quote;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SearcherTest {
   @TempDir static Path indexDir;
   static Searcher searcher;
-  static IndexSummary summary;
+  static Indexer.Summary summary;
 
   @BeforeAll
   static void indexFixtureCorpus() throws IOException, URISyntaxException {
@@ -216,7 +215,7 @@ class SearcherTest {
     // the attribution's evidence travels with the quote: the rule, and no antecedent for a name
     assertEquals("cue-after/name", first.rule());
     assertNull(first.antecedent());
-    assertEquals(QuoteKind.FULL, first.kind());
+    assertEquals(Quote.Kind.FULL, first.kind());
     assertEquals(
         first.mention().text(),
         article

@@ -1,6 +1,5 @@
 package dev.verbatim.bench;
 
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.opensearch.ClusterIndex;
 import dev.verbatim.opensearch.ClusterSearcher;
@@ -43,8 +42,8 @@ public final class ClusterBench {
     try {
       String where = url != null ? url : nodes.url();
       ClusterSettings settings = ClusterSettings.of(where).withIndexName("bench");
-      IndexSummary locally = new Indexer().rebuild(corpus, local);
-      IndexSummary loaded;
+      Indexer.Summary locally = new Indexer().rebuild(corpus, local);
+      Indexer.Summary loaded;
       try (ClusterIndex index = ClusterIndex.connect(settings)) {
         loaded = index.rebuild(corpus, new Indexer(), 2, 1);
       }
@@ -77,7 +76,7 @@ public final class ClusterBench {
     out.flush();
   }
 
-  private static double docsPerSecond(IndexSummary s) {
+  private static double docsPerSecond(Indexer.Summary s) {
     return (s.articles() + s.quotes()) / Math.max(1e-9, s.seconds());
   }
 

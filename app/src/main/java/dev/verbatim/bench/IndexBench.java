@@ -2,7 +2,6 @@ package dev.verbatim.bench;
 
 import dev.verbatim.corpus.Article;
 import dev.verbatim.corpus.CorpusReader;
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.quotes.QuoteExtractor;
 import java.io.IOException;
@@ -33,13 +32,14 @@ import org.apache.lucene.store.FSDirectory;
  * Indexing speed of {@link Indexer} against bare Lucene loops over the same articles. Not
  * thread-safe.
  *
- * <p>The bare loops are what a plain Lucene program would do with the same text: the same reader,
- * analyzer, threads, RAM buffer and merge settings ({@link BareLucene#writerConfig()}), one
- * document per article from a reused {@link Document}, each worker flushing its last buffer, one
- * commit. The main baseline indexes the article's text fields exactly as Verbatim's schema does
- * (title and body, each stemmed and unstemmed, with positions and offsets, stored once); a second,
- * minimal one indexes title and body once. Neither extracts quotes or adds quote documents, facets
- * or metadata fields: that difference is what the ratio prices.
+ * <p>The bare loops are what a plain Lucene program would do with the same text: the same articles
+ * (JSON Lines streamed in batches that the workers parse, {@link BareJsonLines}; other files
+ * through the library's reader), analyzer, threads, RAM buffer and merge settings ({@link
+ * BareLucene#writerConfig()}), one document per article from a reused {@link Document}, each worker
+ * flushing its last buffer, one commit. The main baseline indexes the article's text fields exactly
+ * as Verbatim's schema does (title and body, each stemmed and unstemmed, with positions and
+ * offsets, stored once); a second, minimal one indexes title and body once. Neither extracts quotes
+ * or adds quote documents, facets or metadata fields: that difference is what the ratio prices.
  */
 final class IndexBench {
   // The indexer's batch size, so both sides hand the same amount of work to a worker at a time.
@@ -88,7 +88,7 @@ final class IndexBench {
         seconds[side.ordinal()][r] =
             side == Side.VERBATIM
                 ? verbatim(name, r, corpus, index)
-                : bare(side, name, r, corpus, bareIndex);
+                : bare(side, name, r, corpus, bareIndex, volume.articles);
         cpuSeconds[side.ordinal()][r] = (CpuClock.nanos() - cpu) / 1e9;
       }
     }
@@ -109,16 +109,16 @@ final class IndexBench {
   }
 
   private double verbatim(String name, int round, Path corpus, Path index) throws IOException {
-    IndexSummary summary = new Indexer(threads).rebuild(corpus, index);
+    Indexer.Summary summary = new Indexer(threads).rebuild(corpus, index);
     log(
         "indexing %s round %d: Verbatim %.2f s (%d articles, %d quotes)",
         name, round + 1, summary.seconds(), summary.articles(), summary.quotes());
     return summary.seconds();
   }
 
-  private double bare(Side side, String name, int round, Path corpus, Path index)
+  private double bare(Side side, String name, int round, Path corpus, Path index, long articles)
       throws IOException {
-    double seconds = bareLoop(corpus, index, side == Side.SAME_FIELDS);
+    double seconds = bareLoop(corpus, index, side == Side.SAME_FIELDS, articles);
     log("indexing %s round %d: %s %.2f s", name, round + 1, side.label, seconds);
     ScratchDirs.deleteTree(index);
     return seconds;
@@ -167,10 +167,12 @@ final class IndexBench {
 
   /**
    * Seconds for the bare Lucene loop to index {@code corpus} into {@code index}. JSON Lines files
-   * stream in batches of raw lines that the workers parse, as the indexer does; other files are
-   * read whole on this thread and handed over as one batch.
+   * stream in batches of raw lines that the workers parse ({@link BareJsonLines}), as the indexer
+   * does; other files are read whole by the library's reader on this thread and handed over as one
+   * batch. Fails unless it indexed {@code articles} articles, the number the library's reader
+   * finds.
    */
-  double bareLoop(Path corpus, Path index, boolean sameFields) throws IOException {
+  double bareLoop(Path corpus, Path index, boolean sameFields, long articles) throws IOException {
     long start = System.nanoTime();
     CorpusReader reader = new CorpusReader(corpus);
     // The indexer's own settings: same analyzer, RAM buffer, merges and file format.
@@ -186,9 +188,9 @@ final class IndexBench {
       try {
         try {
           for (Path f : reader.files()) {
-            if (CorpusReader.isStream(f)) {
-              reader.readLines(
-                  f, BATCH_LINES, batch -> queue.put(() -> CorpusReader.parse(batch).articles()));
+            if (BareJsonLines.holds(f)) {
+              BareJsonLines.read(
+                  f, BATCH_LINES, batch -> queue.put(() -> BareJsonLines.parse(batch)));
             } else {
               List<Article> whole = reader.read(f).articles();
               queue.put(() -> whole);
@@ -209,6 +211,15 @@ final class IndexBench {
         throw new IOException("bare indexing failed: " + e.getCause(), e.getCause());
       }
       writer.commit();
+      if (writer.getDocStats().numDocs != articles) {
+        throw new IOException(
+            "the bare loop indexed "
+                + writer.getDocStats().numDocs
+                + " articles of "
+                + corpus
+                + ", the library's reader finds "
+                + articles);
+      }
     }
     return (System.nanoTime() - start) / 1e9;
   }

@@ -1,6 +1,6 @@
 package dev.verbatim.cli;
 
-import dev.verbatim.index.IndexProgress;
+import dev.verbatim.index.Indexer;
 import java.io.PrintWriter;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -11,7 +11,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Shows an indexing run's progress: a progress bar (MB read, MB/s, files/s, ETA) on a terminal, a
  * plain line every two seconds otherwise (logs, pipes, CI). Called from one thread at a time.
  */
-final class ConsoleProgress implements IndexProgress {
+final class ConsoleProgress implements Indexer.Progress {
   private static final long LINE_INTERVAL_NANOS = 2_000_000_000L;
 
   private final PrintWriter lines;

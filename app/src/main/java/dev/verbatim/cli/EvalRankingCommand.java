@@ -1,6 +1,5 @@
 package dev.verbatim.cli;
 
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.search.InvalidQueryException;
 import dev.verbatim.search.SearchRequest;
@@ -87,7 +86,7 @@ final class EvalRankingCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path index = Files.createTempDirectory("verbatim-eval-");
     try {
-      IndexSummary summary = new Indexer().rebuild(docs, index);
+      Indexer.Summary summary = new Indexer().rebuild(docs, index);
       if (!summary.skipped().isEmpty()) {
         IndexCommand.printSummary(out, summary, index);
       }

@@ -1,6 +1,5 @@
 package dev.verbatim.cli;
 
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.opensearch.ClusterIndex;
 import java.io.PrintWriter;
@@ -86,7 +85,7 @@ final class IndexCommand implements Callable<Integer> {
         (threads == null ? new Indexer() : new Indexer(threads))
             .withProgress(new ConsoleProgress(err, ConsoleProgress.isTerminal()))
             .withSource(source);
-    IndexSummary summary;
+    Indexer.Summary summary;
     if (cluster != null && cluster.used()) {
       try (ClusterIndex target = ClusterIndex.connect(cluster.settings())) {
         summary =
@@ -107,11 +106,11 @@ final class IndexCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  static void printSummary(PrintWriter out, IndexSummary s, Path index) {
+  static void printSummary(PrintWriter out, Indexer.Summary s, Path index) {
     printSummary(out, s, index.toString());
   }
 
-  static void printSummary(PrintWriter out, IndexSummary s, String index) {
+  static void printSummary(PrintWriter out, Indexer.Summary s, String index) {
     out.printf(
         Locale.ROOT,
         "indexed %d articles and %d quotes from %d files into %s in %.2f s (%.1f MB/s); %d"

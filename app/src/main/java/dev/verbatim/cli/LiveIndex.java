@@ -1,6 +1,5 @@
 package dev.verbatim.cli;
 
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.search.Searcher;
 import java.io.IOException;
@@ -110,7 +109,7 @@ final class LiveIndex implements AutoCloseable {
 
   private void reindex(Path corpus, Path index, Indexer indexer) {
     try {
-      IndexSummary summary = indexer.update(corpus, index);
+      Indexer.Summary summary = indexer.update(corpus, index);
       IndexCommand.printSummary(log, summary, index);
       refresh();
     } catch (IOException e) {

@@ -2,7 +2,6 @@ package dev.verbatim.cli;
 
 import dev.verbatim.corpus.Article;
 import dev.verbatim.corpus.CorpusReader;
-import dev.verbatim.corpus.ReadResult;
 import dev.verbatim.quotes.Quote;
 import dev.verbatim.quotes.QuoteExtractor;
 import dev.verbatim.web.Json;
@@ -50,7 +49,7 @@ final class QuotesCommand implements Callable<Integer> {
     for (Path root : paths) {
       CorpusReader reader = new CorpusReader(root);
       for (Path file : reader.files()) {
-        ReadResult result = reader.read(file);
+        CorpusReader.Result result = reader.read(file);
         result.skipped().forEach(s -> err.println("skipped " + s.where() + ": " + s.reason()));
         for (Article article : result.articles()) {
           for (Quote q : extractor.extract(article)) {

@@ -1,6 +1,5 @@
 package dev.verbatim.cli;
 
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.opensearch.ClusterSearcher;
 import dev.verbatim.search.Searcher;
@@ -105,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("index at " + index + " is missing or older than " + corpus + "; indexing ...");
         out.flush();
       }
-      IndexSummary summary = new Indexer().update(corpus, index);
+      Indexer.Summary summary = new Indexer().update(corpus, index);
       IndexCommand.printSummary(out, summary, index);
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -2,7 +2,6 @@ package dev.verbatim.hostile;
 
 import dev.verbatim.corpus.Article;
 import dev.verbatim.corpus.CorpusReader;
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.search.Searcher;
 import dev.verbatim.web.WebServer;
@@ -104,7 +103,7 @@ public final class HostileSuite {
     Path small = Workbench.corpusFolder(settings.corpus(), work.resolve("corpus-small"), 200);
     Path index = work.resolve("index");
     progress(out, "indexing " + settings.corpus() + " into " + index);
-    IndexSummary summary = new Indexer().rebuild(full, index);
+    Indexer.Summary summary = new Indexer().rebuild(full, index);
     List<String> words = Workbench.vocabulary(full, 3000);
 
     try (Searcher searcher = Searcher.open(index);

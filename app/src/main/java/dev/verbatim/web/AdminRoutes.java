@@ -1,6 +1,5 @@
 package dev.verbatim.web;
 
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.search.Searcher;
 import io.javalin.http.Context;
@@ -85,7 +84,7 @@ final class AdminRoutes implements AutoCloseable {
   private void runReindex() {
     Map<String, Object> outcome = new LinkedHashMap<>();
     try {
-      IndexSummary summary = new Indexer().update(access.corpus(), access.index());
+      Indexer.Summary summary = new Indexer().update(access.corpus(), access.index());
       searcher.refresh();
       outcome.put("files", summary.files());
       outcome.put("unchanged", summary.unchanged());

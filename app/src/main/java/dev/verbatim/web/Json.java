@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import dev.verbatim.quotes.QuoteKind;
+import dev.verbatim.quotes.Quote;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
 import java.io.IOException;
@@ -28,7 +28,7 @@ public final class Json {
           .registerModule(
               new SimpleModule("verbatim")
                   .addSerializer(label(SearchRequest.Type.class, SearchRequest.Type::label))
-                  .addSerializer(label(QuoteKind.class, QuoteKind::label))
+                  .addSerializer(label(Quote.Kind.class, Quote.Kind::label))
                   .setMixInAnnotation(SearchResult.Hit.class, ByFields.class));
 
   /** Serialise by fields, whatever their visibility, and nothing else. */

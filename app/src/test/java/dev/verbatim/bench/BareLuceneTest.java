@@ -1,13 +1,22 @@
 package dev.verbatim.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.verbatim.corpus.Article;
+import dev.verbatim.corpus.CorpusReader;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.index.schema.Schema;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -17,6 +26,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bench's bare side defines its own fields, analysis and writer settings, so that it does not
@@ -116,6 +126,47 @@ class BareLuceneTest {
     for (String field : List.of(BareLucene.TITLE, BareLucene.TEXT_EXACT)) {
       assertEquals(tokens(indexer.getAnalyzer(), field), tokens(bare.getAnalyzer(), field), field);
     }
+  }
+
+  @Test
+  void jsonLinesGiveTheReadersArticles(@TempDir Path dir) throws Exception {
+    String lines =
+        String.join(
+            "\n",
+            "{\"id\": \"a\", \"title\": \"Port\", \"text\": \"“Open,” she said.\"}",
+            "",
+            "{\"id\": \" b \", \"body\": \"Only a body.\", \"source\": \"Wire\"}",
+            "{broken",
+            "[1, 2]",
+            "{\"title\": \"No id\", \"text\": \"x\"}",
+            "{\"id\": \"c\", \"title\": \" \", \"text\": \"\"}",
+            "{\"id\": \"d\", \"title\": \"Headline only\"}",
+            "{\"id\": \"e\", \"title\": null, \"text\": \"Null title.\"}\r",
+            "{\"id\": \"f\", \"text\": \"Last, no newline.\"}");
+    Path plain = dir.resolve("feed.jsonl");
+    Files.writeString(plain, lines);
+    Path zipped = dir.resolve("feed.jsonl.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(zipped))) {
+      out.write(lines.getBytes(StandardCharsets.UTF_8));
+    }
+    CorpusReader reader = new CorpusReader(dir);
+    for (Path file : List.of(plain, zipped)) {
+      assertTrue(BareJsonLines.holds(file), file.toString());
+      List<String> bare = new ArrayList<>();
+      BareJsonLines.read(
+          file, 3, batch -> BareJsonLines.parse(batch).forEach(a -> bare.add(fields(a))));
+      List<String> library =
+          reader.read(file).articles().stream().map(BareLuceneTest::fields).toList();
+      assertEquals(
+          List.of("a", "b", "d", "e", "f"), library.stream().map(s -> s.split("\\|")[0]).toList());
+      assertEquals(library, bare, file.toString());
+    }
+    assertFalse(BareJsonLines.holds(dir.resolve("story.txt")));
+  }
+
+  /** What the bare loop indexes of an article. */
+  private static String fields(Article a) {
+    return a.id() + "|" + a.title() + "|" + a.text();
   }
 
   /** Each token of {@link #TRICKY} in {@code field}: term, offsets and position increment. */

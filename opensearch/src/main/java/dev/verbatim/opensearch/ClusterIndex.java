@@ -3,8 +3,8 @@ package dev.verbatim.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
+import dev.verbatim.index.spi.Indexing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -67,7 +67,7 @@ public final class ClusterIndex implements AutoCloseable {
    * file states the last load recorded in the cluster); builds it when the alias does not exist
    * yet.
    */
-  public IndexSummary update(Path corpus, Indexer indexer) throws IOException {
+  public Indexer.Summary update(Path corpus, Indexer indexer) throws IOException {
     List<String> current = indicesBehindAlias();
     if (current.isEmpty()) {
       return rebuild(corpus, indexer, DEFAULT_SHARDS, DEFAULT_REPLICAS);
@@ -77,7 +77,7 @@ public final class ClusterIndex implements AutoCloseable {
           "alias " + alias + " points at several indices " + current + "; it must name one");
     }
     try (ClusterTarget target = ClusterTarget.open(cluster, current.get(0), newLoad(), false)) {
-      IndexSummary summary = indexer.into(corpus, target);
+      Indexer.Summary summary = Indexing.into(indexer, corpus, target);
       lastRetried = target.retried();
       return summary;
     }
@@ -88,7 +88,7 @@ public final class ClusterIndex implements AutoCloseable {
    * then switches the alias to it atomically and deletes the indices it pointed at before. When the
    * load fails, the new index is deleted and the alias still serves what it served.
    */
-  public IndexSummary rebuild(Path corpus, Indexer indexer, int shards, int replicas)
+  public Indexer.Summary rebuild(Path corpus, Indexer indexer, int shards, int replicas)
       throws IOException {
     if (shards < 1 || replicas < 0) {
       throw new IllegalArgumentException(
@@ -97,12 +97,12 @@ public final class ClusterIndex implements AutoCloseable {
     List<String> previous = indicesBehindAlias();
     String index = alias + "-" + LocalDateTime.now().format(STAMP);
     cluster.call("PUT", "/" + index, IndexMapping.create(shards, replicas));
-    IndexSummary summary;
+    Indexer.Summary summary;
     try {
       cluster.call(
           "GET", "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s", null);
       try (ClusterTarget target = ClusterTarget.open(cluster, index, newLoad(), true)) {
-        summary = indexer.into(corpus, target);
+        summary = Indexing.into(indexer, corpus, target);
         lastRetried = target.retried();
       }
       swapAlias(previous, index);

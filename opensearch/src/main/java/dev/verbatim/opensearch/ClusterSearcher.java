@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verbatim.index.schema.Schema;
-import dev.verbatim.quotes.QuoteKind;
+import dev.verbatim.quotes.Quote;
 import dev.verbatim.search.ArticleDetail;
 import dev.verbatim.search.InvalidQueryException;
 import dev.verbatim.search.Quotation;
@@ -527,9 +527,9 @@ public final class ClusterSearcher implements Searcher {
         : new dev.verbatim.quotes.Quote.Mention(t, source.path(offsetField).asInt());
   }
 
-  private static QuoteKind kind(JsonNode source) {
+  private static Quote.Kind kind(JsonNode source) {
     String label = text(source, Schema.KIND);
-    return label == null ? null : QuoteKind.fromLabel(label);
+    return label == null ? null : Quote.Kind.fromLabel(label);
   }
 
   /** The quote with {@code quoteId} and every article carrying it; empty when unknown. */

@@ -6,6 +6,7 @@ import dev.verbatim.index.schema.Schema;
 import dev.verbatim.search.SearchRequest;
 import dev.verbatim.search.SearchResult;
 import dev.verbatim.search.query.ParsedQuery;
+import dev.verbatim.search.spi.PassageMarker;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,9 +18,8 @@ import java.util.Set;
  * Marks a cluster hit as the local searcher marks its hits. The cluster's unified highlighter
  * returns each field whole with its matches between two private-use characters; those become match
  * spans, a phrase's word-by-word marks are joined into one (the local highlighter marks a phrase
- * match whole), and the library cuts and escapes the passages ({@link
- * SearchResult.Passage#marked}): whole quotes up to 300 characters, else the sentences with the
- * most matches. Stateless.
+ * match whole), and the library cuts and escapes the passages ({@link PassageMarker}): whole quotes
+ * up to 300 characters, else the sentences with the most matches. Stateless.
  */
 final class Highlights {
   // Private-use characters: the highlighter trims control characters off a field's ends.
@@ -77,7 +77,7 @@ final class Highlights {
     if (value == null) {
       return null;
     }
-    return SearchResult.Passage.marked(value, 0, value.length(), marks, Integer.MAX_VALUE).html();
+    return PassageMarker.mark(value, 0, value.length(), marks, Integer.MAX_VALUE).html();
   }
 
   private static List<SearchResult.Passage> passages(
@@ -89,7 +89,7 @@ final class Highlights {
       int[] b = trimmed(text, 0, text.length());
       return b == null
           ? List.of()
-          : List.of(SearchResult.Passage.marked(text, b[0], b[1], marks, Integer.MAX_VALUE));
+          : List.of(PassageMarker.mark(text, b[0], b[1], marks, Integer.MAX_VALUE));
     }
     int wanted = quote ? 1 : request.passages();
     List<int[]> sentences = sentences(text);
@@ -125,7 +125,7 @@ final class Highlights {
           inside.add(m);
         }
       }
-      out.add(SearchResult.Passage.marked(text, b[0], b[1], inside, request.passageLength()));
+      out.add(PassageMarker.mark(text, b[0], b[1], inside, request.passageLength()));
     }
     return out;
   }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.verbatim.index.IndexProgress;
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -93,8 +91,8 @@ class ClusterFaultsTest {
     writeCorpus(corpus.resolve("feed.jsonl"));
     AtomicBoolean stopped = new AtomicBoolean();
     List<Thread> stopper = new ArrayList<>();
-    IndexProgress stopNodeMidway =
-        new IndexProgress() {
+    Indexer.Progress stopNodeMidway =
+        new Indexer.Progress() {
           @Override
           public void started(int files, long bytes) {}
 
@@ -109,7 +107,7 @@ class ClusterFaultsTest {
         };
     try (ClusterIndex index =
         ClusterIndex.connect(ClusterSettings.of(nodes.url()).withIndexName("faults"))) {
-      IndexSummary summary = null;
+      Indexer.Summary summary = null;
       IOException failure = null;
       try {
         summary = index.rebuild(corpus, new Indexer(2).withProgress(stopNodeMidway), 2, 1);

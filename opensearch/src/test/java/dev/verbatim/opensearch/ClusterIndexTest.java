@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.verbatim.index.IndexSummary;
 import dev.verbatim.index.Indexer;
 import dev.verbatim.index.schema.Schema;
 import dev.verbatim.search.Searcher;
@@ -28,10 +27,10 @@ class ClusterIndexTest {
   void loadsWhatTheLocalIndexHolds() throws Exception {
     Path corpus = Path.of("src/test/resources/fixture-corpus");
     Path local = tmp.resolve("local");
-    IndexSummary expected = new Indexer(1).rebuild(corpus, local);
+    Indexer.Summary expected = new Indexer(1).rebuild(corpus, local);
     try (ClusterIndex index = connect("fixture");
         Searcher searcher = Searcher.open(local)) {
-      IndexSummary loaded = index.rebuild(corpus, new Indexer(2), 2, 1);
+      Indexer.Summary loaded = index.rebuild(corpus, new Indexer(2), 2, 1);
       assertEquals(expected.articles(), loaded.articles());
       assertEquals(expected.quotes(), loaded.quotes());
       Searcher.Stats stats = searcher.stats();
@@ -47,13 +46,13 @@ class ClusterIndexTest {
     Files.writeString(corpus.resolve("b.txt"), "Library opens\n\nThe library opened at dawn.");
     Path local = tmp.resolve("local");
     try (ClusterIndex index = connect("updates")) {
-      IndexSummary first = index.update(corpus, new Indexer(2));
+      Indexer.Summary first = index.update(corpus, new Indexer(2));
       assertEquals(2, first.files());
       List<String> built = index.indicesBehindAlias();
       assertEquals(1, built.size());
       assertSameCounts(index, new Indexer(1).update(corpus, local), local);
 
-      IndexSummary same = index.update(corpus, new Indexer(2));
+      Indexer.Summary same = index.update(corpus, new Indexer(2));
       assertEquals(0, same.files());
       assertEquals(2, same.unchanged());
 
@@ -61,7 +60,7 @@ class ClusterIndexTest {
           corpus.resolve("a.txt"), "Crane arrives\n\n“It is very late,” said the mayor. “Sorry.”");
       Files.setLastModifiedTime(corpus.resolve("a.txt"), FileTime.fromMillis(1_000_000));
       Files.delete(corpus.resolve("b.txt"));
-      IndexSummary changed = index.update(corpus, new Indexer(2));
+      Indexer.Summary changed = index.update(corpus, new Indexer(2));
       assertEquals(1, changed.files());
       assertEquals(1, changed.deleted());
       assertEquals(built, index.indicesBehindAlias(), "an update loads into the same index");
@@ -76,7 +75,7 @@ class ClusterIndexTest {
     }
   }
 
-  private static void assertSameCounts(ClusterIndex index, IndexSummary run, Path local)
+  private static void assertSameCounts(ClusterIndex index, Indexer.Summary run, Path local)
       throws Exception {
     try (Searcher searcher = Searcher.open(local)) {
       assertEquals(searcher.stats().articles(), count(index, Schema.TYPE_ARTICLE));
