@@ -64,15 +64,21 @@ final class MemoryBench {
       double usedMb = Long.parseLong(parts[1]) / 1048576.0;
       String name = "served index, -Xmx" + heap;
       table.value("memory", name, "requests", served.calls());
+      // Answered, failed (any answer but 200 and 503, or no answer: the probe's log says why) and
+      // shed (503) are three apart: a request is in exactly one of them.
       table.value("memory", name, "errors", served.errors());
+      table.value("memory", name, "shed (503)", served.shed());
       table.value("memory", name, "heap used after GC, MB", usedMb);
       progress.printf(
           Locale.ROOT,
-          "memory: %d requests, %d errors, %.1f MB used after GC of -Xmx%s%n",
+          "memory: %d requests answered, %d errors, %d shed, %.1f MB used after GC of -Xmx%s"
+              + " (server log: %s)%n",
           served.calls(),
           served.errors(),
+          served.shed(),
           usedMb,
-          heap);
+          heap,
+          log);
       progress.flush();
     } finally {
       child.getOutputStream().close();

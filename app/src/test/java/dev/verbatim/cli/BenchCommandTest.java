@@ -139,7 +139,8 @@ class BenchCommandTest {
                 "indexing|" + generated + "|extraction share",
                 "indexing|" + generated + "|docs per CPU-s",
                 "memory|served index, -Xmx256m|heap used after GC, MB",
-                "memory|served index, -Xmx256m|errors"));
+                "memory|served index, -Xmx256m|errors",
+                "memory|served index, -Xmx256m|shed (503)"));
     for (String kind : List.of("term", "and", "or", "phrase", "speaker", "faceted")) {
       for (String threads : List.of("1 thread", "2 threads")) {
         for (String metric : List.of("p50 ms", "p99 ms", "QPS", "CPU ms/query")) {
