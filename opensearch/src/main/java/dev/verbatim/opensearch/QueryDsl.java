@@ -27,8 +27,9 @@ final class QueryDsl {
 
   /**
    * The query the highlighter marks by: the same clauses, but a bare word as a plain match in each
-   * field (the highlighter cannot read {@code combined_fields}) and no near pairs, which the local
-   * highlighter does not mark either.
+   * field (the highlighter cannot read {@code combined_fields}) and no near pairs. The local
+   * highlighter does mark a near pair's match, as one span from its first word to its second
+   * (ParityTest's known gap): the cluster's highlighter would mark the two words apart.
    */
   static ObjectNode forHighlighting(ParsedQuery.Weighting w) {
     return node(w.root(), w, true);
