@@ -95,8 +95,8 @@ final class Highlights {
     List<int[]> sentences = sentences(text);
     List<int[]> chosen = new ArrayList<>();
     if (marks.isEmpty()) {
-      // As Lucene's highlighter without a match: the first sentences, an empty line counting as
-      // one (it is a passage there, dropped when printed).
+      // As Lucene's highlighter without a match: the first passages, a line break counting as one
+      // (it is a passage there, dropped when printed).
       chosen.addAll(sentences.subList(0, Math.min(wanted, sentences.size())));
     } else {
       List<double[]> scored = new ArrayList<>();
@@ -140,7 +140,8 @@ final class Highlights {
     return start == end ? null : new int[] {start, end};
   }
 
-  // Sentences that never cross a line break, as the local passages.
+  // The local passages: each line's sentences, and each line break a passage of its own (as
+  // Lucene's SplittingBreakIterator cuts; one without a match is dropped when printed).
   private static List<int[]> sentences(String text) {
     List<int[]> out = new ArrayList<>();
     int lineStart = 0;
@@ -149,14 +150,14 @@ final class Highlights {
       if (lineEnd < 0) {
         lineEnd = text.length();
       }
-      if (lineEnd == lineStart && lineEnd < text.length()) {
-        out.add(new int[] {lineStart, lineEnd});
-      }
       BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
       it.setText(text.substring(lineStart, lineEnd));
       int start = it.first();
       for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
         out.add(new int[] {lineStart + start, lineStart + end});
+      }
+      if (lineEnd < text.length()) {
+        out.add(new int[] {lineEnd, lineEnd + 1});
       }
       lineStart = lineEnd + 1;
     }

@@ -27,8 +27,9 @@ final class QueryDsl {
 
   /**
    * The query the highlighter marks by: the same clauses, but a bare word as a plain match in each
-   * field (the highlighter cannot read {@code combined_fields}) and no near pairs, which the local
-   * highlighter does not mark either.
+   * field (the highlighter cannot read {@code combined_fields}) and no near pairs. The local
+   * highlighter does mark a near pair's match, as one span from its first word to its second
+   * (ParityTest's known gap): the cluster's highlighter would mark the two words apart.
    */
   static ObjectNode forHighlighting(ParsedQuery.Weighting w) {
     return node(w.root(), w, true);
@@ -165,6 +166,14 @@ final class QueryDsl {
         .putObject(Schema.SPEAKER)
         .put("query", text)
         .put("operator", operator);
+    // With dfs_query_then_fetch a shard reports a field's statistics only when a clause asks it
+    // for them, and Lucene's BM25F asks only on shards holding the word: where one shard lacked
+    // it, the others scored with that shard's document count and lengths alone (a word on one of
+    // two shards: N 37 documents instead of 79). A term query asks on every shard; the empty
+    // term, which no analyser makes, matches nothing and adds nothing to a score.
+    for (ParsedQuery.Weighted f : ParsedQuery.defaultWordFields()) {
+      should.addObject().putObject("term").put(f.field(), "");
+    }
   }
 
   private static ObjectNode matchPhrase(ObjectNode q, String field, String text, int slop) {
