@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The server side of the memory measurement, run in a child JVM with a small heap: warms up as
@@ -17,9 +16,6 @@ import java.time.Duration;
  * Single-threaded apart from the server.
  */
 final class MemoryProbe {
-  /** The longest warm-up, as {@code verbatim serve}'s. */
-  private static final Duration WARM_UP = Duration.ofSeconds(5);
-
   private MemoryProbe() {}
 
   public static void main(String[] args) throws Exception {
@@ -30,10 +26,10 @@ final class MemoryProbe {
     BufferedReader commands =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     try (Searcher searcher = Searcher.open(Path.of(args[0]))) {
-      // As `verbatim serve` gets ready before it listens (ServeCommand.WARM_UP): a cold server's
+      // As `verbatim serve` gets ready before it listens (WebServer.WARM_UP): a cold server's
       // first searches queue behind the shared reader state and the JIT, and are shed at 16
       // connections (18 of 71 on the 1M index), which says nothing of its heap.
-      searcher.warmUp(WARM_UP);
+      searcher.warmUp(WebServer.WARM_UP);
       serve(searcher, commands);
     }
   }

@@ -159,16 +159,13 @@ final class ServeCommand implements Callable<Integer> {
     Searcher searcher = Searcher.open(index, Duration.ofMillis(timeLimitMillis));
     try {
       // Quietly: serve says one line when it is ready, and this is part of getting ready.
-      searcher.warmUp(WARM_UP);
+      searcher.warmUp(WebServer.WARM_UP);
       return searcher;
     } catch (IOException | RuntimeException e) {
       searcher.close();
       throw e;
     }
   }
-
-  /** The longest warm-up before serving. */
-  static final Duration WARM_UP = Duration.ofSeconds(5);
 
   /**
    * Admin access from the token file, else from {@code envToken}; null (admin off) without either.

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,6 +44,12 @@ public final class WebServer implements AutoCloseable {
 
   /** Seconds a turned-away client is told to wait before asking again. */
   static final int RETRY_AFTER_SECONDS = 1;
+
+  /**
+   * The longest warm-up of a searcher before a server on it listens ({@link Searcher#warmUp}): what
+   * {@code verbatim serve} and the memory bench's server give it.
+   */
+  public static final Duration WARM_UP = Duration.ofSeconds(5);
 
   private final Searcher searcher;
   private final AdminRoutes admin;
