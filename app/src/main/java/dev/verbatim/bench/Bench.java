@@ -117,7 +117,7 @@ public final class Bench {
       queries = QuerySet.draw(reader, config.queriesPerClass(), 42);
       SearchBench search = new SearchBench(searcher, new IndexSearcher(reader), progress);
       if (config.sections().contains("search") || config.sections().contains("http")) {
-        search.warmUp(queries, Math.max(2, config.seconds()));
+        table.note("search warm-up", search.warmUp(queries, config.seconds()).describe());
       }
       if (config.sections().contains("search")) {
         search.measure(queries, config.rounds(), config.seconds(), table);
@@ -155,7 +155,11 @@ public final class Bench {
         HttpLoad plain = client(wrk, server.port(), mix, false);
         HttpLoad faceted = client(wrk, server.port(), mix, true)) {
       table.note("http client", plain.describe());
-      plain.run(16, httpWarmUpSeconds(config.seconds()));
+      // The in-process side is warm from the search section's warm-up; the server's own code
+      // (Jetty, Javalin, the handlers, JSON) is not yet.
+      table.note(
+          "http warm-up",
+          WarmUp.forRuns(config.seconds(), round -> plain.run(16, round)).describe());
       for (int c : new int[] {1, 16, 64}) {
         measureHttp(plain, c, "", search::asServed, mix, table);
       }
@@ -166,17 +170,6 @@ public final class Bench {
         }
       }
     }
-  }
-
-  /**
-   * How long the served path runs before the HTTP rows are timed: 15 runs' worth, from 2 to 60 s.
-   * The in-process side is warm from the search section by then, but the server's own per-request
-   * code (Jetty, Javalin, the handlers, JSON) meets the JIT's thresholds only after some ten
-   * thousand requests: with 8 s of warm-up, the 16-connection row spent 0.41 ms per request in the
-   * JIT's compiler threads (209 compilations in 8 s, JFR), with 60 s 0.10 ms.
-   */
-  static double httpWarmUpSeconds(double seconds) {
-    return Math.max(2, Math.min(60, 15 * seconds));
   }
 
   /** Connections of the overload rows: the served load, four times it, sixteen times it. */
