@@ -119,13 +119,18 @@ final class SearchBench {
     return values;
   }
 
-  /** Runs both sides over every query until the JIT and the page cache have settled. */
-  void warmUp(QuerySet queries, double seconds) {
+  /**
+   * Runs both sides over every query, at two threads, until the JIT and the page cache have settled
+   * for timed runs of {@code seconds}.
+   */
+  WarmUp.Figures warmUp(QuerySet queries, double seconds) {
     List<QuerySet.Entry> mix = queries.mix();
-    for (int r = 0; r < 2; r++) {
-      Load.run(mix, 2, seconds / 4, false, this::verbatim);
-      Load.run(mix, 2, seconds / 4, false, this::bare);
-    }
+    return WarmUp.forRuns(
+        seconds,
+        round -> {
+          Load.run(mix, 2, round / 2, false, this::verbatim);
+          Load.run(mix, 2, round / 2, false, this::bare);
+        });
   }
 
   /** Per class and thread count, Verbatim and bare alternately {@code rounds} times; medians. */
