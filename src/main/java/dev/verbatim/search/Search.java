@@ -133,6 +133,7 @@ final class Search {
 
   private Matched match(Query parsed) throws IOException {
     Query query = filtered(parsed);
+    Query marked = query;
     Paging.Page page;
     try {
       parsed = ranking.expand(searcher, parsed, this::filtered, analyzer);
@@ -141,6 +142,12 @@ final class Search {
       Query filtered = filtered(parsed);
       query = QueryBackstop.search(() -> searcher.rewrite(filtered));
       Query rewritten = query;
+      // Marks are the words' own: the proximity clause ranks, it is not shown.
+      Query unboosted = ranking.withoutProximity(parsed);
+      marked =
+          unboosted == parsed
+              ? rewritten
+              : QueryBackstop.search(() -> searcher.rewrite(filtered(unboosted)));
       // Two phases: the first pass finds the candidates and can skip, the ranking's own query
       // re-ranks them (see Ranking#firstPass).
       Query firstPass = ranking.firstPass(parsed);
@@ -167,7 +174,7 @@ final class Search {
     }
     budget.lap("match");
     budget.finishing();
-    return new Matched(parsed, query, page);
+    return new Matched(parsed, marked, page);
   }
 
   private List<SearchResult.Hit> hits(Matched matched) throws IOException {

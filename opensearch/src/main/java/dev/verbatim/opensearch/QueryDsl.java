@@ -27,9 +27,8 @@ final class QueryDsl {
 
   /**
    * The query the highlighter marks by: the same clauses, but a bare word as a plain match in each
-   * field (the highlighter cannot read {@code combined_fields}) and no near pairs. The local
-   * highlighter does mark a near pair's match, as one span from its first word to its second
-   * (ParityTest's known gap): the cluster's highlighter would mark the two words apart.
+   * field (the highlighter cannot read {@code combined_fields}) and no near pairs, which rank and
+   * are not marked, as locally.
    */
   static ObjectNode forHighlighting(ParsedQuery.Weighting w) {
     return node(w.root(), w, true);

@@ -137,7 +137,6 @@ class ParityTest {
     int hitsCompared = 0;
     int marksCompared = 0;
     int representatives = 0;
-    List<String> gaps = new ArrayList<>();
     for (Map.Entry<String, SearchRequest> e : requests().entrySet()) {
       SearchResult a = local.search(e.getValue());
       SearchResult b = cluster.search(e.getValue());
@@ -155,16 +154,8 @@ class ParityTest {
           continue;
         }
         hitsCompared++;
-        if (!keywordOnly(e.getValue()) && round(h.score()) != round(o.score())) {
-          gaps.add(
-              kind
-                  + " "
-                  + h.id()
-                  + ": score "
-                  + h.score()
-                  + " locally, "
-                  + o.score()
-                  + " on the cluster");
+        if (!keywordOnly(e.getValue())) {
+          check(differences, kind + " " + h.id(), "score", round(h.score()), round(o.score()));
         }
         if (!h.id().equals(o.id())) {
           // INHERENT[0]: another printing of the same quote, with the same score, stands for it.
@@ -178,19 +169,7 @@ class ParityTest {
         check(differences, kind + " " + h.id(), "mention", h.mention(), o.mention());
         check(differences, kind + " " + h.id(), "rule", h.rule(), o.rule());
         check(differences, kind + " " + h.id(), "antecedent", h.antecedent(), o.antecedent());
-        if (h.type() == Type.ARTICLE || !o.passages().equals(h.passages())) {
-          // KNOWN_GAPS: compared, counted and printed, not yet required to be equal.
-          if (!h.passages().equals(o.passages())) {
-            gaps.add(
-                kind
-                    + " "
-                    + h.id()
-                    + ":\n      local   "
-                    + h.passages()
-                    + "\n      cluster "
-                    + o.passages());
-          }
-        }
+        check(differences, kind + " " + h.id(), "passages", h.passages(), o.passages());
         marksCompared++;
       }
     }
@@ -199,10 +178,7 @@ class ParityTest {
             + " equal-scored printing), %d differences%n",
         requests().size(), hitsCompared, marksCompared, representatives, differences.size());
     differences.forEach(d -> System.out.println("  " + d));
-    System.out.printf("parity: %d known gaps (%s)%n", gaps.size(), String.join("; ", KNOWN_GAPS));
-    gaps.forEach(d -> System.out.println("  " + d));
     assertTrue(differences.isEmpty(), String.join("\n", differences));
-    assertTrue(gaps.size() <= 2, "more known gaps than before: " + gaps.size());
   }
 
   /** Requests walked page by page with their cursors, on both. */
@@ -344,18 +320,6 @@ class ParityTest {
       out.add(what + ": " + part + " differs:\n      local   " + a + "\n      cluster " + b);
     }
   }
-
-  /**
-   * What differs today and is not by design: counted and printed by the suite, bounded so it can
-   * only shrink. Passages are the same for every quote; an article's passages are its sentences
-   * ranked by Lucene's passage score redone on the cluster's marks ({@link PassageScore}), or its
-   * first sentences when nothing in it matched, as locally. What is left is listed here.
-   */
-  static final List<String> KNOWN_GAPS =
-      List.of(
-          "near-pair (proximity) matches not joined into one mark (2 articles): locally a near"
-              + " pair's sloppy-phrase match is one span from its first word to its second, cut"
-              + " at the end of the passage it starts in; the cluster marks only the words");
 
   /** What differs by design, and how the comparison above allows for it. */
   static final List<String> INHERENT =

@@ -313,6 +313,33 @@ public record Ranking(
     return q;
   }
 
+  /**
+   * {@code full} without the proximity clause {@link #ranked} adds: what highlighting marks. The
+   * clause only reorders hits whose words stand near each other; marking its sloppy match would
+   * paint the unmatched words between them (and past the end of a sentence) as if they matched.
+   */
+  public Query withoutProximity(Query full) {
+    if (full instanceof BoostQuery boost) {
+      Query inner = withoutProximity(boost.getQuery());
+      return inner == boost.getQuery() ? full : new BoostQuery(inner, boost.getBoost());
+    }
+    if (full instanceof BooleanQuery bq) {
+      if (isProximityBonus(bq)) {
+        return bq.clauses().get(0).query();
+      }
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+      boolean changed = false;
+      for (org.apache.lucene.search.BooleanClause c : bq.clauses()) {
+        Query inner = withoutProximity(c.query());
+        changed |= inner != c.query();
+        b.add(inner, c.occur());
+      }
+      return changed ? b.build() : full;
+    }
+    return full;
+  }
+
   /** Whether {@code bq} is a query with the proximity clause {@link #ranked} adds. */
   private boolean isProximityBonus(BooleanQuery bq) {
     List<org.apache.lucene.search.BooleanClause> c = bq.clauses();
