@@ -154,7 +154,7 @@ final class Paging {
           if (!seen.add(group)) {
             continue;
           }
-          if (cursor != null && !fromTop && shownBefore(groups.fingerprint(hit.doc))) {
+          if (cursor != null && !fromTop && shownBefore(hit.doc)) {
             continue;
           }
         }
@@ -228,12 +228,13 @@ final class Paging {
     return out;
   }
 
-  /** Whether the best occurrence of the quote {@code fingerprint} sorts at or before the cursor. */
-  private boolean shownBefore(String fingerprint) throws IOException {
-    if (groups.occurrenceCount(fingerprint) <= 1) {
+  /** Whether the best occurrence of the quote {@code doc} sorts at or before the cursor. */
+  private boolean shownBefore(int doc) throws IOException {
+    if (!groups.repeated(doc)) {
       // Its only occurrence is the one just met after the cursor.
       return false;
     }
+    String fingerprint = groups.fingerprint(doc);
     Query occurrences =
         new BooleanQuery.Builder()
             .add(retrieve, BooleanClause.Occur.MUST)

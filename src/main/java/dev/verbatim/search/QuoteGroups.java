@@ -97,15 +97,13 @@ final class QuoteGroups {
   }
 
   /**
-   * How many quote documents are in the group of {@code fingerprint}, merged groups included
-   * (deleted ones may still count).
+   * Whether the quote {@code doc} is carried by other quote documents too (its group merged with
+   * others counts as well; deleted documents may count). False when it is not a quote.
    */
-  int occurrenceCount(String fingerprint) throws IOException {
-    int count = 0;
-    for (String key : state.groupKeys(fingerprint)) {
-      count += reader.docFreq(new Term(Schema.FINGERPRINT, key));
-    }
-    return count;
+  boolean repeated(int doc) throws IOException {
+    LeafReaderContext leaf = leaf(doc);
+    SortedDocValues values = positioned(leaf, doc);
+    return values != null && state.repeated(state.globalOrds(leaf.ord).get(values.ordValue()));
   }
 
   /** Matches every quote document in the group of {@code fingerprint}, merged groups included. */
@@ -135,10 +133,10 @@ final class QuoteGroups {
 
   /**
    * Every article carrying the quote with {@code fingerprint}, earliest first; {@code hit} is one
-   * occurrence, loaded with at least the fields a source shows.
+   * occurrence, document {@code doc}, loaded with at least the fields a source shows.
    */
-  List<SearchResult.Source> sources(String fingerprint, Document hit) throws IOException {
-    if (occurrenceCount(fingerprint) <= 1) {
+  List<SearchResult.Source> sources(String fingerprint, int doc, Document hit) throws IOException {
+    if (!repeated(doc)) {
       // Most quotes appear once: no need to look for others.
       return List.of(source(hit));
     }

@@ -7,24 +7,29 @@ import java.util.List;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.LongBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
  * What is expensive to derive from one index view and shared by every search on it: the facet
- * ordinal state, the global ordinals of quote fingerprints (merged groups included), the merged
- * field infos and the first and last publication day. Built once per reader (when a refresh brings
- * a new one), never per request. Thread-safe.
+ * ordinal state, the global ordinals of quote fingerprints (merged groups included) and which of
+ * them more than one quote document carries, the merged field infos and the first and last
+ * publication day. Built once per reader (when a refresh brings a new one), never per request.
+ * Thread-safe.
  */
 final class ReaderState {
   private final IndexReader reader;
@@ -33,6 +38,7 @@ final class ReaderState {
   private final long fingerprintCount;
   private final FieldInfos fieldInfos;
   private final QuoteMerges merges;
+  private final LongBitSet repeated;
   private volatile Days days;
 
   /** The earliest and latest publication day of the articles; both null when none has a date. */
@@ -47,6 +53,31 @@ final class ReaderState {
     this.fingerprintCount = all == null ? 0 : all.getValueCount();
     this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
     this.merges = QuoteMerges.of(reader, all);
+    this.repeated = repeatedGroups();
+  }
+
+  // One pass over the fingerprints' doc values: a group met a second time is repeated.
+  private LongBitSet repeatedGroups() throws IOException {
+    LongBitSet seen = new LongBitSet(Math.max(1, fingerprintCount));
+    LongBitSet twice = new LongBitSet(Math.max(1, fingerprintCount));
+    for (LeafReaderContext leaf : reader.leaves()) {
+      // Past any time-limit wrapper: this is built before a request's clock starts.
+      SortedDocValues values =
+          FilterLeafReader.unwrap(leaf.reader()).getSortedDocValues(Schema.FINGERPRINT);
+      if (values == null) {
+        continue;
+      }
+      LongValues global = globalOrds(leaf.ord);
+      for (int doc = values.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = values.nextDoc()) {
+        long group = global.get(values.ordValue());
+        if (seen.getAndSet(group)) {
+          twice.set(group);
+        }
+      }
+    }
+    return twice;
   }
 
   private static SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
@@ -100,6 +131,15 @@ final class ReaderState {
   LongValues globalOrds(int leaf) {
     return merges.canonical(
         fingerprintOrds == null ? LongValues.IDENTITY : fingerprintOrds.getGlobalOrds(leaf));
+  }
+
+  /**
+   * Whether more than one quote document carries the group of global ordinal {@code group} (see
+   * {@link #globalOrds}; deleted documents may count): most quotes appear once, and a page need not
+   * look for the other articles of those.
+   */
+  boolean repeated(long group) {
+    return repeated.get(group);
   }
 
   /**

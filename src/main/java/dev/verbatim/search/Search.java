@@ -223,7 +223,10 @@ final class Search {
               .withTitleHtml(m.titleHtml())
               .withSpeakerHtml(m.speakerHtml())
               .withQuoteId(fingerprint == null ? null : groups.quoteId(fingerprint))
-              .withSources(fingerprint == null ? List.of() : groups.sources(fingerprint, d))
+              .withSources(
+                  fingerprint == null
+                      ? List.of()
+                      : groups.sources(fingerprint, page.hits().get(i).doc, d))
               .build());
     }
     budget.lap("hits");

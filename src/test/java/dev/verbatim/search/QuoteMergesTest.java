@@ -223,7 +223,8 @@ class QuoteMergesTest {
                   1);
       Document quote = reader.storedFields().document(harbourA.scoreDocs[0].doc);
       List<SearchResult.Source> sources =
-          new QuoteGroups(timedOut, state).sources(quote.get(Schema.FINGERPRINT), quote);
+          new QuoteGroups(timedOut, state)
+              .sources(quote.get(Schema.FINGERPRINT), harbourA.scoreDocs[0].doc, quote);
       assertEquals(HARBOUR, articleIds(sources).stream().sorted().toList());
     }
   }
