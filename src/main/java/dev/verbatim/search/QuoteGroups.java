@@ -101,9 +101,8 @@ final class QuoteGroups {
    * others counts as well; deleted documents may count). False when it is not a quote.
    */
   boolean repeated(int doc) throws IOException {
-    LeafReaderContext leaf = leaf(doc);
-    SortedDocValues values = positioned(leaf, doc);
-    return values != null && state.repeated(state.globalOrds(leaf.ord).get(values.ordValue()));
+    long group = group(doc);
+    return group >= 0 && state.repeated(group);
   }
 
   /** Matches every quote document in the group of {@code fingerprint}, merged groups included. */
