@@ -34,6 +34,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongBitSet;
 import org.apache.lucene.util.LongValues;
 
@@ -287,6 +288,10 @@ final class QuoteGroups {
       SortedDocValues fingerprints =
           FilterLeafReader.unwrap(context.reader()).getSortedDocValues(Schema.FINGERPRINT);
       LongValues global = state.globalOrds(context.ord);
+      // A document outside a repeated group is one result whatever it is: only the others' groups
+      // are read and collected.
+      FixedBitSet repeatedDocs = state.repeatedDocs();
+      int docBase = context.docBase;
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) throws IOException {
@@ -301,7 +306,9 @@ final class QuoteGroups {
           }
           if (++seen > cap) {
             overflow = true;
-          } else if (fingerprints != null && fingerprints.advanceExact(doc)) {
+          } else if (repeatedDocs != null
+              && repeatedDocs.get(docBase + doc)
+              && fingerprints.advanceExact(doc)) {
             quotes.add(global.get(fingerprints.ordValue()));
           } else {
             singles++;

@@ -21,15 +21,16 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
  * What is expensive to derive from one index view and shared by every search on it: the facet
- * ordinal state, the global ordinals of quote fingerprints (merged groups included) and which of
- * them more than one quote document carries, the merged field infos and the first and last
- * publication day. Built once per reader (when a refresh brings a new one), never per request.
- * Thread-safe.
+ * ordinal state, the global ordinals of quote fingerprints (merged groups included), which of them
+ * more than one quote document carries and those documents, the merged field infos and the first
+ * and last publication day. Built once per reader (when a refresh brings a new one), never per
+ * request. Thread-safe.
  */
 final class ReaderState {
   private final IndexReader reader;
@@ -39,6 +40,7 @@ final class ReaderState {
   private final FieldInfos fieldInfos;
   private final QuoteMerges merges;
   private final LongBitSet repeated;
+  private final FixedBitSet repeatedDocs;
   private volatile Days days;
 
   /** The earliest and latest publication day of the articles; both null when none has a date. */
@@ -53,13 +55,16 @@ final class ReaderState {
     this.fingerprintCount = all == null ? 0 : all.getValueCount();
     this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
     this.merges = QuoteMerges.of(reader, all);
-    this.repeated = repeatedGroups();
+    this.repeated = new LongBitSet(Math.max(1, fingerprintCount));
+    this.repeatedDocs = markRepeated();
   }
 
-  // One pass over the fingerprints' doc values: a group met a second time is repeated.
-  private LongBitSet repeatedGroups() throws IOException {
+  // One pass over the fingerprints' doc values: a group met a second time is repeated, and so are
+  // the document it was first met in and every later one.
+  private FixedBitSet markRepeated() throws IOException {
+    FixedBitSet docs = new FixedBitSet(Math.max(1, reader.maxDoc()));
     LongBitSet seen = new LongBitSet(Math.max(1, fingerprintCount));
-    LongBitSet twice = new LongBitSet(Math.max(1, fingerprintCount));
+    int[] firstDoc = new int[Math.toIntExact(fingerprintCount)];
     for (LeafReaderContext leaf : reader.leaves()) {
       // Past any time-limit wrapper: this is built before a request's clock starts.
       SortedDocValues values =
@@ -71,13 +76,18 @@ final class ReaderState {
       for (int doc = values.nextDoc();
           doc != DocIdSetIterator.NO_MORE_DOCS;
           doc = values.nextDoc()) {
-        long group = global.get(values.ordValue());
-        if (seen.getAndSet(group)) {
-          twice.set(group);
+        int group = (int) global.get(values.ordValue());
+        int docId = leaf.docBase + doc;
+        if (!seen.getAndSet(group)) {
+          firstDoc[group] = docId;
+        } else {
+          repeated.set(group);
+          docs.set(firstDoc[group]);
+          docs.set(docId);
         }
       }
     }
-    return twice;
+    return docs.nextSetBit(0) == DocIdSetIterator.NO_MORE_DOCS ? null : docs;
   }
 
   private static SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
@@ -140,6 +150,15 @@ final class ReaderState {
    */
   boolean repeated(long group) {
     return repeated.get(group);
+  }
+
+  /**
+   * The documents (ids of the whole view) whose quote group is {@link #repeated}, or null when none
+   * is: every other document is a result of its own, which lets a count of distinct results skip
+   * reading their fingerprints.
+   */
+  FixedBitSet repeatedDocs() {
+    return repeatedDocs;
   }
 
   /**
