@@ -2,6 +2,7 @@ package dev.verbatim.search;
 
 import dev.verbatim.index.schema.Schema;
 import java.io.IOException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Query;
 
 /** Counts facet values from doc values over every document a {@link Search} matched. Stateless. */
@@ -69,7 +71,7 @@ final class Facets {
       SortedSetDocValuesReaderState state, FacetsCollector matches) throws IOException {
     Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
     SortedSetDocValuesFacetCounts counts =
-        state == null ? null : new SortedSetDocValuesFacetCounts(state, matches);
+        state == null ? null : new SortedSetDocValuesFacetCounts(state, beneath(state, matches));
     Set<String> indexed = new HashSet<>();
     if (state != null) {
       state.getDims().forEach(indexed::add);
@@ -92,6 +94,40 @@ final class Facets {
     }
     out.put(Schema.FACET_DATE, years);
     return out;
+  }
+
+  /**
+   * {@code matches} moved onto the leaves of the reader {@code state} counts, the view beneath the
+   * time-limit wrapper (same segments, same order), so that counting reads doc values directly. The
+   * request's deadline is checked before each segment is counted instead of every thousand
+   * documents.
+   */
+  private static FacetsCollector beneath(
+      SortedSetDocValuesReaderState state, FacetsCollector matches) {
+    List<LeafReaderContext> leaves = state.getReader().leaves();
+    List<FacetsCollector.MatchingDocs> moved = new ArrayList<>();
+    for (FacetsCollector.MatchingDocs m : matches.getMatchingDocs()) {
+      moved.add(
+          new FacetsCollector.MatchingDocs(
+              leaves.get(m.context().ord), m.bits(), m.totalHits(), m.scores()));
+    }
+    return new FacetsCollector() {
+      @Override
+      public List<FacetsCollector.MatchingDocs> getMatchingDocs() {
+        return new AbstractList<>() {
+          @Override
+          public FacetsCollector.MatchingDocs get(int i) {
+            SearchTimeLimit.checkReads();
+            return moved.get(i);
+          }
+
+          @Override
+          public int size() {
+            return moved.size();
+          }
+        };
+      }
+    };
   }
 
   private static List<SearchResult.FacetValue> top(

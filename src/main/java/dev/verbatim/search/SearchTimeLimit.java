@@ -73,6 +73,17 @@ final class SearchTimeLimit {
     return new ExitableDirectoryReader(reader, READS);
   }
 
+  /**
+   * Throws what a time-limited read throws once the read deadline of the request on the calling
+   * thread has passed: for work that reads past the wrapper and checks at its own steps.
+   */
+  static void checkReads() {
+    if (READS.shouldExit()) {
+      throw new ExitableDirectoryReader.ExitingReaderException(
+          "the search's read deadline has passed");
+    }
+  }
+
   /** This limit times {@code factor}: the second try of a search that found nothing in time. */
   SearchTimeLimit times(int factor) {
     return new SearchTimeLimit(Duration.ofNanos(nanos * factor));

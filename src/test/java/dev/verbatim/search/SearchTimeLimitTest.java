@@ -121,6 +121,22 @@ class SearchTimeLimitTest {
     }
   }
 
+  @Test
+  void workThatReadsPastTheWrapperStopsAtTheSameDeadlineWhenItChecks() throws Exception {
+    SearchTimeLimit.checkReads();
+    try (SearchTimeLimit.Budget budget = new SearchTimeLimit(Duration.ZERO).start("q")) {
+      Thread.sleep(2);
+      assertThrows(
+          ExitableDirectoryReader.ExitingReaderException.class, SearchTimeLimit::checkReads);
+      budget.unbounded();
+      SearchTimeLimit.checkReads();
+    }
+    SearchTimeLimit.checkReads();
+    try (SearchTimeLimit.Budget budget = new SearchTimeLimit(Duration.ofMinutes(1)).start("q")) {
+      SearchTimeLimit.checkReads();
+    }
+  }
+
   private static long countTerms(DirectoryReader reader) throws IOException {
     TermsEnum e = MultiTerms.getTerms(reader, Schema.TEXT_EXACT).iterator();
     long n = 0;
