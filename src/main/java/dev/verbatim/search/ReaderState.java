@@ -92,9 +92,8 @@ final class ReaderState {
   }
 
   // Over the reader beneath the time-limit wrapper: counting reads every match's facet values, and
-  // the wrapper's indirection on each read costs a sixth of the counting; Facets checks the
-  // deadline
-  // between segments instead.
+  // the wrapper's indirection on each read cost a sixth of it. Facets checks the deadline between
+  // segments instead.
   private static SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
     IndexReader unwrapped =
         reader instanceof FilterDirectoryReader filtered
