@@ -154,7 +154,7 @@ final class Paging {
           if (!seen.add(group)) {
             continue;
           }
-          if (cursor != null && !fromTop && shownBefore(hit.doc, group)) {
+          if (cursor != null && !fromTop && shownBefore(hit.doc)) {
             continue;
           }
         }
@@ -228,12 +228,9 @@ final class Paging {
     return out;
   }
 
-  /**
-   * Whether the best occurrence of the quote {@code doc} (of {@code group}, as {@link
-   * QuoteGroups#group} gives it) sorts at or before the cursor.
-   */
-  private boolean shownBefore(int doc, long group) throws IOException {
-    if (!state.repeated(group)) {
+  /** Whether the best occurrence of the quote {@code doc} sorts at or before the cursor. */
+  private boolean shownBefore(int doc) throws IOException {
+    if (!state.repeated(doc)) {
       // Its only occurrence is the one just met after the cursor.
       return false;
     }

@@ -34,7 +34,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongBitSet;
 import org.apache.lucene.util.LongValues;
 
@@ -97,15 +96,6 @@ final class QuoteGroups {
     return values == null ? -1 : state.globalOrds(leaf.ord).get(values.ordValue());
   }
 
-  /**
-   * Whether the quote {@code doc} is carried by other quote documents too (its group merged with
-   * others counts as well; deleted documents may count). False when it is not a quote.
-   */
-  boolean repeated(int doc) throws IOException {
-    long group = group(doc);
-    return group >= 0 && state.repeated(group);
-  }
-
   /** Matches every quote document in the group of {@code fingerprint}, merged groups included. */
   Query members(String fingerprint) {
     List<String> keys = state.groupKeys(fingerprint);
@@ -136,7 +126,7 @@ final class QuoteGroups {
    * occurrence, document {@code doc}, loaded with at least the fields a source shows.
    */
   List<SearchResult.Source> sources(String fingerprint, int doc, Document hit) throws IOException {
-    if (!repeated(doc)) {
+    if (!state.repeated(doc)) {
       // Most quotes appear once: no need to look for others.
       return List.of(source(hit));
     }
@@ -290,7 +280,6 @@ final class QuoteGroups {
       LongValues global = state.globalOrds(context.ord);
       // A document outside a repeated group is one result whatever it is: only the others' groups
       // are read and collected.
-      FixedBitSet repeatedDocs = state.repeatedDocs();
       int docBase = context.docBase;
       return new LeafCollector() {
         @Override
@@ -306,9 +295,7 @@ final class QuoteGroups {
           }
           if (++seen > cap) {
             overflow = true;
-          } else if (repeatedDocs != null
-              && repeatedDocs.get(docBase + doc)
-              && fingerprints.advanceExact(doc)) {
+          } else if (state.repeated(docBase + doc) && fingerprints.advanceExact(doc)) {
             quotes.add(global.get(fingerprints.ordValue()));
           } else {
             singles++;

@@ -28,10 +28,10 @@ import org.apache.lucene.util.LongValues;
 
 /**
  * What is expensive to derive from one index view and shared by every search on it: the facet
- * ordinal state, the global ordinals of quote fingerprints (merged groups included), which of them
- * more than one quote document carries and those documents, the merged field infos and the first
- * and last publication day. Built once per reader (when a refresh brings a new one), never per
- * request. Thread-safe.
+ * ordinal state, the global ordinals of quote fingerprints (merged groups included), which quote
+ * documents carry a group that others carry too, the merged field infos and the first and last
+ * publication day. Built once per reader (when a refresh brings a new one), never per request.
+ * Thread-safe.
  */
 final class ReaderState {
   private final IndexReader reader;
@@ -40,7 +40,6 @@ final class ReaderState {
   private final long fingerprintCount;
   private final FieldInfos fieldInfos;
   private final QuoteMerges merges;
-  private final LongBitSet repeated;
   private final FixedBitSet repeatedDocs;
   private volatile Days days;
 
@@ -56,12 +55,11 @@ final class ReaderState {
     this.fingerprintCount = all == null ? 0 : all.getValueCount();
     this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
     this.merges = QuoteMerges.of(reader, all);
-    this.repeated = new LongBitSet(Math.max(1, fingerprintCount));
     this.repeatedDocs = markRepeated();
   }
 
   // One pass over the fingerprints' doc values: a group met a second time is repeated, and so are
-  // the document it was first met in and every later one.
+  // the document it was first met in and every later one; null when no group is.
   private FixedBitSet markRepeated() throws IOException {
     FixedBitSet docs = new FixedBitSet(Math.max(1, reader.maxDoc()));
     LongBitSet seen = new LongBitSet(Math.max(1, fingerprintCount));
@@ -82,7 +80,6 @@ final class ReaderState {
         if (!seen.getAndSet(group)) {
           firstDoc[group] = docId;
         } else {
-          repeated.set(group);
           docs.set(firstDoc[group]);
           docs.set(docId);
         }
@@ -155,21 +152,13 @@ final class ReaderState {
   }
 
   /**
-   * Whether more than one quote document carries the group of global ordinal {@code group} (see
-   * {@link #globalOrds}; deleted documents may count): most quotes appear once, and a page need not
-   * look for the other articles of those.
+   * Whether {@code doc} (an id of this whole view) is a quote whose group more than one quote
+   * document carries (see {@link #globalOrds}; deleted documents may count). Most quotes appear
+   * once: a page need not look for the other articles of those, and a count of distinct results
+   * need not read their fingerprints, nor those of articles.
    */
-  boolean repeated(long group) {
-    return repeated.get(group);
-  }
-
-  /**
-   * The documents (ids of the whole view) whose quote group is {@link #repeated}, or null when none
-   * is: every other document is a result of its own, which lets a count of distinct results skip
-   * reading their fingerprints.
-   */
-  FixedBitSet repeatedDocs() {
-    return repeatedDocs;
+  boolean repeated(int doc) {
+    return repeatedDocs != null && repeatedDocs.get(doc);
   }
 
   /**
