@@ -8,6 +8,7 @@
 #   benchmarks/final-run.sh                  # before = 0352613 (main before issue 15), after = HEAD
 #   BEFORE=<commit> ROUNDS=2 benchmarks/final-run.sh
 #   BEFORE=none benchmarks/final-run.sh      # this code only (about half the time)
+#   OUT=benchmarks/2026-12-06-evening ...    # file prefix other than the day (a second run that day)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -15,7 +16,7 @@ J="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED"
 BEFORE="${BEFORE:-0352613}"
 ROUNDS="${ROUNDS:-1}"
 DAY="$(date -u +%F)"
-OUT="benchmarks/$DAY"
+OUT="${OUT:-benchmarks/$DAY}"
 CORPUS=/tmp/bench-gen/gen-1m.jsonl.gz
 REUTERS="${REUTERS:-/work/shared/corpora/reuters21578.jsonl}"
 LOG="$OUT-final-run.log"
