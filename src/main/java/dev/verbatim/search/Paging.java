@@ -149,9 +149,10 @@ final class Paging {
     while (true) {
       for (ScoreDoc hit : docs) {
         scanned++;
-        long group = groups.group(hit.doc);
-        if (group >= 0) {
-          if (!seen.add(group)) {
+        // A quote printed once, or an article, is a result of its own: only repeated quotes can
+        // have been shown already, on this page or an earlier one.
+        if (state.repeated(hit.doc)) {
+          if (!seen.add(groups.group(hit.doc))) {
             continue;
           }
           if (cursor != null && !fromTop && shownBefore(hit.doc)) {
@@ -228,12 +229,10 @@ final class Paging {
     return out;
   }
 
-  /** Whether the best occurrence of the quote {@code doc} sorts at or before the cursor. */
+  /**
+   * Whether the best occurrence of the repeated quote {@code doc} sorts at or before the cursor.
+   */
   private boolean shownBefore(int doc) throws IOException {
-    if (!state.repeated(doc)) {
-      // Its only occurrence is the one just met after the cursor.
-      return false;
-    }
     String fingerprint = groups.fingerprint(doc);
     Query occurrences =
         new BooleanQuery.Builder()
