@@ -1,6 +1,5 @@
 package dev.verbatim.bench;
 
-import dev.verbatim.search.Searcher;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -10,9 +9,6 @@ import java.util.Locale;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * Harness for benchmarks/term-profile/run.sh (not part of the build): the bench's queries of one
@@ -31,11 +27,10 @@ public final class TermProfile {
     Path jfrOut = Path.of(args[4]);
     PrintWriter out = new PrintWriter(System.out, true);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    try (Directory dir = FSDirectory.open(index);
-        DirectoryReader reader = DirectoryReader.open(dir);
-        Searcher searcher = Searcher.open(index)) {
-      QuerySet queries = QuerySet.draw(reader, 50, 42);
-      SearchBench bench = new SearchBench(searcher, new IndexSearcher(reader), out);
+    try (Opened opened = Opened.of(index, out)) {
+      DirectoryReader reader = opened.reader();
+      QuerySet queries = opened.queries();
+      SearchBench bench = opened.bench();
       List<QuerySet.Entry> list = queries.of(kind);
       out.printf(
           Locale.ROOT,

@@ -10,6 +10,8 @@
 #   benchmarks/term-profile/run.sh /tmp/bench-work/index-generated            # term, 30 passes, 4 rounds
 #   KIND=and PASSES=10 benchmarks/term-profile/run.sh INDEX
 #   JAVA_OPTS=-Dverbatim.candidates=200 benchmarks/term-profile/run.sh INDEX  # another depth
+# PerQuery times each query of a class alone on both sides, slowest first (after one run.sh, whose
+# classes it reuses): java -cp target/verbatim.jar:$OUT/classes dev.verbatim.bench.PerQuery INDEX phrase 15
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 INDEX="$1"
