@@ -6,6 +6,7 @@ import dev.verbatim.index.Indexer;
 import dev.verbatim.quotes.QuoteExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -80,16 +81,19 @@ final class IndexBench {
     Side[] sides = Side.values();
     double[][] seconds = new double[sides.length][rounds];
     double[][] cpuSeconds = new double[sides.length][rounds];
+    double[][] jitSeconds = new double[sides.length][rounds];
     for (int r = 0; r < rounds; r++) {
       // Each round starts with another side, so none always runs on the coldest JIT and cache.
       for (int k = 0; k < sides.length; k++) {
         Side side = sides[(r + k) % sides.length];
         long cpu = CpuClock.nanos();
+        long jit = jitMillis();
         seconds[side.ordinal()][r] =
             side == Side.VERBATIM
                 ? verbatim(name, r, corpus, index)
                 : bare(side, name, r, corpus, bareIndex, volume.articles);
         cpuSeconds[side.ordinal()][r] = (CpuClock.nanos() - cpu) / 1e9;
+        jitSeconds[side.ordinal()][r] = (jitMillis() - jit) / 1e3;
       }
     }
     double v = Samples.median(seconds[Side.VERBATIM.ordinal()]);
@@ -102,6 +106,20 @@ final class IndexBench {
       table.rate("indexing", row, "MB/s", volume.bytes / 1e6 / v, volume.bytes / 1e6 / b);
       table.rate("indexing", row, "docs per CPU-s", volume.articles / vCpu, volume.articles / bCpu);
     }
+    // On a small corpus the compilers can take a core through every round (Reuters: 2.5-3.0 s of
+    // compiling in Verbatim's 2.7 s rounds, 0.1-0.3 s in the bare loop's), a cost of short runs
+    // that
+    // the ratios above include; these rows say how much of it there was.
+    table.value(
+        "indexing",
+        name,
+        "JIT s per round, Verbatim",
+        Samples.median(jitSeconds[Side.VERBATIM.ordinal()]));
+    table.value(
+        "indexing",
+        name,
+        "JIT s per round, bare same fields",
+        Samples.median(jitSeconds[Side.SAME_FIELDS.ordinal()]));
     double extract = extractionSeconds(corpus);
     table.value("indexing", name, "extraction CPU s", extract);
     // Extraction runs on one thread here; its share is its CPU time over the whole run's.
@@ -122,6 +140,14 @@ final class IndexBench {
     log("indexing %s round %d: %s %.2f s", name, round + 1, side.label, seconds);
     ScratchDirs.deleteTree(index);
     return seconds;
+  }
+
+  /** Milliseconds this JVM's compilers have run so far; 0 where the JVM does not say. */
+  private static long jitMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : 0;
   }
 
   /** Articles and UTF-8 bytes of title and body: the text both sides index. */
