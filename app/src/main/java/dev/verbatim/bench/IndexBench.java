@@ -108,8 +108,7 @@ final class IndexBench {
     }
     // On a small corpus the compilers can take a core through every round (Reuters: 2.5-3.0 s of
     // compiling in Verbatim's 2.7 s rounds, 0.1-0.3 s in the bare loop's), a cost of short runs
-    // that
-    // the ratios above include; these rows say how much of it there was.
+    // that the ratios above include; these rows say how much of it there was.
     table.value(
         "indexing",
         name,
