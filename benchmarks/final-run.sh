@@ -36,7 +36,8 @@ if [ -n "$others" ]; then
 fi
 
 # Without wrk the HTTP rows use the JDK's client inside the bench's JVM, whose CPU then competes
-# with the server's on the same two cores (16 connections: 460 req/s that way, 586 with wrk).
+# with the server's on the same two cores (16 connections on 2026-12-06: 460 req/s that way, 586
+# with wrk, in runs half an hour apart).
 if ! command -v wrk > /dev/null; then
   if [ "$(id -u)" = 0 ]; then
     apt-get install -y -q wrk > /dev/null

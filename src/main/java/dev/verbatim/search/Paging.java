@@ -106,9 +106,8 @@ final class Paging {
     ScoreDoc after = fromTop ? null : cursor.toScoreDoc();
     // Exactly what the page needs (one more says whether a next page exists); more only when
     // collapsing repeated quotes leaves it short. A deeper first batch lowers the score a match
-    // must
-    // beat to be collected, so Lucene skips less: a first batch of 50 made a frequent phrase's
-    // matching cost 2.6 times that of a top 10.
+    // must beat to be collected, so Lucene skips less: a first batch of 50 made a frequent
+    // phrase's matching cost 2.6 times that of a top 10.
     int batch = Math.min(MAX_BATCH, request.offset() + request.limit() + 1);
     if (twoPhase && fromTop) {
       batch = Math.max(batch, candidates);
