@@ -6,7 +6,6 @@ import dev.verbatim.index.Indexer;
 import dev.verbatim.quotes.QuoteExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -87,13 +86,13 @@ final class IndexBench {
       for (int k = 0; k < sides.length; k++) {
         Side side = sides[(r + k) % sides.length];
         long cpu = CpuClock.nanos();
-        long jit = jitMillis();
+        long jit = CpuClock.jitMillis();
         seconds[side.ordinal()][r] =
             side == Side.VERBATIM
                 ? verbatim(name, r, corpus, index)
                 : bare(side, name, r, corpus, bareIndex, volume.articles);
         cpuSeconds[side.ordinal()][r] = (CpuClock.nanos() - cpu) / 1e9;
-        jitSeconds[side.ordinal()][r] = (jitMillis() - jit) / 1e3;
+        jitSeconds[side.ordinal()][r] = (CpuClock.jitMillis() - jit) / 1e3;
       }
     }
     double v = Samples.median(seconds[Side.VERBATIM.ordinal()]);
@@ -139,14 +138,6 @@ final class IndexBench {
     log("indexing %s round %d: %s %.2f s", name, round + 1, side.label, seconds);
     ScratchDirs.deleteTree(index);
     return seconds;
-  }
-
-  /** Milliseconds this JVM's compilers have run so far; 0 where the JVM does not say. */
-  private static long jitMillis() {
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    return jit != null && jit.isCompilationTimeMonitoringSupported()
-        ? jit.getTotalCompilationTime()
-        : 0;
   }
 
   /** Articles and UTF-8 bytes of title and body: the text both sides index. */

@@ -1,7 +1,5 @@
 package dev.verbatim.bench;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
 
@@ -51,20 +49,17 @@ final class WarmUp {
    * settles is reported, not waited for).
    */
   static Figures untilSettled(Runnable round, double minSeconds, double maxSeconds) {
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+    boolean timed = CpuClock.jitMillis() >= 0;
     long start = System.nanoTime();
     int rounds = 0;
     while (true) {
       long roundStart = System.nanoTime();
-      long compiledBefore = timed ? jit.getTotalCompilationTime() : 0;
+      long compiledBefore = CpuClock.jitMillis();
       round.run();
       rounds++;
       long now = System.nanoTime();
       double share =
-          timed
-              ? (jit.getTotalCompilationTime() - compiledBefore) / ((now - roundStart) / 1e6)
-              : Double.NaN;
+          timed ? (CpuClock.jitMillis() - compiledBefore) / ((now - roundStart) / 1e6) : Double.NaN;
       double elapsed = (now - start) / 1e9;
       boolean settled = !timed || share < SETTLED;
       if ((elapsed >= minSeconds && settled) || elapsed >= maxSeconds) {
