@@ -155,6 +155,7 @@ public final class Bench {
         HttpLoad plain = client(wrk, server.port(), mix, false);
         HttpLoad faceted = client(wrk, server.port(), mix, true)) {
       table.note("http client", plain.describe());
+      table.note("health probe", HealthProbe.describe());
       // The in-process side is warm from the search section's warm-up; the server's own code
       // (Jetty, Javalin, the handlers, JSON) is not yet.
       table.note(

@@ -55,6 +55,11 @@ final class WrkBench implements HttpLoad {
 
   /** The first executable {@code wrk} on {@code PATH}, if any. */
   static Optional<Path> onPath() {
+    return onPath("wrk");
+  }
+
+  /** The executable {@code name} on {@code PATH}, if there is one. */
+  static Optional<Path> onPath(String name) {
     String path = System.getenv("PATH");
     if (path == null) {
       return Optional.empty();
@@ -63,7 +68,7 @@ final class WrkBench implements HttpLoad {
       if (dir.isEmpty()) {
         continue;
       }
-      Path candidate = Path.of(dir, "wrk");
+      Path candidate = Path.of(dir, name);
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         return Optional.of(candidate);
       }
