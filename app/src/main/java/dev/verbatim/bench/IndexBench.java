@@ -92,7 +92,8 @@ final class IndexBench {
                 ? verbatim(name, r, corpus, index)
                 : bare(side, name, r, corpus, bareIndex, volume.articles);
         cpuSeconds[side.ordinal()][r] = (CpuClock.nanos() - cpu) / 1e9;
-        jitSeconds[side.ordinal()][r] = (CpuClock.jitMillis() - jit) / 1e3;
+        // A JVM that does not time its compilers gets no figure rather than 0 s.
+        jitSeconds[side.ordinal()][r] = jit < 0 ? Double.NaN : (CpuClock.jitMillis() - jit) / 1e3;
       }
     }
     double v = Samples.median(seconds[Side.VERBATIM.ordinal()]);

@@ -32,14 +32,17 @@ class HealthProbeTest {
     Optional<Path> curl = WrkBench.onPath("curl");
     assumeTrue(curl.isPresent(), "curl is not on PATH");
     HealthProbe.Figures f = probe(curl);
-    assertTrue(f.asked() >= 5 && f.asked() <= 20, "asked " + f.asked());
-    assertEquals(0, f.failed());
-    assertTrue(f.maxMs() > 0 && f.maxMs() < 5_000, "max " + f.maxMs());
+    assertAnsweredAboutTwentyTimesASecond(f);
   }
 
   @Test
   void withoutCurlItAsksFromThisJvm() throws Exception {
     HealthProbe.Figures f = probe(Optional.empty());
+    assertAnsweredAboutTwentyTimesASecond(f);
+  }
+
+  /** Some 12 requests in 600 ms, every one answered 200 within the client's 5 s. */
+  private static void assertAnsweredAboutTwentyTimesASecond(HealthProbe.Figures f) {
     assertTrue(f.asked() >= 5 && f.asked() <= 20, "asked " + f.asked());
     assertEquals(0, f.failed());
     assertTrue(f.maxMs() > 0 && f.maxMs() < 5_000, "max " + f.maxMs());
