@@ -140,27 +140,23 @@ public final class WebServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    admission.close();
     admin.close();
   }
 
   /**
-   * {@code handler} run only when {@link Admission} gives it a turn; otherwise 503 with {@code
-   * Retry-After}, at once, so a burst is shed instead of queued without bound.
+   * {@code handler} run on one of {@link Admission}'s lanes while the request's thread waits;
+   * turned away with 503 and {@code Retry-After} when none is free and the queue stays full for a
+   * moment, so a burst is shed instead of queued without bound.
    */
   private Handler admitted(Handler handler) {
     return ctx -> {
-      if (!admission.enter()) {
+      if (!admission.run(() -> handler.handle(ctx))) {
         ctx.header(Header.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         error(
             ctx,
             HttpStatus.SERVICE_UNAVAILABLE,
             "the server is busy with other searches; try again in " + RETRY_AFTER_SECONDS + " s");
-        return;
-      }
-      try {
-        handler.handle(ctx);
-      } finally {
-        admission.leave();
       }
     };
   }

@@ -59,23 +59,20 @@ class WebServerTest {
   }
 
   @Test
-  void pastItsTurnsAndQueueASearchIsShedWith503AndRetryAfterWhileHealthStillAnswers()
+  void pastItsLanesAndQueueASearchIsShedWith503AndRetryAfterWhileHealthStillAnswers()
       throws Exception {
-    Admission admission = new Admission(1, 0, java.time.Duration.ZERO);
-    try (WebServer busy = new WebServer(searcher, null, admission).start("127.0.0.1", 0)) {
+    Admission admission = new Admission(1, 0, java.time.Duration.ofSeconds(30));
+    try (WebServer busy = new WebServer(searcher, null, admission).start("127.0.0.1", 0);
+        HeldLane held = new HeldLane(admission)) {
       String base = "http://127.0.0.1:" + busy.port();
-      assertTrue(admission.enter(), "the only turn is free");
-      try {
-        HttpResponse<String> shed = send(base + "/api/search?q=ferry");
-        assertEquals(503, shed.statusCode(), shed.body());
-        assertEquals("1", shed.headers().firstValue("retry-after").orElse(null));
-        assertTrue(Json.mapper().readTree(shed.body()).get("error").asText().contains("busy"));
-        assertEquals(503, send(base + "/api/quotes/abc").statusCode());
-        HttpResponse<String> health = send(base + "/api/health");
-        assertEquals(200, health.statusCode(), health.body());
-      } finally {
-        admission.leave();
-      }
+      HttpResponse<String> shed = send(base + "/api/search?q=ferry");
+      assertEquals(503, shed.statusCode(), shed.body());
+      assertEquals("1", shed.headers().firstValue("retry-after").orElse(null));
+      assertTrue(Json.mapper().readTree(shed.body()).get("error").asText().contains("busy"));
+      assertEquals(503, send(base + "/api/quotes/abc").statusCode());
+      HttpResponse<String> health = send(base + "/api/health");
+      assertEquals(200, health.statusCode(), health.body());
+      assertTrue(held.release());
       assertEquals(200, send(base + "/api/search?q=ferry").statusCode());
     }
   }
