@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -187,46 +188,31 @@ final class Admission implements AutoCloseable {
         done.get(maxWaitNanos, TimeUnit.NANOSECONDS);
         return true;
       } catch (TimeoutException | InterruptedException e) {
-        if (state.compareAndSet(WAITING, ABANDONED)) {
-          lanes.remove(this);
-          if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-          }
-          return false;
-        }
-        // Running: it writes to this request's answer, so wait until it is done.
-        awaitUninterruptibly(e instanceof InterruptedException);
-        return true;
-      } catch (ExecutionException e) {
-        throw rethrown(e);
-      }
-    }
-
-    private void awaitUninterruptibly(boolean interrupted) throws Exception {
-      try {
-        while (true) {
-          try {
-            done.get();
-            return;
-          } catch (InterruptedException again) {
-            interrupted = true;
-          } catch (ExecutionException e) {
-            throw rethrown(e);
-          }
-        }
-      } finally {
-        if (interrupted) {
+        if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
+        if (state.compareAndSet(WAITING, ABANDONED)) {
+          lanes.remove(this);
+          return false;
+        }
+        // Running: it writes to this request's answer, so wait until it is done (join does not
+        // stop for an interrupt).
+        try {
+          done.join();
+        } catch (CompletionException failed) {
+          throw rethrown(failed.getCause());
+        }
+        return true;
+      } catch (ExecutionException e) {
+        throw rethrown(e.getCause());
       }
     }
 
-    private static Exception rethrown(ExecutionException e) {
-      Throwable cause = e.getCause();
+    private static Exception rethrown(Throwable cause) {
       if (cause instanceof Error error) {
         throw error;
       }
-      return cause instanceof Exception exception ? exception : e;
+      return cause instanceof Exception exception ? exception : new IllegalStateException(cause);
     }
   }
 }
