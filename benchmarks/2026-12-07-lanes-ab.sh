@@ -1,6 +1,7 @@
 #!/bin/bash
 # A B A B: the http section with the jar before (e6a0bc1: request threads taking turns, 3 at once)
 # and after (searches on one lane per core); /tmp/bench-<side>.jar built from each commit.
+# SIDES="<jar names>" RUNS="<run numbers>" pick other jars and run numbers (the later runs).
 J="/usr/lib/jvm/temurin-25-jdk-amd64/bin/java --enable-native-access=ALL-UNNAMED -Xmx8g"
 O=/work/main/benchmarks/2026-12-07-lanes
 for run in ${RUNS:-1 2}; do

@@ -80,10 +80,9 @@ public final class WebServer implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               config.http.maxRequestSize = 64 * 1024;
-              // Browsers always ask for gzip. Javalin's level 6 took about a quarter of a search's
-              // CPU
-              // on a 24 KB answer (650 us); level 1 takes 255 us and shrinks it to 37% (level 6:
-              // 34%).
+              // Browsers always ask for gzip. Javalin's level 6 took about a quarter of a
+              // search's CPU on a 24 KB answer (650 us); level 1 takes 255 us and shrinks it to
+              // 37% (level 6: 34%).
               config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(GZIP_LEVEL));
               config.jetty.modifyHttpConfiguration(
                   http -> {
