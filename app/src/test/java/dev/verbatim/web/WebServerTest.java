@@ -17,9 +17,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +77,27 @@ class WebServerTest {
       assertTrue(held.release());
       assertEquals(200, send(base + "/api/search?q=ferry").statusCode());
     }
+  }
+
+  @Test
+  void theListeningSocketHoldsABurstOfNewConnections() throws Exception {
+    // The kernel's own figure (ss shows a listening socket's backlog as Send-Q): Java's default is
+    // 50, past which a burst's connection requests are dropped and retried a second later.
+    int somaxconn =
+        Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/core/somaxconn")).get(0).trim());
+    Process p;
+    try {
+      p = new ProcessBuilder("ss", "-ltnH", "sport = :" + server.port()).start();
+    } catch (IOException e) {
+      Assumptions.abort("ss (iproute2) is not on PATH; .ci/run installs it: " + e.getMessage());
+      return;
+    }
+    String listening = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), listening);
+    String[] columns = listening.trim().split("\\s+");
+    assertEquals("LISTEN", columns[0], listening);
+    assertEquals(
+        Math.min(WebServer.ACCEPT_QUEUE, somaxconn), Integer.parseInt(columns[2]), listening);
   }
 
   @Test
