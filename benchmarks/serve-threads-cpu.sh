@@ -33,7 +33,7 @@ def agg(p):
     for l in open(p):
         name,cpu,cs=l.rstrip('\n').split('|')
         k=re.sub(r'[-#]?\d+$','',name)
-        if name.startswith('qtp') or name.startswith('JettyServerTh'): k='jetty'
+        if name.startswith('qtp') or name.startswith('JettyServerTh') or name.startswith('verbatim-http'): k='jetty'
         t=cpu.split(); s=cs.split()
         c[k][0]+=int(t[0]); c[k][1]+=int(s[0]) if s else 0; c[k][2]+=int(s[1]) if len(s)>1 else 0
     return c

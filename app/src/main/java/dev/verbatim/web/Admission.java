@@ -31,7 +31,7 @@ final class Admission implements AutoCloseable {
 
   /**
    * How long a request that finds the queue full waits for a place before it is turned away (at
-   * most four times the queue's length of them wait; past those, at once). A client that ignores
+   * most {@link #forThisMachine}'s number of them wait; past those, at once). A client that ignores
    * {@code Retry-After} and asks again at once (wrk, the bench's overload client) otherwise loops
    * on instant 503s whose handling takes the cores from the searches: at 64 connections on two
    * cores, 13,000 503s a second left the lanes 0.65 cores and about 150 answers a second; with this
@@ -45,18 +45,32 @@ final class Admission implements AutoCloseable {
     void run() throws Exception;
   }
 
+  /**
+   * Request threads that never wait for a search, whatever the load: they answer {@code
+   * /api/health}, static files and the instant 503s, and Jetty's acceptor and selectors run on the
+   * same pool.
+   */
+  static final int FREE_REQUEST_THREADS = 32;
+
   private final ThreadPoolExecutor lanes;
   private final AtomicInteger waitingForPlace = new AtomicInteger();
+  private final int mostInside;
   private final long maxWaitNanos;
 
   /**
    * {@code lanes} searches at once, {@code maxWaiting} more waiting up to {@code maxWait} for a
-   * lane.
+   * lane, and up to {@code maxWaitingForPlace} more waiting {@link #FULL_QUEUE_WAIT} for a place in
+   * that queue.
    */
-  Admission(int lanes, int maxWaiting, Duration maxWait) {
-    if (lanes < 1 || maxWaiting < 0) {
+  Admission(int lanes, int maxWaiting, int maxWaitingForPlace, Duration maxWait) {
+    if (lanes < 1 || maxWaiting < 0 || maxWaitingForPlace < 0) {
       throw new IllegalArgumentException(
-          "lanes must be >= 1 and maxWaiting >= 0, got " + lanes + ", " + maxWaiting);
+          "lanes must be >= 1, maxWaiting and maxWaitingForPlace >= 0, got "
+              + lanes
+              + ", "
+              + maxWaiting
+              + ", "
+              + maxWaitingForPlace);
     }
     BlockingQueue<Runnable> queue =
         maxWaiting == 0
@@ -69,7 +83,7 @@ final class Admission implements AutoCloseable {
                 }
                 // A few requests wait a moment for a place; past those, turned away at once, so
                 // the request threads Jetty has left stay free for /api/health.
-                if (waitingForPlace.incrementAndGet() > 4 * maxWaiting) {
+                if (waitingForPlace.incrementAndGet() > maxWaitingForPlace) {
                   waitingForPlace.decrementAndGet();
                   return false;
                 }
@@ -95,6 +109,7 @@ final class Admission implements AutoCloseable {
             // of requests a second are.
             (r, pool) -> ((Turn) r).turnAway());
     this.lanes.prestartAllCoreThreads();
+    this.mostInside = lanes + maxWaiting + maxWaitingForPlace;
     this.maxWaitNanos = maxWait.toNanos();
   }
 
@@ -104,10 +119,18 @@ final class Admission implements AutoCloseable {
    * (BENCHMARKS.md): request threads taking turns, 3 at once, left 8% of the CPU idle while a
    * finished search's thread handed its turn on; lanes left 1.5% and answered 10% more requests; 3
    * lanes did no better than 2.
+   *
+   * <p>Twelve times the queue may wait for a place. Queue and waiters are cut so that {@link
+   * #FREE_REQUEST_THREADS} of the server's {@code requestThreads} stay free (each request inside
+   * holds its thread). Against four times, the bench's overload client admitted 173 requests a
+   * second against 148 at 256 connections and 366 against 306 at 64 (means of six alternating runs
+   * each), most likely because fewer connections loop on instant 503s.
    */
-  static Admission forThisMachine() {
+  static Admission forThisMachine(int requestThreads) {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new Admission(cores, 8 * cores, MAX_WAIT);
+    int spare = Math.max(0, requestThreads - FREE_REQUEST_THREADS - cores);
+    int queue = Math.min(8 * cores, spare);
+    return new Admission(cores, queue, Math.min(12 * queue, spare - queue), MAX_WAIT);
   }
 
   /**
@@ -119,6 +142,14 @@ final class Admission implements AutoCloseable {
     Turn turn = new Turn(work);
     lanes.execute(turn);
     return !turn.turnedAway() && turn.await();
+  }
+
+  /**
+   * The most requests that can be inside at once, each holding its request thread: running, queued
+   * or waiting for a place in the queue (for tests).
+   */
+  int mostInside() {
+    return mostInside;
   }
 
   /** Requests running on a lane or waiting for one, as far as the lanes know (for tests). */

@@ -23,7 +23,7 @@ class AdmissionTest {
   @Test
   void everyRequestTheLanesAndQueueHoldRunsAndTheNextIsTurnedAway() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (Admission admission = new Admission(2, 3, Duration.ofSeconds(30));
+    try (Admission admission = new Admission(2, 3, 12, Duration.ofSeconds(30));
         ExecutorService requests = Executors.newCachedThreadPool();
         Released released = new Released(release)) {
       CountDownLatch started = new CountDownLatch(2);
@@ -67,7 +67,7 @@ class AdmissionTest {
 
   @Test
   void aRequestFindingTheQueueFullIsAdmittedWhenAPlaceFreesWithinItsWait() throws Exception {
-    try (Admission admission = new Admission(1, 1, Duration.ofSeconds(30));
+    try (Admission admission = new Admission(1, 1, 4, Duration.ofSeconds(30));
         ExecutorService requests = Executors.newCachedThreadPool();
         HeldLane held = new HeldLane(admission)) {
       CompletableFuture<Boolean> queued =
@@ -86,7 +86,7 @@ class AdmissionTest {
 
   @Test
   void aRequestThatWaitsPastTheBoundIsTurnedAwayAndItsWorkNeverRuns() throws Exception {
-    try (Admission admission = new Admission(1, 4, Duration.ofMillis(50));
+    try (Admission admission = new Admission(1, 4, 16, Duration.ofMillis(50));
         HeldLane held = new HeldLane(admission)) {
       AtomicInteger late = new AtomicInteger();
       long start = System.nanoTime();
@@ -99,8 +99,29 @@ class AdmissionTest {
   }
 
   @Test
+  void theRequestsInsideLeaveRequestThreadsFreeForTheRest() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int free = Admission.FREE_REQUEST_THREADS;
+    // Lanes and queue alone (one per core running, eight per core queued), and less than that.
+    for (int threads : new int[] {WebServer.REQUEST_THREADS, free + 9 * cores, free + cores + 1}) {
+      try (Admission admission = Admission.forThisMachine(threads)) {
+        assertTrue(
+            admission.mostInside() <= threads - free,
+            admission.mostInside() + " inside of " + threads + " request threads");
+        assertTrue(admission.mostInside() > cores, "at least one request may queue");
+      }
+    }
+    try (Admission twelve = Admission.forThisMachine(Integer.MAX_VALUE / 2)) {
+      assertEquals(
+          cores + 8 * cores + 12 * 8 * cores,
+          twelve.mostInside(),
+          "with threads to spare, twelve times the queue wait for a place");
+    }
+  }
+
+  @Test
   void whatTheWorkThrowsReachesTheRequest() throws Exception {
-    try (Admission admission = new Admission(1, 1, Duration.ofSeconds(30))) {
+    try (Admission admission = new Admission(1, 1, 4, Duration.ofSeconds(30))) {
       IllegalArgumentException thrown =
           assertThrows(
               IllegalArgumentException.class,

@@ -63,7 +63,7 @@ class WebServerTest {
   @Test
   void pastItsLanesAndQueueASearchIsShedWith503AndRetryAfterWhileHealthStillAnswers()
       throws Exception {
-    Admission admission = new Admission(1, 0, java.time.Duration.ofSeconds(30));
+    Admission admission = new Admission(1, 0, 0, java.time.Duration.ofSeconds(30));
     try (WebServer busy = new WebServer(searcher, null, admission).start("127.0.0.1", 0);
         HeldLane held = new HeldLane(admission)) {
       String base = "http://127.0.0.1:" + busy.port();
@@ -77,6 +77,19 @@ class WebServerTest {
       assertTrue(held.release());
       assertEquals(200, send(base + "/api/search?q=ferry").statusCode());
     }
+  }
+
+  @Test
+  void requestsRunOnThePoolTheAdmissionIsSizedBy() throws Exception {
+    // /api/health runs on the request thread itself (it never enters the lanes).
+    HttpResponse<String> health = get("/api/health");
+    assertEquals(200, health.statusCode(), health.body());
+    long ours =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith("verbatim-http"))
+            .count();
+    assertTrue(ours >= 1, "no request thread of the server's own pool");
+    assertTrue(ours <= WebServer.REQUEST_THREADS, ours + " request threads");
   }
 
   @Test
