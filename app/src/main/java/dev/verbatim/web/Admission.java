@@ -122,9 +122,11 @@ final class Admission implements AutoCloseable {
    *
    * <p>Twelve times the queue may wait for a place. Queue and waiters are cut so that {@link
    * #FREE_REQUEST_THREADS} of the server's {@code requestThreads} stay free (each request inside
-   * holds its thread). Against four times, the bench's overload client admitted 173 requests a
-   * second against 148 at 256 connections and 366 against 306 at 64 (means of six alternating runs
-   * each), most likely because fewer connections loop on instant 503s.
+   * holds its thread). Against four times, in 10 and 8 runs of the bench's overload client on two
+   * cores (BENCHMARKS.md), 172 admitted requests a second against 158 at 256 connections (admitted
+   * p99 median 472 against 600 ms) and 362 against 321 at 64, most likely because fewer
+   * connections loop on instant 503s; the slowest health answer at 256 connections rose from a
+   * median of 44 to 77 ms.
    */
   static Admission forThisMachine(int requestThreads) {
     int cores = Runtime.getRuntime().availableProcessors();
