@@ -124,9 +124,9 @@ final class Admission implements AutoCloseable {
    * #FREE_REQUEST_THREADS} of the server's {@code requestThreads} stay free (each request inside
    * holds its thread). Against four times, in 10 and 8 runs of the bench's overload client on two
    * cores (BENCHMARKS.md), 172 admitted requests a second against 158 at 256 connections (admitted
-   * p99 median 472 against 600 ms) and 362 against 321 at 64, most likely because fewer
-   * connections loop on instant 503s; the slowest health answer at 256 connections rose from a
-   * median of 44 to 77 ms.
+   * p99 median 472 against 600 ms) and 362 against 321 at 64, most likely because fewer connections
+   * loop on instant 503s; the slowest health answer at 256 connections rose from a median of 44 to
+   * 77 ms.
    */
   static Admission forThisMachine(int requestThreads) {
     int cores = Runtime.getRuntime().availableProcessors();
