@@ -14,7 +14,7 @@ for m in ${ORDER:-4 8 12 12 8 4}; do
   $J -jar /tmp/bench-waiters-$m.jar bench --corpus /tmp/bench-gen/gen-1m.jsonl.gz --reuters none \
     --work /tmp/bench-work --only http --rounds 1 --seconds 4 --queries 50 \
     --json $out/w$m-$run.json > $out/w$m-$run.md 2>$out/w$m-$run.err
-  grep -E "^http " $out/w$m-$run.md
+  grep -E "^http " $out/w$m-$run.err  # the bench prints its progress lines on stderr
   sleep 5
 done
 echo "== done $(date -u +%T)"
