@@ -28,7 +28,7 @@ V_MARKERS = [
     ("org.apache.lucene.search.TopScoreDocCollector", "match: first pass, top-k collector", {"match: first pass, distinct count", "match: first pass"}),
     ("org.apache.lucene.search.TopFieldCollector", "match: first pass, top-k collector", {"match: first pass, distinct count", "match: first pass"}),
     ("org.apache.lucene.facet.FacetsCollector", "match: first pass, facet collector", {"match: first pass"}),
-    ("dev.verbatim.search.Paging.rescored", "rescoring (QueryRescorer, 500)", None),
+    ("dev.verbatim.search.Paging.rescored", "rescoring (QueryRescorer)", None),
     ("dev.verbatim.search.Paging.shownBefore", "match: page walk (collapse)", None),
     ("dev.verbatim.search.QuoteGroups.group", "match: page walk (collapse)", None),
     ("dev.verbatim.search.Search.hits", "hits: building", None),
