@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Compile time per method and per top-level package of a JFR recording with jdk.Compilation
-events (threshold 0), and the deoptimizations by method and reason.
+"""Compile time per top-level package, class and method of a JFR recording with jdk.Compilation
+events (threshold 0), each with its part in C2 on-stack replacements (OSR), and the
+deoptimizations by method and reason.
 usage: compile-split.py RECORDING.jfr"""
 import collections, json, os, re, subprocess, sys
 
@@ -20,21 +21,32 @@ def method(v):
     m = v["method"]
     return m["type"]["name"].replace("/", ".") + "." + m["name"]
 
-time, count, owner = collections.Counter(), collections.Counter(), collections.Counter()
+time, count, osr = collections.Counter(), collections.Counter(), collections.Counter()
+owner, owner_osr = collections.Counter(), collections.Counter()
+klass, klass_osr = collections.Counter(), collections.Counter()
 compilations = events("jdk.Compilation")
 for e in compilations:
     v = e["values"]
     name, t = method(v), seconds(v["duration"])
+    replaced = t if v["isOsr"] and v["compileLevel"] == 4 else 0.0
+    package, cls = ".".join(name.split(".")[:3]), name.rsplit(".", 1)[0]
     time[name] += t
     count[name] += 1
-    owner[".".join(name.split(".")[:3])] += t
-print("compilations %d, %.2f s" % (len(compilations), sum(time.values())))
-print("by package (first three parts):")
-for k, t in owner.most_common(8):
-    print("  %6.2f s  %s" % (t, k))
-print("by method (s, compilations):")
+    osr[name] += replaced
+    owner[package] += t
+    owner_osr[package] += replaced
+    klass[cls] += t
+    klass_osr[cls] += replaced
+print("compilations %d, %.2f s (C2 OSR %.2f s)" % (len(compilations), sum(time.values()),
+                                                  sum(osr.values())))
+for title, table, part, n in (("package (first three parts)", owner, owner_osr, 8),
+                              ("class", klass, klass_osr, 8)):
+    print("by %s (s, of which C2 OSR):" % title)
+    for k, t in table.most_common(n):
+        print("  %6.2f s (%5.2f)  %s" % (t, part[k], k))
+print("by method (s, of which C2 OSR, compilations):")
 for k, t in time.most_common(15):
-    print("  %6.2f s %3d  %s" % (t, count[k], k))
+    print("  %6.2f s (%5.2f) %3d  %s" % (t, osr[k], count[k], k))
 deopts = collections.Counter()
 for e in events("jdk.Deoptimization"):
     v = e["values"]

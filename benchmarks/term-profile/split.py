@@ -1,12 +1,21 @@
 #!/usr/bin/env python3
 """Splits a JFR recording's execution samples of the main thread into the phases of
-Searcher.search (SearchBench.verbatim) and of the bare side (SearchBench.bare).
-usage: split.py RECORDING.jfr [THREAD]"""
-import collections, json, os, subprocess, sys
+Searcher.search (SearchBench.verbatim) and of the bare side (SearchBench.bare); with --inside,
+what the samples under one frame were doing instead: those whose stack holds FRAME (a substring of
+Class.method), grouped by the DEPTH frames called from it.
+usage: split.py RECORDING.jfr [THREAD] [-v] [--inside FRAME [--depth DEPTH]]
+   e.g. split.py and.jfr main --inside Paging.rescored --depth 2"""
+import argparse, collections, json, os, subprocess, sys
 
+ap = argparse.ArgumentParser()
+ap.add_argument("rec")
+ap.add_argument("thread", nargs="?", default="main")
+ap.add_argument("-v", action="store_true", help="the leaf methods of each phase")
+ap.add_argument("--inside", metavar="FRAME")
+ap.add_argument("--depth", type=int, default=3)
+args = ap.parse_args()
 JFR = os.environ.get("JFR", "jfr")
-rec = sys.argv[1]
-thread = sys.argv[2] if len(sys.argv) > 2 else "main"
+rec, thread = args.rec, args.thread
 raw = subprocess.run([JFR, "print", "--json", "--stack-depth", "512", "--events",
                       "jdk.ExecutionSample", rec], capture_output=True, text=True, check=True).stdout
 events = json.loads(raw)["recording"]["events"]
@@ -14,6 +23,28 @@ events = json.loads(raw)["recording"]["events"]
 def name(f):
     m = f["method"]
     return m["type"]["name"].replace("/", ".") + "." + m["name"]
+
+def inside(frame, depth):
+    groups, total = collections.Counter(), 0
+    for e in events:
+        v = e["values"]
+        if (v.get("sampledThread") or {}).get("javaName") != thread:
+            continue
+        # Class.method without the package, leaf first
+        names = [".".join(name(f).rsplit(".", 2)[-2:]) for f in v["stackTrace"]["frames"]]
+        at = [i for i, n in enumerate(names) if frame in n]
+        if not at:
+            continue
+        total += 1
+        callees = names[:max(at)][::-1]  # from the frame's callee down to the leaf
+        groups[" > ".join(callees[:depth]) or "(self)"] += 1
+    print("%d samples under %s" % (total, frame))
+    for g, n in groups.most_common(20):
+        print("%5d %5.1f%%  %s" % (n, 100.0 * n / total, g))
+
+if args.inside:
+    inside(args.inside, args.depth)
+    sys.exit(0)
 
 # (substring of Class.method, category, condition on current category or None)
 V_MARKERS = [
@@ -87,6 +118,6 @@ for side in ("verbatim", "bare"):
     print(f"\n{side}: {n} samples")
     for c, k in counts[side].most_common():
         print(f"  {k:6d}  {k / max(1, n):6.1%}  {c}")
-        if "-v" in sys.argv:
+        if args.v:
             for m, j in leaf[side][c].most_common(6):
                 print(f"            {j:5d}  {m}")
